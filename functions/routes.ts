@@ -1,0 +1,47 @@
+// THE route table. The local API Gateway emulator, the CDK api stack and the OpenAPI
+// document all read it; each `resource` is one entry file in handlers/ and one Lambda.
+import { z } from 'zod';
+import * as c from '@crm/contract';
+import type { RouteDef } from '@crm/contract';
+
+const IdParams = z.object({ id: c.Id });
+void IdParams;
+
+export const routes = [
+  // public
+  { method: 'GET', path: '/api/v1/health', resource: 'health', public: true, summary: 'Liveness', response: z.object({ status: z.literal('ok') }) },
+  { method: 'GET', path: '/api/v1/openapi.json', resource: 'openapi', public: true, summary: 'This document' },
+  { method: 'POST', path: '/api/v1/signup', resource: 'signup', public: true, summary: 'Create an account and its admin', body: c.SignupRequest, response: c.SignupResponse, status: 201 },
+
+  // accounts and users
+  { method: 'GET', path: '/api/v1/me', resource: 'me', summary: 'The caller and their account', response: c.Me },
+  { method: 'GET', path: '/api/v1/users', resource: 'users', summary: 'List users', query: c.UserListQuery, response: c.page(c.User) },
+  { method: 'POST', path: '/api/v1/users', resource: 'users', summary: 'Invite a user (admin)', body: c.UserCreate, response: c.User, status: 201 },
+  { method: 'GET', path: '/api/v1/users/{id}', resource: 'users', summary: 'Get a user', response: c.User },
+  { method: 'PATCH', path: '/api/v1/users/{id}', resource: 'users', summary: 'Change a user (admin)', body: c.UserPatch, response: c.User },
+  { method: 'DELETE', path: '/api/v1/users/{id}', resource: 'users', summary: 'Deactivate a user (admin)', status: 204 },
+
+  // pipelines and stages
+  { method: 'GET', path: '/api/v1/pipelines', resource: 'pipelines', summary: 'List pipelines', query: c.PipelineListQuery, response: c.page(c.Pipeline) },
+  { method: 'POST', path: '/api/v1/pipelines', resource: 'pipelines', summary: 'Create a pipeline (won and lost are added)', body: c.PipelineCreate, response: c.Pipeline, status: 201 },
+  { method: 'GET', path: '/api/v1/pipelines/{id}', resource: 'pipelines', summary: 'Get a pipeline', response: c.Pipeline },
+  { method: 'PATCH', path: '/api/v1/pipelines/{id}', resource: 'pipelines', summary: 'Rename or reorder a pipeline', body: c.PipelinePatch, response: c.Pipeline },
+  { method: 'DELETE', path: '/api/v1/pipelines/{id}', resource: 'pipelines', summary: 'Delete an empty pipeline', status: 204 },
+  { method: 'POST', path: '/api/v1/pipelines/{id}/stages', resource: 'pipelines', summary: 'Add a stage', body: c.StageCreate, response: c.Pipeline, status: 201 },
+  { method: 'PATCH', path: '/api/v1/pipelines/{id}/stages/{stageId}', resource: 'pipelines', summary: 'Change a stage', body: c.StagePatch, response: c.Pipeline },
+  { method: 'DELETE', path: '/api/v1/pipelines/{id}/stages/{stageId}', resource: 'pipelines', summary: 'Delete an empty stage', status: 204 },
+
+  // leads
+  { method: 'GET', path: '/api/v1/leads', resource: 'leads', summary: 'List leads', query: c.LeadListQuery, response: c.page(c.Lead) },
+  { method: 'POST', path: '/api/v1/leads', resource: 'leads', summary: 'Create a lead', body: c.LeadCreate, response: c.Lead, status: 201 },
+  { method: 'GET', path: '/api/v1/leads/{id}', resource: 'leads', summary: 'Get a lead', response: c.Lead },
+  { method: 'PATCH', path: '/api/v1/leads/{id}', resource: 'leads', summary: 'Change or move a lead', body: c.LeadPatch, response: c.Lead },
+  { method: 'DELETE', path: '/api/v1/leads/{id}', resource: 'leads', summary: 'Move a lead to the trash', status: 204 },
+
+  // event log
+  { method: 'GET', path: '/api/v1/events', resource: 'events', summary: 'The event log', query: c.EventListQuery, response: c.page(c.CrmEvent) },
+] as const satisfies readonly RouteDef[];
+
+export type Route = (typeof routes)[number];
+export type RouteKey = `${Route['method']} ${Route['path']}`;
+export const routeKey = (r: RouteDef) => `${r.method} ${r.path}`;

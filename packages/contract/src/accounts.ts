@@ -1,0 +1,41 @@
+// Accounts, users and the caller's own profile.
+import { z } from 'zod';
+import { EntityBase, Id, ListQuery, Name } from './common.ts';
+
+export const Email = z.email().max(254).transform((e) => e.toLowerCase());
+export const Password = z.string().min(8).max(128);
+export const Role = z.union([z.enum(['admin', 'manager']), Id]);
+
+export const SignupRequest = z.strictObject({ company: Name, name: Name, email: Email, password: Password });
+export const SignupResponse = z.object({ accountId: Id, userId: Id });
+
+export const User = EntityBase.extend({
+  email: z.string(),
+  name: z.string(),
+  role: Role,
+  groupId: Id.nullable(),
+  active: z.boolean(),
+});
+export type User = z.infer<typeof User>;
+
+export const UserCreate = z.strictObject({
+  email: Email,
+  name: Name,
+  role: Role.default('manager'),
+  groupId: Id.optional(),
+  password: Password.optional(),
+});
+export const UserPatch = z.strictObject({
+  name: Name.optional(),
+  role: Role.optional(),
+  groupId: Id.nullable().optional(),
+});
+export const UserListQuery = ListQuery.extend({ active: z.enum(['true', 'false']).optional() });
+
+export const Account = z.object({ id: Id, name: z.string(), currency: z.string(), timezone: z.string(), locale: z.string() });
+export type Account = z.infer<typeof Account>;
+
+export const Me = z.object({
+  user: z.object({ id: Id, email: z.string(), name: z.string(), role: Role }),
+  account: Account,
+});

@@ -1,0 +1,48 @@
+// The event catalogue: one envelope for the event log, the `crm` bus and webhook bodies.
+import { z } from 'zod';
+import { Id, ListQuery, Timestamp } from './common.ts';
+
+export const EVENT_TYPES = [
+  'lead.created', 'lead.updated', 'lead.stage_changed', 'lead.won', 'lead.lost', 'lead.deleted', 'lead.restored',
+  'contact.created', 'contact.updated', 'contact.deleted', 'contact.restored',
+  'company.created', 'company.updated', 'company.deleted', 'company.restored',
+  'task.created', 'task.updated', 'task.completed', 'task.deleted', 'task.due',
+  'note.added',
+  'incoming.received', 'incoming.accepted', 'incoming.declined',
+  'pipeline.created', 'pipeline.updated', 'pipeline.deleted',
+  'user.created', 'user.updated', 'user.deactivated',
+  'account.created',
+] as const;
+export const EventType = z.enum(EVENT_TYPES);
+export type EventType = z.infer<typeof EventType>;
+
+export const ENTITY_TYPES = ['lead', 'contact', 'company', 'task', 'note', 'pipeline', 'user', 'account', 'incoming'] as const;
+export const EntityType = z.enum(ENTITY_TYPES);
+export type EntityType = z.infer<typeof EntityType>;
+
+export const Actor = z.object({ type: z.enum(['user', 'integration', 'automation', 'system']), id: z.string() });
+export type Actor = z.infer<typeof Actor>;
+
+export const Change = z.object({ field: z.string(), from: z.unknown(), to: z.unknown() });
+export type Change = z.infer<typeof Change>;
+
+export const CrmEvent = z.object({
+  id: Id,
+  type: EventType,
+  accountId: Id,
+  occurredAt: Timestamp,
+  actor: Actor,
+  entity: z.object({ type: EntityType, id: Id }),
+  data: z.record(z.string(), z.unknown()),
+  changes: z.array(Change).optional(),
+});
+export type CrmEvent = z.infer<typeof CrmEvent>;
+
+export const EventListQuery = ListQuery.extend({
+  entityType: EntityType.optional(),
+  entityId: Id.optional(),
+  actorId: Id.optional(),
+  type: EventType.optional(),
+  from: Timestamp.optional(),
+  to: Timestamp.optional(),
+});

@@ -1,0 +1,73 @@
+// Leads (deals): the cards that move through a pipeline's stages.
+import { z } from 'zod';
+import { CustomFieldValues, EntityBase, Id, ListQuery, Money, Name, Tag, Timestamp } from './common.ts';
+
+export const LeadStatus = z.enum(['open', 'won', 'lost']);
+
+export const Lead = EntityBase.extend({
+  name: z.string(),
+  price: z.number(),
+  pipelineId: Id,
+  stageId: Id,
+  status: LeadStatus,
+  responsibleUserId: Id,
+  contactIds: z.array(Id),
+  mainContactId: Id.nullable(),
+  companyId: Id.nullable(),
+  tags: z.array(z.string()),
+  customFields: CustomFieldValues,
+  closedAt: z.string().nullable(),
+  lossReason: z.string().nullable(),
+  source: z.string().nullable(),
+});
+export type Lead = z.infer<typeof Lead>;
+
+const Tags = z.array(Tag).max(50);
+const ContactIds = z.array(Id).max(50);
+
+export const LeadCreate = z.strictObject({
+  name: Name,
+  price: Money.optional(),
+  pipelineId: Id.optional(),
+  stageId: Id.optional(),
+  responsibleUserId: Id.optional(),
+  contactIds: ContactIds.optional(),
+  mainContactId: Id.optional(),
+  companyId: Id.optional(),
+  tags: Tags.optional(),
+  customFields: CustomFieldValues.optional(),
+  lossReason: z.string().max(500).optional(),
+  source: z.string().max(100).optional(),
+});
+
+export const LeadPatch = z.strictObject({
+  name: Name.optional(),
+  price: Money.optional(),
+  pipelineId: Id.optional(),
+  stageId: Id.optional(),
+  responsibleUserId: Id.optional(),
+  contactIds: ContactIds.optional(),
+  mainContactId: Id.nullable().optional(),
+  companyId: Id.nullable().optional(),
+  tags: Tags.optional(),
+  customFields: CustomFieldValues.optional(),
+  lossReason: z.string().max(500).nullable().optional(),
+  source: z.string().max(100).nullable().optional(),
+});
+
+export const LEAD_SORTS = ['createdAt', '-createdAt', 'updatedAt', '-updatedAt', 'price', '-price'] as const;
+
+export const LeadListQuery = ListQuery.extend({
+  pipelineId: Id.optional(),
+  stageId: Id.optional(),
+  status: LeadStatus.optional(),
+  responsibleUserId: Id.optional(),
+  contactId: Id.optional(),
+  companyId: Id.optional(),
+  tag: Tag.optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+  createdFrom: Timestamp.optional(),
+  createdTo: Timestamp.optional(),
+  sort: z.enum(LEAD_SORTS).default('-createdAt'),
+});
+export type LeadListQuery = z.infer<typeof LeadListQuery>;
