@@ -1,0 +1,146 @@
+// The whole local CRM: DynamoDB Local + cognito-local (+ the local event endpoints when present),
+// the table, user pool and client, the handlers' environment, and the API Gateway emulator.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startApiGateway, type ApiGatewayOptions } from './api-gateway.ts';
+import { ensureUserPool, startCognito } from './cognito.ts';
+import { ensureCrmTable, LOCAL_REGION, startDynamoDb } from './dynamodb.ts';
+import type { StartEvents } from './events-hook.ts';
+import { DEFAULT_DATA_DIR, readState, REPO_ROOT, updateState } from './local-state.ts';
+import type { WebConfig } from './web.ts';
+
+/** The environment variables the handlers read (set before any handler module is imported). */
+export type LocalEnv = Record<string, string>;
+
+export interface StackOptions {
+  /** Defaults to .data/ at the repo root. */
+  dataDir?: string;
+  /** DynamoDB Local without a file (tests); cognito-local still keeps its db under dataDir. */
+  inMemory?: boolean;
+  /** 0 or undefined picks a free port. */
+  ports?: { api?: number; dynamodb?: number; cognito?: number };
+  /** Echo the services' output and one line per API request. */
+  log?: boolean;
+  /** Start src/events/ when it exists (default true). */
+  events?: boolean;
+  webDir?: string;
+}
+
+export interface LocalServices {
+  env: LocalEnv;
+  config: Omit<WebConfig, 'apiUrl'>;
+  dataDir: string;
+  /** Pids of the guards of the child services (each has the service as its only child). */
+  pids: number[];
+  stop(): Promise<void>;
+}
+
+export const TABLE_NAME = 'crm';
+export const EVENT_BUS_NAME = 'crm';
+const EVENTS_ENTRY = new URL('./events/index.ts', import.meta.url);
+
+/** DynamoDB Local, cognito-local, the table, the pool and client, and the event endpoints. */
+export async function startServices(opts: StackOptions = {}): Promise<LocalServices> {
+  const dataDir = resolve(opts.dataDir ?? DEFAULT_DATA_DIR);
+  const log = opts.log ?? false;
+  // The SDK's Node 22 notice is known (DESIGN.md); it would print once per process.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const stoppers: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    const all = stoppers.splice(0).reverse();
+    for (const s of all) await s().catch((err) => console.error(err));
+  };
+  try {
+    // allSettled: when one fails, the other has still started and must be stopped too.
+    const [dbResult, cognitoResult] = await Promise.allSettled([
+      startDynamoDb({ port: opts.ports?.dynamodb, dbPath: opts.inMemory ? undefined : join(dataDir, 'dynamodb'), log })
+        .then((s) => (stoppers.push(s.stop), s)),
+      startCognito({ dataDir: join(dataDir, 'cognito'), port: opts.ports?.cognito, log })
+        .then((s) => (stoppers.push(s.stop), s)),
+    ]);
+    if (dbResult.status === 'rejected') throw dbResult.reason;
+    if (cognitoResult.status === 'rejected') throw cognitoResult.reason;
+    const db = dbResult.value;
+    const cognito = cognitoResult.value;
+    const remembered = readState(dataDir);
+    const [pool] = await Promise.all([ensureUserPool(cognito.endpoint, remembered), ensureCrmTable(db.endpoint, TABLE_NAME)]);
+    updateState(dataDir, pool);
+
+    const issuer = `${cognito.issuerDomain}/${pool.userPoolId}`;
+    const env: LocalEnv = {
+      TABLE_NAME,
+      AWS_REGION: LOCAL_REGION,
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      DYNAMODB_ENDPOINT: db.endpoint,
+      USER_POOL_ID: pool.userPoolId,
+      USER_POOL_CLIENT_ID: pool.userPoolClientId,
+      COGNITO_ENDPOINT: cognito.endpoint,
+      JWT_ISSUER: issuer,
+      JWKS_URI: `${issuer}/.well-known/jwks.json`,
+      EVENT_BUS_NAME,
+    };
+    applyEnv(env);
+
+    const startEvents = opts.events === false ? undefined : await loadEventsHook();
+    if (startEvents) {
+      const events = await startEvents({ env, dataDir, inMemory: opts.inMemory ?? false, log });
+      stoppers.push(() => events.stop());
+      Object.assign(env, events.env);
+      applyEnv(env);
+    }
+    const config = { region: LOCAL_REGION, userPoolId: pool.userPoolId, userPoolClientId: pool.userPoolClientId, cognitoEndpoint: cognito.endpoint };
+    return { env, config, dataDir, pids: [db.process.pid, cognito.process.pid], stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+/** Puts the handlers' environment into process.env (before any handler module is imported). */
+export function applyEnv(env: LocalEnv): void {
+  Object.assign(process.env, env);
+}
+
+/** The web app's /config.json values, derived from the handlers' environment. */
+export function configFromEnv(env: LocalEnv): Omit<WebConfig, 'apiUrl'> {
+  return { region: env.AWS_REGION, userPoolId: env.USER_POOL_ID, userPoolClientId: env.USER_POOL_CLIENT_ID, cognitoEndpoint: env.COGNITO_ENDPOINT };
+}
+
+/** An in-process API Gateway emulator over services that already run. */
+export async function startApi(env: LocalEnv, opts: Partial<Omit<ApiGatewayOptions, 'config'>> = {}) {
+  applyEnv(env);
+  const api = await startApiGateway({ webDir: join(REPO_ROOT, 'web', 'dist'), ...opts, config: configFromEnv(env) });
+  return { apiUrl: api.url, port: api.port, close: api.close };
+}
+
+/** Everything `npm start` runs. */
+export async function startStack(opts: StackOptions = {}) {
+  const services = await startServices(opts);
+  try {
+    const api = await startApi(services.env, { port: opts.ports?.api, log: opts.log, webDir: opts.webDir });
+    const config: WebConfig = { apiUrl: api.apiUrl, ...services.config };
+    return {
+      apiUrl: api.apiUrl,
+      config,
+      env: services.env,
+      dataDir: services.dataDir,
+      pids: services.pids,
+      async stop() {
+        await api.close();
+        await services.stop();
+      },
+    };
+  } catch (err) {
+    await services.stop();
+    throw err;
+  }
+}
+
+async function loadEventsHook(): Promise<StartEvents | undefined> {
+  if (!existsSync(fileURLToPath(EVENTS_ENTRY))) return undefined;
+  const mod = (await import(EVENTS_ENTRY.href)) as { startEvents?: StartEvents };
+  return typeof mod.startEvents === 'function' ? mod.startEvents : undefined;
+}
