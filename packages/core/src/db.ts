@@ -1,0 +1,31 @@
+// The one table: the DynamoDB client and every ElectroDB entity bound to it.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { Service } from 'electrodb';
+import { config } from './config.ts';
+import { AccountEntity, EmailClaimEntity, UserEntity } from './entities/account.ts';
+import { LeadEntity } from './entities/lead.ts';
+import { PipelineEntity } from './entities/pipeline.ts';
+import { CounterEntity, EventEntity, IdempotencyEntity, TrashEntity } from './entities/system.ts';
+
+export const dynamo = DynamoDBDocumentClient.from(
+  new DynamoDBClient({ region: config.region, endpoint: config.dynamodbEndpoint, maxAttempts: 3 }),
+  { marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: true } },
+);
+
+export const crm = new Service(
+  {
+    account: AccountEntity,
+    user: UserEntity,
+    emailClaim: EmailClaimEntity,
+    pipeline: PipelineEntity,
+    lead: LeadEntity,
+    event: EventEntity,
+    counter: CounterEntity,
+    idempotency: IdempotencyEntity,
+    trash: TrashEntity,
+  },
+  { table: config.tableName, client: dynamo },
+);
+
+export const db = crm.entities;

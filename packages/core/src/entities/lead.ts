@@ -1,0 +1,37 @@
+// Leads, with one index per way the board and the list read them (docs/data-model.md).
+import { Entity } from 'electrodb';
+import { SERVICE, baseAttributes, gsi } from './base.ts';
+
+export const LeadEntity = new Entity({
+  model: { entity: 'lead', version: '1', service: SERVICE },
+  attributes: {
+    ...baseAttributes,
+    leadId: { type: 'string', required: true, readOnly: true },
+    name: { type: 'string', required: true },
+    /** Lower-cased, ё folded to е: what `q` matches against. */
+    nameFolded: { type: 'string', required: true },
+    price: { type: 'number', required: true },
+    priceKey: { type: 'string', required: true },
+    pipelineId: { type: 'string', required: true },
+    stageId: { type: 'string', required: true },
+    status: { type: ['open', 'won', 'lost'] as const, required: true },
+    responsibleUserId: { type: 'string', required: true },
+    contactIds: { type: 'list', items: { type: 'string' }, required: true },
+    mainContactId: { type: 'string' },
+    companyId: { type: 'string' },
+    tags: { type: 'list', items: { type: 'string' }, required: true },
+    customFields: { type: 'any' },
+    closedAt: { type: 'string' },
+    lossReason: { type: 'string' },
+    source: { type: 'string' },
+  },
+  indexes: {
+    byId: { pk: { field: 'pk', composite: ['accountId'] }, sk: { field: 'sk', composite: ['leadId'] } },
+    byStage: gsi(1, ['accountId', 'stageId'], ['leadId']),
+    byPipeline: gsi(2, ['accountId', 'pipelineId'], ['leadId']),
+    byResponsible: gsi(3, ['accountId', 'responsibleUserId'], ['leadId']),
+    byCompany: gsi(4, ['accountId', 'companyId'], ['leadId']),
+    byUpdated: gsi(5, ['accountId'], ['updatedAt', 'leadId']),
+    byPrice: gsi(6, ['accountId'], ['priceKey', 'leadId']),
+  },
+});

@@ -1,0 +1,30 @@
+// Pipelines keep their stages inside the one item: a board needs them all at once.
+import { Entity } from 'electrodb';
+import { SERVICE, baseAttributes } from './base.ts';
+
+export const PipelineEntity = new Entity({
+  model: { entity: 'pipeline', version: '1', service: SERVICE },
+  attributes: {
+    ...baseAttributes,
+    pipelineId: { type: 'string', required: true, readOnly: true },
+    name: { type: 'string', required: true },
+    sort: { type: 'number', required: true },
+    stages: {
+      type: 'list',
+      required: true,
+      items: {
+        type: 'map',
+        properties: {
+          id: { type: 'string', required: true },
+          name: { type: 'string', required: true },
+          color: { type: 'string', required: true },
+          sort: { type: 'number', required: true },
+          type: { type: ['open', 'won', 'lost'] as const, required: true },
+        },
+      },
+    },
+  },
+  indexes: {
+    byId: { pk: { field: 'pk', composite: ['accountId'] }, sk: { field: 'sk', composite: ['pipelineId'] } },
+  },
+});

@@ -1,0 +1,79 @@
+// Items that serve every entity: the event log (the outbox), counters, idempotency
+// records and the trash.
+import { Entity } from 'electrodb';
+import { EVENT_ENTITY } from '../table-design.ts';
+import { SERVICE, gsi } from './base.ts';
+
+/** The event log. Its INSERTs are what the stream carries to the `crm` bus. */
+export const EventEntity = new Entity({
+  model: { entity: EVENT_ENTITY, version: '1', service: SERVICE },
+  attributes: {
+    accountId: { type: 'string', required: true, readOnly: true },
+    eventId: { type: 'string', required: true, readOnly: true },
+    type: { type: 'string', required: true },
+    occurredAt: { type: 'string', required: true },
+    actor: {
+      type: 'map',
+      required: true,
+      properties: { type: { type: 'string', required: true }, id: { type: 'string', required: true } },
+    },
+    actorId: { type: 'string', required: true },
+    entityType: { type: 'string', required: true },
+    entityId: { type: 'string', required: true },
+    data: { type: 'any', required: true },
+    changes: { type: 'any' },
+  },
+  indexes: {
+    byId: { pk: { field: 'pk', composite: ['accountId'] }, sk: { field: 'sk', composite: ['eventId'] } },
+    byEntity: gsi(1, ['accountId', 'entityType', 'entityId'], ['eventId']),
+    byActor: gsi(2, ['accountId', 'actorId'], ['eventId']),
+  },
+});
+
+/** Pre-aggregated figures (per stage, per day...) changed in the same transaction as the lead. */
+export const CounterEntity = new Entity({
+  model: { entity: 'counter', version: '1', service: SERVICE },
+  attributes: {
+    accountId: { type: 'string', required: true, readOnly: true },
+    key: { type: 'string', required: true, readOnly: true },
+    count: { type: 'number' },
+    amount: { type: 'number' },
+  },
+  indexes: {
+    byKey: { pk: { field: 'pk', composite: ['accountId'] }, sk: { field: 'sk', composite: ['key'] } },
+  },
+});
+
+/** The first answer to a request with an Idempotency-Key, kept 24 h. */
+export const IdempotencyEntity = new Entity({
+  model: { entity: 'idempotency', version: '1', service: SERVICE },
+  attributes: {
+    accountId: { type: 'string', required: true, readOnly: true },
+    key: { type: 'string', required: true, readOnly: true },
+    requestHash: { type: 'string', required: true },
+    result: { type: 'any', required: true },
+    expiresAt: { type: 'number', required: true },
+  },
+  indexes: {
+    byKey: { pk: { field: 'pk', composite: ['accountId'] }, sk: { field: 'sk', composite: ['key'] } },
+  },
+});
+
+/** Deleted leads, contacts and companies with their links, restorable until TTL purges them. */
+export const TrashEntity = new Entity({
+  model: { entity: 'trash', version: '1', service: SERVICE },
+  attributes: {
+    accountId: { type: 'string', required: true, readOnly: true },
+    entityType: { type: 'string', required: true, readOnly: true },
+    entityId: { type: 'string', required: true, readOnly: true },
+    name: { type: 'string', required: true },
+    item: { type: 'any', required: true },
+    deletedAt: { type: 'string', required: true },
+    deletedBy: { type: 'string', required: true },
+    expiresAt: { type: 'number', required: true },
+  },
+  indexes: {
+    byEntity: { pk: { field: 'pk', composite: ['accountId'] }, sk: { field: 'sk', composite: ['entityType', 'entityId'] } },
+    byDeletedAt: gsi(1, ['accountId'], ['deletedAt', 'entityId']),
+  },
+});

@@ -1,0 +1,11 @@
+export * from './config.ts';
+export * from './context.ts';
+export * from './errors.ts';
+export { dynamo, db, crm } from './db.ts';
+export * from './services/accounts.ts';
+export * from './services/users.ts';
+export * from './services/pipelines.ts';
+export * from './services/leads.ts';
+export * from './services/events.ts';
+export * from './services/counters.ts';
+export * from './services/trash.ts';

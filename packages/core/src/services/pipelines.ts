@@ -1,0 +1,164 @@
+// Pipelines and stages: every pipeline ends in a won and a lost stage.
+import type { z } from 'zod';
+import type { Pipeline, PipelineCreate, PipelinePatch, Stage, StageCreate, StagePatch } from '@crm/contract';
+import type { Caller, WriteOptions } from '../context.ts';
+import { db } from '../db.ts';
+import { conflict, invalid, notFound, stale as staleError } from '../errors.ts';
+import { idempotent } from '../idempotency.ts';
+import { newId, now } from '../ids.ts';
+import { acceptCursor, pageOf } from '../page.ts';
+import { requireAdmin } from '../rights.ts';
+import { definedOnly } from '../text.ts';
+import { commit, diff, put, RaceLost, remove, retrying, type Write } from '../write.ts';
+import { stageCounterKey } from './counters.ts';
+
+type PipelineItem = NonNullable<Awaited<ReturnType<ReturnType<typeof db.pipeline.get>['go']>>['data']>;
+
+const CLOSING_STAGES = [
+  { name: 'Won', color: '#4caf50', type: 'won' },
+  { name: 'Lost', color: '#9e9e9e', type: 'lost' },
+] as const;
+
+export const toPipeline = (p: PipelineItem): Pipeline => ({
+  id: p.pipelineId, name: p.name, sort: p.sort, stages: sortStages(p.stages as Stage[]),
+  createdAt: p.createdAt, updatedAt: p.updatedAt, createdBy: p.createdBy, version: p.version,
+});
+
+/** Open stages in their order, then won, then lost. */
+const sortStages = (stages: Stage[]) => {
+  const rank = (s: Stage) => (s.type === 'open' ? 0 : s.type === 'won' ? 1 : 2);
+  return [...stages].sort((a, b) => rank(a) - rank(b) || a.sort - b.sort);
+};
+
+/** A new pipeline's item (also used by signup for the default pipeline). */
+export function newPipelineItem(caller: Pick<Caller, 'accountId' | 'userId'>, input: z.output<typeof PipelineCreate>, sort = 0) {
+  const at = now();
+  const open = input.stages.map((s, i) => ({ id: newId(), name: s.name, color: s.color, sort: (i + 1) * 10, type: 'open' as const }));
+  const closing = CLOSING_STAGES.map((s, i) => ({ id: newId(), ...s, sort: 10_000 + i }));
+  return {
+    accountId: caller.accountId, pipelineId: newId(), name: input.name, sort: input.sort ?? sort,
+    stages: [...open, ...closing], createdAt: at, updatedAt: at, createdBy: caller.userId, version: 1,
+  };
+}
+
+export async function getPipelineItem(caller: Caller, pipelineId: string) {
+  const { data } = await db.pipeline.get({ accountId: caller.accountId, pipelineId }).go();
+  if (!data) throw notFound('Pipeline');
+  return data;
+}
+
+export const getPipeline = async (caller: Caller, id: string) => toPipeline(await getPipelineItem(caller, id));
+
+export async function listPipelines(caller: Caller, query: { limit: number; cursor?: string }) {
+  const cursor = acceptCursor(query.cursor, caller.accountId);
+  const page = await pageOf(db.pipeline.query.byId({ accountId: caller.accountId }).go({ limit: query.limit, cursor }), toPipeline);
+  return { ...page, items: page.items.sort((a, b) => a.sort - b.sort) };
+}
+
+/** All pipelines of the account (few), ordered; the first is the default. */
+export async function allPipelines(caller: Pick<Caller, 'accountId'>) {
+  const { data } = await db.pipeline.query.byId({ accountId: caller.accountId }).go({ pages: 'all' });
+  return data.map(toPipeline).sort((a, b) => a.sort - b.sort);
+}
+
+export async function createPipeline(caller: Caller, input: z.output<typeof PipelineCreate>, options?: WriteOptions) {
+  requireAdmin(caller);
+  return idempotent(caller, options, async () => {
+    const item = newPipelineItem(caller, input);
+    const pipeline = toPipeline(item);
+    await commit({
+      caller, options, result: pipeline,
+      writes: [put(db.pipeline.create(item).params())],
+      events: [{ type: 'pipeline.created', entity: { type: 'pipeline', id: item.pipelineId }, data: { pipeline } }],
+    });
+    return pipeline;
+  });
+}
+
+/** Read-modify-write of a pipeline item, guarded by its version. */
+async function changePipeline(
+  caller: Caller,
+  pipelineId: string,
+  options: WriteOptions | undefined,
+  change: (item: PipelineItem) => { next: PipelineItem; writes?: Write[] },
+) {
+  requireAdmin(caller);
+  return retrying(async () => {
+    const current = await getPipelineItem(caller, pipelineId);
+    if (options?.ifMatch !== undefined && options.ifMatch !== current.version) throw staleError();
+    const { next: changed, writes = [] } = change(structuredClone(current));
+    const next = { ...changed, updatedAt: now(), version: current.version + 1 };
+    const pipeline = toPipeline(next);
+    await commit({
+      caller, options,
+      writes: [versionedPut(next, current.version), ...writes],
+      events: [{
+        type: 'pipeline.updated', entity: { type: 'pipeline', id: pipelineId }, data: { pipeline },
+        changes: diff(current as Record<string, unknown>, next as Record<string, unknown>, ['name', 'sort', 'stages']),
+      }],
+    });
+    return pipeline;
+  });
+}
+
+const versionedPut = (next: PipelineItem, expected: number) =>
+  put(db.pipeline.put(next).where((a, op) => op.eq(a.version, expected)).params(), () => new RaceLost() as never);
+
+export const patchPipeline = (caller: Caller, id: string, patch: z.output<typeof PipelinePatch>, options?: WriteOptions) =>
+  changePipeline(caller, id, options, (p) => ({ next: { ...p, ...definedOnly(patch) } }));
+
+export const addStage = (caller: Caller, id: string, input: z.output<typeof StageCreate>, options?: WriteOptions) =>
+  changePipeline(caller, id, options, (p) => {
+    const open = p.stages.filter((s: Stage) => s.type === 'open');
+    if (open.length >= 50) throw invalid('A pipeline has at most 50 stages');
+    const sort = input.sort ?? Math.max(0, ...open.map((s: Stage) => s.sort)) + 10;
+    return { next: { ...p, stages: [...p.stages, { id: newId(), name: input.name, color: input.color, sort, type: 'open' }] } };
+  });
+
+export const patchStage = (caller: Caller, id: string, stageId: string, patch: z.output<typeof StagePatch>, options?: WriteOptions) =>
+  changePipeline(caller, id, options, (p) => {
+    const stage = p.stages.find((s: Stage) => s.id === stageId);
+    if (!stage) throw notFound('Stage');
+    if (stage.type !== 'open' && patch.sort !== undefined) throw conflict('Won and lost stages stay at the end');
+    Object.assign(stage, definedOnly(patch));
+    return { next: p };
+  });
+
+/** A stage with leads cannot go: a condition on its counter guards against a lead arriving meanwhile. */
+export const deleteStage = (caller: Caller, id: string, stageId: string, options?: WriteOptions) =>
+  changePipeline(caller, id, options, (p) => {
+    const stage = p.stages.find((s: Stage) => s.id === stageId);
+    if (!stage) throw notFound('Stage');
+    if (stage.type !== 'open') throw conflict('Won and lost stages cannot be deleted');
+    if (p.stages.filter((s: Stage) => s.type === 'open').length === 1) throw conflict('A pipeline keeps at least one open stage');
+    return { next: { ...p, stages: p.stages.filter((s: Stage) => s.id !== stageId) }, writes: [stageEmptyCheck(caller, stageId)] };
+  });
+
+/** Deleting a pipeline needs every stage empty. */
+export async function deletePipeline(caller: Caller, id: string, options?: WriteOptions) {
+  requireAdmin(caller);
+  await retrying(async () => {
+    const current = await getPipelineItem(caller, id);
+    if (options?.ifMatch !== undefined && options.ifMatch !== current.version) throw staleError();
+    const others = (await allPipelines(caller)).filter((p) => p.id !== id);
+    if (others.length === 0) throw conflict('The account keeps at least one pipeline');
+    await commit({
+      caller, options,
+      writes: [
+        remove(db.pipeline.delete({ accountId: caller.accountId, pipelineId: id }).where((a, op) => op.eq(a.version, current.version)).params()),
+        ...current.stages.map((s) => stageEmptyCheck(caller, s.id)),
+      ],
+      events: [{ type: 'pipeline.deleted', entity: { type: 'pipeline', id }, data: { pipeline: toPipeline(current) } }],
+    });
+  });
+}
+
+/** Deletes the stage's counter only when it counts no leads (or never existed). */
+const stageEmptyCheck = (caller: Caller, stageId: string): Write =>
+  remove(
+    db.counter
+      .delete({ accountId: caller.accountId, key: stageCounterKey(stageId) })
+      .where((a, op) => `${op.notExists(a.count)} OR ${op.eq(a.count, 0)}`)
+      .params(),
+    () => conflict('The stage still has leads; move them first'),
+  );

@@ -1,0 +1,108 @@
+// Users of an account: invited by admins, deactivated rather than deleted.
+import type { z } from 'zod';
+import type { User, UserCreate, UserListQuery, UserPatch } from '@crm/contract';
+import type { Caller, WriteOptions } from '../context.ts';
+import { db } from '../db.ts';
+import { conflict, invalid, notFound, stale } from '../errors.ts';
+import { createLogin, deleteLogin, setLoginEnabled } from '../identity.ts';
+import { idempotent } from '../idempotency.ts';
+import { newId, now } from '../ids.ts';
+import { acceptCursor, pageOf } from '../page.ts';
+import { requireAdmin } from '../rights.ts';
+import { definedOnly } from '../text.ts';
+import { commit, diff, put, RaceLost, retrying } from '../write.ts';
+
+export type UserItem = NonNullable<Awaited<ReturnType<ReturnType<typeof db.user.get>['go']>>['data']>;
+
+export const toUser = (u: UserItem): User => ({
+  id: u.userId, email: u.email, name: u.name, role: u.role, groupId: u.groupId ?? null, active: u.active,
+  createdAt: u.createdAt, updatedAt: u.updatedAt, createdBy: u.createdBy, version: u.version,
+});
+
+export async function getUserItem(accountId: string, userId: string) {
+  const { data } = await db.user.get({ accountId, userId }).go();
+  if (!data) throw notFound('User');
+  return data;
+}
+
+export const getUser = async (caller: Caller, userId: string) => toUser(await getUserItem(caller.accountId, userId));
+
+/** A user named in a write (e.g. a responsible) must be an active member of the account. */
+export async function requireActiveUser(caller: Caller, userId: string, path: string) {
+  const { data } = await db.user.get({ accountId: caller.accountId, userId }).go();
+  if (!data?.active) throw invalid('No active user with this id in the account', [{ path, message: 'unknown user' }]);
+}
+
+export async function listUsers(caller: Caller, query: z.output<typeof UserListQuery>) {
+  const cursor = acceptCursor(query.cursor, caller.accountId);
+  const active = query.active === undefined ? undefined : query.active === 'true';
+  return pageOf(
+    db.user.query.byId({ accountId: caller.accountId })
+      .where((a, op) => (active === undefined ? '' : op.eq(a.active, active)))
+      .go({ limit: query.limit, cursor }),
+    toUser,
+  );
+}
+
+export async function createUser(caller: Caller, input: z.output<typeof UserCreate>, options?: WriteOptions) {
+  requireAdmin(caller);
+  return idempotent(caller, options, async () => {
+    const at = now();
+    const item: UserItem = {
+      accountId: caller.accountId, userId: newId(), email: input.email, name: input.name, role: input.role,
+      groupId: input.groupId, active: true, createdAt: at, updatedAt: at, createdBy: caller.userId, version: 1,
+    };
+    const user = toUser(item);
+    await createLogin({ email: item.email, name: item.name, accountId: caller.accountId, userId: item.userId, password: input.password });
+    try {
+      await commit({
+        caller, options, result: user,
+        writes: [
+          put(db.user.create(item).params()),
+          put(db.emailClaim.create({ email: item.email, accountId: caller.accountId, userId: item.userId }).params(),
+            () => conflict('A user with this e-mail already exists')),
+        ],
+        events: [{ type: 'user.created', entity: { type: 'user', id: item.userId }, data: { user } }],
+      });
+    } catch (err) {
+      await deleteLogin(item.email).catch(() => undefined);
+      throw err;
+    }
+    return user;
+  });
+}
+
+async function changeUser(caller: Caller, userId: string, options: WriteOptions | undefined, change: (u: UserItem) => UserItem, type: 'user.updated' | 'user.deactivated') {
+  requireAdmin(caller);
+  return retrying(async () => {
+    const current = await getUserItem(caller.accountId, userId);
+    if (options?.ifMatch !== undefined && options.ifMatch !== current.version) throw stale();
+    const next = { ...change({ ...current }), updatedAt: now(), version: current.version + 1 };
+    const before = toUser(current);
+    const user = toUser(next);
+    const changes = diff(before, user, ['name', 'role', 'groupId', 'active']);
+    if (changes.length === 0) return before;
+    await commit({
+      caller, options,
+      writes: [put(db.user.put(next).where((a, op) => op.eq(a.version, current.version)).params(), () => new RaceLost() as never)],
+      events: [{ type, entity: { type: 'user', id: userId }, data: { user }, changes }],
+    });
+    return user;
+  });
+}
+
+export async function patchUser(caller: Caller, userId: string, patch: z.output<typeof UserPatch>, options?: WriteOptions) {
+  if (userId === caller.userId && patch.role !== undefined && patch.role !== 'admin') {
+    throw conflict('You cannot take the administrator role from yourself');
+  }
+  return changeUser(caller, userId, options, (u) => ({
+    ...u, ...definedOnly(patch), groupId: patch.groupId === null ? undefined : (patch.groupId ?? u.groupId),
+  }), 'user.updated');
+}
+
+/** Deactivation keeps the user's history; the login is disabled and tokens stop working. */
+export async function deactivateUser(caller: Caller, userId: string, options?: WriteOptions) {
+  if (userId === caller.userId) throw conflict('You cannot deactivate yourself');
+  const user = await changeUser(caller, userId, options, (u) => ({ ...u, active: false }), 'user.deactivated');
+  await setLoginEnabled(user.email, false);
+}

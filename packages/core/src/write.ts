@@ -1,0 +1,114 @@
+// Every mutation commits in ONE TransactWrite: the entity items, their counters, the
+// event-log items (the outbox the stream carries to the bus) and the idempotency record.
+import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import type { Actor, Change, CrmEvent, EntityType, EventType } from '@crm/contract';
+import type { Caller, WriteOptions } from './context.ts';
+import { userActor } from './context.ts';
+import { db, dynamo } from './db.ts';
+import { DomainError, conflict } from './errors.ts';
+import { newId, now } from './ids.ts';
+
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** One write of a transaction; `onFail` names the domain error when its condition fails. */
+export interface Write { item: TransactItem; onFail?: () => DomainError }
+
+export interface EventDraft {
+  type: EventType;
+  entity: { type: EntityType; id: string };
+  data: Record<string, unknown>;
+  changes?: Change[];
+}
+
+type Params = { TableName?: string } & Record<string, unknown>;
+export const put = (params: Params, onFail?: () => DomainError): Write => ({ item: { Put: params as never }, onFail });
+export const update = (params: Params, onFail?: () => DomainError): Write => ({ item: { Update: params as never }, onFail });
+export const remove = (params: Params, onFail?: () => DomainError): Write => ({ item: { Delete: params as never }, onFail });
+
+/** Thrown when a versioned write lost a race: the caller re-reads and tries again. */
+export class RaceLost extends Error {}
+/** Thrown when the same Idempotency-Key committed first in a concurrent request. */
+export class IdempotentReplay extends Error {}
+
+const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+export interface Commit {
+  caller: Pick<Caller, 'accountId'> & { actor?: Actor; userId?: string };
+  writes: Write[];
+  events: EventDraft[];
+  options?: WriteOptions;
+  /** What a retry with the same Idempotency-Key answers. */
+  result?: unknown;
+}
+
+export function envelope(accountId: string, actor: Actor, draft: EventDraft): CrmEvent {
+  return { id: newId(), accountId, occurredAt: now(), actor, ...draft };
+}
+
+export async function commit({ caller, writes, events, options, result }: Commit): Promise<CrmEvent[]> {
+  const actor = caller.actor ?? userActor(caller as Caller);
+  const envelopes = events.map((draft) => envelope(caller.accountId, actor, draft));
+  const eventWrites = envelopes.map((e) =>
+    put(
+      db.event
+        .create({
+          accountId: e.accountId, eventId: e.id, type: e.type, occurredAt: e.occurredAt, actor: e.actor,
+          actorId: e.actor.id, entityType: e.entity.type, entityId: e.entity.id, data: e.data, changes: e.changes,
+        })
+        .params(),
+    ),
+  );
+  const idem = options?.idempotency;
+  const idemWrite = idem
+    ? [put(db.idempotency
+        .put({
+          accountId: caller.accountId, key: idem.key, requestHash: idem.requestHash, result: result ?? null,
+          expiresAt: nowSeconds() + IDEMPOTENCY_TTL_SECONDS,
+        })
+        // An expired record may linger until TTL purges it: it no longer counts.
+        .where((a, op) => `${op.notExists(a.key)} OR ${op.lt(a.expiresAt, nowSeconds())}`)
+        .params())]
+    : [];
+  const all = [...writes, ...eventWrites, ...idemWrite];
+  try {
+    await dynamo.send(new TransactWriteCommand({ TransactItems: all.map((w) => w.item) }));
+  } catch (err) {
+    throw explain(err, all, idem !== undefined);
+  }
+  return envelopes;
+}
+
+function explain(err: unknown, writes: Write[], withIdempotency: boolean): Error {
+  if (!(err instanceof TransactionCanceledException)) return err as Error;
+  const reasons = err.CancellationReasons ?? [];
+  if (withIdempotency && reasons[writes.length - 1]?.Code === 'ConditionalCheckFailed') return new IdempotentReplay();
+  const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
+  if (failed >= 0) return writes[failed]?.onFail?.() ?? new RaceLost();
+  if (reasons.some((r) => r.Code === 'TransactionConflict')) return new RaceLost();
+  return err;
+}
+
+/**
+ * Runs a read-modify-write until it commits: a lost race re-reads, so a stale If-Match
+ * then answers 412 and a change without If-Match applies to the latest version.
+ */
+export async function retrying<T>(attempt: () => Promise<T>, tries = 8): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await attempt();
+    } catch (err) {
+      if (!(err instanceof RaceLost)) throw err;
+      if (i >= tries) throw conflict('The entity is being changed by others at the same moment; try again');
+      await new Promise((r) => setTimeout(r, Math.random() * 20 * i));
+    }
+  }
+}
+
+/** Field-by-field before/after of a change, for the event log. */
+export function diff<T extends Record<string, unknown>>(before: T, after: T, fields: readonly (keyof T & string)[]): Change[] {
+  return fields
+    .filter((f) => JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null))
+    .map((f) => ({ field: f, from: before[f] ?? null, to: after[f] ?? null }));
+}
