@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import type { RouteDef } from '@crm/contract';
 import { routes as crmRoutes } from '@crm/functions/routes';
+import { LocalRuntimeError } from './errors.ts';
 import { buildEvent, lambdaContext, newRequestId, writeProblem, writeResult } from './payload.ts';
 import { createRouter } from './routing.ts';
 import { sendConfig, sendWebApp, type WebConfig } from './web.ts';
@@ -121,7 +122,9 @@ export async function startApiGateway(opts: ApiGatewayOptions): Promise<ApiGatew
   }
 
   await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
+    server.once('error', (err: NodeJS.ErrnoException) => fail(err.code === 'EADDRINUSE'
+      ? new LocalRuntimeError(`Port ${opts.port} (the CRM's API and web app) is in use: stop what listens there or set PORT`)
+      : err));
     server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => ok());
   });
   const port = (server.address() as { port: number }).port;

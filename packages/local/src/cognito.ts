@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import {
   CognitoIdentityProviderClient, CreateUserPoolClientCommand, CreateUserPoolCommand,
-  DescribeUserPoolClientCommand, DescribeUserPoolCommand,
+  DescribeUserPoolClientCommand, DescribeUserPoolCommand, InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamodb.ts';
 import { assertPortFree, portOrFree } from './ports.ts';
@@ -85,6 +85,23 @@ export async function ensureUserPool(endpoint: string, remembered?: Partial<User
       TokenValidityUnits: { AccessToken: 'hours', IdToken: 'hours', RefreshToken: 'days' },
     }));
     return { userPoolId, userPoolClientId: app.UserPoolClient!.ClientId! };
+  } finally {
+    client.destroy();
+  }
+}
+
+/** Logs a user in as the web app does (USER_PASSWORD_AUTH) and returns the ID token. */
+export async function logIn(endpoint: string, userPoolClientId: string, email: string, password: string): Promise<string> {
+  const client = cognitoClient(endpoint);
+  try {
+    const answer = await client.send(new InitiateAuthCommand({
+      ClientId: userPoolClientId,
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: email, PASSWORD: password },
+    }));
+    const token = answer.AuthenticationResult?.IdToken;
+    if (!token) throw new Error(`Cognito answered ${answer.ChallengeName ?? 'no token'} for ${email}`);
+    return token;
   } finally {
     client.destroy();
   }

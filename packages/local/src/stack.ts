@@ -20,8 +20,10 @@ export interface StackOptions {
   inMemory?: boolean;
   /** 0 or undefined picks a free port. */
   ports?: { api?: number; dynamodb?: number; cognito?: number };
-  /** Echo the services' output and one line per API request. */
+  /** Echo the child services' output. */
   log?: boolean;
+  /** One line per API request (defaults to `log`). */
+  requestLog?: boolean;
   /** Start src/events/ when it exists (default true). */
   events?: boolean;
   webDir?: string;
@@ -112,7 +114,7 @@ export function configFromEnv(env: LocalEnv): Omit<WebConfig, 'apiUrl'> {
 /** An in-process API Gateway emulator over services that already run. */
 export async function startApi(env: LocalEnv, opts: Partial<Omit<ApiGatewayOptions, 'config'>> = {}) {
   applyEnv(env);
-  const api = await startApiGateway({ webDir: join(REPO_ROOT, 'web', 'dist'), ...opts, config: configFromEnv(env) });
+  const api = await startApiGateway({ ...opts, webDir: opts.webDir ?? join(REPO_ROOT, 'web', 'dist'), config: configFromEnv(env) });
   return { apiUrl: api.url, port: api.port, close: api.close };
 }
 
@@ -120,7 +122,7 @@ export async function startApi(env: LocalEnv, opts: Partial<Omit<ApiGatewayOptio
 export async function startStack(opts: StackOptions = {}) {
   const services = await startServices(opts);
   try {
-    const api = await startApi(services.env, { port: opts.ports?.api, log: opts.log, webDir: opts.webDir });
+    const api = await startApi(services.env, { port: opts.ports?.api, log: opts.requestLog ?? opts.log, webDir: opts.webDir });
     const config: WebConfig = { apiUrl: api.apiUrl, ...services.config };
     return {
       apiUrl: api.apiUrl,
