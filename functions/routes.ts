@@ -4,8 +4,6 @@ import { z } from 'zod';
 import * as c from '@crm/contract';
 import type { RouteDef } from '@crm/contract';
 
-const IdParams = z.object({ id: c.Id });
-void IdParams;
 
 export const routes = [
   // public

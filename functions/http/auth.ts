@@ -1,0 +1,51 @@
+// Token check: the Cognito ID token is verified against the pool's JWKS (aws-jwt-verify);
+// the account comes only from the verified claims, the role from the user's record.
+import { JwtRsaVerifier } from 'aws-jwt-verify';
+import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
+import type { Fetcher } from 'aws-jwt-verify/https';
+import { resolveCaller, unauthorized, type Caller } from '@crm/core';
+
+/** Fetches the JWKS over http too: cognito-local serves it without TLS. */
+const fetcher: Fetcher = {
+  fetch: async (uri) => {
+    const res = await fetch(uri, { signal: AbortSignal.timeout(3000) });
+    if (!res.ok) throw new Error(`JWKS fetch failed: ${res.status}`);
+    return res.arrayBuffer();
+  },
+};
+
+let verifier: ReturnType<typeof createVerifier> | undefined;
+const createVerifier = () =>
+  JwtRsaVerifier.create(
+    { issuer: process.env.JWT_ISSUER!, audience: process.env.USER_POOL_CLIENT_ID!, jwksUri: process.env.JWKS_URI! },
+    { jwksCache: new SimpleJwksCache({ fetcher }) },
+  );
+
+/** Who a user is changes rarely; a short cache saves a read on most requests of a warm Lambda. */
+const CALLER_TTL_MS = 30_000;
+const callers = new Map<string, { caller: Caller; until: number }>();
+
+export async function authenticate(authorization: string | undefined): Promise<Caller> {
+  const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+  if (!token) throw unauthorized('Send an ID token as Authorization: Bearer <token>');
+  let claims: Record<string, unknown>;
+  try {
+    verifier ??= createVerifier();
+    claims = await verifier.verify(token);
+  } catch {
+    throw unauthorized('The token is invalid or expired');
+  }
+  if (claims.token_use !== 'id') throw unauthorized('Send the ID token, not the access token');
+  const accountId = claims['custom:accountId'];
+  const userId = claims['custom:userId'];
+  if (typeof accountId !== 'string' || typeof userId !== 'string') throw unauthorized('The token names no account');
+  const key = `${accountId}/${userId}`;
+  const cached = callers.get(key);
+  if (cached && cached.until > Date.now()) return cached.caller;
+  const caller = await resolveCaller(accountId, userId);
+  callers.set(key, { caller, until: Date.now() + CALLER_TTL_MS });
+  return caller;
+}
+
+/** Forgets cached callers (a deactivated user must not keep working on this instance). */
+export const forgetCaller = (accountId: string, userId: string) => callers.delete(`${accountId}/${userId}`);

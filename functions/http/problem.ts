@@ -1,0 +1,44 @@
+// One table from error kind to HTTP status, and the problem+json answer.
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { Problem } from '@crm/contract';
+import { DomainError, type FieldError } from '@crm/core';
+
+export class HttpProblem extends Error {
+  constructor(readonly status: number, message: string, readonly errors?: FieldError[]) {
+    super(message);
+  }
+}
+
+const STATUS: Record<DomainError['kind'], number> = {
+  invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  stale: 412,
+  idempotency_mismatch: 422,
+};
+
+const TITLES: Record<number, string> = {
+  400: 'Invalid request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not found', 405: 'Method not allowed',
+  409: 'Conflict', 412: 'Precondition failed', 413: 'Payload too large', 415: 'Unsupported media type',
+  422: 'Unprocessable request', 429: 'Too many requests', 500: 'Internal error',
+};
+
+export function problem(status: number, detail: string, errors?: FieldError[], extra?: Record<string, unknown>): APIGatewayProxyStructuredResultV2 {
+  const body: Problem & Record<string, unknown> = {
+    type: `https://crm.dev/problems/${status}`, title: TITLES[status] ?? 'Error', status, detail,
+    ...(errors?.length ? { errors } : {}), ...extra,
+  };
+  return { statusCode: status, headers: { 'content-type': 'application/problem+json' }, body: JSON.stringify(body) };
+}
+
+/** Known errors become their status; anything else is a 500 that hides its details. */
+export function problemFor(err: unknown): APIGatewayProxyStructuredResultV2 | undefined {
+  if (err instanceof HttpProblem) return problem(err.status, err.message, err.errors);
+  if (err instanceof DomainError) return problem(STATUS[err.kind], err.message, err.errors, err.extra);
+  if ((err as { name?: string })?.name === 'ThrottlingException' || (err as { name?: string })?.name === 'ProvisionedThroughputExceededException') {
+    return problem(429, 'Too many requests; retry shortly');
+  }
+  return undefined;
+}
