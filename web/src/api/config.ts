@@ -1,0 +1,29 @@
+// The deployment's settings, read once from /config.json (written by the local runtime or by CDK).
+export interface AppConfig {
+  apiUrl: string;
+  region: string;
+  userPoolId: string;
+  userPoolClientId: string;
+  cognitoEndpoint?: string;
+}
+
+let loaded: Promise<AppConfig> | undefined;
+
+export function loadConfig(): Promise<AppConfig> {
+  loaded ??= fetch('/config.json', { cache: 'no-store' }).then(async (res) => {
+    if (!res.ok) throw new Error(`config.json: HTTP ${res.status}`);
+    return (await res.json()) as AppConfig;
+  });
+  loaded.catch(() => (loaded = undefined));
+  return loaded;
+}
+
+/** Base of API paths: `apiUrl` may or may not already end in /api/v1. */
+export function apiBase(config: AppConfig): string {
+  const base = (config.apiUrl || window.location.origin).replace(/\/+$/, '');
+  return base.endsWith('/api/v1') ? base : `${base}/api/v1`;
+}
+
+export function cognitoEndpoint(config: AppConfig): string {
+  return config.cognitoEndpoint ?? `https://cognito-idp.${config.region}.amazonaws.com/`;
+}

@@ -1,0 +1,72 @@
+// The frame of every signed-in page: header with search and quick add, the navigation, and
+// the account (GET /me) that formats money and dates below it.
+import { useEffect } from 'react';
+import { AppShell, Burger, Button, Center, Group, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation } from 'react-router';
+import { useMe } from '../../features/auth/hooks/useMe';
+import { signOut } from '../../features/auth/session';
+import { GlobalSearch } from '../../features/search/components/GlobalSearch';
+import { hasChosenLanguage, setLanguage } from '../../i18n';
+import { ErrorState, LoadingState } from '../../ui/states';
+import { MainNavigation } from './MainNavigation';
+import { QuickAddMenu, QuickAddProvider } from './QuickAdd';
+import { UserMenu } from './UserMenu';
+
+/** Until the user picks a language, the account's locale decides it. */
+function useAccountLanguage(locale: string | undefined) {
+  useEffect(() => {
+    if (!locale || hasChosenLanguage()) return;
+    void setLanguage(locale.toLowerCase().startsWith('ru') ? 'ru' : 'en', false);
+  }, [locale]);
+}
+
+export default function SignedInShell() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [navOpened, nav] = useDisclosure(false);
+  const location = useLocation();
+  useAccountLanguage(me.data?.account.locale);
+  useEffect(() => nav.close(), [location.pathname]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  if (me.isPending) return <LoadingState />;
+  if (me.isError) {
+    return (
+      <Center mih="60dvh" p="md">
+        <Stack maw={420}>
+          <ErrorState error={me.error} onRetry={() => void me.refetch()} />
+          <Button variant="subtle" onClick={signOut}>{t('auth.signOut')}</Button>
+        </Stack>
+      </Center>
+    );
+  }
+
+  return (
+    <QuickAddProvider>
+      <AppShell
+        header={{ height: 56 }}
+        navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+        padding="md"
+      >
+        <AppShell.Header>
+          <Group h="100%" px="md" gap="sm" wrap="nowrap">
+            <Burger opened={navOpened} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} />
+            <Text component={Link} to="/" fw={800} fz="lg" c="blue.8" td="none" visibleFrom="xs">CRM</Text>
+            <GlobalSearch />
+            <Group gap="xs" wrap="nowrap" ml="auto">
+              <QuickAddMenu />
+              <UserMenu me={me.data} />
+            </Group>
+          </Group>
+        </AppShell.Header>
+        <AppShell.Navbar p="xs" aria-label={t('nav.main')}>
+          <MainNavigation />
+        </AppShell.Navbar>
+        <AppShell.Main>
+          <Outlet />
+        </AppShell.Main>
+      </AppShell>
+    </QuickAddProvider>
+  );
+}

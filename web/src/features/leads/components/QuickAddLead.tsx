@@ -1,0 +1,48 @@
+// "Quick add" at the top of a column: a name and a budget are enough for a new lead.
+import { useState } from 'react';
+import { Button, Group, NumberInput, Stack, TextInput, UnstyledButton, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import { applyFieldErrors } from '../../../ui/errors';
+import { FormError } from '../../../ui/FormError';
+import { useCreateLead } from '../hooks/useLeads';
+
+export function QuickAddLead({ pipelineId, stageId }: { pipelineId: string; stageId: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const create = useCreateLead();
+  const [extra, setExtra] = useState<string[]>([]);
+  const form = useForm({
+    initialValues: { name: '', price: '' as number | string },
+    validate: { name: (v) => (v.trim() ? null : t('common.required')) },
+  });
+  if (!open) {
+    return (
+      <UnstyledButton onClick={() => setOpen(true)} px={10} py={6}>
+        <Text size="sm" c="blue.8">+ {t('leads.quickAdd')}</Text>
+      </UnstyledButton>
+    );
+  }
+  const submit = form.onSubmit(async ({ name, price }) => {
+    try {
+      await create.mutateAsync({ name: name.trim(), price: price === '' ? undefined : Number(price), pipelineId, stageId });
+      form.reset();
+      setOpen(false);
+    } catch (e) {
+      setExtra(applyFieldErrors(form, e));
+    }
+  });
+  return (
+    <form onSubmit={submit} style={{ padding: 8 }}>
+      <Stack gap={6}>
+        <FormError error={create.error} extra={extra} />
+        <TextInput size="xs" aria-label={t('leads.name')} placeholder={t('leads.name')} data-autofocus autoFocus {...form.getInputProps('name')} />
+        <NumberInput size="xs" aria-label={t('leads.price')} placeholder={t('leads.price')} min={0} thousandSeparator=" " {...form.getInputProps('price')} />
+        <Group gap={6} justify="flex-end">
+          <Button size="xs" variant="default" onClick={() => setOpen(false)}>{t('common.cancel')}</Button>
+          <Button size="xs" type="submit" loading={create.isPending}>{t('common.add')}</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

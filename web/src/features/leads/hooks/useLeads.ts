@@ -1,0 +1,102 @@
+// Reading and changing leads: one lead, the kanban columns, the filtered list, and saves.
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
+import { api, type Query } from '../../../api/client';
+import { itemsOf } from '../../../api/queries';
+import type { Lead, LeadCreate, LeadPatch, Page } from '../../../api/types';
+
+export const leadKeys = {
+  all: ['leads'] as const,
+  detail: (id: string) => ['leads', 'detail', id] as const,
+  stage: (stageId: string) => ['leads', 'stage', stageId] as const,
+  list: (query: Query) => ['leads', 'list', query] as const,
+};
+
+const COLUMN_PAGE = 30;
+
+export function useLead(id: string) {
+  return useQuery({ queryKey: leadKeys.detail(id), queryFn: ({ signal }) => api.get<Lead>(`/leads/${id}`, undefined, signal) });
+}
+
+/** One kanban column: the stage's leads, newest first, a page at a time. */
+export function useStageLeads(pipelineId: string, stageId: string) {
+  return useInfiniteQuery({
+    queryKey: leadKeys.stage(stageId),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<Lead>>('/leads', { pipelineId, stageId, limit: COLUMN_PAGE, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export function useLeadList(query: Query, enabled = true) {
+  return useInfiniteQuery({
+    queryKey: leadKeys.list(query),
+    queryFn: ({ pageParam, signal }) => api.get<Page<Lead>>('/leads', { limit: 50, ...query, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled,
+  });
+}
+
+type ColumnData = InfiniteData<Page<Lead>, string | undefined>;
+
+/** Puts a saved lead into every cached place it shows: its card, its column, the lists. */
+export function rememberLead(qc: QueryClient, lead: Lead) {
+  qc.setQueryData(leadKeys.detail(lead.id), lead);
+  qc.setQueriesData<ColumnData>({ queryKey: ['leads', 'stage'] }, (data) => data && {
+    ...data,
+    pages: data.pages.map((p) => ({ ...p, items: p.items.map((l) => (l.id === lead.id ? lead : l)) })),
+  });
+  void qc.invalidateQueries({ queryKey: ['leads', 'list'] });
+  void qc.invalidateQueries({ queryKey: ['dashboard'] });
+}
+
+export const removeFromColumn = (data: ColumnData | undefined, leadId: string): ColumnData | undefined =>
+  data && { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.filter((l) => l.id !== leadId) })) };
+
+export const addToColumn = (data: ColumnData | undefined, lead: Lead): ColumnData | undefined =>
+  data && {
+    ...data,
+    pages: data.pages.map((p, i) => (i === 0 ? { ...p, items: [lead, ...p.items.filter((l) => l.id !== lead.id)] } : p)),
+  };
+
+export const columnLeads = (data: ColumnData | undefined) => itemsOf(data);
+
+export function useCreateLead() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: LeadCreate) => api.post<Lead>('/leads', body, { idempotencyKey: crypto.randomUUID() }),
+    onSuccess: (lead) => {
+      qc.setQueryData<ColumnData>(leadKeys.stage(lead.stageId), (data) => addToColumn(data, lead));
+      rememberLead(qc, lead);
+    },
+  });
+}
+
+/** PATCH with If-Match: a 412 means someone else saved first. */
+export function useUpdateLead() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ lead, patch }: { lead: Lead; patch: LeadPatch }) => api.patch<Lead>(`/leads/${lead.id}`, patch, lead.version),
+    onSuccess: (lead, { lead: before }) => {
+      if (before.stageId !== lead.stageId) {
+        qc.setQueryData<ColumnData>(leadKeys.stage(before.stageId), (d) => removeFromColumn(d, lead.id));
+        qc.setQueryData<ColumnData>(leadKeys.stage(lead.stageId), (d) => addToColumn(d, lead));
+      }
+      rememberLead(qc, lead);
+    },
+  });
+}
+
+export function useDeleteLead() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (lead: Lead) => api.delete(`/leads/${lead.id}`),
+    onSuccess: (_, lead) => {
+      qc.setQueryData<ColumnData>(leadKeys.stage(lead.stageId), (d) => removeFromColumn(d, lead.id));
+      qc.removeQueries({ queryKey: leadKeys.detail(lead.id) });
+      void qc.invalidateQueries({ queryKey: ['leads', 'list'] });
+      void qc.invalidateQueries({ queryKey: ['dashboard'] });
+    },
+  });
+}

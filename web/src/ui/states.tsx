@@ -1,0 +1,38 @@
+// Loading, failure and emptiness, the same way on every page.
+import type { ReactNode } from 'react';
+import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../api/problem';
+import { useErrorMessage } from './errors';
+import { NotFoundState } from './NotFoundState';
+
+export function LoadingState({ label }: { label?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Center py="xl" role="status" aria-label={label ?? t('common.loading')}>
+      <Loader size="sm" />
+    </Center>
+  );
+}
+
+export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useTranslation();
+  const message = useErrorMessage();
+  if (isApiError(error, 404)) return <NotFoundState />;
+  return (
+    <Alert color="red" variant="light" title={t('errors.title')} role="alert">
+      <Stack gap="xs" align="flex-start">
+        <Text size="sm">{message(error)}</Text>
+        {onRetry && <Button size="xs" variant="light" color="red" onClick={onRetry}>{t('common.retry')}</Button>}
+      </Stack>
+    </Alert>
+  );
+}
+
+export function EmptyState({ children }: { children: ReactNode }) {
+  return (
+    <Text c="dimmed" ta="center" py="lg" size="sm">
+      {children}
+    </Text>
+  );
+}
