@@ -1,0 +1,43 @@
+// The one description of how a Lambda entry is bundled. The CDK functions and
+// scripts/bench-bundles.ts both derive their esbuild settings from it, so they cannot drift.
+import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { BuildOptions } from 'esbuild';
+
+export const LAMBDA_BUNDLE = {
+  target: 'node22',
+  minify: true,
+  sourceMap: true,
+  mainFields: ['module', 'main'],
+  // The nodejs22.x runtime ships AWS SDK v3; bundling it would add megabytes per function.
+  externalModules: ['@aws-sdk/*'],
+  // ESM output: bundled CommonJS dependencies that require() node built-ins need `require`.
+  banner: "import{createRequire}from'module';const require=createRequire(import.meta.url);",
+} as const;
+
+/** CDK writes ESM bundles to this file name; the bench uses the same so source-map comments match. */
+export const BUNDLE_FILE = 'index.mjs';
+
+export const cdkBundling: BundlingOptions = {
+  target: LAMBDA_BUNDLE.target,
+  format: OutputFormat.ESM,
+  minify: LAMBDA_BUNDLE.minify,
+  sourceMap: LAMBDA_BUNDLE.sourceMap,
+  mainFields: [...LAMBDA_BUNDLE.mainFields],
+  externalModules: [...LAMBDA_BUNDLE.externalModules],
+  banner: LAMBDA_BUNDLE.banner,
+};
+
+/** What `cdkBundling` makes CDK pass to the esbuild CLI, as esbuild API options. */
+export const esbuildOptions = (entry: string, outfile: string): BuildOptions => ({
+  entryPoints: [entry],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  target: LAMBDA_BUNDLE.target,
+  format: 'esm',
+  minify: LAMBDA_BUNDLE.minify,
+  sourcemap: LAMBDA_BUNDLE.sourceMap,
+  mainFields: [...LAMBDA_BUNDLE.mainFields],
+  external: [...LAMBDA_BUNDLE.externalModules],
+  banner: { js: LAMBDA_BUNDLE.banner },
+});

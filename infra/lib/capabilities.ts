@@ -1,0 +1,39 @@
+// What a function may do besides the table. The table grant follows from the route table
+// (read-only for GET-only resources); these extras are AWS calls a function's code makes, which
+// nothing in the route table says, so they are listed here by function. Keep in step with the code.
+import type { IGrantable } from 'aws-cdk-lib/aws-iam';
+import type { RuntimeResources } from './environment.ts';
+
+export type Capability =
+  /** Cognito Admin* user management on the pool (signup creates the admin; users manages the team). */
+  | 'cognitoAdmin'
+  /** Create, update and delete schedules in the stage's Scheduler group (task reminders). */
+  | 'schedules';
+
+/** Keyed `api/<resource>` or `consumer/<rule name>`. */
+export const CAPABILITIES: Readonly<Record<string, readonly Capability[]>> = {
+  'api/signup': ['cognitoAdmin'],
+  'api/users': ['cognitoAdmin'],
+  'api/tasks': ['schedules'],
+};
+
+export const COGNITO_ADMIN_ACTIONS = [
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminSetUserPassword',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminEnableUser',
+  'cognito-idp:AdminUpdateUserAttributes',
+  'cognito-idp:AdminDeleteUser',
+] as const;
+
+export function grantCapabilities(fn: IGrantable, key: string, r: RuntimeResources): void {
+  for (const capability of CAPABILITIES[key] ?? []) {
+    if (capability === 'cognitoAdmin') r.userPool.grant(fn, ...COGNITO_ADMIN_ACTIONS);
+    if (capability === 'schedules') {
+      r.scheduleGroup.grantWriteSchedules(fn);
+      r.scheduleGroup.grantDeleteSchedules(fn);
+      // Scheduler runs each schedule as this role; handing it over is what PassRole allows.
+      r.schedulerRole.grantPassRole(fn.grantPrincipal);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+// Builds the CRM's stacks into a CDK app. bin/app.ts calls it for real synth and deploy; the
+// tests call it with their own options, so what they check is the app that ships.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { App, Environment } from 'aws-cdk-lib';
+import type { RouteDef } from '@crm/contract';
+import type { ConsumerRule } from './consumer-rules.ts';
+import { stackName } from './naming.ts';
+import { CONSUMERS_DIR, TRIGGERS_DIR, WEB_DIST, WEB_PLACEHOLDER } from './paths.ts';
+import { ApiStack } from './stacks/api-stack.ts';
+import { AuthStack } from './stacks/auth-stack.ts';
+import { DataStack } from './stacks/data-stack.ts';
+import { EventsStack } from './stacks/events-stack.ts';
+import { MonitoringStack } from './stacks/monitoring-stack.ts';
+import { WebStack } from './stacks/web-stack.ts';
+
+export interface CrmAppOptions {
+  stage: string;
+  routes: readonly RouteDef[];
+  consumerRules: readonly ConsumerRule[];
+  consumersDir?: string;
+  triggersDir?: string;
+  webDir?: string;
+  alarmEmail?: string;
+  env?: Environment;
+}
+
+/** Stage-wide API throttle: caps what a runaway client or script can cost; raise with load. */
+const API_THROTTLE = { rateLimit: 200, burstLimit: 400 };
+
+export function buildCrmApp(app: App, o: CrmAppOptions) {
+  const props = (part: string) => ({ stackName: stackName(o.stage, part), env: o.env, description: `CRM ${o.stage}: ${part}` });
+  const webDir = o.webDir ?? (existsSync(join(WEB_DIST, 'index.html')) ? WEB_DIST : WEB_PLACEHOLDER);
+
+  const data = new DataStack(app, 'Data', props('data'));
+  const auth = new AuthStack(app, 'Auth', { ...props('auth'), stage: o.stage, table: data.table, triggersDir: o.triggersDir ?? TRIGGERS_DIR });
+  const events = new EventsStack(app, 'Events', {
+    ...props('events'), stage: o.stage, table: data.table, userPool: auth.userPool, webClient: auth.webClient,
+    consumersDir: o.consumersDir ?? CONSUMERS_DIR, consumerRules: o.consumerRules,
+  });
+  const api = new ApiStack(app, 'Api', {
+    ...props('api'), stage: o.stage, routes: o.routes, throttle: API_THROTTLE,
+    runtime: {
+      table: data.table, userPool: auth.userPool, webClient: auth.webClient, bus: events.bus,
+      scheduleGroup: events.scheduleGroup, schedulerRole: events.schedulerRole, schedulerDlq: events.schedulerDlq,
+    },
+  });
+  const web = new WebStack(app, 'Web', { ...props('web'), api: api.api, userPool: auth.userPool, webClient: auth.webClient, webDir });
+  const monitoring = new MonitoringStack(app, 'Monitoring', {
+    ...props('monitoring'), stage: o.stage, api: api.api, alarmEmail: o.alarmEmail,
+    functionNames: [...api.functionNames, ...events.functionNames, ...auth.functionNames],
+    queueNames: events.queueNames,
+  });
+  // Found by name, not by reference: deploy it after the things it watches.
+  monitoring.addDependency(api);
+  monitoring.addDependency(events);
+  monitoring.addDependency(auth);
+  return { data, auth, events, api, web, monitoring };
+}

@@ -1,0 +1,37 @@
+// The environment every CRM function reads (packages/core/src/config.ts and the token middleware):
+// the same names as the local runtime sets, so one handler runs in both places.
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import type { IRole } from 'aws-cdk-lib/aws-iam';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { IScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+
+export interface RuntimeResources {
+  table: ITable;
+  /** A UserPool: its providerUrl is the token issuer. */
+  userPool: IUserPool & { userPoolProviderUrl: string };
+  webClient: IUserPoolClient;
+  bus: IEventBus;
+  scheduleGroup: IScheduleGroup;
+  schedulerRole: IRole;
+  schedulerDlq: IQueue;
+}
+
+export function runtimeEnvironment(r: RuntimeResources): Record<string, string> {
+  // https://cognito-idp.<region>.amazonaws.com/<poolId>: what aws-jwt-verify compares `iss` with.
+  const issuer = r.userPool.userPoolProviderUrl;
+  return {
+    TABLE_NAME: r.table.tableName,
+    USER_POOL_ID: r.userPool.userPoolId,
+    USER_POOL_CLIENT_ID: r.webClient.userPoolClientId,
+    JWT_ISSUER: issuer,
+    JWKS_URI: `${issuer}/.well-known/jwks.json`,
+    EVENT_BUS_NAME: r.bus.eventBusName,
+    // Reminders are schedules whose target is the bus; creating one needs these four.
+    EVENT_BUS_ARN: r.bus.eventBusArn,
+    SCHEDULER_GROUP: r.scheduleGroup.scheduleGroupName,
+    SCHEDULER_ROLE_ARN: r.schedulerRole.roleArn,
+    SCHEDULER_DLQ_ARN: r.schedulerDlq.queueArn,
+  };
+}

@@ -1,0 +1,88 @@
+// The HTTP API: one Lambda per resource of THE route table, every route registered from it.
+// No API Gateway authorizer: each handler checks the token itself (aws-jwt-verify middleware),
+// so a rejected token is a problem+json answer like every other error.
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Construct } from 'constructs';
+import type { RouteDef } from '@crm/contract';
+import { type ApiResource, apiResources } from '../api-resources.ts';
+import { grantCapabilities } from '../capabilities.ts';
+import { crmFunction } from '../crm-function.ts';
+import { type RuntimeResources, runtimeEnvironment } from '../environment.ts';
+import { functionName } from '../naming.ts';
+import { handlerEntry } from '../paths.ts';
+
+export interface ApiStackProps extends StackProps {
+  stage: string;
+  routes: readonly RouteDef[];
+  runtime: RuntimeResources;
+  /** Requests per second over the whole stage, and the burst above it. */
+  throttle: { rateLimit: number; burstLimit: number };
+}
+
+export class ApiStack extends Stack {
+  readonly api: HttpApi;
+  readonly functionNames: string[] = [];
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+    // No CORS configuration: the web app calls the API through its own CloudFront origin
+    // (/api/*), so the browser never makes a cross-origin request and no origin is allowed.
+    this.api = new HttpApi(this, 'HttpApi', { apiName: `crm-${props.stage}`, createDefaultStage: false });
+    new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: props.throttle,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(new LogGroup(this, 'AccessLogs', { retention: RetentionDays.THREE_MONTHS })),
+        format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
+      },
+    });
+
+    const environment = runtimeEnvironment(props.runtime);
+    for (const resource of apiResources(props.routes)) {
+      const fn = this.resourceFunction(props.stage, resource, environment, props.runtime);
+      // One permission for the whole API instead of one per route: the function's resource
+      // policy has a 20 KB limit that a long route table would reach.
+      const integration = new HttpLambdaIntegration(`${resource.name}Integration`, fn, { scopePermissionToRoute: false });
+      for (const route of resource.routes) {
+        this.api.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration });
+      }
+    }
+    new CfnOutput(this, 'ApiEndpoint', { value: this.api.apiEndpoint });
+  }
+
+  private resourceFunction(stage: string, resource: ApiResource, environment: Record<string, string>, runtime: RuntimeResources): NodejsFunction {
+    const name = functionName(stage, 'api', resource.name);
+    this.functionNames.push(name);
+    const fn = crmFunction(this, `Fn-${resource.name}`, {
+      functionName: name,
+      entry: handlerEntry(resource.name),
+      description: resource.routes.map((r) => `${r.method} ${r.path}`).join(', ').slice(0, 256),
+      environment,
+    });
+    if (resource.readOnly) runtime.table.grantReadData(fn);
+    else runtime.table.grantReadWriteData(fn);
+    grantCapabilities(fn, `api/${resource.name}`, runtime);
+    return fn;
+  }
+}
+
+/** HTTP API access log line: enough to trace a request to its Lambda log and to see who called. */
+const ACCESS_LOG_FIELDS = {
+  requestId: '$context.requestId',
+  ip: '$context.identity.sourceIp',
+  userAgent: '$context.identity.userAgent',
+  requestTime: '$context.requestTime',
+  routeKey: '$context.routeKey',
+  status: '$context.status',
+  responseLength: '$context.responseLength',
+  responseLatency: '$context.responseLatency',
+  integrationLatency: '$context.integrationLatency',
+  integrationError: '$context.integrationErrorMessage',
+};

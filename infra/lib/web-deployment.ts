@@ -1,0 +1,43 @@
+// Puts the built web app and its config.json into the site bucket. Vite's hashed files under
+// assets/ are cached for a year; index.html and config.json are revalidated on every load, so a
+// deploy shows at once (and the distribution is invalidated as well).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { IDistribution } from 'aws-cdk-lib/aws-cloudfront';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { Duration } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+
+export interface WebConfig {
+  apiUrl: string;
+  region: string;
+  userPoolId: string;
+  userPoolClientId: string;
+}
+
+export function deployWebApp(scope: Construct, props: { webDir: string; bucket: IBucket; distribution: IDistribution; config: WebConfig }): void {
+  const assetsDir = join(props.webDir, 'assets');
+  const assets = existsSync(assetsDir)
+    ? new BucketDeployment(scope, 'DeployAssets', {
+      sources: [Source.asset(assetsDir)],
+      destinationBucket: props.bucket,
+      destinationKeyPrefix: 'assets/',
+      cacheControl: [CacheControl.setPublic(), CacheControl.maxAge(Duration.days(365)), CacheControl.immutable()],
+      // Tabs still running the previous index.html keep loading their old chunks.
+      prune: false,
+      memoryLimit: 512,
+    })
+    : undefined;
+  const site = new BucketDeployment(scope, 'DeploySite', {
+    sources: [Source.asset(props.webDir, { exclude: ['assets'] }), Source.jsonData('config.json', props.config)],
+    destinationBucket: props.bucket,
+    exclude: ['assets/*'],
+    cacheControl: [CacheControl.noCache()],
+    distribution: props.distribution,
+    distributionPaths: ['/*'],
+    memoryLimit: 512,
+  });
+  // index.html must never point at chunks that are not there yet.
+  if (assets) site.node.addDependency(assets);
+}
