@@ -1,8 +1,9 @@
 // `npm start`: the whole CRM on this machine at http://localhost:3000, with a demo account.
 // Flags: --reset wipes .data/ first; --verbose echoes DynamoDB Local's and cognito-local's output.
-// Env: PORT (3000), DYNAMODB_PORT (8000), COGNITO_PORT (9229). The API listens on 127.0.0.1 only.
+// Env: PORT (3000), DYNAMODB_PORT (8000), COGNITO_PORT (9229), CRM_DATA_DIR (.data), CRM_SKIP_WEB_BUILD.
+// The API listens on 127.0.0.1 only.
 import { rmSync } from 'node:fs';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { LocalRuntimeError } from './errors.ts';
 import { DEFAULT_DATA_DIR, REPO_ROOT } from './local-state.ts';
 import { seedDemo } from './seed.ts';
@@ -12,18 +13,20 @@ import { buildWebIfStale } from './web-build.ts';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const args = new Set(process.argv.slice(2));
 const started = Date.now();
+/** CRM_DATA_DIR moves .data/ elsewhere (the start/stop test uses a temporary one). */
+const dataDir = resolve(process.env.CRM_DATA_DIR ?? DEFAULT_DATA_DIR);
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
 async function main() {
   if (args.has('--reset')) {
-    rmSync(DEFAULT_DATA_DIR, { recursive: true, force: true });
-    console.log('Wiped .data/');
+    rmSync(dataDir, { recursive: true, force: true });
+    console.log(`Wiped ${relative(REPO_ROOT, dataDir)}/`);
   }
-  const web = buildWebIfStale();
-  if (web === 'failed') console.warn('The web app did not build; serving a placeholder page or the last build.');
+  const web = process.env.CRM_SKIP_WEB_BUILD ? 'fresh' : buildWebIfStale();
+  if (web === 'failed') console.warn('The web app did not build (`npm run build -w @crm/web` shows why); serving the last build or a placeholder.');
 
   const stack = await startStack({
-    dataDir: DEFAULT_DATA_DIR,
+    dataDir,
     ports: { api: port('PORT', 3000), dynamodb: port('DYNAMODB_PORT', 8000), cognito: port('COGNITO_PORT', 9229) },
     log: args.has('--verbose'),
     requestLog: true,

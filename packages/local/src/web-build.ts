@@ -14,7 +14,7 @@ export function buildWebIfStale(): 'built' | 'fresh' | 'no-build-script' | 'fail
   const sources = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'].map((p) => join(WEB, p));
   if (existsSync(index) && statSync(index).mtimeMs >= Math.max(...sources.map(newestMtime))) return 'fresh';
   console.log('Building the web app (npm run build -w @crm/web)...');
-  const run = spawnSync('npm', ['run', 'build', '-w', '@crm/web'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const run = spawnSync('npm', ['run', 'build', '-w', '@crm/web'], { cwd: REPO_ROOT, stdio: 'ignore' });
   return run.status === 0 ? 'built' : 'failed';
 }
 

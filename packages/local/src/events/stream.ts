@@ -1,0 +1,205 @@
+// The local Pipe: polls the DynamoDB Local stream of the CRM table, keeps what the Pipe's filter
+// keeps (inserts of event-log items), runs the enrichment function and puts the envelopes on the
+// local bus with the real EventBridge client. A checkpoint file remembers the last sequence
+// number per shard, so a restart neither repeats nor loses events.
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand, type Shard, type _Record,
+} from '@aws-sdk/client-dynamodb-streams';
+import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
+import type { CrmEvent } from '@crm/contract';
+import { EVENT_LOG_INSERTS, handler as enrich, type PipeStreamRecord } from '@crm/functions/consumers/pipe-enrich';
+import { compilePattern } from './pattern.ts';
+
+export interface StreamPipeOptions {
+  dynamodbEndpoint: string;
+  tableName: string;
+  eventBridgeEndpoint: string;
+  eventBusName: string;
+  region: string;
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+  /** Where the checkpoint file lives; without it every start reads from TRIM_HORIZON. */
+  dataDir?: string;
+  pollMs?: number;
+  log?: (line: string) => void;
+}
+
+interface Checkpoint {
+  streamArn: string;
+  shards: Record<string, { sequenceNumber?: string; closed?: boolean }>;
+}
+
+const CHECKPOINT_FILE = 'stream-checkpoint.json';
+const PUT_EVENTS_BATCH = 10;
+const passesPipeFilter = compilePattern(EVENT_LOG_INSERTS);
+
+export class StreamPipe {
+  private readonly dynamodb: DynamoDBClient;
+  private readonly streams: DynamoDBStreamsClient;
+  private readonly eventBridge: EventBridgeClient;
+  private readonly iterators = new Map<string, string>();
+  private checkpoint?: Checkpoint;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private stopped = false;
+  private lastError = '';
+
+  constructor(private readonly options: StreamPipeOptions) {
+    const client = { region: options.region, credentials: options.credentials ?? { accessKeyId: 'local', secretAccessKey: 'local' } };
+    this.dynamodb = new DynamoDBClient({ ...client, endpoint: options.dynamodbEndpoint });
+    this.streams = new DynamoDBStreamsClient({ ...client, endpoint: options.dynamodbEndpoint });
+    this.eventBridge = new EventBridgeClient({ ...client, endpoint: options.eventBridgeEndpoint });
+  }
+
+  /** Polls about every `pollMs` (250 ms) until stopped. */
+  start(): void {
+    const loop = () => {
+      if (this.stopped) return;
+      this.running = this.pollOnce().then(() => {
+        if (!this.stopped) this.timer = setTimeout(loop, this.options.pollMs ?? 250);
+      });
+    };
+    loop();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+    for (const client of [this.dynamodb, this.streams, this.eventBridge]) client.destroy();
+  }
+
+  /** One pass over every readable shard; answers how many events went to the bus. Never throws. */
+  async pollOnce(): Promise<number> {
+    try {
+      const streamArn = await this.latestStreamArn();
+      if (!streamArn) return 0;
+      const checkpoint = this.checkpointFor(streamArn);
+      const shards = await this.readableShards(streamArn, checkpoint);
+      let published = 0;
+      for (const shard of shards) published += await this.drainShard(streamArn, shard.ShardId!, checkpoint);
+      this.lastError = '';
+      return published;
+    } catch (err) {
+      this.iterators.clear(); // expired or trimmed iterators are fetched again from the checkpoint
+      const message = `[events] stream: ${(err as Error).name}: ${(err as Error).message}`;
+      if (message !== this.lastError) (this.options.log ?? console.error)(message);
+      this.lastError = message;
+      return 0;
+    }
+  }
+
+  private async latestStreamArn(): Promise<string | undefined> {
+    try {
+      const { Table } = await this.dynamodb.send(new DescribeTableCommand({ TableName: this.options.tableName }));
+      return Table?.LatestStreamArn;
+    } catch (err) {
+      if ((err as Error).name === 'ResourceNotFoundException') return undefined; // the stack has not created it yet
+      throw err;
+    }
+  }
+
+  /** Open shards and closed ones not read to the end; a child waits until its parent is done. */
+  private async readableShards(streamArn: string, checkpoint: Checkpoint): Promise<Shard[]> {
+    const shards: Shard[] = [];
+    let ExclusiveStartShardId: string | undefined;
+    do {
+      const { StreamDescription } = await this.streams.send(new DescribeStreamCommand({ StreamArn: streamArn, ExclusiveStartShardId }));
+      shards.push(...(StreamDescription?.Shards ?? []));
+      ExclusiveStartShardId = StreamDescription?.LastEvaluatedShardId;
+    } while (ExclusiveStartShardId);
+    const known = new Set(shards.map((s) => s.ShardId));
+    const done = (id?: string) => !!id && checkpoint.shards[id]?.closed === true;
+    return shards.filter((s) => !done(s.ShardId) && (!s.ParentShardId || !known.has(s.ParentShardId) || done(s.ParentShardId)));
+  }
+
+  private async drainShard(streamArn: string, shardId: string, checkpoint: Checkpoint): Promise<number> {
+    let published = 0;
+    let iterator: string | undefined = this.iterators.get(shardId) ?? (await this.shardIterator(streamArn, shardId, checkpoint));
+    while (iterator) {
+      const { Records = [], NextShardIterator } = await this.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
+      published += await this.publish(Records.map((r) => toPipeRecord(r, streamArn)));
+      const state = (checkpoint.shards[shardId] ??= {});
+      if (Records.length) state.sequenceNumber = Records.at(-1)!.dynamodb!.SequenceNumber;
+      if (!NextShardIterator) state.closed = true;
+      if (Records.length || !NextShardIterator) this.saveCheckpoint(checkpoint);
+      iterator = NextShardIterator;
+      if (!Records.length) break; // caught up with an open shard: next poll
+    }
+    if (iterator) this.iterators.set(shardId, iterator);
+    else this.iterators.delete(shardId);
+    return published;
+  }
+
+  private async shardIterator(streamArn: string, shardId: string, checkpoint: Checkpoint): Promise<string | undefined> {
+    const after = checkpoint.shards[shardId]?.sequenceNumber;
+    const get = (type: 'TRIM_HORIZON' | 'AFTER_SEQUENCE_NUMBER') => this.streams.send(new GetShardIteratorCommand({
+      StreamArn: streamArn, ShardId: shardId, ShardIteratorType: type, ...(type === 'AFTER_SEQUENCE_NUMBER' ? { SequenceNumber: after } : {}),
+    }));
+    try {
+      return (await get(after ? 'AFTER_SEQUENCE_NUMBER' : 'TRIM_HORIZON')).ShardIterator;
+    } catch (err) {
+      if ((err as Error).name !== 'TrimmedDataAccessException') throw err;
+      return (await get('TRIM_HORIZON')).ShardIterator; // the remembered record aged out of the stream
+    }
+  }
+
+  /** Filter, enrich, PutEvents: what the Pipe does with a batch. */
+  private async publish(records: PipeStreamRecord[]): Promise<number> {
+    const envelopes = await enrich(records.filter(passesPipeFilter));
+    for (let i = 0; i < envelopes.length; i += PUT_EVENTS_BATCH) {
+      const batch = envelopes.slice(i, i + PUT_EVENTS_BATCH);
+      const answer = await this.eventBridge.send(new PutEventsCommand({ Entries: batch.map((e) => this.entry(e)) }));
+      answer.Entries?.forEach((result, n) => {
+        if (result.ErrorCode) (this.options.log ?? console.error)(`[events] bus refused ${batch[n]?.type} ${batch[n]?.id}: ${result.ErrorCode} ${result.ErrorMessage}`);
+      });
+    }
+    return envelopes.length;
+  }
+
+  private entry(envelope: CrmEvent): PutEventsRequestEntry {
+    return {
+      EventBusName: this.options.eventBusName, Source: 'crm', DetailType: envelope.type,
+      Detail: JSON.stringify(envelope), Time: new Date(envelope.occurredAt), Resources: [],
+    };
+  }
+
+  /** The remembered positions, or a fresh start when the table (so its stream) is new. */
+  private checkpointFor(streamArn: string): Checkpoint {
+    this.checkpoint ??= this.loadCheckpoint();
+    if (this.checkpoint?.streamArn !== streamArn) {
+      this.checkpoint = { streamArn, shards: {} };
+      this.iterators.clear();
+    }
+    return this.checkpoint;
+  }
+
+  private loadCheckpoint(): Checkpoint | undefined {
+    const file = this.checkpointFile();
+    return file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Checkpoint) : undefined;
+  }
+
+  private saveCheckpoint(checkpoint: Checkpoint): void {
+    const file = this.checkpointFile();
+    if (!file) return;
+    mkdirSync(this.options.dataDir!, { recursive: true });
+    writeFileSync(`${file}.tmp`, JSON.stringify(checkpoint, null, 2));
+    renameSync(`${file}.tmp`, file);
+  }
+
+  private checkpointFile(): string | undefined {
+    return this.options.dataDir && join(this.options.dataDir, CHECKPOINT_FILE);
+  }
+}
+
+/** The SDK's stream record in the shape the Pipe hands to its filter and enrichment. */
+function toPipeRecord(record: _Record, streamArn: string): PipeStreamRecord {
+  const created = record.dynamodb?.ApproximateCreationDateTime;
+  return {
+    ...record,
+    eventSourceARN: streamArn,
+    dynamodb: { ...record.dynamodb, ApproximateCreationDateTime: created && Math.floor(created.getTime() / 1000) },
+  } as PipeStreamRecord;
+}

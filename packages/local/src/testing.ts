@@ -1,0 +1,75 @@
+// Test helpers: an in-process API Gateway emulator over the run's shared DynamoDB Local and
+// cognito-local (started once by test/global-setup.ts), and a signed-up, logged-in account.
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+import type { ApiGatewayOptions } from './api-gateway.ts';
+import { logIn } from './cognito.ts';
+import { callApi, describeAnswer, type ApiAnswer } from './http-client.ts';
+import { applyEnv, startApi, type LocalEnv } from './stack.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The handlers' environment for the run's shared local services. */
+    crmEnv: LocalEnv;
+  }
+}
+
+/** Tests may set requestContext.http.sourceIp with this header (for the IP allow-list). */
+export const TEST_SOURCE_IP_HEADER = 'x-test-source-ip';
+
+/** The shared services' environment, also put into process.env. */
+export function testEnv(): LocalEnv {
+  const env = inject('crmEnv');
+  if (!env) throw new Error('No crmEnv: run tests through the root vitest.config.ts (test/global-setup.ts)');
+  applyEnv(env);
+  return env;
+}
+
+/** Starts an in-process emulator on a free port over the shared services. */
+export async function startTestApi(opts: Partial<Omit<ApiGatewayOptions, 'config'>> = {}) {
+  const { apiUrl, close } = await startApi(testEnv(), { sourceIpHeader: TEST_SOURCE_IP_HEADER, ...opts });
+  return { apiUrl, close };
+}
+
+export interface TestAccount {
+  accountId: string;
+  userId: string;
+  email: string;
+  password: string;
+  /** Cognito ID token of the account's admin. */
+  token: string;
+  /** Calls the API as this user; `body` is sent as JSON, the answer parsed when JSON. */
+  request<T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiAnswer<T>>;
+}
+
+/** Signs a new account up through POST /api/v1/signup and logs its admin in through cognito-local. */
+export async function signupAndLogin(
+  apiUrl: string,
+  overrides: Partial<{ company: string; name: string; email: string; password: string }> = {},
+): Promise<TestAccount> {
+  const signup = {
+    company: 'Test Company',
+    name: 'Test Admin',
+    email: `admin-${randomUUID()}@example.com`,
+    password: 'Test-password-1',
+    ...overrides,
+  };
+  const answer = await callApi(apiUrl, 'POST', '/api/v1/signup', signup);
+  if (answer.status !== 201) throw new Error(describeAnswer('POST', '/api/v1/signup', answer));
+  const token = await logInAs(signup.email, signup.password);
+  return {
+    accountId: answer.body.accountId,
+    userId: answer.body.userId,
+    email: signup.email,
+    password: signup.password,
+    token,
+    request: (method, path, body, headers = {}) =>
+      callApi(apiUrl, method, path, body, { authorization: `Bearer ${token}`, ...headers }),
+  };
+}
+
+/** An ID token for any user of the shared pool (e.g. one an admin invited with a password). */
+export function logInAs(email: string, password: string): Promise<string> {
+  const env = testEnv();
+  return logIn(env.COGNITO_ENDPOINT, env.USER_POOL_CLIENT_ID, email, password);
+}

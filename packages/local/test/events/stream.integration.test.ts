@@ -1,0 +1,121 @@
+// End to end on the real stand-ins: a TransactWrite on DynamoDB Local (with its stream) ->
+// the stream poller (the Pipe) -> the local bus -> a rule target; then a restart that neither
+// repeats nor loses an event, and a schedule that targets the bus.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PutItemCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
+import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dynamoClient, ensureCrmTable, startDynamoDb, type DynamoDbLocal } from '../../src/dynamodb.ts';
+import type { BusEvent } from '../../src/events/bus.ts';
+import { startEvents, type LocalEvents } from '../../src/events/index.ts';
+
+const TABLE_NAME = 'crm-events-it';
+let dynamo: DynamoDbLocal;
+let dataDir: string;
+let env: Record<string, string>;
+let events: LocalEvents;
+let received: BusEvent[];
+
+async function startPlumbing() {
+  const started = await startEvents({ env, dataDir, rules: [], pollMs: 50, retry: { attempts: 2, firstDelayMs: 5 } });
+  started.bus.addRule({ name: 'everything-crm', pattern: { source: ['crm'] }, target: async (e) => { received.push(e); } });
+  return started;
+}
+
+/** A lead and its event-log item in one transaction, as core writes them. */
+async function writeLeadWithEvent(leadId: string, eventId: string) {
+  const client = dynamoClient(env.DYNAMODB_ENDPOINT!);
+  const lead = { pk: '$crm#accountid_acc1', sk: `$lead_1#leadid_${leadId}`, __edb_e__: 'lead', __edb_v__: '1', accountId: 'acc1', leadId, name: 'Big deal', price: 1500 };
+  const event = {
+    pk: '$crm#accountid_acc1', sk: `$event_1#eventid_${eventId}`, gsi1pk: `$crm#accountid_acc1#entitytype_lead#entityid_${leadId}`, gsi1sk: `$event_1#eventid_${eventId}`,
+    __edb_e__: 'event', __edb_v__: '1', accountId: 'acc1', eventId, type: 'lead.created', occurredAt: '2026-11-27T09:00:00.000Z',
+    actor: { type: 'user', id: 'u1' }, actorId: 'u1', entityType: 'lead', entityId: leadId, data: { name: 'Big deal', price: 1500 },
+  };
+  await client.send(new TransactWriteItemsCommand({
+    TransactItems: [lead, event].map((item) => ({ Put: { TableName: TABLE_NAME, Item: marshall(item) } })),
+  }));
+  client.destroy();
+}
+
+async function settle(check: () => boolean, ms = 10_000) {
+  const deadline = Date.now() + ms;
+  while (!check() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  await new Promise((r) => setTimeout(r, 600)); // a few more polls: anything extra would show up now
+  await events.bus.idle();
+}
+
+beforeAll(async () => {
+  dynamo = await startDynamoDb();
+  await ensureCrmTable(dynamo.endpoint, TABLE_NAME);
+  dataDir = mkdtempSync(join(tmpdir(), 'crm-events-'));
+  env = { DYNAMODB_ENDPOINT: dynamo.endpoint, TABLE_NAME, AWS_REGION: 'us-east-1' };
+  received = [];
+  events = await startPlumbing();
+}, 120_000);
+
+afterAll(async () => {
+  await events?.stop();
+  await dynamo?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('Local event plumbing', () => {
+  it('delivers exactly one envelope for a lead written with its event item', async () => {
+    // Act
+    await writeLeadWithEvent('l1', '01JEV0001');
+    await settle(() => received.length > 0);
+    // Assess
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject({
+      source: 'crm', 'detail-type': 'lead.created', time: '2026-11-27T09:00:00Z',
+      detail: {
+        id: '01JEV0001', type: 'lead.created', accountId: 'acc1', occurredAt: '2026-11-27T09:00:00.000Z',
+        actor: { type: 'user', id: 'u1' }, entity: { type: 'lead', id: 'l1' }, data: { name: 'Big deal', price: 1500 },
+      },
+    });
+    expect(JSON.stringify(received[0]!.detail)).not.toMatch(/__edb|"pk"|gsi1|actorId/);
+  }, 30_000);
+
+  it('ignores changes to event items that are not inserts', async () => {
+    received.length = 0;
+    const client = dynamoClient(env.DYNAMODB_ENDPOINT!);
+    const item = { pk: '$crm#accountid_acc1', sk: '$event_1#eventid_01JEV0001', __edb_e__: 'event', accountId: 'acc1', eventId: '01JEV0001', type: 'lead.created' };
+    await client.send(new PutItemCommand({ TableName: TABLE_NAME, Item: marshall({ ...item, occurredAt: 'rewritten' }) }));
+    client.destroy();
+    await settle(() => false, 300);
+    expect(received).toEqual([]);
+  }, 30_000);
+
+  it('after a restart, delivers what was written meanwhile and nothing twice', async () => {
+    // Prepare
+    await events.stop();
+    received.length = 0;
+    await writeLeadWithEvent('l2', '01JEV0002');
+    // Act
+    events = await startPlumbing();
+    await settle(() => received.length > 0);
+    // Assess
+    expect(received.map((e) => (e.detail as { id: string }).id)).toEqual(['01JEV0002']);
+  }, 30_000);
+
+  it('puts a schedule that targets the bus on the bus when due', async () => {
+    // Prepare
+    received.length = 0;
+    const scheduler = new SchedulerClient({ endpoint: events.env.SCHEDULER_ENDPOINT, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    // Act
+    await scheduler.send(new CreateScheduleCommand({
+      Name: 'task-t1-due', GroupName: 'crm-reminders', ScheduleExpression: `at(${new Date(Date.now() - 1000).toISOString().slice(0, 19)})`,
+      FlexibleTimeWindow: { Mode: 'OFF' }, ActionAfterCompletion: 'DELETE',
+      Target: { Arn: events.env.EVENT_BUS_ARN, RoleArn: 'arn:aws:iam::000000000000:role/scheduler', Input: JSON.stringify({ taskId: 't1' }), EventBridgeParameters: { Source: 'crm', DetailType: 'task.due' } },
+    }));
+    scheduler.destroy();
+    await settle(() => received.length > 0);
+    await events.scheduler.idle();
+    // Assess
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject({ source: 'crm', 'detail-type': 'task.due', detail: { taskId: 't1' } });
+  }, 30_000);
+});
