@@ -1,0 +1,25 @@
+import { Anchor } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api } from '../../../api/client';
+import type { EntityRef } from '../../../api/types';
+
+const PATHS = { lead: 'leads', contact: 'contacts', company: 'companies' } as const;
+
+/** A link to the lead, contact or company a task or event is about, by its name. */
+export function EntityLink({ entity }: { entity: EntityRef }) {
+  const { t } = useTranslation();
+  const resource = PATHS[entity.type];
+  const { data } = useQuery({
+    queryKey: [resource, 'detail', entity.id],
+    queryFn: ({ signal }) => api.get<{ name: string }>(`/${resource}/${entity.id}`, undefined, signal),
+    staleTime: 60_000,
+    retry: false,
+  });
+  return (
+    <Anchor component={Link} to={`/${resource}/${entity.id}`} size="xs">
+      {t(`entities.${entity.type}`)}: {data?.name ?? '…'}
+    </Anchor>
+  );
+}
