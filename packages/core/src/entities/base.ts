@@ -14,8 +14,11 @@ export const baseAttributes = {
 /** A GSI of the generic table (table-design.ts) keyed by the given composites. */
 export const gsi = <const N extends 1 | 2 | 3 | 4 | 5 | 6, const P extends readonly string[], const S extends readonly string[]>(
   n: N, pk: P, sk: S,
+  /** A sparse index: only items for which this holds are in it. */
+  condition?: (attributes: Record<string, unknown>) => boolean,
 ) => ({
   index: `gsi${n}` as `gsi${N}`,
+  ...(condition ? { condition } : {}),
   pk: { field: `gsi${n}pk` as `gsi${N}pk`, composite: pk },
   sk: { field: `gsi${n}sk` as `gsi${N}sk`, composite: sk },
 });

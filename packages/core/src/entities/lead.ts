@@ -19,6 +19,8 @@ export const LeadEntity = new Entity({
     contactIds: { type: 'list', items: { type: 'string' }, required: true },
     mainContactId: { type: 'string' },
     companyId: { type: 'string' },
+    /** companyId, or '-' for none: index keys cannot be absent. */
+    companyKey: { type: 'string', required: true, hidden: true },
     tags: { type: 'list', items: { type: 'string' }, required: true },
     customFields: { type: 'any' },
     closedAt: { type: 'string' },
@@ -30,7 +32,7 @@ export const LeadEntity = new Entity({
     byStage: gsi(1, ['accountId', 'stageId'], ['leadId']),
     byPipeline: gsi(2, ['accountId', 'pipelineId'], ['leadId']),
     byResponsible: gsi(3, ['accountId', 'responsibleUserId'], ['leadId']),
-    byCompany: gsi(4, ['accountId', 'companyId'], ['leadId']),
+    byCompany: gsi(4, ['accountId', 'companyKey'], ['leadId']),
     byUpdated: gsi(5, ['accountId'], ['updatedAt', 'leadId']),
     byPrice: gsi(6, ['accountId'], ['priceKey', 'leadId']),
   },

@@ -85,7 +85,7 @@ export async function createLead(caller: Caller, input: z.output<typeof LeadCrea
       accountId: caller.accountId, leadId: newId(), name: input.name, nameFolded: fold(input.name),
       price: input.price ?? 0, priceKey: moneyKey(input.price ?? 0), pipelineId: pipeline.id, stageId: stage.id,
       ...statusFor(stage.type), responsibleUserId, contactIds: input.contactIds ?? [], mainContactId: input.mainContactId,
-      companyId: input.companyId, tags: dedupe(input.tags ?? []), customFields: input.customFields ?? {},
+      companyId: input.companyId, companyKey: input.companyId ?? '-', tags: dedupe(input.tags ?? []), customFields: input.customFields ?? {},
       lossReason: stage.type === 'lost' ? input.lossReason : undefined, source: input.source,
       createdAt: at, updatedAt: at, createdBy: caller.userId, version: 1,
     };
@@ -116,6 +116,7 @@ export async function patchLead(caller: Caller, leadId: string, patch: z.output<
       ...changed,
       mainContactId: patch.mainContactId === null ? undefined : changed.mainContactId,
       companyId: patch.companyId === null ? undefined : changed.companyId,
+      companyKey: (patch.companyId === null ? undefined : changed.companyId) ?? '-',
       source: patch.source === null ? undefined : changed.source,
       nameFolded: fold(changed.name), priceKey: moneyKey(changed.price), tags: dedupe(changed.tags),
       pipelineId: pipeline.id, stageId: stage.id, ...statusFor(stage.type, current),
@@ -218,7 +219,7 @@ function leadAccess(accountId: string, q: LeadListQuery) {
     return query;
   };
   if (q.stageId) return used.add('stageId'), { access: range(q2.byStage({ accountId, stageId: q.stageId })), used };
-  if (q.companyId) return used.add('companyId'), { access: range(q2.byCompany({ accountId, companyId: q.companyId })), used };
+  if (q.companyId) return used.add('companyId'), { access: range(q2.byCompany({ accountId, companyKey: q.companyId })), used };
   if (q.responsibleUserId) return used.add('responsibleUserId'), { access: range(q2.byResponsible({ accountId, responsibleUserId: q.responsibleUserId })), used };
   if (q.pipelineId) return used.add('pipelineId'), { access: range(q2.byPipeline({ accountId, pipelineId: q.pipelineId })), used };
   return { access: range(q2.byId({ accountId })), used };
