@@ -15,6 +15,7 @@ import { stageCounterWrites } from './counters.ts';
 import { allPipelines, getPipelineItem, toPipeline } from './pipelines.ts';
 import { requireActiveUser } from './users.ts';
 import { trashWrites } from './trash.ts';
+import { checkRecord, derivedWrites } from '../hooks.ts';
 
 type LeadItem = NonNullable<Awaited<ReturnType<ReturnType<typeof db.lead.get>['go']>>['data']>;
 
@@ -90,10 +91,14 @@ export async function createLead(caller: Caller, input: z.output<typeof LeadCrea
       createdAt: at, updatedAt: at, createdBy: caller.userId, version: 1,
     };
     linkCheck(item);
+    await checkRecord(caller, 'lead', item, null);
     const lead = toLead(item);
     await commit({
       caller, options, result: lead,
-      writes: [put(db.lead.create(item).params()), pipelineUnchanged(caller.accountId, pipeline), ...stageCounterWrites(null, item)],
+      writes: [
+        put(db.lead.create(item).params()), pipelineUnchanged(caller.accountId, pipeline), ...stageCounterWrites(null, item),
+        ...(await derivedWrites(caller, 'lead', null, item)),
+      ],
       events: [{ type: 'lead.created', entity: { type: 'lead', id: lead.id }, data: { lead } }, ...closingEvent(null, lead)],
     });
     return lead;
@@ -124,6 +129,7 @@ export async function patchLead(caller: Caller, leadId: string, patch: z.output<
       updatedAt: now(), version: current.version + 1,
     };
     linkCheck(next);
+    await checkRecord(caller, 'lead', next, current);
     const before = toLead(current);
     const lead = toLead(next);
     const changes = diff(before, lead, TRACKED);
@@ -141,6 +147,7 @@ export async function patchLead(caller: Caller, leadId: string, patch: z.output<
         put(db.lead.put(next).where((a, op) => op.eq(a.version, current.version)).params()),
         pipelineUnchanged(caller.accountId, pipeline),
         ...stageCounterWrites(current, next),
+        ...(await derivedWrites(caller, 'lead', current, next)),
       ],
       events: [...events, ...closingEvent(before, lead)],
     });
@@ -166,6 +173,7 @@ export async function deleteLead(caller: Caller, leadId: string, options?: Write
         remove(db.lead.delete({ accountId: caller.accountId, leadId }).where((a, op) => op.eq(a.version, current.version)).params()),
         ...stageCounterWrites(current, null),
         ...trashWrites(caller, 'lead', leadId, current.name, current),
+        ...(await derivedWrites(caller, 'lead', current, null)),
       ],
       events: [{ type: 'lead.deleted', entity: { type: 'lead', id: leadId }, data: { lead } }],
     });
@@ -176,7 +184,11 @@ export async function deleteLead(caller: Caller, leadId: string, options?: Write
 export async function restoreLeadWrites(caller: Caller, item: LeadItem) {
   const { stage } = await placement(caller, item.pipelineId, item.stageId).catch(() => placement(caller));
   const restored = { ...item, stageId: stage.id, ...statusFor(stage.type, item), updatedAt: now(), version: item.version + 1 };
-  return { writes: [put(db.lead.create(restored).params()), ...stageCounterWrites(null, restored)], lead: toLead(restored) };
+  const writes = [
+    put(db.lead.create(restored).params()), ...stageCounterWrites(null, restored),
+    ...(await derivedWrites(caller, 'lead', null, restored)),
+  ];
+  return { writes, lead: toLead(restored) };
 }
 
 export async function listLeads(caller: Caller, query: LeadListQuery) {
