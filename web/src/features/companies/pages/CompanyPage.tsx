@@ -1,0 +1,48 @@
+// The company card: details, its people and leads, tasks and timeline.
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { CardLayout } from '../../../ui/CardLayout';
+import { DeleteButton } from '../../../ui/DeleteButton';
+import { useErrorMessage } from '../../../ui/errors';
+import { notifyError, notifySuccess } from '../../../ui/notify';
+import { ErrorState, LoadingState } from '../../../ui/states';
+import { CompanyContacts } from '../../contacts/components/CompanyContacts';
+import { RelatedLeads } from '../../leads/components/RelatedLeads';
+import { EntityTasks } from '../../tasks/components/EntityTasks';
+import { ActivityFeed } from '../../timeline/components/ActivityFeed';
+import { CompanyDetailsForm } from '../components/CompanyDetailsForm';
+import { useCompany, useDeleteCompany } from '../hooks/useCompanies';
+
+export default function CompanyPage() {
+  const { t } = useTranslation();
+  const { companyId = '' } = useParams();
+  const navigate = useNavigate();
+  const company = useCompany(companyId);
+  const remove = useDeleteCompany();
+  const describe = useErrorMessage();
+  if (company.isPending) return <LoadingState />;
+  if (company.isError) return <ErrorState error={company.error} onRetry={() => void company.refetch()} />;
+  const entity = { type: 'company' as const, id: company.data.id };
+  return (
+    <CardLayout
+      back={{ to: '/companies', label: t('nav.companies') }}
+      title={company.data.name}
+      actions={
+        <DeleteButton
+          name={company.data.name}
+          loading={remove.isPending}
+          onDelete={() => remove.mutate(company.data, {
+            onSuccess: () => { notifySuccess(t('common.deleted')); navigate('/companies'); },
+            onError: (e) => notifyError(describe(e)),
+          })}
+        />
+      }
+      side={[
+        <CompanyDetailsForm key="details" company={company.data} />,
+        <CompanyContacts key="contacts" companyId={company.data.id} />,
+        <RelatedLeads key="leads" companyId={company.data.id} />,
+      ]}
+      main={[<EntityTasks key="tasks" entity={entity} />, <ActivityFeed key="timeline" entity={entity} />]}
+    />
+  );
+}

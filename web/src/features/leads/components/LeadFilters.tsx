@@ -1,0 +1,70 @@
+// The list's filters (the API's own: stage, responsible, tag, status, created, text) and sort.
+import { Group, Select, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { LeadSort } from '../../../api/types';
+import { ResponsibleSelect } from '../../settings/components/ResponsibleSelect';
+import { useTags } from '../../settings/hooks/useTags';
+import { StageSelect } from './StageSelect';
+
+export interface LeadFilterValues {
+  q?: string;
+  stageId?: string;
+  responsibleUserId?: string;
+  tag?: string;
+  status?: string;
+  createdFrom?: string;
+  createdTo?: string;
+  sort?: LeadSort;
+}
+
+const SORTS: LeadSort[] = ['-createdAt', 'createdAt', '-updatedAt', 'updatedAt', '-price', 'price'];
+
+export function LeadFilters({ value, onChange }: { value: LeadFilterValues; onChange: (next: LeadFilterValues) => void }) {
+  const { t } = useTranslation();
+  const tags = useTags('leads');
+  const set = (patch: Partial<LeadFilterValues>) => onChange({ ...value, ...patch });
+  const setQuery = useDebouncedCallback((q: string) => set({ q: q.trim() || undefined }), 300);
+  const dateInput = (key: 'createdFrom' | 'createdTo', label: string) => (
+    <TextInput
+      size="xs"
+      type="date"
+      label={label}
+      defaultValue={value[key]?.slice(0, 10) ?? ''}
+      onChange={(e) => {
+        const day = e.currentTarget.value;
+        set({ [key]: day ? new Date(`${day}T${key === 'createdFrom' ? '00:00:00' : '23:59:59'}`).toISOString() : undefined });
+      }}
+    />
+  );
+
+  return (
+    <Group gap="xs" align="flex-end" wrap="wrap" mb="sm">
+      <TextInput size="xs" label={t('common.search')} leftSection={<IconSearch size={14} aria-hidden />} defaultValue={value.q ?? ''} onChange={(e) => setQuery(e.currentTarget.value)} w={200} />
+      <StageSelect size="xs" clearable allowDeselect value={value.stageId ?? null} onChange={(v) => set({ stageId: v ?? undefined })} w={180} />
+      <Select
+        size="xs"
+        label={t('leads.statusLabel')}
+        clearable
+        data={(['open', 'won', 'lost'] as const).map((s) => ({ value: s, label: t(`leads.status.${s}`) }))}
+        value={value.status ?? null}
+        onChange={(v) => set({ status: v ?? undefined })}
+        w={130}
+      />
+      <ResponsibleSelect size="xs" clearable value={value.responsibleUserId ?? null} onChange={(v) => set({ responsibleUserId: v ?? undefined })} w={170} />
+      <Select size="xs" label={t('fields.tag')} clearable searchable data={tags.data ?? []} value={value.tag ?? null} onChange={(v) => set({ tag: v ?? undefined })} w={140} />
+      {dateInput('createdFrom', t('leads.createdFrom'))}
+      {dateInput('createdTo', t('leads.createdTo'))}
+      <Select
+        size="xs"
+        label={t('common.sort')}
+        data={SORTS.map((s) => ({ value: s, label: t(`leads.sorts.${s}`) }))}
+        value={value.sort ?? '-createdAt'}
+        onChange={(v) => set({ sort: (v as LeadSort) ?? undefined })}
+        allowDeselect={false}
+        w={190}
+      />
+    </Group>
+  );
+}

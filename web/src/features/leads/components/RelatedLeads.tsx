@@ -1,0 +1,47 @@
+// The leads of a contact or company, with "new lead" already linked to it.
+import { useState } from 'react';
+import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { itemsOf } from '../../../api/queries';
+import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
+import { useFormat } from '../../auth/hooks/useFormat';
+import { useLeadList } from '../hooks/useLeads';
+import CreateLeadModal from './CreateLeadModal';
+import { StageBadge } from './StageBadge';
+
+export function RelatedLeads({ contactId, companyId }: { contactId?: string; companyId?: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [adding, setAdding] = useState(false);
+  const leads = useLeadList({ contactId, companyId, limit: 20 });
+  const items = itemsOf(leads.data);
+  return (
+    <Stack gap="xs">
+      <Group justify="space-between">
+        <Title order={2} size="h5">{t('nav.leads')}</Title>
+        <Button size="xs" variant="light" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setAdding(true)}>{t('leads.add')}</Button>
+      </Group>
+      {leads.isPending && <LoadingState />}
+      {leads.isError && <ErrorState error={leads.error} onRetry={() => void leads.refetch()} />}
+      {leads.isSuccess && items.length === 0 && <EmptyState>{t('leads.none')}</EmptyState>}
+      {items.map((lead) => (
+        <Group key={lead.id} justify="space-between" wrap="nowrap" gap="xs">
+          <Anchor component={Link} to={`/leads/${lead.id}`} size="sm" truncate>{lead.name}</Anchor>
+          <Group gap="xs" wrap="nowrap">
+            <StageBadge stageId={lead.stageId} />
+            <Text size="sm" fw={500}>{format.money(lead.price)}</Text>
+          </Group>
+        </Group>
+      ))}
+      {adding && (
+        <CreateLeadModal
+          opened
+          onClose={() => setAdding(false)}
+          defaults={contactId ? { contactIds: [contactId], mainContactId: contactId } : { companyId }}
+        />
+      )}
+    </Stack>
+  );
+}
