@@ -1,5 +1,6 @@
 // The environment every CRM function reads (packages/core/src/config.ts and the token middleware):
 // the same names as the local runtime sets, so one handler runs in both places.
+import { Aws } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { IRole } from 'aws-cdk-lib/aws-iam';
@@ -9,8 +10,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 
 export interface RuntimeResources {
   table: ITable;
-  /** A UserPool: its providerUrl is the token issuer. */
-  userPool: IUserPool & { userPoolProviderUrl: string };
+  userPool: IUserPool;
   webClient: IUserPoolClient;
   bus: IEventBus;
   scheduleGroup: IScheduleGroup;
@@ -19,8 +19,8 @@ export interface RuntimeResources {
 }
 
 export function runtimeEnvironment(r: RuntimeResources): Record<string, string> {
-  // https://cognito-idp.<region>.amazonaws.com/<poolId>: what aws-jwt-verify compares `iss` with.
-  const issuer = r.userPool.userPoolProviderUrl;
+  // What aws-jwt-verify compares the token's `iss` with; the pool lives in the stacks' region.
+  const issuer = `https://cognito-idp.${Aws.REGION}.amazonaws.com/${r.userPool.userPoolId}`;
   return {
     TABLE_NAME: r.table.tableName,
     USER_POOL_ID: r.userPool.userPoolId,

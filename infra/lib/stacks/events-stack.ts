@@ -23,7 +23,7 @@ import { functionName, queueName } from '../naming.ts';
 export interface EventsStackProps extends StackProps {
   stage: string;
   table: Table;
-  userPool: IUserPool & { userPoolProviderUrl: string };
+  userPool: IUserPool;
   webClient: IUserPoolClient;
   consumersDir: string;
   consumerRules: readonly ConsumerRule[];
