@@ -2,7 +2,7 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { CrmEvent } from '@crm/contract';
 import { describe, expect, it } from 'vitest';
-import { envelopeFromItem, handler, type PipeStreamRecord } from './pipe-enrich.ts';
+import { envelopeFromItem, handler, type PipeStreamRecord } from '../../consumers/pipe-enrich.ts';
 
 const eventItem = {
   pk: '$crm#accountid_acc1', sk: '$event_1#eventid_01JEVENT', gsi1pk: 'x', gsi1sk: 'y', gsi2pk: 'z', gsi2sk: 'w',

@@ -3,6 +3,9 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
 export const LOCAL_ACCOUNT = '000000000000';
+
+/** Where the event plumbing reports failures when the stack gives no logger. */
+export const logToConsole = (line: string) => console.error(`[events] ${line}`);
 export const DEFAULT_REGION = 'us-east-1';
 
 /** An error the SDK client turns into its modeled exception (by `type`). */

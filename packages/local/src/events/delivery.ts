@@ -1,5 +1,6 @@
 // Delivery to in-process targets the way EventBridge and Scheduler do it: asynchronous,
 // retried with exponential backoff, and parked in a dead-letter list when every attempt failed.
+import { logToConsole } from './aws-http.ts';
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
   attempts: number;
@@ -24,7 +25,7 @@ export class Deliveries<T> {
 
   constructor(
     private readonly policy: RetryPolicy = DEFAULT_RETRY,
-    private readonly log: (line: string) => void = (line) => console.error(line),
+    private readonly log: (line: string) => void = logToConsole,
   ) {}
 
   /** Starts delivering in the background; the promise settles (never rejects) when done. */
@@ -59,9 +60,10 @@ export class Deliveries<T> {
         return;
       } catch (err) {
         error = err;
-        this.log(`[events] ${target}: attempt ${attempt} failed: ${(err as Error)?.message ?? err}`);
+        this.log(`${target}: attempt ${attempt} failed: ${(err as Error)?.message ?? err}`);
       }
     }
+    this.log(`${target}: gave up after ${attempts} attempts; kept in the dead-letter list`);
     this.deadLetters.push({
       target, payload, error: String((error as Error)?.message ?? error),
       attempts, failedAt: new Date().toISOString(),

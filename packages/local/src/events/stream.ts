@@ -11,6 +11,7 @@ import {
 import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import type { CrmEvent } from '@crm/contract';
 import { EVENT_LOG_INSERTS, handler as enrich, type PipeStreamRecord } from '@crm/functions/consumers/pipe-enrich';
+import { logToConsole } from './aws-http.ts';
 import { compilePattern } from './pattern.ts';
 
 export interface StreamPipeOptions {
@@ -53,6 +54,10 @@ export class StreamPipe {
     this.eventBridge = new EventBridgeClient({ ...client, endpoint: options.eventBridgeEndpoint });
   }
 
+  private get log() {
+    return this.options.log ?? logToConsole;
+  }
+
   /** Polls about every `pollMs` (250 ms) until stopped. */
   start(): void {
     const loop = () => {
@@ -84,8 +89,8 @@ export class StreamPipe {
       return published;
     } catch (err) {
       this.iterators.clear(); // expired or trimmed iterators are fetched again from the checkpoint
-      const message = `[events] stream: ${(err as Error).name}: ${(err as Error).message}`;
-      if (message !== this.lastError) (this.options.log ?? console.error)(message);
+      const message = `stream: ${(err as Error).name}: ${(err as Error).message}`;
+      if (message !== this.lastError) this.log(message);
       this.lastError = message;
       return 0;
     }
@@ -153,7 +158,7 @@ export class StreamPipe {
       const batch = envelopes.slice(i, i + PUT_EVENTS_BATCH);
       const answer = await this.eventBridge.send(new PutEventsCommand({ Entries: batch.map((e) => this.entry(e)) }));
       answer.Entries?.forEach((result, n) => {
-        if (result.ErrorCode) (this.options.log ?? console.error)(`[events] bus refused ${batch[n]?.type} ${batch[n]?.id}: ${result.ErrorCode} ${result.ErrorMessage}`);
+        if (result.ErrorCode) this.log(`bus refused ${batch[n]?.type} ${batch[n]?.id}: ${result.ErrorCode} ${result.ErrorMessage}`);
       });
     }
     return envelopes.length;
