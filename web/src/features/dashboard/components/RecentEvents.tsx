@@ -1,0 +1,30 @@
+import { Group, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { CrmEvent } from '../../../api/types';
+import { EmptyState } from '../../../ui/states';
+import { useFormat } from '../../auth/hooks/useFormat';
+import { useUserNames } from '../../settings/hooks/useUsers';
+import { EntityLink } from '../../tasks/components/EntityLink';
+
+const LINKABLE = new Set(['lead', 'contact', 'company']);
+
+export function RecentEvents({ events }: { events: CrmEvent[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const userName = useUserNames();
+  return (
+    <Stack gap="xs">
+      <Title order={2} size="h5">{t('dashboard.recentEvents')}</Title>
+      {events.length === 0 && <EmptyState>{t('dashboard.noEvents')}</EmptyState>}
+      {events.map((e) => (
+        <div key={e.id}>
+          <Group gap={6}>
+            <Text size="sm" fw={500}>{t(`events.${e.type}`, { defaultValue: e.type })}</Text>
+            {LINKABLE.has(e.entity.type) && <EntityLink entity={e.entity as { type: 'lead' | 'contact' | 'company'; id: string }} />}
+          </Group>
+          <Text size="xs" c="dimmed">{format.dateTime(e.occurredAt)}{e.actor.type === 'user' ? ` · ${userName(e.actor.id)}` : ''}</Text>
+        </div>
+      ))}
+    </Stack>
+  );
+}
