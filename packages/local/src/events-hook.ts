@@ -2,17 +2,15 @@
 // owner): startStack imports `startEvents` from ./events/index.ts when that file exists.
 export interface StartEventsOptions {
   /** The stack's environment so far (table, endpoints, pool); also already in process.env. */
-  env: Readonly<Record<string, string>>;
-  /** Where local data lives (may be a temporary directory in tests). */
-  dataDir: string;
-  /** DynamoDB Local keeps nothing on disk; nothing is remembered across starts. */
-  inMemory: boolean;
-  log: boolean;
+  env: Record<string, string>;
+  /** Where schedules and the stream checkpoint live; absent when DynamoDB Local is in memory. */
+  dataDir?: string;
+  log?: (line: string) => void;
 }
 
 export interface LocalEvents {
-  /** Added to the stack's env, e.g. EVENTBRIDGE_ENDPOINT and SCHEDULER_ENDPOINT. */
-  env?: Record<string, string>;
+  /** Added to the stack's env: EVENTBRIDGE_ENDPOINT, SCHEDULER_ENDPOINT, ... */
+  env: Record<string, string>;
   stop(): Promise<void>;
 }
 

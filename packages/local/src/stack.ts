@@ -88,7 +88,11 @@ export async function startServices(opts: StackOptions = {}): Promise<LocalServi
 
     const startEvents = opts.events === false ? undefined : await loadEventsHook();
     if (startEvents) {
-      const events = await startEvents({ env, dataDir, inMemory: opts.inMemory ?? false, log });
+      const events = await startEvents({
+        env,
+        dataDir: opts.inMemory ? undefined : join(dataDir, 'events'),
+        log: log ? (line) => console.log(`[events] ${line}`) : undefined,
+      });
       stoppers.push(() => events.stop());
       Object.assign(env, events.env);
       applyEnv(env);

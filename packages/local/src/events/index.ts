@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { DEFAULT_REGION, LOCAL_ACCOUNT } from './aws-http.ts';
 import { startEventBus, type BusEvent, type LocalEventBus } from './bus.ts';
 import type { RetryPolicy } from './delivery.ts';
-import type { EventPattern } from './pattern.ts';
+import { compilePattern, type EventPattern } from './pattern.ts';
 import { startScheduler, type LocalScheduler, type ScheduleTargetHandler } from './scheduler.ts';
 import { StreamPipe } from './stream.ts';
 
@@ -46,6 +46,7 @@ const require = createRequire(import.meta.url);
 export async function startEvents(options: StartEventsOptions): Promise<LocalEvents> {
   const { env, dataDir, retry, log } = options;
   if (!env.DYNAMODB_ENDPOINT || !env.TABLE_NAME) throw new Error('startEvents needs DYNAMODB_ENDPOINT and TABLE_NAME in env');
+  const rules = checked(options.rules ?? (await consumerRules()));
   const region = env.AWS_REGION ?? DEFAULT_REGION;
   const busArn = `arn:aws:events:${region}:${LOCAL_ACCOUNT}:event-bus/${EVENT_BUS_NAME}`;
 
@@ -59,7 +60,7 @@ export async function startEvents(options: StartEventsOptions): Promise<LocalEve
     const [result] = bus.putEvents([{ EventBusName: EVENT_BUS_NAME, Source, DetailType, Detail: input || '{}' }], region);
     if (result?.ErrorCode) throw new Error(`${result.ErrorCode}: ${result.ErrorMessage}`);
   });
-  for (const rule of options.rules ?? (await consumerRules())) {
+  for (const rule of rules) {
     bus.addRule({ name: rule.name, pattern: rule.pattern, target: (event) => invokeConsumer(rule.consumer, event, region) });
   }
 
@@ -86,6 +87,19 @@ async function consumerRules(): Promise<ConsumerRule[]> {
   if (!consumerExists('rules')) return [];
   const table = (await import('@crm/functions/consumers/rules' as string)) as { rules?: ConsumerRule[]; default?: ConsumerRule[] };
   return table.rules ?? table.default ?? [];
+}
+
+/** A bad row fails the start, before any endpoint listens. */
+function checked(rules: ConsumerRule[]): ConsumerRule[] {
+  for (const rule of rules) {
+    if (!consumerExists(rule.consumer)) throw new Error(`Rule ${rule.name}: there is no functions/consumers/${rule.consumer}.ts`);
+    try {
+      compilePattern(rule.pattern);
+    } catch (err) {
+      throw new Error(`Rule ${rule.name}: ${(err as Error).message}`);
+    }
+  }
+  return rules;
 }
 
 function consumerExists(name: string): boolean {

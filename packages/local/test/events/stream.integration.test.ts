@@ -118,4 +118,29 @@ describe('Local event plumbing', () => {
     expect(received).toHaveLength(1);
     expect(received[0]).toMatchObject({ source: 'crm', 'detail-type': 'task.due', detail: { taskId: 't1' } });
   }, 30_000);
+
+  it('runs a consumer named by a scheduler target ARN (arn:aws:lambda:...:function:<consumer>)', async () => {
+    // Prepare: pipe-enrich is the one consumer that surely exists; an empty batch is a valid input
+    const scheduler = new SchedulerClient({ endpoint: events.env.SCHEDULER_ENDPOINT, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const deadLettersBefore = events.scheduler.deadLetters.length;
+    // Act
+    await scheduler.send(new CreateScheduleCommand({
+      Name: 'enrich-nothing', ScheduleExpression: `at(${new Date(Date.now() - 1000).toISOString().slice(0, 19)})`,
+      FlexibleTimeWindow: { Mode: 'OFF' }, ActionAfterCompletion: 'DELETE',
+      Target: { Arn: 'arn:aws:lambda:us-east-1:000000000000:function:pipe-enrich', RoleArn: 'arn:aws:iam::000000000000:role/scheduler', Input: '[]' },
+    }));
+    scheduler.destroy();
+    await settle(() => events.scheduler.getSchedule('enrich-nothing') === undefined);
+    await events.scheduler.idle();
+    // Assess: resolved and ran (an unresolved ARN ends in the dead-letter list)
+    expect(events.scheduler.getSchedule('enrich-nothing')).toBeUndefined();
+    expect(events.scheduler.deadLetters.length).toBe(deadLettersBefore);
+  }, 30_000);
+
+  it('refuses to start with a rule whose consumer file does not exist, or whose pattern is invalid', async () => {
+    await expect(startEvents({ env, rules: [{ name: 'ghost', pattern: { source: ['crm'] }, consumer: 'no-such-consumer' }] }))
+      .rejects.toThrow('functions/consumers/no-such-consumer.ts');
+    await expect(startEvents({ env, rules: [{ name: 'bad', pattern: { source: 'crm' }, consumer: 'pipe-enrich' }] }))
+      .rejects.toThrow('Rule bad');
+  });
 });
