@@ -11,6 +11,8 @@ export default defineConfig({
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       // Handlers log through Powertools; tests want only warnings and errors.
       POWERTOOLS_LOG_LEVEL: 'WARN',
+      // Every JSON answer is checked against its route's response schema (functions/http/resource.ts).
+      CRM_CHECK_RESPONSES: '1',
     },
   },
 });
