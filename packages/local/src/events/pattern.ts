@@ -23,8 +23,6 @@ export function compilePattern(pattern: unknown): EventMatcher {
   return (event) => test(isObject(event) ? event : {});
 }
 
-export const matchesPattern = (pattern: unknown, event: unknown) => compilePattern(pattern)(event);
-
 function parsePatternJson(text: string): unknown {
   try { return JSON.parse(text); } catch { return invalid('Event pattern is not valid JSON'); }
 }

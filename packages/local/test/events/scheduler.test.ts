@@ -129,16 +129,16 @@ describe('Class: LocalScheduler', () => {
       await scheduler.idle();
       expect(fired.map((f) => f.name)).toEqual(['task-5']);
       expect((await client.send(new GetScheduleCommand({ Name: 'task-5', GroupName: 'crm-reminders' }))).State).toBe('ENABLED');
+      const listed = await client.send(new ListSchedulesCommand({ GroupName: 'crm-reminders', NamePrefix: 'task-' }));
+      expect(listed.Schedules?.map((s) => [s.Name, s.Target?.Arn])).toEqual([['task-5', REMINDERS]]);
       await client.send(new DeleteScheduleCommand({ Name: 'task-5', GroupName: 'crm-reminders' }));
     });
 
-    it('moves a reminder with UpdateSchedule and lists schedules of a group', async () => {
+    it('moves a reminder with UpdateSchedule', async () => {
       await client.send(new CreateScheduleCommand(reminder('task-6', atIn(HOUR))));
       await client.send(new UpdateScheduleCommand({ ...reminder('task-6', atIn(-1000)), Target: { ...reminder('', '').Target!, Input: '{"moved":true}' } }));
       await until(() => fired.length > 0);
       expect(fired).toEqual([{ input: '{"moved":true}', name: 'task-6' }]);
-      const listed = await client.send(new ListSchedulesCommand({ GroupName: 'crm-reminders' }));
-      expect(listed.Schedules?.map((s) => s.Name)).not.toContain('task-6');
     });
 
     it('skips a DISABLED schedule', async () => {
