@@ -3,4 +3,7 @@ export * from './events.ts';
 export * from './accounts.ts';
 export * from './pipelines.ts';
 export * from './leads.ts';
+export * from './contacts.ts';
+export * from './companies.ts';
+export * from './trash.ts';
 export * from './openapi.ts';
