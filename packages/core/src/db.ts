@@ -5,6 +5,9 @@ import { Service } from 'electrodb';
 import { config } from './config.ts';
 import { AccountEntity, EmailClaimEntity, UserEntity } from './entities/account.ts';
 import { LeadEntity } from './entities/lead.ts';
+import { ContactClaimEntity, ContactEntity } from './entities/contact.ts';
+import { CompanyEntity } from './entities/company.ts';
+import { ContactLeadEntity } from './entities/link.ts';
 import { PipelineEntity } from './entities/pipeline.ts';
 import { CounterEntity, EventEntity, IdempotencyEntity, TrashEntity } from './entities/system.ts';
 
@@ -20,6 +23,10 @@ export const crm = new Service(
     emailClaim: EmailClaimEntity,
     pipeline: PipelineEntity,
     lead: LeadEntity,
+    contact: ContactEntity,
+    contactClaim: ContactClaimEntity,
+    company: CompanyEntity,
+    contactLead: ContactLeadEntity,
     event: EventEntity,
     counter: CounterEntity,
     idempotency: IdempotencyEntity,

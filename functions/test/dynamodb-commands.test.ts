@@ -1,0 +1,66 @@
+// What each request costs in DynamoDB: no Scan anywhere, and a page or an entity is one
+// Query or one GetItem (docs/data-model.md lists the few routes that need more, and why).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dynamo } from '@crm/core';
+import { signupAndLogin, startTestApi, type TestAccount } from '@crm/local/testing';
+import { buildWorld, fillPath, isPublic, routeKeyOf, routes, type World } from './support/world.ts';
+
+/** Routes allowed more than one command per request; each is explained in docs/data-model.md. */
+const ALLOWED: Record<string, string[]> = {
+  'GET /api/v1/me': ['GetItem', 'GetItem'],
+};
+
+const sent: string[] = [];
+dynamo.middlewareStack.add(
+  (next, context) => async (args) => {
+    sent.push(String(context.commandName).replace(/Command$/, ''));
+    return next(args);
+  },
+  { step: 'initialize', name: 'countCommands' },
+);
+
+let api: Awaited<ReturnType<typeof startTestApi>>;
+let account: TestAccount;
+let world: World;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  account = await signupAndLogin(api.apiUrl);
+  world = await buildWorld(account);
+  world['{stageId}'] = (await account.request('GET', `/api/v1/pipelines/${world.pipelines}`)).body.stages[0].id;
+  await account.request('GET', '/api/v1/me'); // the token's user is then cached, as on a warm Lambda
+});
+afterAll(() => api.close());
+
+const reads = routes.filter((r) => r.method === 'GET' && !isPublic(r));
+
+describe('DynamoDB commands per request', () => {
+  it.each(reads.map((r) => [routeKeyOf(r), r] as const))('%s', async (key, route) => {
+    sent.length = 0;
+    const res = await account.request('GET', fillPath(route, world));
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const expected = ALLOWED[key] ?? (route.path.endsWith('}') ? ['GetItem'] : ['Query']);
+    expect(sent).toEqual(expected);
+  });
+
+  it('never scans, whatever the filters and sorts', async () => {
+    sent.length = 0;
+    const queries = ['sort=price', 'sort=-updatedAt', `stageId=${world['{stageId}']}&tag=x&q=a`, `pipelineId=${world.pipelines}&status=open`,
+      `responsibleUserId=${account.userId}&createdFrom=2020-01-01T00:00:00.000Z`, 'companyId=01ABCDEFGHJKMNPQRSTVWXYZ00', 'contactId=01ABCDEFGHJKMNPQRSTVWXYZ00'];
+    for (const q of queries) {
+      const before = sent.length;
+      expect((await account.request('GET', `/api/v1/leads?${q}`)).status).toBe(200);
+      expect(sent.slice(before), q).toEqual(['Query']);
+    }
+    expect(sent).not.toContain('Scan');
+  });
+
+  it('writes a change, its event and counters in one transaction', async () => {
+    sent.length = 0;
+    const created = await account.request('POST', '/api/v1/leads', { name: 'Counted' });
+    expect(created.status).toBe(201);
+    expect(sent.filter((c) => c.startsWith('Transact'))).toEqual(['TransactWriteItems']);
+    expect(sent).not.toContain('PutItem');
+    expect(sent).not.toContain('UpdateItem');
+  });
+});
