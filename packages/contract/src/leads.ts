@@ -19,6 +19,8 @@ export const Lead = EntityBase.extend({
   closedAt: z.string().nullable(),
   lossReason: z.string().nullable(),
   source: z.string().nullable(),
+  /** Due time of the lead's earliest open task; null without one. */
+  nearestTaskAt: Timestamp.nullable(),
 });
 export type Lead = z.infer<typeof Lead>;
 
@@ -55,7 +57,7 @@ export const LeadPatch = z.strictObject({
   source: z.string().max(100).nullable().optional(),
 });
 
-export const LEAD_SORTS = ['createdAt', '-createdAt', 'updatedAt', '-updatedAt', 'price', '-price'] as const;
+export const LEAD_SORTS = ['createdAt', '-createdAt', 'updatedAt', '-updatedAt', 'price', '-price', 'nearestTask', '-nearestTask'] as const;
 
 export const LeadListQuery = ListQuery.extend({
   pipelineId: Id.optional(),

@@ -3,7 +3,7 @@
 export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
 
 /** Generic, overloaded GSIs: each entity gives them its own meaning (docs/data-model.md). */
-export const GLOBAL_INDEXES = ['gsi1', 'gsi2', 'gsi3', 'gsi4', 'gsi5', 'gsi6'].map((name) => ({
+export const GLOBAL_INDEXES = ['gsi1', 'gsi2', 'gsi3', 'gsi4', 'gsi5', 'gsi6', 'gsi7'].map((name) => ({
   indexName: name,
   partitionKey: `${name}pk`,
   sortKey: `${name}sk`,

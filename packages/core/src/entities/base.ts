@@ -12,7 +12,7 @@ export const baseAttributes = {
 } as const satisfies Record<string, Attribute>;
 
 /** A GSI of the generic table (table-design.ts) keyed by the given composites. */
-export const gsi = <const N extends 1 | 2 | 3 | 4 | 5 | 6, const P extends readonly string[], const S extends readonly string[]>(
+export const gsi = <const N extends 1 | 2 | 3 | 4 | 5 | 6 | 7, const P extends readonly string[], const S extends readonly string[]>(
   n: N, pk: P, sk: S,
   /** A sparse index: only items for which this holds are in it. */
   condition?: (attributes: Record<string, unknown>) => boolean,
@@ -25,3 +25,18 @@ export const gsi = <const N extends 1 | 2 | 3 | 4 | 5 | 6, const P extends reado
 
 /** Money in sort keys: zero-padded cents so that string order is numeric order. */
 export const moneyKey = (amount: number) => String(Math.round(amount * 100)).padStart(16, '0');
+
+/** No open task: sorts after every due time, since index keys cannot be absent. */
+export const NO_TASK_KEY = '~';
+
+/**
+ * A lead's, contact's or company's earliest open task (services/nearest-task.ts keeps it),
+ * and its index key, so that lists can sort by it with the records without a task last.
+ */
+export const nearestTaskAttributes = {
+  nearestTaskAt: { type: 'string' },
+  nearestTaskKey: {
+    type: 'string', hidden: true, default: NO_TASK_KEY, watch: ['nearestTaskAt'],
+    set: (_: unknown, item: Record<string, unknown>) => (item.nearestTaskAt as string | undefined) ?? NO_TASK_KEY,
+  },
+} as const satisfies Record<string, Attribute>;

@@ -1,6 +1,6 @@
 // Leads, with one index per way the board and the list read them (docs/data-model.md).
 import { Entity } from 'electrodb';
-import { SERVICE, baseAttributes, gsi } from './base.ts';
+import { SERVICE, baseAttributes, gsi, nearestTaskAttributes } from './base.ts';
 
 export const LeadEntity = new Entity({
   model: { entity: 'lead', version: '1', service: SERVICE },
@@ -26,6 +26,7 @@ export const LeadEntity = new Entity({
     closedAt: { type: 'string' },
     lossReason: { type: 'string' },
     source: { type: 'string' },
+    ...nearestTaskAttributes,
   },
   indexes: {
     byId: { pk: { field: 'pk', composite: ['accountId'] }, sk: { field: 'sk', composite: ['leadId'] } },
@@ -35,5 +36,6 @@ export const LeadEntity = new Entity({
     byCompany: gsi(4, ['accountId', 'companyKey'], ['leadId']),
     byUpdated: gsi(5, ['accountId'], ['updatedAt', 'leadId']),
     byPrice: gsi(6, ['accountId'], ['priceKey', 'leadId']),
+    byNearestTask: gsi(7, ['accountId'], ['nearestTaskKey', 'leadId']),
   },
 });

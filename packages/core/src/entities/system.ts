@@ -68,6 +68,8 @@ export const TrashEntity = new Entity({
     entityId: { type: 'string', required: true, readOnly: true },
     name: { type: 'string', required: true },
     item: { type: 'any', required: true },
+    /** What the record was linked to when deleted (a contact's leads, a company's leads and contacts). */
+    links: { type: 'any' },
     deletedAt: { type: 'string', required: true },
     deletedBy: { type: 'string', required: true },
     expiresAt: { type: 'number', required: true },
@@ -75,5 +77,6 @@ export const TrashEntity = new Entity({
   indexes: {
     byEntity: { pk: { field: 'pk', composite: ['accountId'] }, sk: { field: 'sk', composite: ['entityType', 'entityId'] } },
     byDeletedAt: gsi(1, ['accountId'], ['deletedAt', 'entityId']),
+    byTypeDeletedAt: gsi(2, ['accountId', 'entityType'], ['deletedAt', 'entityId']),
   },
 });

@@ -24,6 +24,7 @@ export const toLead = (l: LeadItem): Lead => ({
   responsibleUserId: l.responsibleUserId, contactIds: l.contactIds, mainContactId: l.mainContactId ?? null,
   companyId: l.companyId ?? null, tags: l.tags, customFields: (l.customFields ?? {}) as Lead['customFields'],
   closedAt: l.closedAt ?? null, lossReason: l.lossReason ?? null, source: l.source ?? null,
+  nearestTaskAt: l.nearestTaskAt ?? null,
   createdAt: l.createdAt, updatedAt: l.updatedAt, createdBy: l.createdBy, version: l.version,
 });
 
@@ -221,6 +222,7 @@ function leadAccess(accountId: string, q: LeadListQuery) {
   const q2 = db.lead.query;
   if (q.sort.endsWith('updatedAt')) return { access: q2.byUpdated({ accountId }), used };
   if (q.sort.endsWith('price')) return { access: q2.byPrice({ accountId }), used };
+  if (q.sort.endsWith('nearestTask')) return { access: q2.byNearestTask({ accountId }), used };
   used.add('created');
   const range = <T extends { between: Function; gte: Function; lte: Function }>(query: T) => {
     const low = q.createdFrom && { leadId: idBounds(q.createdFrom).low };
