@@ -32,13 +32,18 @@ export function javaMajorVersion(): number | undefined {
   return m[1] === '1' ? Number(m[2]) : Number(m[1]);
 }
 
+/** Throws the one-line hint when Java 17+ is missing. */
+export function assertJava(): void {
+  const java = javaMajorVersion();
+  if (java === undefined || java < 17) throw new LocalRuntimeError(JAVA_HINT);
+}
+
 type SpawnArgs = (opts: { path?: string | null; port?: number; sharedDb?: boolean }) => ServiceProcess;
 const require = createRequire(import.meta.url);
 
 /** Starts DynamoDB Local; `dbPath` keeps data on disk, without it the data lives in memory. */
 export async function startDynamoDb(opts: { port?: number; dbPath?: string; log?: boolean } = {}): Promise<DynamoDbLocal> {
-  const java = javaMajorVersion();
-  if (java === undefined || java < 17) throw new LocalRuntimeError(JAVA_HINT);
+  assertJava();
   if (opts.port) await assertPortFree(opts.port, 'DynamoDB Local', 'DYNAMODB_PORT');
   const port = await portOrFree(opts.port);
   const dbPath = opts.dbPath ? resolve(opts.dbPath) : null;

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startApiGateway, type ApiGatewayOptions } from './api-gateway.ts';
 import { ensureUserPool, startCognito } from './cognito.ts';
-import { ensureCrmTable, LOCAL_REGION, startDynamoDb } from './dynamodb.ts';
+import { assertJava, ensureCrmTable, LOCAL_REGION, startDynamoDb } from './dynamodb.ts';
 import type { StartEvents } from './events-hook.ts';
 import { DEFAULT_DATA_DIR, readState, REPO_ROOT, updateState } from './local-state.ts';
 import type { WebConfig } from './web.ts';
@@ -48,6 +48,7 @@ export async function startServices(opts: StackOptions = {}): Promise<LocalServi
   const log = opts.log ?? false;
   // The SDK's Node 22 notice is known (DESIGN.md); it would print once per process.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  assertJava(); // before anything starts, so a missing Java costs nothing
   const stoppers: Array<() => Promise<void>> = [];
   const stop = async () => {
     const all = stoppers.splice(0).reverse();
