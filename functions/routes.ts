@@ -23,6 +23,7 @@ export const routes = [
   { method: 'GET', path: '/api/v1/pipelines', resource: 'pipelines', summary: 'List pipelines', query: c.PipelineListQuery, response: c.page(c.Pipeline) },
   { method: 'POST', path: '/api/v1/pipelines', resource: 'pipelines', summary: 'Create a pipeline (won and lost are added)', body: c.PipelineCreate, response: c.Pipeline, status: 201 },
   { method: 'GET', path: '/api/v1/pipelines/{id}', resource: 'pipelines', summary: 'Get a pipeline', response: c.Pipeline },
+  { method: 'GET', path: '/api/v1/pipelines/{id}/totals', resource: 'pipelines', summary: 'Count and sum of leads per stage', response: c.PipelineTotals },
   { method: 'PATCH', path: '/api/v1/pipelines/{id}', resource: 'pipelines', summary: 'Rename or reorder a pipeline', body: c.PipelinePatch, response: c.Pipeline },
   { method: 'DELETE', path: '/api/v1/pipelines/{id}', resource: 'pipelines', summary: 'Delete an empty pipeline', status: 204 },
   { method: 'POST', path: '/api/v1/pipelines/{id}/stages', resource: 'pipelines', summary: 'Add a stage', body: c.StageCreate, response: c.Pipeline, status: 201 },

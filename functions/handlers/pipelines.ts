@@ -1,6 +1,6 @@
 // Pipelines and their stages.
 import {
-  addStage, createPipeline, deletePipeline, deleteStage, getPipeline, listPipelines, patchPipeline, patchStage,
+  addStage, createPipeline, deletePipeline, deleteStage, getPipeline, listPipelines, patchPipeline, patchStage, pipelineTotals,
 } from '@crm/core';
 import { defineResource, Reply } from '../http/resource.ts';
 
@@ -8,6 +8,7 @@ export const handler = defineResource('pipelines', {
   'GET /api/v1/pipelines': async ({ caller, query }) => listPipelines(caller, query),
   'POST /api/v1/pipelines': async ({ caller, body, options }) => createPipeline(caller, body, options),
   'GET /api/v1/pipelines/{id}': async ({ caller, params }) => getPipeline(caller, params.id),
+  'GET /api/v1/pipelines/{id}/totals': async ({ caller, params }) => pipelineTotals(caller, params.id),
   'PATCH /api/v1/pipelines/{id}': async ({ caller, params, body, options }) => patchPipeline(caller, params.id, body, options),
   'DELETE /api/v1/pipelines/{id}': async ({ caller, params, options }) => deletePipeline(caller, params.id, options),
   'POST /api/v1/pipelines/{id}/stages': async ({ caller, params, body, options }) => {

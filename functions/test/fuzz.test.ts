@@ -59,7 +59,7 @@ describe('Bad input changes nothing', () => {
   it.each(writes.map((r) => [routeKeyOf(r), r] as const))('%s: bad bodies are 4xx', async (_key, route) => {
     const before = await accountItems(account.accountId);
     await fc.assert(
-      fc.asyncProperty(badBody(route.body as z.ZodType), async (body) => {
+      fc.asyncProperty(badBody((route as { body: z.ZodType }).body), async (body) => {
         const res = await account.request(route.method, fillPath(route, world), JSON.stringify(body) ?? 'undefined', { 'content-type': 'application/json' });
         expectProblem(res, `${routeKeyOf(route)} ${JSON.stringify(body)}`);
       }),
@@ -70,7 +70,7 @@ describe('Bad input changes nothing', () => {
 
   it.each(reads.map((r) => [routeKeyOf(r), r] as const))('%s: bad query strings are 4xx', async (_key, route) => {
     await fc.assert(
-      fc.asyncProperty(badQuery(route.query as z.ZodType), async (query) => {
+      fc.asyncProperty(badQuery((route as { query: z.ZodType }).query), async (query) => {
         const res = await account.request('GET', `${fillPath(route, world)}?${new URLSearchParams(query)}`);
         expectProblem(res, `${routeKeyOf(route)} ${JSON.stringify(query)}`);
       }),

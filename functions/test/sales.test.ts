@@ -21,7 +21,7 @@ async function walk(account: TestAccount, path: string) {
   let cursor: string | null = null;
   do {
     const sep = path.includes('?') ? '&' : '?';
-    const page = await account.request('GET', `${path}${cursor ? `${sep}cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const page: { status: number; body: { items: Array<{ id: string }>; nextCursor: string | null } } = await account.request('GET', `${path}${cursor ? `${sep}cursor=${encodeURIComponent(cursor)}` : ''}`);
     expect(page.status).toBe(200);
     seen.push(...page.body.items);
     cursor = page.body.nextCursor;
@@ -56,6 +56,23 @@ describe('Resource: pipelines', () => {
     expect((await acme.request('DELETE', `/api/v1/pipelines/${p.id}/stages/${a.id}`)).status).toBe(204);
     const after = (await acme.request('GET', `/api/v1/pipelines/${p.id}`)).body;
     expect(after.stages.map((s: { id: string }) => s.id)).not.toContain(a.id);
+  });
+});
+
+describe('Board totals', () => {
+  it('keeps count and sum per stage through creates, moves, price changes and deletes', async () => {
+    const p = (await acme.request('POST', '/api/v1/pipelines', { name: 'Totals', stages: [{ name: 'A' }, { name: 'B' }] })).body;
+    const [a, b] = p.stages;
+    const totals = async () => Object.fromEntries(
+      (await acme.request('GET', `/api/v1/pipelines/${p.id}/totals`)).body.stages.map((s: { stageId: string; count: number; amount: number }) => [s.stageId, [s.count, s.amount]]),
+    );
+    const x = (await acme.request('POST', '/api/v1/leads', { name: 'X', price: 100, pipelineId: p.id })).body;
+    const y = (await acme.request('POST', '/api/v1/leads', { name: 'Y', price: 50, pipelineId: p.id })).body;
+    expect((await totals())[a.id]).toEqual([2, 150]);
+    await acme.request('PATCH', `/api/v1/leads/${x.id}`, { stageId: b.id, price: 120 });
+    expect(await totals()).toMatchObject({ [a.id]: [1, 50], [b.id]: [1, 120] });
+    await acme.request('DELETE', `/api/v1/leads/${y.id}`);
+    expect((await totals())[a.id]).toEqual([0, 0]);
   });
 });
 

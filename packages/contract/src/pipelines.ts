@@ -26,3 +26,9 @@ export const StagePatch = z.strictObject({
 });
 export const PipelineListQuery = ListQuery;
 export const StageParams = z.object({ id: Id, stageId: Id });
+
+/** The board's column headers, from counters kept with every lead change. */
+export const PipelineTotals = z.object({
+  pipelineId: Id,
+  stages: z.array(z.object({ stageId: Id, count: z.number().int(), amount: z.number() })),
+});

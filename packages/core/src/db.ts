@@ -10,6 +10,8 @@ import { CompanyEntity } from './entities/company.ts';
 import { ContactLeadEntity } from './entities/link.ts';
 import { PipelineEntity } from './entities/pipeline.ts';
 import { CounterEntity, EventEntity, IdempotencyEntity, TrashEntity } from './entities/system.ts';
+import { TaskEntity, TaskTypeEntity } from './entities/task.ts';
+import { NoteEntity } from './entities/note.ts';
 
 export const dynamo = DynamoDBDocumentClient.from(
   new DynamoDBClient({ region: config.region, endpoint: config.dynamodbEndpoint, maxAttempts: 3 }),
@@ -27,6 +29,9 @@ export const crm = new Service(
     contactClaim: ContactClaimEntity,
     company: CompanyEntity,
     contactLead: ContactLeadEntity,
+    task: TaskEntity,
+    taskType: TaskTypeEntity,
+    note: NoteEntity,
     event: EventEntity,
     counter: CounterEntity,
     idempotency: IdempotencyEntity,

@@ -10,7 +10,7 @@ import { acceptCursor, pageOf } from '../page.ts';
 import { requireAdmin } from '../rights.ts';
 import { definedOnly } from '../text.ts';
 import { commit, diff, put, RaceLost, remove, retrying, type Write } from '../write.ts';
-import { stageCounterKey } from './counters.ts';
+import { stageCounterKey, stageTotals } from './counters.ts';
 
 type PipelineItem = NonNullable<Awaited<ReturnType<ReturnType<typeof db.pipeline.get>['go']>>['data']>;
 
@@ -131,7 +131,7 @@ export const deleteStage = (caller: Caller, id: string, stageId: string, options
     if (!stage) throw notFound('Stage');
     if (stage.type !== 'open') throw conflict('Won and lost stages cannot be deleted');
     if (p.stages.filter((s: Stage) => s.type === 'open').length === 1) throw conflict('A pipeline keeps at least one open stage');
-    return { next: { ...p, stages: p.stages.filter((s: Stage) => s.id !== stageId) }, writes: [stageEmptyCheck(caller, stageId)] };
+    return { next: { ...p, stages: p.stages.filter((s: Stage) => s.id !== stageId) }, writes: [stageEmptyCheck(caller, id, stageId)] };
   });
 
 /** Deleting a pipeline needs every stage empty. */
@@ -146,7 +146,7 @@ export async function deletePipeline(caller: Caller, id: string, options?: Write
       caller, options,
       writes: [
         remove(db.pipeline.delete({ accountId: caller.accountId, pipelineId: id }).where((a, op) => op.eq(a.version, current.version)).params()),
-        ...current.stages.map((s) => stageEmptyCheck(caller, s.id)),
+        ...current.stages.map((s) => stageEmptyCheck(caller, id, s.id)),
       ],
       events: [{ type: 'pipeline.deleted', entity: { type: 'pipeline', id }, data: { pipeline: toPipeline(current) } }],
     });
@@ -154,11 +154,21 @@ export async function deletePipeline(caller: Caller, id: string, options?: Write
 }
 
 /** Deletes the stage's counter only when it counts no leads (or never existed). */
-const stageEmptyCheck = (caller: Caller, stageId: string): Write =>
+const stageEmptyCheck = (caller: Caller, pipelineId: string, stageId: string): Write =>
   remove(
     db.counter
-      .delete({ accountId: caller.accountId, key: stageCounterKey(stageId) })
+      .delete({ accountId: caller.accountId, key: stageCounterKey(pipelineId, stageId) })
       .where((a, op) => `${op.notExists(a.count)} OR ${op.eq(a.count, 0)}`)
       .params(),
     () => conflict('The stage still has leads; move them first'),
   );
+
+/** The board's column headers: count and sum of the leads in each stage. */
+export async function pipelineTotals(caller: Caller, pipelineId: string) {
+  const pipeline = await getPipeline(caller, pipelineId);
+  const totals = await stageTotals(caller.accountId, pipelineId);
+  return {
+    pipelineId,
+    stages: pipeline.stages.map((s) => ({ stageId: s.id, count: totals.get(s.id)?.count ?? 0, amount: totals.get(s.id)?.amount ?? 0 })),
+  };
+}
