@@ -3,6 +3,7 @@
 // module contributes a function here; the entity services call `derivedWrites` once.
 import type { Caller } from './context.ts';
 import type { Write } from './write.ts';
+import { checkLinks, linkWrites } from './services/links.ts';
 
 export type RecordKind = 'lead' | 'contact' | 'company';
 
@@ -13,9 +14,9 @@ export type DerivedWrites = (caller: Caller, kind: RecordKind, before: Stored | 
 export type Check = (caller: Caller, kind: RecordKind, after: Stored, before: Stored | null) => Promise<void> | void;
 
 /** Contributors of derived items (search index, tags in use, contact-lead links...). */
-const derived: DerivedWrites[] = [];
+const derived: DerivedWrites[] = [linkWrites];
 /** Checks a record must pass before it is written (custom fields, links that must exist...). */
-const checks: Check[] = [];
+const checks: Check[] = [checkLinks];
 
 export async function derivedWrites(caller: Caller, kind: RecordKind, before: Stored | null, after: Stored | null) {
   return (await Promise.all(derived.map((d) => d(caller, kind, before, after)))).flat();

@@ -9,3 +9,6 @@ export * from './services/leads.ts';
 export * from './services/events.ts';
 export * from './services/counters.ts';
 export * from './services/trash.ts';
+export * from './services/contacts.ts';
+export * from './services/companies.ts';
+export * from './services/phones.ts';

@@ -16,6 +16,7 @@ import { allPipelines, getPipelineItem, toPipeline } from './pipelines.ts';
 import { requireActiveUser } from './users.ts';
 import { trashWrites } from './trash.ts';
 import { checkRecord, derivedWrites } from '../hooks.ts';
+import { leadsOfContactPage } from './links.ts';
 
 type LeadItem = NonNullable<Awaited<ReturnType<ReturnType<typeof db.lead.get>['go']>>['data']>;
 
@@ -193,6 +194,8 @@ export async function restoreLeadWrites(caller: Caller, item: LeadItem) {
 }
 
 export async function listLeads(caller: Caller, query: LeadListQuery) {
+  // A contact's leads in creation order: its link items are the index (services/links.ts).
+  if (query.contactId && query.sort.endsWith('createdAt')) return leadsOfContactPage(caller, query);
   const cursor = acceptCursor(query.cursor, caller.accountId);
   const { access, used } = leadAccess(caller.accountId, query);
   const filters = (a: Parameters<Parameters<typeof access.where>[0]>[0], op: Parameters<Parameters<typeof access.where>[0]>[1]) => {
@@ -202,6 +205,7 @@ export async function listLeads(caller: Caller, query: LeadListQuery) {
     if (query.responsibleUserId && !used.has('responsibleUserId')) f.push(op.eq(a.responsibleUserId, query.responsibleUserId));
     if (query.companyId && !used.has('companyId')) f.push(op.eq(a.companyId, query.companyId));
     if (query.status) f.push(op.eq(a.status, query.status));
+    // Only with the updatedAt and price orders, which the link items do not have.
     if (query.contactId) f.push(op.contains(a.contactIds, query.contactId));
     if (query.tag) f.push(op.contains(a.tags, query.tag));
     if (query.q) f.push(op.contains(a.nameFolded, fold(query.q)));
