@@ -57,8 +57,8 @@ export function buildCrmApp(app: App, o: CrmAppOptions) {
     queueNames: events.queueNames,
   });
   // Found by name, not by reference: deploy it after the things it watches.
-  monitoring.addDependency(api);
-  monitoring.addDependency(events);
-  monitoring.addDependency(auth);
+  monitoring.addStackDependency(api);
+  monitoring.addStackDependency(events);
+  monitoring.addStackDependency(auth);
   return { data, auth, events, api, web, monitoring };
 }

@@ -1,0 +1,102 @@
+// The api stack against THE route table and the API contract: one function per resource entry,
+// exactly the table's routes, the token check on every non-public route, the contract's public routes.
+import { describe, expect, it } from 'vitest';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { routes } from '@crm/functions/routes';
+import { apiResources } from '../../lib/api-resources.ts';
+import { functionName } from '../../lib/naming.ts';
+import { resourcesWithoutEntry, routesWithEntries, type Synthesized } from '../synth.ts';
+
+/** API-CONTRACT.md, "Auth": the only routes without a token. */
+const CONTRACT_PUBLIC = [
+  'GET /api/v1/health',
+  'POST /api/v1/signup',
+  'POST /api/v1/inbound/forms/{formKey}',
+  'POST /api/v1/inbound/calls/{callKey}',
+  'GET /api/v1/openapi.json',
+];
+const TOKEN_ENV = ['JWT_ISSUER', 'JWKS_URI', 'USER_POOL_CLIENT_ID'];
+const key = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
+
+type Resource = { Type: string; Properties: Record<string, any> };
+
+/** Route key -> the Lambda function resource its integration invokes, read from the template. */
+function functionsByRoute(api: Template): Map<string, Resource> {
+  const resources = api.toJSON().Resources as Record<string, Resource>;
+  const result = new Map<string, Resource>();
+  for (const route of Object.values(resources).filter((r) => r.Type === 'AWS::ApiGatewayV2::Route')) {
+    const integrationId = route.Properties.Target['Fn::Join'][1][1].Ref as string;
+    const functionId = resources[integrationId]!.Properties.IntegrationUri['Fn::GetAtt'][0] as string;
+    result.set(route.Properties.RouteKey, resources[functionId]!);
+  }
+  return result;
+}
+
+export const describeApi = (synth: () => Synthesized) => describe('Stack: api', () => {
+  const api = () => synth().template(synth().stacks.api);
+  it('has an entry file for every resource of the route table', () => {
+    // Reported, not failed: other engineers add routes before their handlers.
+    if (resourcesWithoutEntry.length) console.warn(`resources without functions/handlers/<name>.ts yet: ${resourcesWithoutEntry.join(', ')}`);
+    expect(routesWithEntries.length).toBeGreaterThan(0);
+  });
+
+  it('registers exactly the routes of routes.ts', () => {
+    const registered = Object.values(api().findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey as string);
+    expect(registered.sort()).toEqual(routesWithEntries.map(key).sort());
+  });
+
+  it('builds one function per resource entry, named after it', () => {
+    const names = Object.values(api().findResources('AWS::Lambda::Function')).map((f) => f.Properties.FunctionName);
+    const resources = apiResources(routesWithEntries).map((r) => functionName('test', 'api', r.name));
+    expect(names.sort()).toEqual(resources.sort());
+    api().allResourcesProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler',
+    });
+  });
+
+  it('integrates every non-public route with a function configured for the token check', () => {
+    const publicKeys = new Set(routesWithEntries.filter((r) => r.public).map(key));
+    for (const [routeKey, fn] of functionsByRoute(api())) {
+      if (publicKeys.has(routeKey)) continue;
+      const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
+      for (const name of TOKEN_ENV) expect(variables[name], `${routeKey}: ${name}`).toBeDefined();
+      expect(JSON.stringify(variables.JWKS_URI)).toContain('/.well-known/jwks.json');
+      expect(JSON.stringify(variables.JWT_ISSUER)).toContain('https://cognito-idp.');
+    }
+    // No API Gateway authorizer stands in for, or in front of, the handlers' own check.
+    api().resourceCountIs('AWS::ApiGatewayV2::Authorizer', 0);
+  });
+
+  it('gives public routes functions that serve only public routes', () => {
+    const publicKeys = new Set(routesWithEntries.filter((r) => r.public).map(key));
+    const routesOfFunction = new Map<Resource, string[]>();
+    for (const [routeKey, fn] of functionsByRoute(api())) routesOfFunction.set(fn, [...(routesOfFunction.get(fn) ?? []), routeKey]);
+    for (const keys of routesOfFunction.values()) {
+      const publicCount = keys.filter((k) => publicKeys.has(k)).length;
+      expect([0, keys.length], keys.join(', ')).toContain(publicCount);
+    }
+  });
+
+  it('makes public exactly the contract\'s public routes that routes.ts has', () => {
+    const tableKeys = new Set(routes.map(key));
+    const publicInTable = routes.filter((r) => 'public' in r && r.public).map(key).sort();
+    expect(publicInTable).toEqual(CONTRACT_PUBLIC.filter((k) => tableKeys.has(k)).sort());
+  });
+
+  it('refuses a resource that mixes public and token-checked routes', () => {
+    expect(() => apiResources([
+      { method: 'GET', path: '/a', resource: 'mixed', summary: '', public: true },
+      { method: 'POST', path: '/a', resource: 'mixed', summary: '' },
+    ])).toThrow(/mixes public/);
+  });
+
+  it('throttles the stage and writes access logs, without CORS', () => {
+    api().hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      DefaultRouteSettings: { ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
+    });
+    const [httpApi] = Object.values(api().findResources('AWS::ApiGatewayV2::Api'));
+    expect(httpApi!.Properties.CorsConfiguration).toBeUndefined();
+  });
+});
