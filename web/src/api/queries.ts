@@ -16,7 +16,7 @@ export function usePagedList<T>(queryKey: QueryKey, path: string, query: Query =
   });
 }
 
-export const itemsOf = <T>(data: InfiniteData<Page<T>> | undefined): T[] => data?.pages.flatMap((p) => p.items) ?? [];
+export const itemsOf = <T>(data: InfiniteData<Page<T>, unknown> | undefined): T[] => data?.pages.flatMap((p) => p.items) ?? [];
 
 /** Walks every page of a short list (users, task types, pipelines). */
 export async function fetchAllPages<T>(path: string, query: Query = {}, signal?: AbortSignal): Promise<T[]> {

@@ -1,12 +1,15 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { subscribe, getSession } from '../features/auth/session';
 import { queryClient } from './queryClient';
 import { router } from './routes';
 import { cssVariablesResolver, theme } from './theme';
+
+// The toasts' component (with its transitions) loads after the first page; showing one
+// only needs the small store that the pages import.
+const Notifications = lazy(() => import('@mantine/notifications').then((m) => ({ default: m.Notifications })));
 
 /** Forgets every cached answer when the user signs out, so the next user sees none of it. */
 function useClearCacheOnSignOut() {
@@ -19,7 +22,9 @@ export function App() {
   useClearCacheOnSignOut();
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
-      <Notifications position="top-right" />
+      <Suspense fallback={null}>
+        <Notifications position="top-right" />
+      </Suspense>
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>

@@ -1,10 +1,6 @@
-// i18next with Russian and English bundled; the chosen language is remembered in localStorage.
+// i18next with Russian and English, each loaded when chosen; the choice is remembered in localStorage.
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import dayjs from 'dayjs';
-import 'dayjs/locale/ru';
-import { en } from './en';
-import { ru } from './ru';
 
 export const LANGUAGES = ['en', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -21,16 +17,19 @@ export const hasChosenLanguage = () => localStorage.getItem(STORAGE_KEY) !== nul
 
 function applyLanguage(lang: string) {
   document.documentElement.lang = lang;
-  dayjs.locale(lang);
 }
 
-export function initI18n() {
+const loadMessages = (lang: Language) =>
+  lang === 'ru' ? import('./ru').then((m) => m.ru) : import('./en').then((m) => m.en);
+
+export async function initI18n() {
   const lng = initialLanguage();
   applyLanguage(lng);
-  return i18n.use(initReactI18next).init({
-    resources: { en: { translation: en }, ru: { translation: ru } },
+  await i18n.use(initReactI18next).init({
+    resources: { [lng]: { translation: await loadMessages(lng) } },
     lng,
-    fallbackLng: 'en',
+    fallbackLng: false,
+    partialBundledLanguages: true,
     interpolation: { escapeValue: false },
     returnNull: false,
   });
@@ -38,6 +37,7 @@ export function initI18n() {
 
 export async function setLanguage(lang: Language, remember = true) {
   if (remember) localStorage.setItem(STORAGE_KEY, lang);
+  if (!i18n.hasResourceBundle(lang, 'translation')) i18n.addResourceBundle(lang, 'translation', await loadMessages(lang));
   applyLanguage(lang);
   await i18n.changeLanguage(lang);
 }

@@ -25,7 +25,7 @@ export function CardLayout({ back, title, actions, side, main }: Props) {
           {actions && <Group gap="xs">{actions}</Group>}
         </Group>
       </div>
-      <Grid gutter="md">
+      <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="md">{side.map((s, i) => <Paper key={i} withBorder p="md">{s}</Paper>)}</Stack>
         </Grid.Col>

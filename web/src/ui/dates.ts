@@ -3,9 +3,14 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
+import 'dayjs/locale/ru';
+import i18n from 'i18next';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
+// Month and weekday names of the date pickers follow the UI language.
+dayjs.locale(i18n.language === 'ru' ? 'ru' : 'en');
+i18n.on('languageChanged', (lang) => dayjs.locale(lang === 'ru' ? 'ru' : 'en'));
 
 export const WALL_CLOCK = 'YYYY-MM-DD HH:mm:ss';
 

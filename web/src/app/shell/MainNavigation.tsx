@@ -1,38 +1,32 @@
-import { NavLink as MantineNavLink, Stack } from '@mantine/core';
+import { Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import {
   IconAddressBook, IconBuildingSkyscraper, IconChecklist, IconLayoutDashboard, IconLayoutKanban, IconSettings,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, useLocation } from 'react-router';
+import { NavLink } from 'react-router';
+import classes from './MainNavigation.module.css';
 
 const ITEMS = [
-  { to: '/', label: 'nav.desktop', icon: IconLayoutDashboard, exact: true },
-  { to: '/leads', label: 'nav.leads', icon: IconLayoutKanban },
-  { to: '/contacts', label: 'nav.contacts', icon: IconAddressBook },
-  { to: '/companies', label: 'nav.companies', icon: IconBuildingSkyscraper },
-  { to: '/tasks', label: 'nav.tasks', icon: IconChecklist },
-  { to: '/settings', label: 'nav.settings', icon: IconSettings },
+  { to: '/', label: 'nav.desktop', icon: IconLayoutDashboard, end: true },
+  { to: '/leads', label: 'nav.leads', icon: IconLayoutKanban, end: false },
+  { to: '/contacts', label: 'nav.contacts', icon: IconAddressBook, end: false },
+  { to: '/companies', label: 'nav.companies', icon: IconBuildingSkyscraper, end: false },
+  { to: '/tasks', label: 'nav.tasks', icon: IconChecklist, end: false },
+  { to: '/settings', label: 'nav.settings', icon: IconSettings, end: false },
 ] as const;
 
 export function MainNavigation() {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
   return (
-    <Stack component="nav" gap={2}>
-      {ITEMS.map(({ to, label, icon: Icon, ...rest }) => {
-        const active = 'exact' in rest ? pathname === to : pathname.startsWith(to);
-        return (
-          <MantineNavLink
-            key={to}
-            component={NavLink}
-            to={to}
-            label={t(label)}
-            leftSection={<Icon size={18} stroke={1.6} aria-hidden />}
-            active={active}
-            aria-current={active ? 'page' : undefined}
-          />
-        );
-      })}
+    <Stack component="nav" gap={2} aria-label={t('nav.main')}>
+      {ITEMS.map(({ to, label, icon: Icon, end }) => (
+        <UnstyledButton key={to} component={NavLink} to={to} end={end} className={classes.link}>
+          <Group gap="sm" wrap="nowrap">
+            <Icon size={18} stroke={1.6} aria-hidden />
+            <Text size="sm" fw={500} inherit>{t(label)}</Text>
+          </Group>
+        </UnstyledButton>
+      ))}
     </Stack>
   );
 }

@@ -1,7 +1,7 @@
 // The frame of every signed-in page: header with search and quick add, the navigation, and
 // the account (GET /me) that formats money and dates below it.
 import { useEffect } from 'react';
-import { AppShell, Burger, Button, Center, Group, Stack, Text } from '@mantine/core';
+import { Burger, Button, Center, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -12,6 +12,7 @@ import { hasChosenLanguage, setLanguage } from '../../i18n';
 import { ErrorState, LoadingState } from '../../ui/states';
 import { MainNavigation } from './MainNavigation';
 import { QuickAddMenu, QuickAddProvider } from './QuickAdd';
+import classes from './Shell.module.css';
 import { UserMenu } from './UserMenu';
 
 /** Until the user picks a language, the account's locale decides it. */
@@ -44,29 +45,24 @@ export default function SignedInShell() {
 
   return (
     <QuickAddProvider>
-      <AppShell
-        header={{ height: 56 }}
-        navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
-        padding="md"
-      >
-        <AppShell.Header>
-          <Group h="100%" px="md" gap="sm" wrap="nowrap">
-            <Burger opened={navOpened} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} />
-            <Text component={Link} to="/" fw={800} fz="lg" c="blue.8" td="none" visibleFrom="xs">CRM</Text>
-            <GlobalSearch />
-            <Group gap="xs" wrap="nowrap" ml="auto">
-              <QuickAddMenu />
-              <UserMenu me={me.data} />
-            </Group>
+      <header className={classes.header}>
+        <Group h="100%" w="100%" gap="sm" wrap="nowrap">
+          <Burger opened={navOpened} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} aria-expanded={navOpened} aria-controls="main-navigation" />
+          <Text component={Link} to="/" fw={800} fz="lg" c="blue.8" td="none" visibleFrom="xs">CRM</Text>
+          <GlobalSearch />
+          <Group gap="xs" wrap="nowrap" ml="auto">
+            <QuickAddMenu />
+            <UserMenu me={me.data} />
           </Group>
-        </AppShell.Header>
-        <AppShell.Navbar p="xs" aria-label={t('nav.main')}>
-          <MainNavigation />
-        </AppShell.Navbar>
-        <AppShell.Main>
-          <Outlet />
-        </AppShell.Main>
-      </AppShell>
+        </Group>
+      </header>
+      <aside id="main-navigation" className={classes.navbar} data-open={navOpened ? 'true' : undefined}>
+        <MainNavigation />
+      </aside>
+      <div className={classes.backdrop} data-open={navOpened ? 'true' : undefined} onClick={nav.close} aria-hidden />
+      <main className={classes.main}>
+        <Outlet />
+      </main>
     </QuickAddProvider>
   );
 }

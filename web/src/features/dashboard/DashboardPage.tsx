@@ -36,7 +36,7 @@ export default function DashboardPage() {
           <StatCard label={t('dashboard.newLeads')} value={format.number(d.newLeadsThisWeek)} to="/leads/list" />
         </SimpleGrid>
       )}
-      <Grid gutter="md">
+      <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="md">
             <Paper withBorder p="md"><TodayTasks /></Paper>

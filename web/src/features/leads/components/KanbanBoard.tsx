@@ -1,5 +1,5 @@
 // The pipeline as columns of stages; dragging a lead to another column moves it there.
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import {
   DndContext, DragOverlay, KeyboardSensor, MouseSensor, TouchSensor, useSensor, useSensors,
   type DragEndEvent, type DragStartEvent,
@@ -9,7 +9,8 @@ import { useMoveLeadToStage } from '../hooks/useMoveLeadToStage';
 import classes from './Kanban.module.css';
 import { KanbanColumn } from './KanbanColumn';
 import { LeadTile } from './LeadTile';
-import { LossReasonModal } from './LossReasonModal';
+
+const LossReasonModal = lazy(() => import('./LossReasonModal'));
 
 export function KanbanBoard({ pipeline }: { pipeline: Pipeline }) {
   const move = useMoveLeadToStage();
@@ -38,6 +39,7 @@ export function KanbanBoard({ pipeline }: { pipeline: Pipeline }) {
       </div>
       <DragOverlay>{dragged && <LeadTile lead={dragged} overlay />}</DragOverlay>
       {closingAsLost && (
+        <Suspense fallback={null}>
         <LossReasonModal
           leadName={closingAsLost.lead.name}
           onCancel={() => setClosingAsLost(null)}
@@ -46,6 +48,7 @@ export function KanbanBoard({ pipeline }: { pipeline: Pipeline }) {
             setClosingAsLost(null);
           }}
         />
+        </Suspense>
       )}
     </DndContext>
   );

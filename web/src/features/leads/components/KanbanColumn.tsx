@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { Stage } from '../../../api/types';
 import { LoadMore } from '../../../ui/LoadMore';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
-import { columnLeads, useStageLeads } from '../hooks/useLeads';
+import { itemsOf } from '../../../api/queries';
+import { useStageLeads } from '../hooks/useLeads';
 import { DraggableLeadTile } from './DraggableLeadTile';
 import classes from './Kanban.module.css';
 import { QuickAddLead } from './QuickAddLead';
@@ -16,7 +17,7 @@ export function KanbanColumn({ pipelineId, stage }: { pipelineId: string; stage:
   const { t } = useTranslation();
   const leadsQuery = useStageLeads(pipelineId, stage.id);
   const { setNodeRef, isOver } = useDroppable({ id: stage.id, data: { stage } });
-  const leads = columnLeads(leadsQuery.data);
+  const leads = itemsOf(leadsQuery.data);
   const amount = leads.reduce((sum, l) => sum + (l.price ?? 0), 0);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = leadsQuery;
   const loadMore = useCallback(() => {

@@ -26,3 +26,5 @@ export function LossReasonModal({ leadName, onConfirm, onCancel }: Props) {
     </Modal>
   );
 }
+
+export default LossReasonModal;

@@ -1,6 +1,6 @@
 // "Quick add" at the top of a column: a name and a budget are enough for a new lead.
 import { useState } from 'react';
-import { Button, Group, NumberInput, Stack, TextInput, UnstyledButton, Text } from '@mantine/core';
+import { Button, Group, Stack, TextInput, UnstyledButton, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { applyFieldErrors } from '../../../ui/errors';
@@ -13,8 +13,11 @@ export function QuickAddLead({ pipelineId, stageId }: { pipelineId: string; stag
   const create = useCreateLead();
   const [extra, setExtra] = useState<string[]>([]);
   const form = useForm({
-    initialValues: { name: '', price: '' as number | string },
-    validate: { name: (v) => (v.trim() ? null : t('common.required')) },
+    initialValues: { name: '', price: '' },
+    validate: {
+      name: (v) => (v.trim() ? null : t('common.required')),
+      price: (v) => (v.trim() === '' || Number(v.replace(/\s/g, '').replace(',', '.')) >= 0 ? null : t('leads.priceInvalid')),
+    },
   });
   if (!open) {
     return (
@@ -25,7 +28,7 @@ export function QuickAddLead({ pipelineId, stageId }: { pipelineId: string; stag
   }
   const submit = form.onSubmit(async ({ name, price }) => {
     try {
-      await create.mutateAsync({ name: name.trim(), price: price === '' ? undefined : Number(price), pipelineId, stageId });
+      await create.mutateAsync({ name: name.trim(), price: price.trim() === '' ? undefined : Number(price.replace(/\s/g, '').replace(',', '.')), pipelineId, stageId });
       form.reset();
       setOpen(false);
     } catch (e) {
@@ -37,7 +40,8 @@ export function QuickAddLead({ pipelineId, stageId }: { pipelineId: string; stag
       <Stack gap={6}>
         <FormError error={create.error} extra={extra} />
         <TextInput size="xs" aria-label={t('leads.name')} placeholder={t('leads.name')} data-autofocus autoFocus {...form.getInputProps('name')} />
-        <NumberInput size="xs" aria-label={t('leads.price')} placeholder={t('leads.price')} min={0} thousandSeparator=" " {...form.getInputProps('price')} />
+        {/* A plain input keeps the number-format library out of the kanban's first load. */}
+        <TextInput size="xs" inputMode="decimal" aria-label={t('leads.price')} placeholder={t('leads.price')} {...form.getInputProps('price')} />
         <Group gap={6} justify="flex-end">
           <Button size="xs" variant="default" onClick={() => setOpen(false)}>{t('common.cancel')}</Button>
           <Button size="xs" type="submit" loading={create.isPending}>{t('common.add')}</Button>

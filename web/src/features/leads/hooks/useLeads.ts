@@ -1,7 +1,6 @@
 // Reading and changing leads: one lead, the kanban columns, the filtered list, and saves.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
 import { api, type Query } from '../../../api/client';
-import { itemsOf } from '../../../api/queries';
 import type { Lead, LeadCreate, LeadPatch, Page } from '../../../api/types';
 
 export const leadKeys = {
@@ -59,8 +58,6 @@ export const addToColumn = (data: ColumnData | undefined, lead: Lead): ColumnDat
     ...data,
     pages: data.pages.map((p, i) => (i === 0 ? { ...p, items: [lead, ...p.items.filter((l) => l.id !== lead.id)] } : p)),
   };
-
-export const columnLeads = (data: ColumnData | undefined) => itemsOf(data);
 
 export function useCreateLead() {
   const qc = useQueryClient();
