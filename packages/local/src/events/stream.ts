@@ -202,9 +202,27 @@ export class StreamPipe {
 /** The SDK's stream record in the shape the Pipe hands to its filter and enrichment. */
 function toPipeRecord(record: _Record, streamArn: string): PipeStreamRecord {
   const created = record.dynamodb?.ApproximateCreationDateTime;
+  const images = Object.fromEntries(
+    (['NewImage', 'OldImage', 'Keys'] as const).filter((k) => record.dynamodb?.[k]).map((k) => [k, repairEmptyMaps(record.dynamodb![k])]),
+  );
   return {
     ...record,
     eventSourceARN: streamArn,
-    dynamodb: { ...record.dynamodb, ApproximateCreationDateTime: created && Math.floor(created.getTime() / 1000) },
+    dynamodb: { ...record.dynamodb, ...images, ApproximateCreationDateTime: created && Math.floor(created.getTime() / 1000) },
   } as PipeStreamRecord;
+}
+
+/**
+ * The Streams client reads an empty map attribute (`{"M":{}}` on the wire) as `{}`;
+ * Pipes hands the wire form to the enrichment, so put the `M` back.
+ */
+function repairEmptyMaps(image: unknown): any {
+  const fix = (value: any): any => {
+    if (!value || typeof value !== 'object') return value;
+    if (Object.keys(value).length === 0) return { M: {} };
+    if (value.M) return { M: Object.fromEntries(Object.entries(value.M).map(([k, v]) => [k, fix(v)])) };
+    if (value.L) return { L: value.L.map(fix) };
+    return value;
+  };
+  return Object.fromEntries(Object.entries(image as Record<string, unknown>).map(([k, v]) => [k, fix(v)]));
 }
