@@ -37,6 +37,15 @@ export const routes = [
   { method: 'PATCH', path: '/api/v1/leads/{id}', resource: 'leads', summary: 'Change or move a lead', body: c.LeadPatch, response: c.Lead },
   { method: 'DELETE', path: '/api/v1/leads/{id}', resource: 'leads', summary: 'Move a lead to the trash', status: 204 },
 
+  // custom fields, tags in use, search
+  { method: 'GET', path: '/api/v1/custom-fields', resource: 'custom-fields', summary: 'List custom fields', query: c.CustomFieldListQuery, response: c.page(c.CustomField) },
+  { method: 'POST', path: '/api/v1/custom-fields', resource: 'custom-fields', summary: 'Add a custom field (admin)', body: c.CustomFieldCreate, response: c.CustomField, status: 201 },
+  { method: 'GET', path: '/api/v1/custom-fields/{id}', resource: 'custom-fields', summary: 'Get a custom field', response: c.CustomField },
+  { method: 'PATCH', path: '/api/v1/custom-fields/{id}', resource: 'custom-fields', summary: 'Rename a custom field, change its options or whether it is required (admin)', body: c.CustomFieldPatch, response: c.CustomField },
+  { method: 'DELETE', path: '/api/v1/custom-fields/{id}', resource: 'custom-fields', summary: 'Delete a custom field (admin)', status: 204 },
+  { method: 'GET', path: '/api/v1/tags', resource: 'tags', summary: 'Tags in use, with counts', query: c.TagListQuery, response: c.page(c.TagInUse) },
+  { method: 'GET', path: '/api/v1/search', resource: 'search', summary: 'Leads, contacts and companies by name prefix, phone digits or e-mail', query: c.SearchQuery, response: c.SearchResult },
+
   // event log
   { method: 'GET', path: '/api/v1/events', resource: 'events', summary: 'The event log', query: c.EventListQuery, response: c.page(c.CrmEvent) },
 ] as const satisfies readonly RouteDef[];

@@ -12,6 +12,8 @@ import { PipelineEntity } from './entities/pipeline.ts';
 import { CounterEntity, EventEntity, IdempotencyEntity, TrashEntity } from './entities/system.ts';
 import { TaskEntity, TaskTypeEntity } from './entities/task.ts';
 import { NoteEntity } from './entities/note.ts';
+import { CustomFieldEntity } from './entities/custom-field.ts';
+import { SearchTermEntity } from './entities/search.ts';
 
 export const dynamo = DynamoDBDocumentClient.from(
   new DynamoDBClient({ region: config.region, endpoint: config.dynamodbEndpoint, maxAttempts: 3 }),
@@ -36,6 +38,8 @@ export const crm = new Service(
     counter: CounterEntity,
     idempotency: IdempotencyEntity,
     trash: TrashEntity,
+    customField: CustomFieldEntity,
+    searchTerm: SearchTermEntity,
   },
   { table: config.tableName, client: dynamo },
 );

@@ -4,6 +4,9 @@
 import type { Caller } from './context.ts';
 import type { Write } from './write.ts';
 import { checkLinks, linkWrites } from './services/links.ts';
+import { checkCustomFields } from './services/custom-fields.ts';
+import { searchTermWrites } from './services/search.ts';
+import { checkTagChanges, tagCounterWrites } from './services/tags.ts';
 
 export type RecordKind = 'lead' | 'contact' | 'company';
 
@@ -14,9 +17,10 @@ export type DerivedWrites = (caller: Caller, kind: RecordKind, before: Stored | 
 export type Check = (caller: Caller, kind: RecordKind, after: Stored, before: Stored | null) => Promise<void> | void;
 
 /** Contributors of derived items (search index, tags in use, contact-lead links...). */
-const derived: DerivedWrites[] = [linkWrites];
+const derived: DerivedWrites[] = [tagCounterWrites, searchTermWrites, linkWrites];
 /** Checks a record must pass before it is written (custom fields, links that must exist...). */
-const checks: Check[] = [checkLinks];
+// checkCustomFields also normalises `after.customFields` in place (merged, trimmed, typed).
+const checks: Check[] = [checkCustomFields, checkTagChanges, checkLinks];
 
 export async function derivedWrites(caller: Caller, kind: RecordKind, before: Stored | null, after: Stored | null) {
   return (await Promise.all(derived.map((d) => d(caller, kind, before, after)))).flat();

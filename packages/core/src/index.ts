@@ -12,3 +12,6 @@ export * from './services/trash.ts';
 export * from './services/contacts.ts';
 export * from './services/companies.ts';
 export * from './services/phones.ts';
+export * from './services/custom-fields.ts';
+export * from './services/tags.ts';
+export * from './services/search.ts';
