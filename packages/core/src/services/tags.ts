@@ -14,7 +14,7 @@ import { COLLECTION_OF } from './custom-fields.ts';
  * which DynamoDB caps at 100 items (with the record, its counters, events, search terms
  * and links). Deleting or restoring a record moves all of its (at most 50) tags.
  */
-export const MAX_TAG_CHANGES = 40;
+export const MAX_TAG_CHANGES = 20;
 
 // ElectroDB lower-cases key values; hex keeps "VIP" and "vip" apart, as the lead filter does.
 const hex = (tag: string) => Buffer.from(tag, 'utf8').toString('hex');

@@ -1,0 +1,111 @@
+// Quick search through HTTP: name prefixes in Russian and English (case and ё/е folded),
+// phone digits in any format, e-mail prefixes; the index follows renames and deletes; an
+// account sees only its own records.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signupAndLogin, startTestApi, type TestAccount } from '@crm/local/testing';
+import { routes } from '../routes.ts';
+
+let api: Awaited<ReturnType<typeof startTestApi>>;
+let acme: TestAccount;
+let other: TestAccount;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  [acme, other] = await Promise.all([signupAndLogin(api.apiUrl, { company: 'Acme' }), signupAndLogin(api.apiUrl, { company: 'Other' })]);
+});
+afterAll(() => api.close());
+
+const hasRoute = (method: string, path: string) => routes.some((r) => r.method === method && r.path === path);
+
+type Hits = { leads: Array<{ id: string; name: string }>; contacts: Array<{ id: string; name: string }>; companies: Array<{ id: string; name: string }> };
+async function search(account: TestAccount, q: string, extra = ''): Promise<Hits> {
+  const res = await account.request('GET', `/api/v1/search?q=${encodeURIComponent(q)}${extra}`);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body;
+}
+const ids = (list: Array<{ id: string }>) => list.map((h) => h.id);
+
+describe('Resource: search', () => {
+  it('finds leads by the prefix of any word of the name, Russian and English, ignoring case and ё/е', async () => {
+    const elkin = (await acme.request('POST', '/api/v1/leads', { name: 'Ёлкин Пётр', price: 500 })).body;
+    const smith = (await acme.request('POST', '/api/v1/leads', { name: 'John Smith-Jones' })).body;
+    for (const q of ['елк', 'ЁЛК', 'Ёлкин', 'пет', 'петр ел']) expect(ids((await search(acme, q)).leads), q).toEqual([elkin.id]);
+    for (const q of ['smi', 'Smith', 'jones', 'jo sm']) expect(ids((await search(acme, q)).leads), q).toEqual([smith.id]);
+    expect((await search(acme, 'smi')).leads[0]).toEqual({ id: smith.id, name: 'John Smith-Jones', price: 0, status: 'open' });
+    // a prefix, not any substring; every word of a query must match
+    expect((await search(acme, 'mith')).leads).toEqual([]);
+    expect((await search(acme, 'john petr')).leads).toEqual([]);
+  });
+
+  it('follows renames, moves and deletes in the same transaction', async () => {
+    const lead = (await acme.request('POST', '/api/v1/leads', { name: 'Zebra Deal' })).body;
+    expect(ids((await search(acme, 'zebr')).leads)).toEqual([lead.id]);
+    await acme.request('PATCH', `/api/v1/leads/${lead.id}`, { name: 'Yak Deal', price: 42 });
+    expect((await search(acme, 'zebr')).leads).toEqual([]);
+    expect((await search(acme, 'yak')).leads).toEqual([expect.objectContaining({ id: lead.id, name: 'Yak Deal', price: 42 })]);
+    await acme.request('DELETE', `/api/v1/leads/${lead.id}`);
+    expect((await search(acme, 'yak')).leads).toEqual([]);
+  });
+
+  it('never shows another account\'s records', async () => {
+    await acme.request('POST', '/api/v1/leads', { name: 'Quokka Secret' });
+    expect(await search(other, 'quokka')).toEqual({ leads: [], contacts: [], companies: [] });
+  });
+
+  it('returns each record once, at most `limit` per collection', async () => {
+    await Promise.all(Array.from({ length: 4 }, (_, i) => acme.request('POST', '/api/v1/leads', { name: `Walrus Walross ${i}` })));
+    const all = await search(acme, 'walr');
+    expect(all.leads).toHaveLength(4);
+    expect(new Set(ids(all.leads)).size).toBe(4);
+    expect((await search(acme, 'walr', '&limit=3')).leads).toHaveLength(3);
+  });
+
+  it('rejects an empty or unknown query', async () => {
+    expect((await acme.request('GET', '/api/v1/search')).status).toBe(400);
+    expect((await acme.request('GET', '/api/v1/search?q=%20')).status).toBe(400);
+    expect((await acme.request('GET', '/api/v1/search?q=a&sort=name')).status).toBe(400);
+  });
+
+  describe.runIf(hasRoute('POST', '/api/v1/contacts'))('contacts and companies', () => {
+    let petrov: { id: string };
+    beforeAll(async () => {
+      const res = await acme.request('POST', '/api/v1/contacts', {
+        name: 'Пётр Ёлкин', phones: [{ value: '+7 (913) 909-73-32', type: 'mobile' }], emails: [{ value: 'Petr.Elkin@Example.com' }],
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      petrov = res.body;
+    });
+
+    it('finds a contact by any suffix of 4+ digits of its phone, in any format', async () => {
+      for (const q of ['+7 (913) 909-73-32', '89139097332', '79139097332', '9139097332', '9097332', '909-73-32', '7332']) {
+        expect(ids((await search(acme, q)).contacts), q).toEqual([petrov.id]);
+      }
+      expect((await search(acme, '9097333')).contacts).toEqual([]);
+      expect((await search(acme, '8913909')).contacts).toEqual([]);
+    });
+
+    it('finds a contact by e-mail prefix and by name, once, with what a hit shows', async () => {
+      for (const q of ['petr.elk', 'PETR.ELKIN@example.com']) expect(ids((await search(acme, q)).contacts), q).toEqual([petrov.id]);
+      const byName = await search(acme, 'петр');
+      expect(byName.contacts).toEqual([{
+        id: petrov.id, name: 'Пётр Ёлкин', phones: [{ value: '+7 (913) 909-73-32', type: 'mobile' }],
+        emails: [{ value: 'petr.elkin@example.com', type: 'work' }], position: null,
+      }]);
+      // a Latin query finds the Cyrillic-named contact through its e-mail
+      expect(ids((await search(acme, 'petr')).contacts)).toEqual([petrov.id]);
+      expect((await search(other, '9097332')).contacts).toEqual([]);
+    });
+
+    it('finds companies by name, phone and e-mail, and forgets a changed phone', async () => {
+      const company = (await acme.request('POST', '/api/v1/companies', {
+        name: 'ООО Ёжик', phones: [{ value: '8 (495) 123-45-67' }], emails: [{ value: 'office@ezhik.ru' }],
+      })).body;
+      expect(ids((await search(acme, 'ежик')).companies)).toEqual([company.id]);
+      expect(ids((await search(acme, '1234567')).companies)).toEqual([company.id]);
+      expect(ids((await search(acme, 'office@ez')).companies)).toEqual([company.id]);
+      await acme.request('PATCH', `/api/v1/companies/${company.id}`, { phones: [{ value: '+7 495 765-43-21' }] });
+      expect((await search(acme, '1234567')).companies).toEqual([]);
+      expect(ids((await search(acme, '7654321')).companies)).toEqual([company.id]);
+    });
+  });
+});
