@@ -14,6 +14,14 @@ export const SAMPLE_BODIES: Record<string, (w: World) => unknown> = {
   'PATCH /api/v1/pipelines/{id}/stages/{stageId}': () => ({ color: '#654321' }),
   'POST /api/v1/leads': () => ({ name: 'Fixture lead', price: 100, tags: ['fixture'] }),
   'PATCH /api/v1/leads/{id}': () => ({ price: 150 }),
+  'POST /api/v1/custom-fields': () => ({ entityType: 'leads', name: `Field ${Math.random().toString(36).slice(2)}`, type: 'select', options: ['A', 'B'] }),
+  'PATCH /api/v1/custom-fields/{id}': () => ({ options: ['A', 'B', 'C'] }),
+};
+
+/** The query string a GET route needs to answer 200 (its required parameters), keyed by route key. */
+export const SAMPLE_QUERIES: Record<string, string> = {
+  'GET /api/v1/tags': 'entityType=leads',
+  'GET /api/v1/search': 'q=fixture',
 };
 
 export type World = Record<string, string>;
