@@ -25,15 +25,10 @@ export interface CrmAppOptions {
   env?: Environment;
 }
 
-const REFERENCE_STRENGTH = '@aws-cdk/core:defaultCrossStackReferences';
-
 /** Stage-wide API throttle: caps what a runaway client or script can cost; raise with load. */
 const API_THROTTLE = { rateLimit: 200, burstLimit: 400 };
 
 export function buildCrmApp(app: App, o: CrmAppOptions) {
-  // Strong (export/import) references, said explicitly: they only point at long-lived things
-  // (table, pool, bus, API), and the monitoring stack avoids them by watching names.
-  if (app.node.tryGetContext(REFERENCE_STRENGTH) === undefined) app.node.setContext(REFERENCE_STRENGTH, 'strong');
   const props = (part: string) => ({ stackName: stackName(o.stage, part), env: o.env, description: `CRM ${o.stage}: ${part}` });
   const webDir = o.webDir ?? (existsSync(join(WEB_DIST, 'index.html')) ? WEB_DIST : WEB_PLACEHOLDER);
 

@@ -1,6 +1,6 @@
 // Synthesizes the CRM app for assertion tests: bundling skipped (context aws:cdk:bundling-stacks),
 // temp files and cloud assembly under .tmp/ in the repo, removed again by `cleanup`.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
@@ -19,9 +19,12 @@ process.env.TMPDIR = TMP;
 export const routesWithEntries: readonly RouteDef[] = routes.filter((r) => existsSync(handlerEntry(r.resource)));
 export const resourcesWithoutEntry = [...new Set(routes.map((r) => r.resource))].filter((r) => !existsSync(handlerEntry(r)));
 
+/** The feature flags and settings of cdk.json, so the tests synthesize what `cdk synth` does. */
+const CDK_JSON_CONTEXT = (JSON.parse(readFileSync(join(REPO_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
+
 export function synthesize(options: Partial<CrmAppOptions> = {}) {
   const outdir = mkdtempSync(join(TMP, 'cdk-test-'));
-  const app = new App({ outdir, context: { 'aws:cdk:bundling-stacks': [] } });
+  const app = new App({ outdir, context: { ...CDK_JSON_CONTEXT, 'aws:cdk:bundling-stacks': [] } });
   const stacks = buildCrmApp(app, { stage: 'test', routes: routesWithEntries, consumerRules: [], ...options });
   applyNag(app, stacks);
   const assembly = app.synth();

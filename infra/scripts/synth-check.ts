@@ -1,0 +1,63 @@
+// `cdk synth` as a deploy runs it (bundling on, cdk-nag on, no AWS credentials needed), timed;
+// then each function's CDK-built bundle is compared with what the bench measures for the same
+// entry, so the bench cannot drift from the deployed code. Run: npx tsx infra/scripts/synth-check.ts
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { BUNDLE_FILE } from '../lib/bundling.ts';
+import { bundleSizes, kb } from '../lib/bundle-sizes.ts';
+import { lambdaEntries } from '../lib/lambda-entries.ts';
+import { REPO_ROOT } from '../lib/paths.ts';
+
+const STAGE = 'ci';
+const tmp = join(REPO_ROOT, '.tmp');
+const out = join(tmp, 'synth-check');
+rmSync(out, { recursive: true, force: true });
+mkdirSync(tmp, { recursive: true });
+
+const started = performance.now();
+const synth = spawnSync(join(REPO_ROOT, 'node_modules', '.bin', 'cdk'), ['synth', '-q', '--no-notices', '-c', `stage=${STAGE}`, '-o', out], {
+  cwd: REPO_ROOT,
+  encoding: 'utf8',
+  // esbuild's per-asset report is noise when all is well; shown only on failure.
+  stdio: ['ignore', 'pipe', 'pipe'],
+  env: { ...process.env, CDK_DISABLE_CLI_TELEMETRY: 'true', TMPDIR: tmp },
+});
+const seconds = (performance.now() - started) / 1000;
+if (synth.status !== 0) {
+  console.error(synth.stdout, synth.stderr);
+  console.error(`cdk synth failed (exit ${synth.status}) after ${seconds.toFixed(1)} s`);
+  process.exit(1);
+}
+
+/** Function name -> size of the index.mjs that CDK bundled for it. */
+function cdkBundleSizes(): Map<string, number> {
+  const sizes = new Map<string, number>();
+  for (const file of readdirSync(out).filter((f) => f.endsWith('.template.json'))) {
+    const template = JSON.parse(readFileSync(join(out, file), 'utf8')) as { Resources: Record<string, { Type: string; Properties: any }> };
+    for (const r of Object.values(template.Resources)) {
+      const name = r.Properties?.FunctionName;
+      if (r.Type !== 'AWS::Lambda::Function' || typeof name !== 'string' || !name.startsWith(`crm-${STAGE}-`)) continue;
+      const hash = String(r.Properties.Code.S3Key).replace(/\.zip$/, '');
+      sizes.set(name.slice(`crm-${STAGE}-`.length).replace('-', '/'), statSync(join(out, `asset.${hash}`, BUNDLE_FILE)).size);
+    }
+  }
+  return sizes;
+}
+
+const cdk = cdkBundleSizes();
+const bench = await bundleSizes(await lambdaEntries());
+let drift = false;
+for (const b of bench) {
+  const built = cdk.get(b.name);
+  const note = built === b.bytes ? '' : `  DRIFT: CDK built ${built === undefined ? 'nothing' : kb(built)}`;
+  drift ||= note !== '';
+  console.log(`${b.name.padEnd(28)} ${kb(b.bytes).padStart(9)}${note}`);
+}
+if (cdk.size !== bench.length) {
+  drift = true;
+  console.log(`CDK built ${cdk.size} functions, the bench knows ${bench.length}`);
+}
+console.log(`cdk synth with bundling: ${seconds.toFixed(1)} s, ${cdk.size} functions`);
+if (!process.argv.includes('--keep')) rmSync(out, { recursive: true, force: true });
+if (drift) process.exit(1);
