@@ -48,6 +48,11 @@ describe('Resource: custom-fields', () => {
 
     expect((await acme.request('DELETE', `/api/v1/custom-fields/${created.body.id}`)).status).toBe(204);
     expect((await acme.request('GET', `/api/v1/custom-fields/${created.body.id}`)).status).toBe(404);
+
+    const events = await acme.request('GET', `/api/v1/events?entityType=custom_field&entityId=${created.body.id}`);
+    expect(events.body.items.map((e: { type: string }) => e.type).sort()).toEqual(['custom_field.created', 'custom_field.deleted', 'custom_field.updated']);
+    const renaming = events.body.items.find((e: { type: string }) => e.type === 'custom_field.updated');
+    expect(renaming.changes).toEqual([{ field: 'name', from: 'Birthday', to: 'Born' }]);
   });
 
   it('rejects bad definitions: options on a text field, none on a select, a repeated option, a type change, a duplicate name', async () => {

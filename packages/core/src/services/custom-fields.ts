@@ -14,7 +14,7 @@ import { newId, now } from '../ids.ts';
 import { acceptCursor, pageOf } from '../page.ts';
 import { requireAdmin } from '../rights.ts';
 import { definedOnly, fold } from '../text.ts';
-import { commit, put, RaceLost, remove, retrying } from '../write.ts';
+import { commit, diff, put, RaceLost, remove, retrying } from '../write.ts';
 
 type FieldItem = NonNullable<Awaited<ReturnType<ReturnType<typeof db.customField.get>['go']>>['data']>;
 type Values = Record<string, unknown>;
@@ -72,8 +72,11 @@ export async function createCustomField(caller: Caller, input: z.output<typeof C
       createdAt: at, updatedAt: at, createdBy: caller.userId, version: 1,
     };
     const field = toCustomField(item);
-    // Settings changes have no event type in the catalogue (contract/events.ts) yet.
-    await commit({ caller, options, result: field, writes: [put(db.customField.create(item).params())], events: [] });
+    await commit({
+      caller, options, result: field,
+      writes: [put(db.customField.create(item).params())],
+      events: [{ type: 'custom_field.created', entity: { type: 'custom_field', id: field.id }, data: { field } }],
+    });
     return field;
   });
 }
@@ -89,11 +92,15 @@ export async function patchCustomField(caller: Caller, fieldId: string, patch: z
     if (patch.options?.length === 0) throw invalid('The field needs options', [{ path: 'options', message: 'at least one option' }]);
     if (patch.name !== undefined) requireUniqueName(await fieldsOf(caller.accountId, current.entityType), patch.name, fieldId);
     const next: FieldItem = { ...current, ...definedOnly(patch), updatedAt: now(), version: current.version + 1 };
+    const field = toCustomField(next);
+    const changes = diff(toCustomField(current), field, ['name', 'options', 'required']);
+    if (changes.length === 0) return toCustomField(current);
     await commit({
-      caller, options, events: [],
+      caller, options,
       writes: [put(db.customField.put(next).where((a, op) => op.eq(a.version, current.version)).params(), () => new RaceLost() as never)],
+      events: [{ type: 'custom_field.updated', entity: { type: 'custom_field', id: fieldId }, data: { field }, changes }],
     });
-    return toCustomField(next);
+    return field;
   });
 }
 
@@ -105,8 +112,9 @@ export async function deleteCustomField(caller: Caller, fieldId: string, options
     if (options?.ifMatch !== undefined && options.ifMatch !== current.version) throw stale();
     const key = { accountId: caller.accountId, entityType: current.entityType, fieldId };
     await commit({
-      caller, options, events: [],
+      caller, options,
       writes: [remove(db.customField.delete(key).where((a, op) => op.eq(a.version, current.version)).params(), () => new RaceLost() as never)],
+      events: [{ type: 'custom_field.deleted', entity: { type: 'custom_field', id: fieldId }, data: { field: toCustomField(current) } }],
     });
   });
 }
