@@ -37,6 +37,25 @@ export const routes = [
   { method: 'PATCH', path: '/api/v1/leads/{id}', resource: 'leads', summary: 'Change or move a lead', body: c.LeadPatch, response: c.Lead },
   { method: 'DELETE', path: '/api/v1/leads/{id}', resource: 'leads', summary: 'Move a lead to the trash', status: 204 },
 
+  // contacts, companies and their links
+  { method: 'GET', path: '/api/v1/contacts', resource: 'contacts', summary: 'List contacts', query: c.ContactListQuery, response: c.page(c.Contact) },
+  { method: 'POST', path: '/api/v1/contacts', resource: 'contacts', summary: 'Create a contact (409 with existingId on a known phone or e-mail, unless allowDuplicate)', query: c.ContactWriteQuery, body: c.ContactCreate, response: c.Contact, status: 201 },
+  { method: 'GET', path: '/api/v1/contacts/{id}', resource: 'contacts', summary: 'Get a contact', response: c.Contact },
+  { method: 'PATCH', path: '/api/v1/contacts/{id}', resource: 'contacts', summary: 'Change a contact', query: c.ContactWriteQuery, body: c.ContactPatch, response: c.Contact },
+  { method: 'DELETE', path: '/api/v1/contacts/{id}', resource: 'contacts', summary: 'Move a contact to the trash (it leaves its leads)', status: 204 },
+  { method: 'GET', path: '/api/v1/contacts/{id}/leads', resource: 'contacts', summary: "A contact's leads", query: c.ListQuery, response: c.page(c.LinkedLead) },
+  { method: 'GET', path: '/api/v1/companies', resource: 'companies', summary: 'List companies', query: c.CompanyListQuery, response: c.page(c.Company) },
+  { method: 'POST', path: '/api/v1/companies', resource: 'companies', summary: 'Create a company', body: c.CompanyCreate, response: c.Company, status: 201 },
+  { method: 'GET', path: '/api/v1/companies/{id}', resource: 'companies', summary: 'Get a company', response: c.Company },
+  { method: 'PATCH', path: '/api/v1/companies/{id}', resource: 'companies', summary: 'Change a company', body: c.CompanyPatch, response: c.Company },
+  { method: 'DELETE', path: '/api/v1/companies/{id}', resource: 'companies', summary: 'Move a company to the trash (its leads and contacts stay, without it)', status: 204 },
+  { method: 'GET', path: '/api/v1/companies/{id}/contacts', resource: 'companies', summary: "A company's contacts", query: c.ListQuery, response: c.page(c.Contact) },
+  { method: 'GET', path: '/api/v1/companies/{id}/leads', resource: 'companies', summary: "A company's leads", query: c.ListQuery, response: c.page(c.Lead) },
+
+  // trash
+  { method: 'GET', path: '/api/v1/trash', resource: 'trash', summary: 'Deleted leads, contacts and companies, newest first', query: c.TrashListQuery, response: c.page(c.TrashItem) },
+  { method: 'POST', path: '/api/v1/trash/{entityType}/{id}/restore', resource: 'trash', summary: 'Restore a lead, contact or company with its links', response: c.Restored },
+
   // custom fields, tags in use, search
   { method: 'GET', path: '/api/v1/custom-fields', resource: 'custom-fields', summary: 'List custom fields', query: c.CustomFieldListQuery, response: c.page(c.CustomField) },
   { method: 'POST', path: '/api/v1/custom-fields', resource: 'custom-fields', summary: 'Add a custom field (admin)', body: c.CustomFieldCreate, response: c.CustomField, status: 201 },

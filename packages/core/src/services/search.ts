@@ -79,11 +79,14 @@ export const searchTermWrites: DerivedWrites = (caller, kind, before, after) => 
 
 const KINDS: RecordKind[] = ['lead', 'contact', 'company'];
 const PHONE_LIKE = /^[\d\s()+\-.]+$/;
+/** E-mail terms are looked up only for a single token of the characters addresses are made of. */
+const EMAIL_LIKE = /^[a-z0-9._%+\-@]+$/i;
 
 /**
  * At most 7 Queries: a name prefix per collection (by the query's longest word; the other
  * words must begin words of the hit's name too), and for contacts and companies a phone
- * suffix (a prefix of the reversed digits) and an e-mail prefix.
+ * suffix (a prefix of the reversed digits) and an e-mail prefix, each only when the query
+ * looks like one.
  */
 export async function search(caller: Caller, { q, limit }: SearchQuery): Promise<SearchResult> {
   const words = wordsOf(q);
@@ -99,7 +102,7 @@ export async function search(caller: Caller, { q, limit }: SearchQuery): Promise
     const found = [];
     if (longest) found.push(find('name', longest, Math.min(limit * 3, 150), (hit) => namedBy(hit.name, words)));
     if (kind !== 'lead' && PHONE_LIKE.test(q) && digits.length >= 4) found.push(find('phone', reversed(digits), limit));
-    if (kind !== 'lead' && !/\s/.test(q)) found.push(find('email', emailKey(q), limit));
+    if (kind !== 'lead' && EMAIL_LIKE.test(q)) found.push(find('email', emailKey(q), limit));
     return found;
   });
   const hits: Record<RecordKind, Map<string, Hit>> = { lead: new Map(), contact: new Map(), company: new Map() };
