@@ -50,7 +50,7 @@ describe('Resource: tags', () => {
     expect(await tagsInUse(acme, 'leads')).toEqual({ vip: 1 });
 
     if (hasRoute('POST', '/api/v1/trash/{entityType}/{id}/restore')) {
-      expect((await acme.request('POST', `/api/v1/trash/leads/${a.id}/restore`)).status).toBeLessThan(300);
+      expect((await acme.request('POST', `/api/v1/trash/lead/${a.id}/restore`)).status).toBeLessThan(300);
       expect(await tagsInUse(acme, 'leads')).toEqual({ vip: 1, urgent: 1 });
     }
   });
