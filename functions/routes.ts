@@ -65,6 +65,35 @@ export const routes = [
   { method: 'GET', path: '/api/v1/tags', resource: 'tags', summary: 'Tags in use, with counts', query: c.TagListQuery, response: c.page(c.TagInUse) },
   { method: 'GET', path: '/api/v1/search', resource: 'search', summary: 'Leads, contacts and companies by name prefix, phone digits or e-mail', query: c.SearchQuery, response: c.SearchResult },
 
+  // tasks and task types
+  { method: 'GET', path: '/api/v1/tasks', resource: 'tasks', summary: 'List tasks by status (open, completed, overdue), due range, responsible or linked record', query: c.TaskListQuery, response: c.page(c.Task) },
+  { method: 'POST', path: '/api/v1/tasks', resource: 'tasks', summary: 'Create a task', body: c.TaskCreate, response: c.Task, status: 201 },
+  { method: 'GET', path: '/api/v1/tasks/{id}', resource: 'tasks', summary: 'Get a task', response: c.Task },
+  { method: 'PATCH', path: '/api/v1/tasks/{id}', resource: 'tasks', summary: 'Change or reschedule a task', body: c.TaskPatch, response: c.Task },
+  { method: 'DELETE', path: '/api/v1/tasks/{id}', resource: 'tasks', summary: 'Delete a task', status: 204 },
+  { method: 'POST', path: '/api/v1/tasks/{id}/complete', resource: 'tasks', summary: 'Complete a task with a result', body: c.TaskComplete, response: c.Task },
+  { method: 'GET', path: '/api/v1/task-types', resource: 'task-types', summary: 'List task types', query: c.TaskTypeListQuery, response: c.page(c.TaskType) },
+  { method: 'POST', path: '/api/v1/task-types', resource: 'task-types', summary: 'Add a task type (admin)', body: c.TaskTypeCreate, response: c.TaskType, status: 201 },
+  { method: 'GET', path: '/api/v1/task-types/{id}', resource: 'task-types', summary: 'Get a task type', response: c.TaskType },
+  { method: 'PATCH', path: '/api/v1/task-types/{id}', resource: 'task-types', summary: 'Rename or recolour a task type (admin)', body: c.TaskTypePatch, response: c.TaskType },
+  { method: 'DELETE', path: '/api/v1/task-types/{id}', resource: 'task-types', summary: 'Delete a task type no open task uses (admin; 409 otherwise)', status: 204 },
+
+  // notes on leads, contacts and companies
+  { method: 'GET', path: '/api/v1/leads/{id}/notes', resource: 'notes', summary: "A lead's notes, newest first", query: c.NoteListQuery, response: c.page(c.Note) },
+  { method: 'POST', path: '/api/v1/leads/{id}/notes', resource: 'notes', summary: 'Add a note to a lead', body: c.NoteCreate, response: c.Note, status: 201 },
+  { method: 'GET', path: '/api/v1/leads/{id}/notes/{noteId}', resource: 'notes', summary: "Get a lead's note", response: c.Note },
+  { method: 'GET', path: '/api/v1/contacts/{id}/notes', resource: 'notes', summary: "A contact's notes, newest first", query: c.NoteListQuery, response: c.page(c.Note) },
+  { method: 'POST', path: '/api/v1/contacts/{id}/notes', resource: 'notes', summary: 'Add a note to a contact', body: c.NoteCreate, response: c.Note, status: 201 },
+  { method: 'GET', path: '/api/v1/contacts/{id}/notes/{noteId}', resource: 'notes', summary: "Get a contact's note", response: c.Note },
+  { method: 'GET', path: '/api/v1/companies/{id}/notes', resource: 'notes', summary: "A company's notes, newest first", query: c.NoteListQuery, response: c.page(c.Note) },
+  { method: 'POST', path: '/api/v1/companies/{id}/notes', resource: 'notes', summary: 'Add a note to a company', body: c.NoteCreate, response: c.Note, status: 201 },
+  { method: 'GET', path: '/api/v1/companies/{id}/notes/{noteId}', resource: 'notes', summary: "Get a company's note", response: c.Note },
+
+  // timelines: events, notes and tasks of a record, newest first
+  { method: 'GET', path: '/api/v1/leads/{id}/timeline', resource: 'timeline', summary: "A lead's events, notes and tasks, newest first", query: c.TimelineQuery, response: c.page(c.TimelineItem) },
+  { method: 'GET', path: '/api/v1/contacts/{id}/timeline', resource: 'timeline', summary: "A contact's events, notes and tasks, newest first", query: c.TimelineQuery, response: c.page(c.TimelineItem) },
+  { method: 'GET', path: '/api/v1/companies/{id}/timeline', resource: 'timeline', summary: "A company's events, notes and tasks, newest first", query: c.TimelineQuery, response: c.page(c.TimelineItem) },
+
   // event log
   { method: 'GET', path: '/api/v1/events', resource: 'events', summary: 'The event log', query: c.EventListQuery, response: c.page(c.CrmEvent) },
 ] as const satisfies readonly RouteDef[];

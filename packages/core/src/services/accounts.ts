@@ -9,6 +9,7 @@ import { newId, now } from '../ids.ts';
 import { commit, put, type Write } from '../write.ts';
 import { newPipelineItem, toPipeline } from './pipelines.ts';
 import { toUser } from './users.ts';
+import { defaultTaskTypeWrites } from './task-types.ts';
 
 const DEFAULT_STAGES = [
   { name: 'Initial contact', color: '#99ccff' },
@@ -20,6 +21,8 @@ const DEFAULT_STAGES = [
 /** Extra writes a new account needs from other modules (e.g. default task types). */
 const accountSeeds: Array<(caller: Pick<Caller, 'accountId' | 'userId'>) => Write[]> = [];
 export const addAccountSeed = (seed: (caller: Pick<Caller, 'accountId' | 'userId'>) => Write[]) => accountSeeds.push(seed);
+// Registered here rather than by task-types.ts itself, so no import order or bundler can leave them out.
+addAccountSeed(defaultTaskTypeWrites);
 
 export async function signup(input: z.output<typeof SignupRequest>) {
   const accountId = newId();

@@ -1,0 +1,56 @@
+// Notes on leads, contacts and companies (remarks, calls in and out, SMS, e-mail). A note is
+// added once and read with its record's notes or timeline; it is not edited.
+import type { z } from 'zod';
+import type { Note, NoteCreate, NoteListQuery, RecordRef } from '@crm/contract';
+import type { Caller, WriteOptions } from '../context.ts';
+import { db } from '../db.ts';
+import { notFound } from '../errors.ts';
+import { idempotent } from '../idempotency.ts';
+import { newId, now } from '../ids.ts';
+import { acceptCursor, pageOf } from '../page.ts';
+import { commit, put } from '../write.ts';
+import { requireViewableRecord } from './records.ts';
+
+export type NoteItem = NonNullable<Awaited<ReturnType<ReturnType<typeof db.note.get>['go']>>['data']>;
+
+export const toNote = (n: NoteItem): Note => ({
+  id: n.noteId, text: n.text, type: n.type, entity: { type: n.entityType as RecordRef['type'], id: n.entityId },
+  createdAt: n.createdAt, updatedAt: n.updatedAt, createdBy: n.createdBy, version: n.version,
+});
+
+/** Adds a note to a record the caller may view (telephony and other integrations too). */
+export async function addNote(caller: Caller, record: RecordRef, input: z.output<typeof NoteCreate>, options?: WriteOptions) {
+  await requireViewableRecord(caller, record);
+  return idempotent(caller, options, async () => {
+    const at = now();
+    const item: NoteItem = {
+      accountId: caller.accountId, noteId: newId(), text: input.text, type: input.type,
+      entityType: record.type, entityId: record.id, createdAt: at, updatedAt: at, createdBy: caller.userId, version: 1,
+    };
+    const note = toNote(item);
+    await commit({
+      caller, options, result: note,
+      writes: [put(db.note.create(item).params())],
+      events: [{ type: 'note.added', entity: { type: 'note', id: note.id }, data: { note } }],
+    });
+    return note;
+  });
+}
+
+export async function getNote(caller: Caller, record: RecordRef, noteId: string) {
+  await requireViewableRecord(caller, record);
+  const { data } = await db.note.get({ accountId: caller.accountId, noteId }).go();
+  if (!data || data.entityType !== record.type || data.entityId !== record.id) throw notFound('Note');
+  return toNote(data);
+}
+
+/** A record's notes, newest first. */
+export async function listNotes(caller: Caller, record: RecordRef, query: z.output<typeof NoteListQuery>) {
+  await requireViewableRecord(caller, record);
+  const cursor = acceptCursor(query.cursor, caller.accountId);
+  return pageOf(
+    db.note.query.byRecord({ accountId: caller.accountId, entityType: record.type, entityId: record.id })
+      .go({ limit: query.limit, cursor, order: 'desc' }),
+    toNote,
+  );
+}

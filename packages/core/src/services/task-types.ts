@@ -1,0 +1,156 @@
+// Task types (Call, Meeting, Follow-up and the account's own): every account starts with the
+// defaults; admins add, rename and delete them. A type cannot be deleted while open tasks
+// use it: a counter of open tasks per type, changed in the tasks' transactions, guards that.
+import type { z } from 'zod';
+import type { TaskType, TaskTypeCreate, TaskTypeListQuery, TaskTypePatch } from '@crm/contract';
+import type { Caller, WriteOptions } from '../context.ts';
+import { db } from '../db.ts';
+import { conflict, invalid, notFound, stale } from '../errors.ts';
+import { idempotent } from '../idempotency.ts';
+import { newId, now } from '../ids.ts';
+import { acceptCursor, pageOf } from '../page.ts';
+import { requireAdmin } from '../rights.ts';
+import { definedOnly } from '../text.ts';
+import { commit, diff, put, RaceLost, remove, retrying, update, type Write } from '../write.ts';
+
+type TaskTypeItem = NonNullable<Awaited<ReturnType<ReturnType<typeof db.taskType.get>['go']>>['data']>;
+
+export const DEFAULT_TASK_TYPES = [
+  { name: 'Call', color: '#4caf50' },
+  { name: 'Meeting', color: '#2196f3' },
+  { name: 'Follow-up', color: '#ff9800' },
+] as const;
+
+export const toTaskType = (t: TaskTypeItem): TaskType => ({
+  id: t.taskTypeId, name: t.name, color: t.color,
+  createdAt: t.createdAt, updatedAt: t.updatedAt, createdBy: t.createdBy, version: t.version,
+});
+
+function newTaskTypeItem(caller: Pick<Caller, 'accountId' | 'userId'>, input: { name: string; color: string }): TaskTypeItem {
+  const at = now();
+  return {
+    accountId: caller.accountId, taskTypeId: newId(), name: input.name, color: input.color,
+    createdAt: at, updatedAt: at, createdBy: caller.userId, version: 1,
+  };
+}
+
+/** The sign-up transaction's writes of the default types (registered in services/accounts.ts). */
+export const defaultTaskTypeWrites = (caller: Pick<Caller, 'accountId' | 'userId'>): Write[] =>
+  DEFAULT_TASK_TYPES.map((t) => put(db.taskType.create(newTaskTypeItem(caller, t)).params()));
+
+async function getTaskTypeItem(caller: Caller, taskTypeId: string) {
+  const { data } = await db.taskType.get({ accountId: caller.accountId, taskTypeId }).go();
+  if (!data) throw notFound('Task type');
+  return data;
+}
+
+export const getTaskType = async (caller: Caller, id: string) => toTaskType(await getTaskTypeItem(caller, id));
+
+export async function listTaskTypes(caller: Caller, query: z.output<typeof TaskTypeListQuery>) {
+  const cursor = acceptCursor(query.cursor, caller.accountId);
+  return pageOf(db.taskType.query.byId({ accountId: caller.accountId }).go({ limit: query.limit, cursor }), toTaskType);
+}
+
+/** The type a task gets when none is named: the account's first (oldest) type. */
+export async function defaultTaskTypeId(caller: Caller) {
+  const { data } = await db.taskType.query.byId({ accountId: caller.accountId }).go({ limit: 1 });
+  if (!data[0]) throw invalid('The account has no task types; name one', [{ path: 'typeId', message: 'required' }]);
+  return data[0].taskTypeId;
+}
+
+/** A type named in a task must exist; checked again inside the task's transaction. */
+export async function requireTaskType(caller: Caller, taskTypeId: string) {
+  const { data } = await db.taskType.get({ accountId: caller.accountId, taskTypeId }).go();
+  if (!data) throw unknownType();
+}
+
+const unknownType = () => invalid('No task type with this id', [{ path: 'typeId', message: 'unknown task type' }]);
+
+/** Fails the task's transaction if its type was deleted after it was read. */
+export const taskTypeStillExists = (accountId: string, taskTypeId: string): Write => ({
+  item: {
+    ConditionCheck: {
+      ...(db.taskType.get({ accountId, taskTypeId }).params() as { TableName: string; Key: Record<string, unknown> }),
+      ConditionExpression: 'attribute_exists(pk)',
+    },
+  },
+  onFail: unknownType,
+});
+
+const openTasksKey = (taskTypeId: string) => `taskType#${taskTypeId}#open`;
+
+type Counted = { accountId: string; typeId: string; state: 'open' | 'completed' } | null;
+
+/** Moves a task's count between its types' open-task counters as it opens, moves or closes. */
+export function openTasksOfTypeWrites(before: Counted, after: Counted): Write[] {
+  const was = before?.state === 'open' ? before.typeId : null;
+  const is = after?.state === 'open' ? after.typeId : null;
+  if (was === is) return [];
+  const accountId = (before ?? after)!.accountId;
+  const bump = (typeId: string, count: number) =>
+    update(db.counter.update({ accountId, key: openTasksKey(typeId) }).add({ count }).params());
+  return [...(was ? [bump(was, -1)] : []), ...(is ? [bump(is, 1)] : [])];
+}
+
+/** Fails the deletion if an open task of the type exists, even one created in the same moment. */
+const noOpenTasksOfType = (accountId: string, taskTypeId: string): Write => ({
+  item: {
+    ConditionCheck: {
+      ...(db.counter.get({ accountId, key: openTasksKey(taskTypeId) }).params() as { TableName: string; Key: Record<string, unknown> }),
+      ConditionExpression: 'attribute_not_exists(pk) OR #count <= :zero',
+      ExpressionAttributeNames: { '#count': 'count' },
+      ExpressionAttributeValues: { ':zero': 0 },
+    },
+  },
+  onFail: () => conflict('Open tasks have this type; complete them or change their type first'),
+});
+
+export async function createTaskType(caller: Caller, input: z.output<typeof TaskTypeCreate>, options?: WriteOptions) {
+  requireAdmin(caller);
+  return idempotent(caller, options, async () => {
+    const item = newTaskTypeItem(caller, input);
+    const taskType = toTaskType(item);
+    await commit({
+      caller, options, result: taskType,
+      writes: [put(db.taskType.create(item).params())],
+      events: [{ type: 'task_type.created', entity: { type: 'task_type', id: item.taskTypeId }, data: { taskType } }],
+    });
+    return taskType;
+  });
+}
+
+export async function patchTaskType(caller: Caller, taskTypeId: string, patch: z.output<typeof TaskTypePatch>, options?: WriteOptions) {
+  requireAdmin(caller);
+  return retrying(async () => {
+    const current = await getTaskTypeItem(caller, taskTypeId);
+    if (options?.ifMatch !== undefined && options.ifMatch !== current.version) throw stale();
+    const next = { ...current, ...definedOnly(patch), updatedAt: now(), version: current.version + 1 };
+    const before = toTaskType(current);
+    const taskType = toTaskType(next);
+    const changes = diff(before, taskType, ['name', 'color']);
+    if (changes.length === 0) return before;
+    await commit({
+      caller, options,
+      writes: [put(db.taskType.put(next).where((a, op) => op.eq(a.version, current.version)).params(), () => new RaceLost() as never)],
+      events: [{ type: 'task_type.updated', entity: { type: 'task_type', id: taskTypeId }, data: { taskType }, changes }],
+    });
+    return taskType;
+  });
+}
+
+export async function deleteTaskType(caller: Caller, taskTypeId: string, options?: WriteOptions) {
+  requireAdmin(caller);
+  await retrying(async () => {
+    const current = await getTaskTypeItem(caller, taskTypeId);
+    if (options?.ifMatch !== undefined && options.ifMatch !== current.version) throw stale();
+    await commit({
+      caller, options,
+      writes: [
+        remove(db.taskType.delete({ accountId: caller.accountId, taskTypeId }).where((a, op) => op.eq(a.version, current.version)).params(),
+          () => new RaceLost() as never),
+        noOpenTasksOfType(caller.accountId, taskTypeId),
+      ],
+      events: [{ type: 'task_type.deleted', entity: { type: 'task_type', id: taskTypeId }, data: { taskType: toTaskType(current) } }],
+    });
+  });
+}

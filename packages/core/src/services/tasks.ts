@@ -1,0 +1,202 @@
+// Tasks: create, change or reschedule, complete with a result, delete, and list them by
+// status, due range, responsible and linked record, one Query per page.
+import type { z } from 'zod';
+import type { RecordRef, Task, TaskComplete, TaskCreate, TaskListQuery, TaskPatch } from '@crm/contract';
+import type { Caller, WriteOptions } from '../context.ts';
+import { db } from '../db.ts';
+import { conflict, forbidden, invalid, notFound, stale } from '../errors.ts';
+import { idempotent } from '../idempotency.ts';
+import { newId, now } from '../ids.ts';
+import { acceptCursor, pageOf } from '../page.ts';
+import { requireRight, scopeOf } from '../rights.ts';
+import { commit, diff, put, RaceLost, remove, retrying, type Write } from '../write.ts';
+import { nearestTaskWrites } from './nearest-task.ts';
+import { requireLinkableRecord } from './records.ts';
+import { defaultTaskTypeId, openTasksOfTypeWrites, requireTaskType, taskTypeStillExists } from './task-types.ts';
+import { requireActiveUser } from './users.ts';
+
+export type TaskItem = NonNullable<Awaited<ReturnType<ReturnType<typeof db.task.get>['go']>>['data']>;
+
+/** The placeholder record of a task linked to nothing: index keys cannot be absent. */
+const NO_RECORD = '-';
+
+export const toTask = (t: TaskItem): Task => ({
+  id: t.taskId, text: t.text, typeId: t.typeId, dueAt: t.dueAt, responsibleUserId: t.responsibleUserId,
+  entity: t.entityType === NO_RECORD ? null : { type: t.entityType as RecordRef['type'], id: t.entityId },
+  completedAt: t.completedAt ?? null, result: t.result ?? null,
+  createdAt: t.createdAt, updatedAt: t.updatedAt, createdBy: t.createdBy, version: t.version,
+});
+
+const TRACKED = ['text', 'typeId', 'dueAt', 'responsibleUserId', 'entity', 'completedAt', 'result'] as const;
+
+/** One spelling per instant, so that the string order of due keys is time order. */
+const instant = (iso: string) => new Date(iso).toISOString();
+
+const recordFields = (ref: RecordRef | null) => ({ entityType: ref?.type ?? NO_RECORD, entityId: ref?.id ?? NO_RECORD });
+
+export async function getTaskItem(caller: Caller, taskId: string) {
+  const { data } = await db.task.get({ accountId: caller.accountId, taskId }).go();
+  if (!data) throw notFound('Task');
+  return data;
+}
+
+export async function getTask(caller: Caller, taskId: string) {
+  const task = await getTaskItem(caller, taskId);
+  requireRight(caller, 'tasks', 'view', { userId: task.responsibleUserId });
+  return toTask(task);
+}
+
+/** What each task write also does: the type's open count, and the linked records' nearest task. */
+async function sideWrites(before: TaskItem | null, after: TaskItem | null): Promise<Write[]> {
+  return [...openTasksOfTypeWrites(before, after), ...(await nearestTaskWrites(before, after))];
+}
+
+async function checkResponsible(caller: Caller, userId: string) {
+  requireRight(caller, 'tasks', 'edit', { userId });
+  if (userId !== caller.userId) await requireActiveUser(caller, userId, 'responsibleUserId');
+}
+
+export async function createTask(caller: Caller, input: z.output<typeof TaskCreate>, options?: WriteOptions) {
+  return idempotent(caller, options, () => retrying(async () => {
+    const responsibleUserId = input.responsibleUserId ?? caller.userId;
+    await checkResponsible(caller, responsibleUserId);
+    const typeId = input.typeId ?? (await defaultTaskTypeId(caller));
+    if (input.typeId) await requireTaskType(caller, typeId);
+    if (input.entity) await requireLinkableRecord(caller, input.entity, 'entity.id');
+    const at = now();
+    const item: TaskItem = {
+      accountId: caller.accountId, taskId: newId(), text: input.text, typeId, dueAt: instant(input.dueAt),
+      responsibleUserId, ...recordFields(input.entity ?? null), state: 'open',
+      createdAt: at, updatedAt: at, createdBy: caller.userId, version: 1,
+    };
+    const task = toTask(item);
+    await commit({
+      caller, options, result: task,
+      writes: [put(db.task.create(item).params()), taskTypeStillExists(caller.accountId, typeId), ...(await sideWrites(null, item))],
+      events: [{ type: 'task.created', entity: { type: 'task', id: task.id }, data: { task } }],
+    });
+    return task;
+  }));
+}
+
+/** A versioned read-modify-write of one task with its event; `change` returns null for no change. */
+async function changeTask(
+  caller: Caller, taskId: string, options: WriteOptions | undefined,
+  change: (current: TaskItem) => Promise<{ next: TaskItem; type: 'task.updated' | 'task.completed'; checks?: Write[] } | null>,
+) {
+  return retrying(async () => {
+    const current = await getTaskItem(caller, taskId);
+    if (options?.ifMatch !== undefined && options.ifMatch !== current.version) throw stale();
+    requireRight(caller, 'tasks', 'edit', { userId: current.responsibleUserId });
+    const changed = await change(current);
+    const before = toTask(current);
+    if (!changed) return before;
+    const next = { ...changed.next, updatedAt: now(), version: current.version + 1 };
+    const task = toTask(next);
+    const changes = diff(before, task, TRACKED);
+    if (changes.length === 0) return before;
+    await commit({
+      caller, options, result: task,
+      writes: [
+        put(db.task.put(next).where((a, op) => op.eq(a.version, current.version)).params(), () => new RaceLost() as never),
+        ...(changed.checks ?? []),
+        ...(await sideWrites(current, next)),
+      ],
+      events: [{ type: changed.type, entity: { type: 'task', id: taskId }, data: { task }, changes }],
+    });
+    return task;
+  });
+}
+
+/** Edits and reschedules (`dueAt`); `entity: null` unlinks. */
+export async function patchTask(caller: Caller, taskId: string, patch: z.output<typeof TaskPatch>, options?: WriteOptions) {
+  return changeTask(caller, taskId, options, async (current) => {
+    const checks: Write[] = [];
+    if (patch.responsibleUserId !== undefined && patch.responsibleUserId !== current.responsibleUserId) {
+      await checkResponsible(caller, patch.responsibleUserId);
+    }
+    if (patch.typeId !== undefined && patch.typeId !== current.typeId) {
+      await requireTaskType(caller, patch.typeId);
+      checks.push(taskTypeStillExists(caller.accountId, patch.typeId));
+    }
+    if (patch.entity) await requireLinkableRecord(caller, patch.entity, 'entity.id');
+    const next: TaskItem = {
+      ...current,
+      text: patch.text ?? current.text,
+      typeId: patch.typeId ?? current.typeId,
+      dueAt: patch.dueAt ? instant(patch.dueAt) : current.dueAt,
+      responsibleUserId: patch.responsibleUserId ?? current.responsibleUserId,
+      ...(patch.entity !== undefined ? recordFields(patch.entity) : {}),
+    };
+    return { next, type: 'task.updated', checks };
+  });
+}
+
+export async function completeTask(caller: Caller, taskId: string, input: z.output<typeof TaskComplete>, options?: WriteOptions) {
+  return idempotent(caller, options, () => changeTask(caller, taskId, options, async (current) => {
+    if (current.state === 'completed') throw conflict('The task is already completed');
+    const next: TaskItem = { ...current, state: 'completed', completedAt: now(), result: input.result || undefined };
+    return { next, type: 'task.completed' };
+  }));
+}
+
+export async function deleteTask(caller: Caller, taskId: string, options?: WriteOptions) {
+  await retrying(async () => {
+    const current = await getTaskItem(caller, taskId);
+    if (options?.ifMatch !== undefined && options.ifMatch !== current.version) throw stale();
+    requireRight(caller, 'tasks', 'delete', { userId: current.responsibleUserId });
+    await commit({
+      caller, options,
+      writes: [
+        remove(db.task.delete({ accountId: caller.accountId, taskId }).where((a, op) => op.eq(a.version, current.version)).params(),
+          () => new RaceLost() as never),
+        ...(await sideWrites(current, null)),
+      ],
+      events: [{ type: 'task.deleted', entity: { type: 'task', id: taskId }, data: { task: toTask(current) } }],
+    });
+  });
+}
+
+/**
+ * One Query per page. The index follows the most selective filter (linked record, then
+ * responsible, then the account); its sort key is (state, dueAt, id), so a status is a key
+ * range ordered by due time and a due range narrows it. Without a status the open tasks
+ * follow the completed ones and the due range becomes a filter.
+ */
+export async function listTasks(caller: Caller, query: TaskListQuery) {
+  if (query.entityId && !query.entityType) throw invalid('entityId needs entityType', [{ path: 'entityType', message: 'required with entityId' }]);
+  const responsibleUserId = visibleResponsible(caller, query.responsibleUserId);
+  const cursor = acceptCursor(query.cursor, caller.accountId);
+  const { accountId } = caller;
+  const byRecord = query.entityType && query.entityId;
+  const index = byRecord
+    ? db.task.query.byRecord({ accountId, entityType: query.entityType!, entityId: query.entityId! })
+    : responsibleUserId
+      ? db.task.query.byResponsible({ accountId, responsibleUserId })
+      : db.task.query.byDue({ accountId });
+  const dueFrom = query.dueFrom && instant(query.dueFrom);
+  const dueTo = query.dueTo && instant(query.dueTo);
+  const state = query.status === 'completed' ? 'completed' : query.status ? 'open' : undefined;
+  // Keys are lower-cased ISO times; '~' sorts after all of them and after any task id.
+  const high = [dueTo && `${dueTo.toLowerCase()}~`, query.status === 'overdue' ? now().toLowerCase() : undefined, '~']
+    .filter((h): h is string => !!h).sort()[0]!;
+  const ranged = state ? index.between({ state, dueAt: dueFrom?.toLowerCase() ?? '0' }, { state, dueAt: high }) : index;
+  return pageOf(
+    ranged
+      .where((a, op) => [
+        byRecord && responsibleUserId ? op.eq(a.responsibleUserId, responsibleUserId) : '',
+        query.entityType && !query.entityId ? op.eq(a.entityType as never, query.entityType as never) : '',
+        !state && dueFrom ? op.gte(a.dueAt, dueFrom) : '',
+        !state && dueTo ? op.lte(a.dueAt, dueTo) : '',
+      ].filter(Boolean).join(' AND '))
+      .go({ limit: query.limit, cursor }),
+    toTask,
+  );
+}
+
+/** Whose tasks the caller may list: everyone's, or only their own. */
+function visibleResponsible(caller: Caller, asked: string | undefined) {
+  const scope = scopeOf(caller, 'tasks', 'view');
+  if (scope === 'none' || (scope === 'own' && asked && asked !== caller.userId)) throw forbidden();
+  return scope === 'own' ? caller.userId : asked;
+}
