@@ -1,15 +1,94 @@
-// The trash: deleted leads, contacts and companies kept 30 days with their links.
-import type { Caller } from '../context.ts';
+// The trash: deleted leads, contacts and companies kept 30 days with their links (purged by
+// the table's TTL on `expiresAt`), listed newest first, and restored with their links.
+import type { EntityItem } from 'electrodb';
+import type { TrashEntityType, TrashItem, TrashListQuery } from '@crm/contract';
+import { TRASH_TYPES } from '@crm/contract';
+import type { Caller, WriteOptions } from '../context.ts';
 import { db } from '../db.ts';
+import type { LeadEntity } from '../entities/lead.ts';
+import type { TrashEntity } from '../entities/system.ts';
+import { forbidden, notFound } from '../errors.ts';
+import { idempotent } from '../idempotency.ts';
 import { now } from '../ids.ts';
-import { put, type Write } from '../write.ts';
+import { acceptCursor, pageOf } from '../page.ts';
+import { requireRight, scopeOf, type RightEntity } from '../rights.ts';
+import { commit, put, remove, retrying, RaceLost, type EventDraft, type Write } from '../write.ts';
+import { restoreCompanyWrites } from './companies.ts';
+import { restoreContactWrites } from './contacts.ts';
+import { restoreLeadWrites } from './leads.ts';
+import { companyExists, contactsByIds, requireOneTransaction } from './links.ts';
 
 export const TRASH_DAYS = 30;
 
-export function trashWrites(caller: Caller, entityType: string, entityId: string, name: string, item: unknown): Write[] {
+/** Trash and restore are the delete right of the record's kind. */
+const RIGHT_OF: Record<TrashEntityType, RightEntity> = { lead: 'leads', contact: 'contacts', company: 'companies' };
+
+export function trashWrites(caller: Caller, entityType: string, entityId: string, name: string, item: unknown, links?: unknown): Write[] {
   const deletedAt = now();
   return [put(db.trash.put({
-    accountId: caller.accountId, entityType, entityId, name, item, deletedAt, deletedBy: caller.userId,
+    accountId: caller.accountId, entityType, entityId, name, item, links, deletedAt, deletedBy: caller.userId,
     expiresAt: Math.floor(Date.parse(deletedAt) / 1000) + TRASH_DAYS * 86_400,
   }).params())];
+}
+
+type Trashed = EntityItem<typeof TrashEntity>;
+
+const toTrashItem = (t: Trashed): TrashItem => ({
+  entityType: t.entityType as TrashEntityType, id: t.entityId, name: t.name, deletedAt: t.deletedAt, deletedBy: t.deletedBy,
+  expiresAt: new Date(t.expiresAt * 1000).toISOString(),
+});
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+/** Newest first, one Query per page; only the kinds the caller may delete, never what TTL has yet to purge. */
+export async function listTrash(caller: Caller, query: TrashListQuery) {
+  const allowed: TrashEntityType[] = TRASH_TYPES.filter((t) => scopeOf(caller, RIGHT_OF[t], 'delete') !== 'none');
+  if (!allowed.length || (query.entityType && !allowed.includes(query.entityType))) throw forbidden();
+  const cursor = acceptCursor(query.cursor, caller.accountId);
+  const { accountId } = caller;
+  const hidden: string[] = query.entityType ? [] : TRASH_TYPES.filter((t) => !allowed.includes(t));
+  const access = query.entityType
+    ? db.trash.query.byTypeDeletedAt({ accountId, entityType: query.entityType })
+    : db.trash.query.byDeletedAt({ accountId });
+  const run = access
+    .where((a, op) => [op.gt(a.expiresAt, nowSeconds()), ...hidden.map((t) => op.ne(a.entityType, t))].join(' AND '))
+    .go({ limit: query.limit, cursor, order: 'desc' });
+  return pageOf(run, toTrashItem);
+}
+
+interface Restoration { writes: Write[]; events: EventDraft[]; entity: { id: string } }
+
+/** Puts a record back with its links; the trash item goes in the same transaction. */
+export async function restoreFromTrash(caller: Caller, entityType: TrashEntityType, entityId: string, options?: WriteOptions) {
+  return idempotent(caller, options, () => retrying(async () => {
+    const key = { accountId: caller.accountId, entityType, entityId };
+    const { data: trashed } = await db.trash.get(key).go({ consistent: true });
+    if (!trashed || trashed.expiresAt <= nowSeconds()) throw notFound('Trash item');
+    const owner = (trashed.item as { responsibleUserId: string }).responsibleUserId;
+    requireRight(caller, RIGHT_OF[entityType], 'delete', { userId: owner });
+    const { writes, events, entity } = await restoration(caller, entityType, trashed);
+    writes.push(remove(db.trash.delete(key).where((a, op) => op.eq(a.deletedAt, trashed.deletedAt)).params(), () => new RaceLost() as never));
+    requireOneTransaction(writes, events);
+    await commit({ caller, options, result: entity, writes, events });
+    return entity;
+  }));
+}
+
+async function restoration(caller: Caller, entityType: TrashEntityType, trashed: Trashed): Promise<Restoration> {
+  if (entityType === 'contact') return restoreContactWrites(caller, trashed);
+  if (entityType === 'company') return restoreCompanyWrites(caller, trashed);
+  return restoreLead(caller, trashed);
+}
+
+type LeadItem = EntityItem<typeof LeadEntity>;
+
+/** A lead comes back linked to those of its contacts and its company that still exist. */
+async function restoreLead(caller: Caller, trashed: Trashed): Promise<Restoration> {
+  const item = trashed.item as LeadItem;
+  const alive = new Set((await contactsByIds(caller.accountId, item.contactIds)).map((c) => c.contactId));
+  const contactIds = item.contactIds.filter((id) => alive.has(id));
+  const companyId = item.companyId && (await companyExists(caller.accountId, item.companyId)) ? item.companyId : undefined;
+  const mainContactId = item.mainContactId && alive.has(item.mainContactId) ? item.mainContactId : undefined;
+  const { writes, lead } = await restoreLeadWrites(caller, { ...item, contactIds, mainContactId, companyId, companyKey: companyId ?? '-' });
+  return { writes, events: [{ type: 'lead.restored', entity: { type: 'lead', id: lead.id }, data: { lead } }], entity: lead };
 }

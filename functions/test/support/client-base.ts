@@ -1,0 +1,38 @@
+// Helpers of the contacts, companies and trash tests: a fresh account and API, and a cursor walk.
+import { afterAll, beforeAll, expect } from 'vitest';
+import { signupAndLogin, startTestApi, type TestAccount } from '@crm/local/testing';
+
+/** Starts the in-process API for the file and returns a getter of it (ready in beforeAll). */
+export function useApi() {
+  let api: Awaited<ReturnType<typeof startTestApi>> | undefined;
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(() => api?.close());
+  return {
+    /** A new account, so that lists hold only what the test made. */
+    account: (company = 'Romashka LLC') => signupAndLogin(api!.apiUrl, { company }),
+  };
+}
+
+/** Follows nextCursor to the end with `limit`; returns the ids seen, in order. */
+export async function walk(account: TestAccount, path: string, limit = 2): Promise<string[]> {
+  const seen: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const sep = path.includes('?') ? '&' : '?';
+    const page = await account.request('GET', `${path}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    expect(page.status, JSON.stringify(page.body)).toBe(200);
+    expect(page.body.items.length).toBeLessThanOrEqual(limit);
+    seen.push(...page.body.items.map((i: { id: string }) => i.id));
+    cursor = page.body.nextCursor;
+  } while (cursor);
+  return seen;
+}
+
+/** Creates and returns the body, failing loudly on anything but 201. */
+export async function created(account: TestAccount, path: string, body: unknown) {
+  const res = await account.request('POST', path, body);
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body;
+}

@@ -1,0 +1,21 @@
+// Companies: the organisations that contacts work for and leads are made with.
+import { Entity } from 'electrodb';
+import { SERVICE, gsi } from './base.ts';
+import { clientAttributes } from './contact.ts';
+
+export const CompanyEntity = new Entity({
+  model: { entity: 'company', version: '1', service: SERVICE },
+  attributes: {
+    ...clientAttributes,
+    companyId: { type: 'string', required: true, readOnly: true },
+    website: { type: 'string' },
+    address: { type: 'string' },
+  },
+  indexes: {
+    byId: { pk: { field: 'pk', composite: ['accountId'] }, sk: { field: 'sk', composite: ['companyId'] } },
+    byResponsible: gsi(2, ['accountId', 'responsibleUserId'], ['companyId']),
+    byNearestTask: gsi(3, ['accountId'], ['nearestTaskKey', 'companyId']),
+    byName: gsi(4, ['accountId'], ['nameFolded', 'companyId']),
+    byUpdated: gsi(5, ['accountId'], ['updatedAt', 'companyId']),
+  },
+});

@@ -1,0 +1,74 @@
+// What contacts and companies (the client base) share: phones and e-mails as stored and
+// compared, list orders and filters, and the owner a caller may list.
+import type { CLIENT_SORTS } from '@crm/contract';
+import type { Caller } from '../context.ts';
+import { forbidden, invalid } from '../errors.ts';
+import { scopeOf, type RightEntity } from '../rights.ts';
+import { fold } from '../text.ts';
+import { emailKey, phoneDigits } from './phones.ts';
+
+type Channel = { value: string; type: string };
+
+/** Phones and e-mails as stored, with the keys they are compared by; a phone without digits is a 400 on its path. */
+export function channelsOf(phones: Channel[], emails: Channel[]) {
+  const digits = phones.map((p, i) => {
+    const d = phoneDigits(p.value);
+    if (!d) throw invalid('A phone number needs digits', [{ path: `phones.${i}.value`, message: 'not a phone number' }]);
+    return d;
+  });
+  return {
+    phones: phones.map(({ value, type }) => ({ value, type })),
+    emails: emails.map(({ value, type }) => ({ value: emailKey(value), type })),
+    phoneDigits: [...new Set(digits)],
+    emailKeys: [...new Set(emails.map((e) => emailKey(e.value)))],
+  };
+}
+
+export const dedupeTags = (tags: string[]) => [...new Set(tags)];
+
+export type ClientSort = (typeof CLIENT_SORTS)[number];
+export type SortIndex = 'byId' | 'byName' | 'byUpdated' | 'byNearestTask';
+
+/** The index a sort reads; `createdAt` is the id order (ids are ULIDs). */
+export function sortIndex(sort: ClientSort): SortIndex {
+  const field = sort.replace(/^-/, '');
+  if (field === 'name') return 'byName';
+  if (field === 'updatedAt') return 'byUpdated';
+  if (field === 'nearestTask') return 'byNearestTask';
+  return 'byId';
+}
+
+export const orderOf = (sort: ClientSort) => (sort.startsWith('-') ? 'desc' as const : 'asc' as const);
+
+/** The responsible user a list is narrowed to: a caller who may view only their own records sees only those. */
+export function listedOwner(caller: Caller, entity: RightEntity, asked: string | undefined) {
+  const scope = scopeOf(caller, entity, 'view');
+  if (scope === 'none') throw forbidden();
+  return scope === 'own' ? caller.userId : asked;
+}
+
+// ElectroDB's where-callback arguments, loosely: both entities have these attributes.
+type Attributes = Record<string, unknown>;
+type Operations = Record<'eq' | 'contains', (attribute: any, value: any) => string>;
+
+export interface ClientFilters {
+  q?: string;
+  tag?: string;
+  responsibleUserId?: string;
+  phone?: string;
+  email?: string;
+  companyId?: string;
+}
+
+/** The FilterExpression of a list page: every filter its index does not already answer. */
+export function filterExpression(a: Attributes, op: Operations, f: ClientFilters, answered: ReadonlySet<keyof ClientFilters>) {
+  const parts: string[] = [];
+  const wanted = (k: keyof ClientFilters) => f[k] !== undefined && !answered.has(k);
+  if (wanted('q')) parts.push(op.contains(a.nameFolded, fold(f.q!)));
+  if (wanted('tag')) parts.push(op.contains(a.tags, f.tag));
+  if (wanted('responsibleUserId')) parts.push(op.eq(a.responsibleUserId, f.responsibleUserId));
+  if (wanted('phone')) parts.push(op.contains(a.phoneDigits, phoneDigits(f.phone!)));
+  if (wanted('email')) parts.push(op.contains(a.emailKeys, emailKey(f.email!)));
+  if (wanted('companyId')) parts.push(op.eq(a.companyId, f.companyId));
+  return parts.join(' AND ');
+}

@@ -1,0 +1,215 @@
+// Companies: create, change, list, read their contacts and leads, delete to the trash with
+// their links (leads and contacts are left without a company), and come back with them.
+import type { EntityItem } from 'electrodb';
+import type { z } from 'zod';
+import type { Company, CompanyCreate, CompanyListQuery, CompanyPatch, LeadListQuery, ListQuery } from '@crm/contract';
+import type { Caller, WriteOptions } from '../context.ts';
+import { db } from '../db.ts';
+import type { CompanyEntity } from '../entities/company.ts';
+import { notFound, stale } from '../errors.ts';
+import { checkRecord, derivedWrites } from '../hooks.ts';
+import { idempotent } from '../idempotency.ts';
+import { newId, now } from '../ids.ts';
+import { acceptCursor, pageOf } from '../page.ts';
+import { requireRight } from '../rights.ts';
+import { definedOnly, fold } from '../text.ts';
+import { commit, diff, put, remove, retrying, update, type EventDraft, type Write } from '../write.ts';
+import { channelsOf, dedupeTags, filterExpression, listedOwner, orderOf, sortIndex, type ClientFilters } from './clients.ts';
+import { listContacts, relinkContactToCompany } from './contacts.ts';
+import { contactsByIds, leadsByIds, MAX_LINKS_READ, relinkLead, requireOneTransaction, tooManyLinks, withoutTouchesOf } from './links.ts';
+import { listLeads } from './leads.ts';
+import { trashWrites } from './trash.ts';
+import { requireActiveUser } from './users.ts';
+
+export type CompanyItem = EntityItem<typeof CompanyEntity>;
+
+export const toCompany = (c: CompanyItem): Company => ({
+  id: c.companyId, name: c.name, phones: c.phones, emails: c.emails, website: c.website ?? null, address: c.address ?? null,
+  responsibleUserId: c.responsibleUserId, tags: c.tags, customFields: (c.customFields ?? {}) as Company['customFields'],
+  nearestTaskAt: c.nearestTaskAt ?? null,
+  createdAt: c.createdAt, updatedAt: c.updatedAt, createdBy: c.createdBy, version: c.version,
+});
+
+const TRACKED = ['name', 'phones', 'emails', 'website', 'address', 'responsibleUserId', 'tags', 'customFields'] as const;
+
+/** What a deleted company was linked to, kept in its trash item. */
+interface CompanyTrashLinks { leadIds: string[]; contactIds: string[] }
+
+export async function getCompanyItem(caller: Caller, companyId: string, consistent = false) {
+  const { data } = await db.company.get({ accountId: caller.accountId, companyId }).go({ consistent });
+  if (!data) throw notFound('Company');
+  return data;
+}
+
+export async function getCompany(caller: Caller, companyId: string) {
+  const company = await getCompanyItem(caller, companyId);
+  requireRight(caller, 'companies', 'view', { userId: company.responsibleUserId });
+  return toCompany(company);
+}
+
+const cleared = (value: string | null | undefined, current: string | undefined) => (value === null || value === '' ? undefined : value ?? current);
+
+export async function createCompany(caller: Caller, input: z.output<typeof CompanyCreate>, options?: WriteOptions) {
+  return idempotent(caller, options, () => retrying(async () => {
+    const responsibleUserId = input.responsibleUserId ?? caller.userId;
+    requireRight(caller, 'companies', 'edit', { userId: responsibleUserId });
+    if (responsibleUserId !== caller.userId) await requireActiveUser(caller, responsibleUserId, 'responsibleUserId');
+    const at = now();
+    const { emailKeys: _, ...channels } = channelsOf(input.phones ?? [], input.emails ?? []);
+    const item: CompanyItem = {
+      accountId: caller.accountId, companyId: newId(), name: input.name, nameFolded: fold(input.name), ...channels,
+      website: input.website || undefined, address: input.address || undefined, responsibleUserId,
+      tags: dedupeTags(input.tags ?? []), customFields: input.customFields ?? {}, stamp: newId(),
+      createdAt: at, updatedAt: at, createdBy: caller.userId, version: 1,
+    };
+    await checkRecord(caller, 'company', item, null);
+    const company = toCompany(item);
+    await commit({
+      caller, options, result: company,
+      writes: [put(db.company.create(item).params()), ...(await derivedWrites(caller, 'company', null, item))],
+      events: [{ type: 'company.created', entity: { type: 'company', id: company.id }, data: { company } }],
+    });
+    return company;
+  }));
+}
+
+export async function patchCompany(caller: Caller, companyId: string, patch: z.output<typeof CompanyPatch>, options?: WriteOptions) {
+  return retrying(async () => {
+    const current = await getCompanyItem(caller, companyId);
+    if (options?.ifMatch !== undefined && options.ifMatch !== current.version) throw stale();
+    requireRight(caller, 'companies', 'edit', { userId: current.responsibleUserId });
+    if (patch.responsibleUserId && patch.responsibleUserId !== current.responsibleUserId) {
+      requireRight(caller, 'companies', 'edit', { userId: patch.responsibleUserId });
+      await requireActiveUser(caller, patch.responsibleUserId, 'responsibleUserId');
+    }
+    const changed = { ...current, ...definedOnly(patch) } as CompanyItem;
+    const { emailKeys: _, ...channels } = channelsOf(changed.phones, changed.emails);
+    const next: CompanyItem = {
+      ...changed, ...channels, nameFolded: fold(changed.name), tags: dedupeTags(changed.tags),
+      website: cleared(patch.website, current.website), address: cleared(patch.address, current.address),
+      updatedAt: now(), version: current.version + 1,
+    };
+    await checkRecord(caller, 'company', next, current);
+    const before = toCompany(current);
+    const company = toCompany(next);
+    const changes = diff(before, company, TRACKED);
+    if (changes.length === 0) return before;
+    const set = {
+      name: next.name, nameFolded: next.nameFolded, phones: next.phones, emails: next.emails, phoneDigits: next.phoneDigits,
+      responsibleUserId: next.responsibleUserId, tags: next.tags, customFields: next.customFields,
+      updatedAt: next.updatedAt, version: next.version,
+      ...(next.website !== undefined && { website: next.website }), ...(next.address !== undefined && { address: next.address }),
+    };
+    const removed = (['website', 'address'] as const).filter((f) => next[f] === undefined);
+    await commit({
+      caller, options,
+      writes: [
+        // An update, not a put: nearestTaskAt and the link stamp are set by others meanwhile.
+        update(db.company.patch({ accountId: caller.accountId, companyId })
+          .set(set).remove([...removed]).where((a, op) => op.eq(a.version, current.version)).params()),
+        ...(await derivedWrites(caller, 'company', current, next)),
+      ],
+      events: [{ type: 'company.updated', entity: { type: 'company', id: companyId }, data: { company }, changes }],
+    });
+    return company;
+  });
+}
+
+/** Moves the company to the trash; its leads and contacts keep existing, without a company (recorded, to link them again on restore). */
+export async function deleteCompany(caller: Caller, companyId: string, options?: WriteOptions) {
+  await retrying(async () => {
+    const current = await getCompanyItem(caller, companyId, true);
+    if (options?.ifMatch !== undefined && options.ifMatch !== current.version) throw stale();
+    requireRight(caller, 'companies', 'delete', { userId: current.responsibleUserId });
+    const { writes: linkWrites, events: linkEvents, links } = await unlinkFromAll(caller, companyId);
+    const events: EventDraft[] = [{ type: 'company.deleted', entity: { type: 'company', id: companyId }, data: { company: toCompany(current) } }, ...linkEvents];
+    const writes = [
+      // The stamp: a lead or contact that linked the company after these reads makes this delete re-read.
+      remove(db.company.delete({ accountId: caller.accountId, companyId })
+        .where((a, op) => `${op.eq(a.version, current.version)} AND ${op.eq(a.stamp, current.stamp)}`).params()),
+      ...trashWrites(caller, 'company', companyId, current.name, current, links),
+      ...linkWrites,
+      ...(await derivedWrites(caller, 'company', current, null)),
+    ];
+    requireOneTransaction(writes, events);
+    await commit({ caller, options, writes, events });
+  });
+}
+
+async function unlinkFromAll(caller: Caller, companyId: string) {
+  const { accountId } = caller;
+  const [leads, contacts] = await Promise.all([
+    db.lead.query.byCompany({ accountId, companyKey: companyId }).go({ limit: MAX_LINKS_READ }),
+    db.contact.query.byCompany({ accountId, companyKey: companyId }).go({ limit: MAX_LINKS_READ }),
+  ]);
+  if (leads.cursor || contacts.cursor) throw tooManyLinks();
+  const writes: Write[] = [];
+  const events: EventDraft[] = [];
+  for (const lead of leads.data) {
+    const relinked = await relinkLead(caller, lead, { companyId: null });
+    writes.push(...relinked.writes);
+    events.push(relinked.event);
+  }
+  for (const contact of contacts.data) {
+    const relinked = await relinkContactToCompany(caller, contact, undefined);
+    writes.push(...relinked.writes);
+    events.push(relinked.event);
+  }
+  const links: CompanyTrashLinks = { leadIds: leads.data.map((l) => l.leadId), contactIds: contacts.data.map((c) => c.contactId) };
+  return { writes, events, links };
+}
+
+/** The writes that put a trashed company back, and on its leads and contacts that still exist and have no other company now. */
+export async function restoreCompanyWrites(caller: Caller, trashed: { item: unknown; links?: unknown }) {
+  const item = trashed.item as CompanyItem;
+  const { leadIds, contactIds } = (trashed.links ?? { leadIds: [], contactIds: [] }) as CompanyTrashLinks;
+  const restored: CompanyItem = { ...item, stamp: newId(), updatedAt: now(), version: item.version + 1 };
+  const company = toCompany(restored);
+  let writes: Write[] = [put(db.company.create(restored).params()), ...(await derivedWrites(caller, 'company', null, restored))];
+  const events: EventDraft[] = [{ type: 'company.restored', entity: { type: 'company', id: company.id }, data: { company } }];
+  const [leads, contacts] = await Promise.all([leadsByIds(caller.accountId, leadIds), contactsByIds(caller.accountId, contactIds)]);
+  for (const lead of leads.filter((l) => !l.companyId)) {
+    const relinked = await relinkLead(caller, lead, { companyId: item.companyId });
+    writes.push(...relinked.writes);
+    events.push(relinked.event);
+  }
+  for (const contact of contacts.filter((c) => !c.companyId)) {
+    const relinked = await relinkContactToCompany(caller, contact, item.companyId);
+    writes.push(...relinked.writes);
+    events.push(relinked.event);
+  }
+  writes = withoutTouchesOf('company', item.companyId, writes);
+  return { writes, events, entity: company, owner: item.responsibleUserId };
+}
+
+// ---- Reads ----
+
+export async function listCompanies(caller: Caller, query: CompanyListQuery) {
+  const cursor = acceptCursor(query.cursor, caller.accountId);
+  const filters: ClientFilters = { q: query.q, tag: query.tag, responsibleUserId: listedOwner(caller, 'companies', query.responsibleUserId) };
+  const { accountId } = caller;
+  const q = db.company.query;
+  const answered = new Set<keyof ClientFilters>();
+  const index = sortIndex(query.sort);
+  const access = index === 'byName' ? q.byName({ accountId })
+    : index === 'byUpdated' ? q.byUpdated({ accountId })
+    : index === 'byNearestTask' ? q.byNearestTask({ accountId })
+    : filters.responsibleUserId ? (answered.add('responsibleUserId'), q.byResponsible({ accountId, responsibleUserId: filters.responsibleUserId }))
+    : q.byId({ accountId });
+  return pageOf(
+    access.where((a, op) => filterExpression(a, op, filters, answered)).go({ limit: query.limit, cursor, order: orderOf(query.sort) }),
+    toCompany,
+  );
+}
+
+/** `GET /companies/{id}/contacts`, newest first: one Query on the contacts' company index. */
+export async function listCompanyContacts(caller: Caller, companyId: string, query: z.output<typeof ListQuery>) {
+  await getCompany(caller, companyId);
+  return listContacts(caller, { ...query, companyId, sort: '-createdAt' });
+}
+
+/** `GET /companies/{id}/leads`, newest first: one Query on the leads' company index. */
+export async function listCompanyLeads(caller: Caller, companyId: string, query: z.output<typeof ListQuery>) {
+  await getCompany(caller, companyId);
+  return listLeads(caller, { ...query, companyId, sort: '-createdAt' } satisfies LeadListQuery);
+}

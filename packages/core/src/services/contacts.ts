@@ -1,0 +1,321 @@
+// Contacts: create without duplicates (by phone and e-mail), change, list, read their leads,
+// delete to the trash with their links, and come back with them.
+import type { EntityItem } from 'electrodb';
+import type { z } from 'zod';
+import type { Contact, ContactCreate, ContactListQuery, ContactPatch, ListQuery } from '@crm/contract';
+import type { Caller, WriteOptions } from '../context.ts';
+import { db } from '../db.ts';
+import type { ContactEntity } from '../entities/contact.ts';
+import { DomainError, notFound, stale } from '../errors.ts';
+import { checkRecord, derivedWrites } from '../hooks.ts';
+import { idempotent } from '../idempotency.ts';
+import { newId, now } from '../ids.ts';
+import { acceptCursor, pageOf } from '../page.ts';
+import { requireRight } from '../rights.ts';
+import { definedOnly, fold } from '../text.ts';
+import { commit, diff, put, remove, retrying, update, type EventDraft, type Write } from '../write.ts';
+import { channelsOf, dedupeTags, filterExpression, listedOwner, orderOf, sortIndex, type ClientFilters } from './clients.ts';
+import {
+  batchGet, companyExists, contactLinks, leadsByIds, MAX_LINKS_READ, relinkLead, requireOneTransaction, tooManyLinks, toLinkedLead,
+  withoutTouchesOf,
+} from './links.ts';
+import { emailKey, phoneDigits } from './phones.ts';
+import { trashWrites } from './trash.ts';
+import { requireActiveUser } from './users.ts';
+
+export type ContactItem = EntityItem<typeof ContactEntity>;
+
+export const toContact = (c: ContactItem): Contact => ({
+  id: c.contactId, name: c.name, phones: c.phones, emails: c.emails, position: c.position ?? null,
+  companyId: c.companyId ?? null, responsibleUserId: c.responsibleUserId, tags: c.tags,
+  customFields: (c.customFields ?? {}) as Contact['customFields'], nearestTaskAt: c.nearestTaskAt ?? null,
+  createdAt: c.createdAt, updatedAt: c.updatedAt, createdBy: c.createdBy, version: c.version,
+});
+
+const TRACKED = ['name', 'phones', 'emails', 'position', 'companyId', 'responsibleUserId', 'tags', 'customFields'] as const;
+
+/** What a deleted contact was linked to, kept in its trash item. */
+interface ContactTrashLinks { leads: { id: string; isMain: boolean }[] }
+
+export async function getContactItem(caller: Caller, contactId: string, consistent = false) {
+  const { data } = await db.contact.get({ accountId: caller.accountId, contactId }).go({ consistent });
+  if (!data) throw notFound('Contact');
+  return data;
+}
+
+export async function getContact(caller: Caller, contactId: string) {
+  const contact = await getContactItem(caller, contactId);
+  requireRight(caller, 'contacts', 'view', { userId: contact.responsibleUserId });
+  return toContact(contact);
+}
+
+// ---- Claims on phones and e-mails ----
+
+type Claim = { kind: 'phone' | 'email'; value: string };
+const claimId = (c: Claim) => `${c.kind} ${c.value}`;
+
+const claimsOf = (c: Pick<ContactItem, 'phoneDigits' | 'emailKeys'> | null): Claim[] => c
+  ? [...c.phoneDigits.map((value) => ({ kind: 'phone' as const, value })), ...c.emailKeys.map((value) => ({ kind: 'email' as const, value }))]
+  : [];
+
+function claimChanges(before: ContactItem | null, after: ContactItem | null) {
+  const was = new Set(claimsOf(before).map(claimId));
+  const is = new Set(claimsOf(after).map(claimId));
+  return {
+    added: claimsOf(after).filter((c) => !was.has(claimId(c))),
+    removed: claimsOf(before).filter((c) => !is.has(claimId(c))),
+  };
+}
+
+/** The contacts holding each value, other than `self`. */
+async function holdersOf(accountId: string, claims: Claim[], self?: string) {
+  const found = await batchGet((keys) => db.contactClaim.get(keys).go(), claims.map((c) => ({ accountId, ...c })));
+  return new Map(found.map((f) => [claimId(f), [...(f.holders ?? [])].filter((id) => id !== self).sort()]));
+}
+
+/** A phone or e-mail another contact has is a 409 naming that contact (`existingId`). */
+async function requireUnclaimed(caller: Caller, contact: ContactItem, claims: Claim[]) {
+  if (!claims.length) return;
+  const holders = await holdersOf(caller.accountId, claims, contact.contactId);
+  for (const claim of claims) {
+    const existingId = holders.get(claimId(claim))?.[0];
+    if (!existingId) continue;
+    const path = claim.kind === 'phone'
+      ? `phones.${contact.phones.findIndex((p) => phoneDigits(p.value) === claim.value)}.value`
+      : `emails.${contact.emails.findIndex((e) => emailKey(e.value) === claim.value)}.value`;
+    throw new DomainError('conflict', `A contact with this ${claim.kind} exists already`, [{ path, message: `belongs to contact ${existingId}` }], { existingId });
+  }
+}
+
+/**
+ * Adds the contact to the values it gained and removes it from those it lost. `exclusive`
+ * adds only where nobody holds the value: a simultaneous create with the same phone loses
+ * the race, retries, and then answers 409.
+ */
+function claimWrites(accountId: string, contactId: string, added: Claim[], removed: Claim[], exclusive: boolean): Write[] {
+  const key = (c: Claim) => ({ accountId, kind: c.kind, value: c.value });
+  return [
+    ...added.map((c) => {
+      const add = db.contactClaim.update(key(c)).add({ holders: [contactId] });
+      return update((exclusive ? add.where((a, op) => op.notExists(a.holders)) : add).params());
+    }),
+    ...removed.map((c) => update(db.contactClaim.update(key(c)).delete({ holders: [contactId] }).params())),
+  ];
+}
+
+// ---- Writes ----
+
+export async function createContact(
+  caller: Caller, input: z.output<typeof ContactCreate>, query: { allowDuplicate?: boolean }, options?: WriteOptions,
+) {
+  return idempotent(caller, options, () => retrying(async () => {
+    const responsibleUserId = input.responsibleUserId ?? caller.userId;
+    requireRight(caller, 'contacts', 'edit', { userId: responsibleUserId });
+    if (responsibleUserId !== caller.userId) await requireActiveUser(caller, responsibleUserId, 'responsibleUserId');
+    const at = now();
+    const item: ContactItem = {
+      accountId: caller.accountId, contactId: newId(), name: input.name, nameFolded: fold(input.name),
+      ...channelsOf(input.phones ?? [], input.emails ?? []), position: input.position || undefined,
+      companyId: input.companyId, companyKey: input.companyId ?? '-', responsibleUserId,
+      tags: dedupeTags(input.tags ?? []), customFields: input.customFields ?? {}, stamp: newId(),
+      createdAt: at, updatedAt: at, createdBy: caller.userId, version: 1,
+    };
+    if (!query.allowDuplicate) await requireUnclaimed(caller, item, claimsOf(item));
+    await checkRecord(caller, 'contact', item, null);
+    const contact = toContact(item);
+    await commit({
+      caller, options, result: contact,
+      writes: [
+        put(db.contact.create(item).params()),
+        ...claimWrites(caller.accountId, item.contactId, claimsOf(item), [], !query.allowDuplicate),
+        ...(await derivedWrites(caller, 'contact', null, item)),
+      ],
+      events: [{ type: 'contact.created', entity: { type: 'contact', id: contact.id }, data: { contact } }],
+    });
+    return contact;
+  }));
+}
+
+export async function patchContact(
+  caller: Caller, contactId: string, patch: z.output<typeof ContactPatch>, query: { allowDuplicate?: boolean }, options?: WriteOptions,
+) {
+  return retrying(async () => {
+    const current = await getContactItem(caller, contactId);
+    if (options?.ifMatch !== undefined && options.ifMatch !== current.version) throw stale();
+    requireRight(caller, 'contacts', 'edit', { userId: current.responsibleUserId });
+    if (patch.responsibleUserId && patch.responsibleUserId !== current.responsibleUserId) {
+      requireRight(caller, 'contacts', 'edit', { userId: patch.responsibleUserId });
+      await requireActiveUser(caller, patch.responsibleUserId, 'responsibleUserId');
+    }
+    const changed = { ...current, ...definedOnly(patch) } as ContactItem;
+    const companyId = patch.companyId === null ? undefined : changed.companyId;
+    const next: ContactItem = {
+      ...changed, ...channelsOf(changed.phones, changed.emails), nameFolded: fold(changed.name), tags: dedupeTags(changed.tags),
+      position: patch.position === null || patch.position === '' ? undefined : changed.position, companyId, companyKey: companyId ?? '-',
+      updatedAt: now(), version: current.version + 1,
+    };
+    const claims = claimChanges(current, next);
+    if (!query.allowDuplicate) await requireUnclaimed(caller, next, claims.added);
+    await checkRecord(caller, 'contact', next, current);
+    const before = toContact(current);
+    const contact = toContact(next);
+    const changes = diff(before, contact, TRACKED);
+    if (changes.length === 0) return before;
+    await commit({
+      caller, options,
+      writes: [
+        updateContactWrite(current, next),
+        ...claimWrites(caller.accountId, contactId, claims.added, claims.removed, !query.allowDuplicate),
+        ...(await derivedWrites(caller, 'contact', current, next)),
+      ],
+      events: [{ type: 'contact.updated', entity: { type: 'contact', id: contactId }, data: { contact }, changes }],
+    });
+    return contact;
+  });
+}
+
+/**
+ * An update of the fields a contact write changes, not a whole-item put: the tasks service
+ * sets nearestTaskAt and links set the stamp on the same item meanwhile, and must not be undone.
+ */
+function updateContactWrite(current: ContactItem, next: ContactItem): Write {
+  const set = {
+    name: next.name, nameFolded: next.nameFolded, phones: next.phones, emails: next.emails, phoneDigits: next.phoneDigits,
+    emailKeys: next.emailKeys, companyKey: next.companyKey, responsibleUserId: next.responsibleUserId, tags: next.tags,
+    customFields: next.customFields, updatedAt: next.updatedAt, version: next.version,
+    ...(next.position !== undefined && { position: next.position }), ...(next.companyId !== undefined && { companyId: next.companyId }),
+  };
+  const cleared = (['position', 'companyId'] as const).filter((f) => next[f] === undefined);
+  return update(db.contact.patch({ accountId: current.accountId, contactId: current.contactId })
+    .set(set).remove([...cleared]).where((a, op) => op.eq(a.version, current.version)).params());
+}
+
+/** A contact's company changed by the deletion or restoration of that company, in the company's transaction. */
+export async function relinkContactToCompany(caller: Caller, current: ContactItem, companyId: string | undefined) {
+  const next: ContactItem = { ...current, companyId, companyKey: companyId ?? '-', updatedAt: now(), version: current.version + 1 };
+  const contact = toContact(next);
+  const event: EventDraft = {
+    type: 'contact.updated', entity: { type: 'contact', id: current.contactId }, data: { contact },
+    changes: diff(toContact(current), contact, ['companyId']),
+  };
+  return { writes: [updateContactWrite(current, next), ...(await derivedWrites(caller, 'contact', current, next))], event };
+}
+
+/** Moves the contact to the trash and takes it off its leads (recorded, to put it back on restore). */
+export async function deleteContact(caller: Caller, contactId: string, options?: WriteOptions) {
+  await retrying(async () => {
+    const current = await getContactItem(caller, contactId, true);
+    if (options?.ifMatch !== undefined && options.ifMatch !== current.version) throw stale();
+    requireRight(caller, 'contacts', 'delete', { userId: current.responsibleUserId });
+    const { writes: leadWrites, events: leadEvents, links } = await unlinkFromLeads(caller, contactId);
+    const events: EventDraft[] = [{ type: 'contact.deleted', entity: { type: 'contact', id: contactId }, data: { contact: toContact(current) } }, ...leadEvents];
+    const writes = [
+      // The stamp: a lead that linked the contact after these reads makes this delete re-read.
+      remove(db.contact.delete({ accountId: caller.accountId, contactId })
+        .where((a, op) => `${op.eq(a.version, current.version)} AND ${op.eq(a.stamp, current.stamp)}`).params()),
+      ...claimWrites(caller.accountId, contactId, [], claimsOf(current), false),
+      ...trashWrites(caller, 'contact', contactId, current.name, current, links),
+      ...leadWrites,
+      ...(await derivedWrites(caller, 'contact', current, null)),
+    ];
+    requireOneTransaction(writes, events);
+    await commit({ caller, options, writes, events });
+  });
+}
+
+async function unlinkFromLeads(caller: Caller, contactId: string) {
+  const { data: linked, cursor } = await contactLinks(caller.accountId, contactId, { limit: MAX_LINKS_READ, consistent: true });
+  if (cursor) throw tooManyLinks();
+  const leads = await leadsByIds(caller.accountId, linked.map((l) => l.leadId));
+  const links: ContactTrashLinks = { leads: linked.map((l) => ({ id: l.leadId, isMain: l.isMain })) };
+  const writes: Write[] = [];
+  const events: EventDraft[] = [];
+  for (const lead of leads) {
+    const contactIds = lead.contactIds.filter((id) => id !== contactId);
+    const mainContactId = lead.mainContactId === contactId ? contactIds[0] ?? null : undefined;
+    const relinked = await relinkLead(caller, lead, { contactIds, mainContactId });
+    writes.push(...relinked.writes);
+    events.push(relinked.event);
+  }
+  return { writes, events, links };
+}
+
+/** The writes that put a trashed contact back, on the leads it was on that still exist, and in its company if it is still there. */
+export async function restoreContactWrites(caller: Caller, trashed: { item: unknown; links?: unknown }) {
+  const item = trashed.item as ContactItem;
+  const { leads: wasOn } = (trashed.links ?? { leads: [] }) as ContactTrashLinks;
+  const companyId = item.companyId && (await companyExists(caller.accountId, item.companyId)) ? item.companyId : undefined;
+  const restored: ContactItem = { ...item, companyId, companyKey: companyId ?? '-', stamp: newId(), updatedAt: now(), version: item.version + 1 };
+  const contact = toContact(restored);
+  let writes: Write[] = [
+    put(db.contact.create(restored).params()),
+    // Back as it was, even if another contact took one of its phones meanwhile.
+    ...claimWrites(caller.accountId, item.contactId, claimsOf(restored), [], false),
+    ...(await derivedWrites(caller, 'contact', null, restored)),
+  ];
+  const events: EventDraft[] = [{ type: 'contact.restored', entity: { type: 'contact', id: contact.id }, data: { contact } }];
+  for (const lead of await leadsByIds(caller.accountId, wasOn.map((l) => l.id))) {
+    if (lead.contactIds.includes(item.contactId)) continue;
+    const wasMain = wasOn.some((l) => l.id === lead.leadId && l.isMain) && !lead.mainContactId;
+    const relinked = await relinkLead(caller, lead, {
+      contactIds: [...lead.contactIds, item.contactId], ...(wasMain && { mainContactId: item.contactId }),
+    });
+    writes.push(...relinked.writes);
+    events.push(relinked.event);
+  }
+  writes = withoutTouchesOf('contact', item.contactId, writes);
+  return { writes, events, entity: contact, owner: item.responsibleUserId };
+}
+
+// ---- Reads ----
+
+export async function listContacts(caller: Caller, query: ContactListQuery) {
+  const cursor = acceptCursor(query.cursor, caller.accountId);
+  const filters: ClientFilters = {
+    q: query.q, tag: query.tag, phone: query.phone, email: query.email, companyId: query.companyId,
+    responsibleUserId: listedOwner(caller, 'contacts', query.responsibleUserId),
+  };
+  const { access, answered } = await contactAccess(caller.accountId, query.sort, filters);
+  if (!access) return { items: [], nextCursor: null };
+  return pageOf(
+    access.where((a, op) => filterExpression(a, op, filters, answered)).go({ limit: query.limit, cursor, order: orderOf(query.sort) }),
+    toContact,
+  );
+}
+
+/**
+ * The one index a page is read from: the sort's; for the default order, the narrowest
+ * filter's. A phone or e-mail is looked up in its claim first, which bounds the Query to
+ * the key range of the contacts holding it.
+ */
+async function contactAccess(accountId: string, sort: ContactListQuery['sort'], f: ClientFilters) {
+  const q = db.contact.query;
+  const answered = new Set<keyof ClientFilters>();
+  const index = sortIndex(sort);
+  if (index === 'byName') return { access: q.byName({ accountId }), answered };
+  if (index === 'byUpdated') return { access: q.byUpdated({ accountId }), answered };
+  if (index === 'byNearestTask') return { access: q.byNearestTask({ accountId }), answered };
+  if (f.phone !== undefined || f.email !== undefined) {
+    const claims: Claim[] = [];
+    if (f.phone !== undefined) claims.push({ kind: 'phone', value: phoneDigits(f.phone) });
+    if (f.email !== undefined) claims.push({ kind: 'email', value: emailKey(f.email) });
+    if (claims.some((c) => !c.value)) return { access: null, answered };
+    const holders = [...(await holdersOf(accountId, claims)).values()];
+    const both = claims.length === holders.length ? holders.reduce((a, b) => a.filter((id) => b.includes(id))) : [];
+    if (!both.length) return { access: null, answered };
+    return { access: q.byId({ accountId }).between({ contactId: both[0]! }, { contactId: both.at(-1)! }), answered };
+  }
+  if (f.companyId) return answered.add('companyId'), { access: q.byCompany({ accountId, companyKey: f.companyId }), answered };
+  if (f.responsibleUserId) {
+    return answered.add('responsibleUserId'), { access: q.byResponsible({ accountId, responsibleUserId: f.responsibleUserId }), answered };
+  }
+  return { access: q.byId({ accountId }), answered };
+}
+
+/** `GET /contacts/{id}/leads`: one Query on the contact's link items, each with its lead's snapshot. */
+export async function listContactLeads(caller: Caller, contactId: string, query: z.output<typeof ListQuery>) {
+  await getContact(caller, contactId);
+  const cursor = acceptCursor(query.cursor, caller.accountId);
+  return pageOf(contactLinks(caller.accountId, contactId, { limit: query.limit, cursor }), toLinkedLead);
+}
+
