@@ -2,6 +2,7 @@
 // with field-level errors, normalised, merged on PATCH, required on create and patch.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logInAs, signupAndLogin, startTestApi, type TestAccount } from '@crm/local/testing';
+import { routes } from '../routes.ts';
 
 let api: Awaited<ReturnType<typeof startTestApi>>;
 let acme: TestAccount;
@@ -22,6 +23,8 @@ beforeAll(async () => {
   manager = (method, path, body, headers) => acme.request(method, path, body, { ...headers, authorization: `Bearer ${token}` });
 });
 afterAll(() => api.close());
+
+const hasRoute = (method: string, path: string) => routes.some((r) => r.method === method && r.path === path);
 
 describe('Resource: custom-fields', () => {
   it('creates, lists by collection, renames and deletes a field; only admins change them', async () => {
@@ -189,5 +192,29 @@ describe('Resource: custom-fields', () => {
     const refused = await acme.request('PATCH', `/api/v1/leads/${lead.id}`, { customFields: { [tier.id]: 'Platinum' } });
     expect(refused.status).toBe(400);
     expect(refused.body.errors[0]).toEqual({ path: `customFields.${tier.id}`, message: 'must be one of: Silver, Bronze' });
+  });
+
+  it.runIf(hasRoute('POST', '/api/v1/contacts'))('checks contact and company values against their own collection\'s fields', async () => {
+    const birth = await field({ entityType: 'contacts', name: 'Birth date', type: 'date', required: true });
+    const staff = await field({ entityType: 'companies', name: 'Employees', type: 'number' });
+    const leadOnly = await field({ name: 'Lead only', type: 'text' });
+
+    const bad = await acme.request('POST', '/api/v1/contacts', { name: 'Wrong', customFields: { [birth.id]: '1990-02-30', [leadOnly.id]: 'x' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual(expect.arrayContaining([
+      { path: `customFields.${birth.id}`, message: 'must be a date (YYYY-MM-DD) or an ISO date-time' },
+      { path: `customFields.${leadOnly.id}`, message: 'no such custom field' },
+    ]));
+    const missing = await acme.request('POST', '/api/v1/contacts', { name: 'Missing' });
+    expect(missing.body.errors).toEqual([{ path: `customFields.${birth.id}`, message: 'Birth date is required' }]);
+    const contact = await acme.request('POST', '/api/v1/contacts', { name: 'Right', customFields: { [birth.id]: '1990-02-28' } });
+    expect(contact.status, JSON.stringify(contact.body)).toBe(201);
+    expect(contact.body.customFields).toEqual({ [birth.id]: '1990-02-28' });
+    expect((await acme.request('PATCH', `/api/v1/contacts/${contact.body.id}`, { customFields: { [birth.id]: null } })).status).toBe(400);
+
+    const company = await acme.request('POST', '/api/v1/companies', { name: 'Staffed', customFields: { [staff.id]: ' 120 ' } });
+    expect(company.body.customFields).toEqual({ [staff.id]: 120 });
+    const wrong = await acme.request('PATCH', `/api/v1/companies/${company.body.id}`, { customFields: { [staff.id]: 'many' } });
+    expect(wrong.body.errors).toEqual([{ path: `customFields.${staff.id}`, message: 'must be a number' }]);
   });
 });
