@@ -1,6 +1,7 @@
 // Helpers of the contacts, companies and trash tests: a fresh account and API, and a cursor walk.
 import { afterAll, beforeAll, expect } from 'vitest';
-import { signupAndLogin, startTestApi, type TestAccount } from '@crm/local/testing';
+import { callApi } from '@crm/local/http-client';
+import { logInAs, signupAndLogin, startTestApi, type TestAccount } from '@crm/local/testing';
 
 /** Starts the in-process API for the file and returns a getter of it (ready in beforeAll). */
 export function useApi() {
@@ -12,6 +13,13 @@ export function useApi() {
   return {
     /** A new account, so that lists hold only what the test made. */
     account: (company = 'Romashka LLC') => signupAndLogin(api!.apiUrl, { company }),
+    /** A manager invited into the admin's account, calling the API as themselves. */
+    async manager(admin: TestAccount): Promise<Pick<TestAccount, 'userId' | 'request'>> {
+      const email = `manager-${Math.random().toString(36).slice(2)}@example.com`;
+      const user = await created(admin, '/api/v1/users', { email, name: 'Manager', role: 'manager', password: 'Test-password-1' });
+      const token = await logInAs(email, 'Test-password-1');
+      return { userId: user.id, request: (m, p, b, h = {}) => callApi(api!.apiUrl, m, p, b, { authorization: `Bearer ${token}`, ...h }) };
+    },
   };
 }
 
