@@ -22,7 +22,14 @@ const NODE_22: NagPackSuppression = {
 const TABLE_INDEXES: NagPackSuppression = {
   id: 'AwsSolutions-IAM5',
   reason: 'Access to the table includes its global secondary indexes (<table>/index/*); every GSI belongs to the same one table.',
-  appliesTo: [{ regex: '/^Resource::<Table[0-9A-F]+\\.Arn>\\/index\\/\\*$/g' }],
+  appliesTo: [{ regex: '/^Resource::<Table[0-9A-F]+\\.Arn>\\/index\\/\\*$/' }],
+};
+
+/** Reminders: one schedule per task, named at run time, inside the stage's own group only. */
+const STAGE_SCHEDULES: NagPackSuppression = {
+  id: 'AwsSolutions-IAM5',
+  reason: 'Task reminders create one schedule per task at run time, so names are not known at deploy time; the wildcard stays inside this stage\'s schedule group.',
+  appliesTo: [{ regex: '/^Resource::arn:<AWS::Partition>:scheduler:(<AWS::Region>|[a-z0-9-]+):<AWS::AccountId>:schedule\\/crm-[a-z0-9-]+\\/\\*$/' }],
 };
 
 const IS_A_DLQ: NagPackSuppression = {
@@ -40,16 +47,16 @@ export function applyNag(app: App, stacks: CrmStacks): void {
     { id: 'AwsSolutions-COG8', reason: 'Threat protection needs the paid Plus plan; the pool uses the Lite plan, which has every feature the CRM uses.' },
   ]);
   NagSuppressions.addStackSuppressions(stacks.api, [
-    LAMBDA_BASIC_ROLE, NODE_22, TABLE_INDEXES,
+    LAMBDA_BASIC_ROLE, NODE_22, TABLE_INDEXES, STAGE_SCHEDULES,
     { id: 'AwsSolutions-APIG4', reason: 'No API Gateway authorizer by design: every handler verifies the Cognito token itself (aws-jwt-verify middleware) so a rejection is problem+json; only the contract\'s public routes skip it (asserted in infra/test).' },
   ]);
   NagSuppressions.addStackSuppressions(stacks.events, [
-    LAMBDA_BASIC_ROLE, NODE_22, TABLE_INDEXES, IS_A_DLQ,
+    LAMBDA_BASIC_ROLE, NODE_22, TABLE_INDEXES, STAGE_SCHEDULES, IS_A_DLQ,
     {
       id: 'AwsSolutions-IAM5',
       reason: 'dynamodb:ListStreams has no resource-level permission (the Pipe role needs it to read the table stream); '
         + 'the enrichment function\'s ARN:* covers its versions and aliases only.',
-      appliesTo: ['Resource::*', { regex: '/^Resource::<PipeEnrich[0-9A-F]+\\.Arn>:\\*$/g' }],
+      appliesTo: ['Resource::*', { regex: '/^Resource::<PipeEnrich[0-9A-F]+\\.Arn>:\\*$/' }],
     },
   ]);
   for (const deployment of cdkBucketDeploymentHandlers(stacks.web)) {

@@ -1,6 +1,7 @@
 // `cdk synth` as a deploy runs it (bundling on, cdk-nag on, no AWS credentials needed), timed;
 // then each function's CDK-built bundle is compared with what the bench measures for the same
-// entry, so the bench cannot drift from the deployed code. Run: npx tsx infra/scripts/synth-check.ts
+// entry, so the bench cannot drift from the deployed code (an edit to a handler while this
+// runs shows as drift too: run again). Run: npx tsx infra/scripts/synth-check.ts
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
