@@ -15,6 +15,13 @@ const ALLOWED: Record<string, string[]> = {
   // q=fixture: a name-prefix Query per collection, and an e-mail-prefix Query for contacts and
   // companies (phone-like queries add one phone Query for each: 7 at most).
   'GET /api/v1/search': ['Query', 'Query', 'Query', 'Query', 'Query'],
+  // Notes and timelines read through their record: its GetItem (exists, may be viewed), then
+  // one Query for the page; a single note is a second GetItem.
+  ...Object.fromEntries(['leads', 'contacts', 'companies'].flatMap((c) => [
+    [`GET /api/v1/${c}/{id}/notes`, ['GetItem', 'Query']],
+    [`GET /api/v1/${c}/{id}/notes/{noteId}`, ['GetItem', 'GetItem']],
+    [`GET /api/v1/${c}/{id}/timeline`, ['GetItem', 'Query']],
+  ])),
 };
 
 const sent: string[] = [];

@@ -16,6 +16,14 @@ export const SAMPLE_BODIES: Record<string, (w: World) => unknown> = {
   'PATCH /api/v1/leads/{id}': () => ({ price: 150 }),
   'POST /api/v1/custom-fields': () => ({ entityType: 'leads', name: `Field ${Math.random().toString(36).slice(2)}`, type: 'select', options: ['A', 'B'] }),
   'PATCH /api/v1/custom-fields/{id}': () => ({ options: ['A', 'B', 'C'] }),
+  'POST /api/v1/tasks': (w) => ({ text: 'Fixture task', dueAt: '2031-01-01T09:00:00.000Z', entity: { type: 'lead', id: w.leads } }),
+  'PATCH /api/v1/tasks/{id}': () => ({ dueAt: '2031-01-02T09:00:00.000Z' }),
+  'POST /api/v1/tasks/{id}/complete': () => ({ result: 'Done' }),
+  'POST /api/v1/task-types': () => ({ name: 'Fixture type', color: '#123456' }),
+  'PATCH /api/v1/task-types/{id}': () => ({ name: 'Renamed type' }),
+  'POST /api/v1/leads/{id}/notes': () => ({ text: 'Fixture note', type: 'call_in' }),
+  'POST /api/v1/contacts/{id}/notes': () => ({ text: 'Fixture note' }),
+  'POST /api/v1/companies/{id}/notes': () => ({ text: 'Fixture note', type: 'email' }),
 };
 
 /** The query string a GET route needs to answer 200 (its required parameters), keyed by route key. */
@@ -38,19 +46,32 @@ export async function buildWorld(account: TestAccount): Promise<World> {
     world[collectionOf(route.path)] = res.body.id;
     if (res.body.stages) world.stages = res.body.stages[0].id;
   }
+  // Items made under a record that have their own GET (a lead's notes...): one each, keyed by
+  // the collection path they were posted to, once the records exist.
+  for (const route of routes) {
+    if (route.method !== 'POST' || !route.path.includes('{') || !routes.some((r) => r.method === 'GET' && r.path.startsWith(`${route.path}/{`))) continue;
+    const sample = SAMPLE_BODIES[`${route.method} ${route.path}`];
+    if (!sample) throw new Error(`No sample body for ${route.method} ${route.path}: add one to functions/test/support/world.ts`);
+    const res = await account.request('POST', fillPath(route, world), sample(world));
+    if (res.status !== 201) throw new Error(`${route.method} ${route.path} answered ${res.status}: ${JSON.stringify(res.body)}`);
+    world[route.path] = res.body.id;
+  }
   return world;
 }
 
 const collectionOf = (path: string) => path.split('/').filter((s) => s && !s.startsWith('{')).at(-1)!;
 
-/** The route's path with the world's ids; the segment before a parameter names its collection. */
+/**
+ * The route's path with the world's ids; the segment before a parameter names its collection
+ * (or the whole path before it, for items made under a record).
+ */
 export function fillPath(route: Pick<Route, 'path'>, world: World): string {
   const parts = route.path.split('/');
   return parts
     .map((part, i) => {
       const param = /^\{(\w+)\}$/.exec(part)?.[1];
       if (!param) return part;
-      const value = world[`{${param}}`] ?? world[parts[i - 1]];
+      const value = world[`{${param}}`] ?? world[parts.slice(0, i).join('/')] ?? world[parts[i - 1]];
       if (!value) throw new Error(`No id in the world for ${param} of ${route.path}: extend functions/test/support/world.ts`);
       return encodeURIComponent(value);
     })
