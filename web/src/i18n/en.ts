@@ -19,6 +19,7 @@ export const en = {
     tooLarge: 'That is too much data for one request.', invalid: 'Please check the highlighted fields.',
     throttled: 'Too many requests. Wait a moment and try again.', server: 'The server failed to answer. Try again in a minute.',
     unexpected: 'Something unexpected happened.',
+    unavailable: 'This is not available right now.',
   },
   notFound: { title: 'Page not found', text: 'There is nothing at this address.', home: 'Go to the desktop' },
   auth: {

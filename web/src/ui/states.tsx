@@ -15,10 +15,14 @@ export function LoadingState({ label }: { label?: string }) {
   );
 }
 
-export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+/** `page`: the error is the whole page's (an unknown id shows the 404 page). */
+export function ErrorState({ error, onRetry, page }: { error: unknown; onRetry?: () => void; page?: boolean }) {
   const { t } = useTranslation();
   const message = useErrorMessage();
-  if (isApiError(error, 404)) return <NotFoundState />;
+  if (page && isApiError(error, 404)) return <NotFoundState />;
+  if (isApiError(error, 404)) {
+    return <Alert color="gray" variant="light" role="status">{t('errors.unavailable')}</Alert>;
+  }
   return (
     <Alert color="red" variant="light" title={t('errors.title')} role="alert">
       <Stack gap="xs" align="flex-start">

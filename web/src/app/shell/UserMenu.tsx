@@ -1,4 +1,4 @@
-import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Group, Menu, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconLogout, IconSettings } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -14,8 +14,9 @@ export function UserMenu({ me }: { me: Me }) {
   return (
     <Menu position="bottom-end" width={240} closeOnItemClick>
       <Menu.Target>
-        <UnstyledButton aria-label={t('nav.account')}>
+        <UnstyledButton>
           <Avatar color="blue" radius="xl" size={34}>{initials(me.user.name)}</Avatar>
+          <VisuallyHidden>{t('nav.account')}</VisuallyHidden>
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>

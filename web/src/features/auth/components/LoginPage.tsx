@@ -13,7 +13,8 @@ function useSignInErrorMessage() {
   const { t } = useTranslation();
   return (e: unknown) => {
     const code = e instanceof CognitoError ? e.code : '';
-    if (code === 'NotAuthorizedException' || code === 'UserNotFoundException') return t('auth.wrongCredentials');
+    // cognito-local says InvalidPasswordException where AWS says NotAuthorizedException.
+    if (['NotAuthorizedException', 'UserNotFoundException', 'InvalidPasswordException'].includes(code)) return t('auth.wrongCredentials');
     if (code === 'UserNotConfirmedException') return t('auth.notConfirmed');
     if (code === 'NetworkError') return t('errors.network');
     if (code === 'TooManyRequestsException') return t('errors.throttled');

@@ -21,7 +21,7 @@ export default function CompanyPage() {
   const remove = useDeleteCompany();
   const describe = useErrorMessage();
   if (company.isPending) return <LoadingState />;
-  if (company.isError) return <ErrorState error={company.error} onRetry={() => void company.refetch()} />;
+  if (company.isError) return <ErrorState error={company.error} onRetry={() => void company.refetch()} page />;
   const entity = { type: 'company' as const, id: company.data.id };
   return (
     <CardLayout

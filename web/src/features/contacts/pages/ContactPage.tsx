@@ -20,7 +20,7 @@ export default function ContactPage() {
   const remove = useDeleteContact();
   const describe = useErrorMessage();
   if (contact.isPending) return <LoadingState />;
-  if (contact.isError) return <ErrorState error={contact.error} onRetry={() => void contact.refetch()} />;
+  if (contact.isError) return <ErrorState error={contact.error} onRetry={() => void contact.refetch()} page />;
   const entity = { type: 'contact' as const, id: contact.data.id };
   return (
     <CardLayout

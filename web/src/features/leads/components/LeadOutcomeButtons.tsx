@@ -35,7 +35,7 @@ export function LeadOutcomeButtons({ lead }: { lead: Lead }) {
   }
   return (
     <Group gap="xs">
-      <Button size="xs" color="teal" leftSection={<IconTrophy size={14} aria-hidden />} loading={update.isPending} onClick={() => close(closing('won'))}>
+      <Button size="xs" color="teal.9" leftSection={<IconTrophy size={14} aria-hidden />} loading={update.isPending} onClick={() => close(closing('won'))}>
         {t('leads.markWon')}
       </Button>
       <Button size="xs" color="red" variant="light" leftSection={<IconThumbDown size={14} aria-hidden />} onClick={() => setAskingReason(true)}>

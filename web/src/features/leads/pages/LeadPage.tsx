@@ -23,7 +23,7 @@ export default function LeadPage() {
   const describe = useErrorMessage();
 
   if (lead.isPending) return <LoadingState />;
-  if (lead.isError) return <ErrorState error={lead.error} onRetry={() => void lead.refetch()} />;
+  if (lead.isError) return <ErrorState error={lead.error} onRetry={() => void lead.refetch()} page />;
   const entity = { type: 'lead' as const, id: lead.data.id };
 
   return (

@@ -25,7 +25,7 @@ export function CompleteTaskModal({ task, onClose }: { task: Task; onClose: () =
           <Textarea label={t('tasks.result')} value={result} onChange={(e) => setResult(e.currentTarget.value)} autosize minRows={2} data-autofocus />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" color="teal" loading={complete.isPending}>{t('tasks.complete')}</Button>
+            <Button type="submit" color="teal.9" loading={complete.isPending}>{t('tasks.complete')}</Button>
           </Group>
         </Stack>
       </form>

@@ -1,0 +1,41 @@
+// Drives Debian's Chromium with playwright-core for the browser tests and the screenshot script.
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
+
+export const DESKTOP = { width: 1440, height: 900 };
+export const PHONE = { width: 375, height: 812 };
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium`);
+  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+}
+
+/** A fresh browser profile (own localStorage) with the app's language set up front. */
+export async function newAppContext(browser: Browser, baseURL: string, opts: { viewport?: { width: number; height: number }; language?: 'en' | 'ru' } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: opts.viewport ?? DESKTOP,
+    locale: opts.language === 'ru' ? 'ru-RU' : 'en-US',
+    serviceWorkers: 'block',
+  });
+  if (opts.language) await context.addInitScript((lang) => localStorage.setItem('crm.lang', lang), opts.language);
+  return context;
+}
+
+/** Collects uncaught page errors, so a test can assert the app did not crash. */
+export function watchPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
+export async function signInThroughForm(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel(/^Password/).first().fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
