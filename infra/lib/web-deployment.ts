@@ -30,7 +30,8 @@ export function deployWebApp(scope: Construct, props: { webDir: string; bucket: 
     })
     : undefined;
   const site = new BucketDeployment(scope, 'DeploySite', {
-    sources: [Source.asset(props.webDir, { exclude: ['assets'] }), Source.jsonData('config.json', props.config)],
+    // .vite holds Vite's build manifest: not for browsers.
+    sources: [Source.asset(props.webDir, { exclude: ['assets', '.vite'] }), Source.jsonData('config.json', props.config)],
     destinationBucket: props.bucket,
     exclude: ['assets/*'],
     cacheControl: [CacheControl.noCache()],

@@ -1,6 +1,8 @@
 // The web stack: the site bucket is private and reachable only through CloudFront's OAC; the
 // distribution sends security headers, serves the API under /api/*, and falls back to the SPA
 // without rewriting the API's error answers.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
 import type { Synthesized } from '../synth.ts';
@@ -56,5 +58,16 @@ export const describeWeb = (synth: () => Synthesized) => describe('Stack: web', 
         OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // Managed-AllViewerExceptHostHeader
       }),
     ]);
+  });
+
+  it('deploys config.json from the stacks\' outputs, revalidated on every load', () => {
+    const deployments = Object.values(web().findResources('Custom::CDKBucketDeployment'));
+    const site = deployments.find((d) => d.Properties.SystemMetadata['cache-control'] === 'no-cache');
+    const configDir = (site!.Properties.SourceObjectKeys as string[])
+      .map((key) => join(synth().assembly.directory, `asset.${key.replace(/\.zip$/, '')}`))
+      .find((dir) => existsSync(join(dir, 'config.json')));
+    const config = JSON.parse(readFileSync(join(configDir!, 'config.json'), 'utf8'));
+    expect(Object.keys(config).sort()).toEqual(['apiUrl', 'region', 'userPoolClientId', 'userPoolId']);
+    expect(site!.Properties.DistributionPaths).toEqual(['/*']);
   });
 });
