@@ -22,6 +22,11 @@ const ALLOWED: Record<string, string[]> = {
     [`GET /api/v1/${c}/{id}/notes/{noteId}`, ['GetItem', 'GetItem']],
     [`GET /api/v1/${c}/{id}/timeline`, ['GetItem', 'Query']],
   ])),
+  // A record's links read through the record (exists, may be viewed), then one Query: the
+  // contact's link items, or the contacts' / leads' company index.
+  'GET /api/v1/contacts/{id}/leads': ['GetItem', 'Query'],
+  'GET /api/v1/companies/{id}/contacts': ['GetItem', 'Query'],
+  'GET /api/v1/companies/{id}/leads': ['GetItem', 'Query'],
 };
 
 const sent: string[] = [];

@@ -14,6 +14,14 @@ export const SAMPLE_BODIES: Record<string, (w: World) => unknown> = {
   'PATCH /api/v1/pipelines/{id}/stages/{stageId}': () => ({ color: '#654321' }),
   'POST /api/v1/leads': () => ({ name: 'Fixture lead', price: 100, tags: ['fixture'] }),
   'PATCH /api/v1/leads/{id}': () => ({ price: 150 }),
+  // A fresh phone and e-mail each time: contacts are de-duplicated by them.
+  'POST /api/v1/contacts': () => {
+    const n = String(Math.floor(Math.random() * 1e7)).padStart(7, '0');
+    return { name: 'Fixture contact', phones: [{ value: `+7 900 ${n}` }], emails: [{ value: `c${n}@example.com` }], tags: ['fixture'] };
+  },
+  'PATCH /api/v1/contacts/{id}': () => ({ position: 'Buyer' }),
+  'POST /api/v1/companies': () => ({ name: 'Fixture company', website: 'example.com', tags: ['fixture'] }),
+  'PATCH /api/v1/companies/{id}': () => ({ address: 'Moscow' }),
   'POST /api/v1/custom-fields': () => ({ entityType: 'leads', name: `Field ${Math.random().toString(36).slice(2)}`, type: 'select', options: ['A', 'B'] }),
   'PATCH /api/v1/custom-fields/{id}': () => ({ options: ['A', 'B', 'C'] }),
   'POST /api/v1/tasks': (w) => ({ text: 'Fixture task', dueAt: '2031-01-01T09:00:00.000Z', entity: { type: 'lead', id: w.leads } }),
@@ -56,6 +64,12 @@ export async function buildWorld(account: TestAccount): Promise<World> {
     if (res.status !== 201) throw new Error(`${route.method} ${route.path} answered ${res.status}: ${JSON.stringify(res.body)}`);
     world[route.path] = res.body.id;
   }
+  // A company in the trash fills /trash/{entityType}/{id}/restore ('company' is no substring of
+  // any list answer, which the isolation test searches for world values).
+  const trashed = await account.request('POST', '/api/v1/companies', SAMPLE_BODIES['POST /api/v1/companies']!(world));
+  await account.request('DELETE', `/api/v1/companies/${trashed.body.id}`);
+  world['/api/v1/trash'] = 'company';
+  world['/api/v1/trash/{entityType}'] = trashed.body.id;
   return world;
 }
 
