@@ -1,5 +1,5 @@
 // Prints each Lambda's minified bundle size (esbuild options shared with the CDK app) and its
-// heaviest packages, largest first; exits non-zero when one is over the budget.
+// heaviest packages, largest first, marking those over the budget (infra/test/bundle-size.test.ts fails on them).
 // Run: npx tsx scripts/bench-bundles.ts
 import { BUNDLE_BUDGET_BYTES, bundleSizes, kb } from '../infra/lib/bundle-sizes.ts';
 import { lambdaEntries } from '../infra/lib/lambda-entries.ts';
@@ -13,4 +13,3 @@ for (const s of sizes) {
 }
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`${sizes.length} functions in ${seconds} s; budget ${kb(BUNDLE_BUDGET_BYTES)} minified per function, AWS SDK excluded`);
-if (sizes.some((s) => s.bytes > BUNDLE_BUDGET_BYTES)) process.exitCode = 1;
