@@ -2,7 +2,6 @@
 // with field-level errors, normalised, merged on PATCH, required on create and patch.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logInAs, signupAndLogin, startTestApi, type TestAccount } from '@crm/local/testing';
-import { routes } from '../routes.ts';
 
 let api: Awaited<ReturnType<typeof startTestApi>>;
 let acme: TestAccount;
@@ -23,8 +22,6 @@ beforeAll(async () => {
   manager = (method, path, body, headers) => acme.request(method, path, body, { ...headers, authorization: `Bearer ${token}` });
 });
 afterAll(() => api.close());
-
-const hasRoute = (method: string, path: string) => routes.some((r) => r.method === method && r.path === path);
 
 describe('Resource: custom-fields', () => {
   it('creates, lists by collection, renames and deletes a field; only admins change them', async () => {
@@ -194,7 +191,7 @@ describe('Resource: custom-fields', () => {
     expect(refused.body.errors[0]).toEqual({ path: `customFields.${tier.id}`, message: 'must be one of: Silver, Bronze' });
   });
 
-  it.runIf(hasRoute('POST', '/api/v1/contacts'))('checks contact and company values against their own collection\'s fields', async () => {
+  it('checks contact and company values against their own collection\'s fields', async () => {
     const birth = await field({ entityType: 'contacts', name: 'Birth date', type: 'date', required: true });
     const staff = await field({ entityType: 'companies', name: 'Employees', type: 'number' });
     const leadOnly = await field({ name: 'Lead only', type: 'text' });

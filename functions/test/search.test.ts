@@ -3,7 +3,6 @@
 // account sees only its own records.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signupAndLogin, startTestApi, type TestAccount } from '@crm/local/testing';
-import { routes } from '../routes.ts';
 
 let api: Awaited<ReturnType<typeof startTestApi>>;
 let acme: TestAccount;
@@ -14,8 +13,6 @@ beforeAll(async () => {
   [acme, other] = await Promise.all([signupAndLogin(api.apiUrl, { company: 'Acme' }), signupAndLogin(api.apiUrl, { company: 'Other' })]);
 });
 afterAll(() => api.close());
-
-const hasRoute = (method: string, path: string) => routes.some((r) => r.method === method && r.path === path);
 
 type Hits = { leads: Array<{ id: string; name: string }>; contacts: Array<{ id: string; name: string }>; companies: Array<{ id: string; name: string }> };
 async function search(account: TestAccount, q: string, extra = ''): Promise<Hits> {
@@ -66,7 +63,7 @@ describe('Resource: search', () => {
     expect((await acme.request('GET', '/api/v1/search?q=a&sort=name')).status).toBe(400);
   });
 
-  describe.runIf(hasRoute('POST', '/api/v1/contacts'))('contacts and companies', () => {
+  describe('contacts and companies', () => {
     let petrov: { id: string };
     beforeAll(async () => {
       const res = await acme.request('POST', '/api/v1/contacts', {
