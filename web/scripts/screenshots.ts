@@ -37,14 +37,22 @@ async function spreadDeals(baseUrl: string, token: string) {
   for (const [name, price, stageIndex] of deals) {
     await call('POST', '/leads', { name, price, stageId: open[Math.min(stageIndex, open.length - 1)].id, tags: ['demo'] });
   }
+  const dueToday = (hour: number) => { const d = new Date(); d.setUTCHours(hour, 0, 0, 0); return d.toISOString(); };
+  const contact = await call<{ id: string }>('POST', '/contacts', { name: 'Maria Ivanova', phones: [{ value: '+7 913 909-73-32', type: 'mobile' }], position: 'Head of procurement' })
+    .catch(() => undefined);
+  for (const [text, hour] of [['Call about the offer', 9], ['Send the contract draft', 14]] as const) {
+    await call('POST', '/tasks', { text, dueAt: dueToday(hour), ...(contact ? { entity: { type: 'contact', id: contact.id } } : {}) }).catch(() => undefined);
+  }
   const existing = (await call<{ items: Lead[] }>('GET', `/leads?pipelineId=${pipeline.id}&stageId=${open[0].id}`)).items;
   const firstMove = existing[0];
   if (firstMove && open[1]) await call('PATCH', `/leads/${firstMove.id}`, { stageId: open[1].id }, firstMove.version);
   return (await call<{ items: Lead[] }>('GET', `/leads?pipelineId=${pipeline.id}&stageId=${open[Math.min(3, open.length - 1)].id}`)).items[0];
 }
 
+/** Waits until the page has its data: no request in flight and no spinner left. */
 async function settle(page: Page) {
   await page.waitForLoadState('networkidle');
+  await page.locator('[role="status"] .mantine-Loader-root').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
   await page.waitForTimeout(400);
 }
 

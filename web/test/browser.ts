@@ -21,7 +21,12 @@ export async function newAppContext(browser: Browser, baseURL: string, opts: { v
     locale: opts.language === 'ru' ? 'ru-RU' : 'en-US',
     serviceWorkers: 'block',
   });
-  if (opts.language) await context.addInitScript((lang) => localStorage.setItem('crm.lang', lang), opts.language);
+  // Only a first visit gets the language; a choice made in the app must survive reloads.
+  if (opts.language) {
+    await context.addInitScript((lang) => {
+      if (!localStorage.getItem('crm.lang')) localStorage.setItem('crm.lang', lang);
+    }, opts.language);
+  }
   return context;
 }
 
