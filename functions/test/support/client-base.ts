@@ -1,6 +1,6 @@
 // Helpers of the contacts, companies and trash tests: a fresh account and API, and a cursor walk.
 import { afterAll, beforeAll, expect } from 'vitest';
-import { callApi } from '@crm/local/http-client';
+import { callApi, type ApiAnswer } from '@crm/local/http-client';
 import { logInAs, signupAndLogin, startTestApi, type TestAccount } from '@crm/local/testing';
 
 /** Starts the in-process API for the file and returns a getter of it (ready in beforeAll). */
@@ -29,7 +29,7 @@ export async function walk(account: TestAccount, path: string, limit = 2): Promi
   let cursor: string | null = null;
   do {
     const sep = path.includes('?') ? '&' : '?';
-    const page = await account.request('GET', `${path}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const page: ApiAnswer = await account.request('GET', `${path}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
     expect(page.status, JSON.stringify(page.body)).toBe(200);
     expect(page.body.items.length).toBeLessThanOrEqual(limit);
     seen.push(...page.body.items.map((i: { id: string }) => i.id));

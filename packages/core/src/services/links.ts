@@ -170,8 +170,9 @@ export async function relinkLead(caller: Caller, lead: LeadItem, change: LeadLin
   if (change.contactIds) next.contactIds = change.contactIds;
   if (change.mainContactId !== undefined) next.mainContactId = change.mainContactId ?? undefined;
   if (change.companyId !== undefined) next.companyId = change.companyId ?? undefined;
-  const set: Record<string, unknown> = { contactIds: next.contactIds, updatedAt: next.updatedAt, version: next.version };
-  const cleared: string[] = [];
+  const set: { contactIds: string[]; updatedAt: string; version: number; mainContactId?: string; companyId?: string; companyKey?: string } =
+    { contactIds: next.contactIds, updatedAt: next.updatedAt, version: next.version };
+  const cleared: Array<'mainContactId' | 'companyId'> = [];
   if (next.mainContactId) set.mainContactId = next.mainContactId;
   else cleared.push('mainContactId');
   if (change.companyId !== undefined) {
@@ -181,7 +182,7 @@ export async function relinkLead(caller: Caller, lead: LeadItem, change: LeadLin
   }
   const writes: Write[] = [
     update(db.lead.patch({ accountId: caller.accountId, leadId: lead.leadId })
-      .set(set as never).remove(cleared as never)
+      .set(set).remove(cleared)
       .where((a, op) => op.eq(a.version, lead.version)).params()),
     ...(await derivedWrites(caller, 'lead', lead, next)),
   ];
