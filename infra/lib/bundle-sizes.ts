@@ -1,7 +1,7 @@
-// Bundles Lambda entries with esbuild exactly as the CDK does (bundling.ts) and measures the
-// minified JavaScript, source map excluded, AWS SDK external; says which packages weigh most.
+// Bundles Lambda entries with esbuild as the CDK does (bundling.ts) and measures the minified
+// JavaScript, source map excluded, AWS SDK external; says which packages weigh most.
 import { build, type Metafile } from 'esbuild';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { BUNDLE_FILE, esbuildOptions } from './bundling.ts';
 import type { LambdaEntry } from './lambda-entries.ts';
 import { REPO_ROOT } from './paths.ts';
@@ -16,25 +16,34 @@ export interface BundleSize extends LambdaEntry {
 }
 
 export async function bundleSizes(entries: readonly LambdaEntry[]): Promise<BundleSize[]> {
-  return Promise.all(entries.map(async (e) => {
-    // Not written (write: false); the path only makes the source-map comment the same as the CDK's.
-    const outfile = join(REPO_ROOT, '.tmp', 'bench', e.name, BUNDLE_FILE);
-    const result = await build({
-      ...esbuildOptions(e.entry, outfile), absWorkingDir: REPO_ROOT, write: false, metafile: true, logLevel: 'error',
-    });
-    const js = result.outputFiles.find((f) => f.path === outfile);
+  // One esbuild run for all entries (each file parsed once, about 3x faster than one run per
+  // entry); without code splitting every output is what a build of that entry alone gives, and
+  // each lands at <name>/index.mjs so even the source-map comment matches the CDK's.
+  const outdir = join(REPO_ROOT, '.tmp', 'bench');
+  const { outfile: _, ...options } = esbuildOptions('', '');
+  const result = await build({
+    ...options,
+    entryPoints: Object.fromEntries(entries.map((e) => [`${e.name}/${BUNDLE_FILE.replace(/\.mjs$/, '')}`, e.entry])),
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    absWorkingDir: REPO_ROOT,
+    write: false,
+    metafile: true,
+    logLevel: 'error',
+  });
+  return entries.map((e) => {
+    const path = join(outdir, e.name, BUNDLE_FILE);
+    const js = result.outputFiles.find((f) => f.path === path);
     if (!js) throw new Error(`esbuild wrote no ${BUNDLE_FILE} for ${e.entry}`);
-    return { ...e, bytes: js.contents.byteLength, heaviest: heaviestInputs(result.metafile) };
-  }));
+    return { ...e, bytes: js.contents.byteLength, heaviest: heaviestInputs(result.metafile.outputs[relative(REPO_ROOT, path)]) };
+  });
 }
 
-function heaviestInputs(metafile: Metafile): { name: string; bytes: number }[] {
+function heaviestInputs(output: Metafile['outputs'][string] | undefined): { name: string; bytes: number }[] {
   const totals = new Map<string, number>();
-  for (const output of Object.values(metafile.outputs)) {
-    for (const [file, input] of Object.entries(output.inputs)) {
-      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ?? file.split('/').slice(0, 2).join('/');
-      totals.set(pkg, (totals.get(pkg) ?? 0) + input.bytesInOutput);
-    }
+  for (const [file, input] of Object.entries(output?.inputs ?? {})) {
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ?? file.split('/').slice(0, 2).join('/');
+    totals.set(pkg, (totals.get(pkg) ?? 0) + input.bytesInOutput);
   }
   return [...totals].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes).slice(0, 4);
 }
