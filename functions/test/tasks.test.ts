@@ -300,7 +300,7 @@ describe('Nearest open task of leads, contacts and companies', () => {
   it('sorts leads by nearest task, leads without one last, walking every lead once', async () => {
     const shop = await api.account('Sorted');
     const names = ['None A', 'In 3 days', 'Overdue', 'Tomorrow', 'None B'];
-    const leads = [];
+    const leads: Array<{ id: string; name: string }> = [];
     for (const name of names) leads.push(await created(shop, '/api/v1/leads', { name }));
     const plan: Record<string, number> = { 'In 3 days': 72, Overdue: -3, Tomorrow: 24 };
     for (const l of leads) {

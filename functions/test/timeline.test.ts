@@ -15,7 +15,7 @@ async function timelinePages(account: TestAccount, path: string, limit: number) 
   const pages: Entry[][] = [];
   let cursor: string | null = null;
   do {
-    const res = await account.request('GET', `${path}?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const res: { status: number; body: { items: Entry[]; nextCursor: string | null } } = await account.request('GET', `${path}?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     pages.push(res.body.items);
     cursor = res.body.nextCursor;
