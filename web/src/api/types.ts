@@ -1,5 +1,5 @@
-// The API's shapes as the web app sees them. Where packages/contract has the schema, the type
-// is inferred from it; the rest follow shared/API-CONTRACT.md until their schemas land.
+// The API's shapes as the web app sees them, inferred from packages/contract; the few whose
+// schemas have not landed yet (marked below) follow shared/API-CONTRACT.md.
 import type { z } from 'zod';
 import type * as contract from '@crm/contract';
 
@@ -24,111 +24,35 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-interface Entity {
-  id: string;
-  createdAt: string;
-  updatedAt: string;
-  createdBy: string;
-  version: number;
-}
+export type PhoneOrEmail = z.output<typeof contract.PhoneEntry>;
+export type Contact = z.output<typeof contract.Contact>;
+export type ContactInput = z.input<typeof contract.ContactCreate>;
+export type ContactPatch = z.input<typeof contract.ContactPatch>;
+export type LinkedLead = z.output<typeof contract.LinkedLead>;
+export type Company = z.output<typeof contract.Company>;
+export type CompanyInput = z.input<typeof contract.CompanyCreate>;
+export type ClientSort = (typeof contract.CLIENT_SORTS)[number];
 
-export interface PhoneOrEmail {
-  value: string;
-  type: string;
-}
+export type LinkedEntityType = z.output<typeof contract.RecordType>;
+export type EntityRef = z.output<typeof contract.RecordRef>;
+export type Task = z.output<typeof contract.Task>;
+export type TaskInput = z.input<typeof contract.TaskCreate>;
+export type TaskPatch = z.input<typeof contract.TaskPatch>;
+export type TaskStatus = z.output<typeof contract.TaskStatus>;
+export type TaskType = z.output<typeof contract.TaskType>;
 
-export interface Contact extends Entity {
-  name: string;
-  phones: PhoneOrEmail[];
-  emails: PhoneOrEmail[];
-  position: string | null;
-  companyId: string | null;
-  responsibleUserId: string;
-  tags: string[];
-  customFields: CustomFieldValues;
-  nearestTaskAt?: string | null;
-}
-export type ContactInput = Partial<Omit<Contact, keyof Entity | 'nearestTaskAt'>> & { name: string };
-
-export interface Company extends Entity {
-  name: string;
-  phones: PhoneOrEmail[];
-  emails: PhoneOrEmail[];
-  website: string | null;
-  address: string | null;
-  responsibleUserId: string;
-  tags: string[];
-  customFields: CustomFieldValues;
-  nearestTaskAt?: string | null;
-}
-export type CompanyInput = Partial<Omit<Company, keyof Entity | 'nearestTaskAt'>> & { name: string };
-
-export type LinkedEntityType = 'lead' | 'contact' | 'company';
-export interface EntityRef {
-  type: LinkedEntityType;
-  id: string;
-}
-
-export interface Task extends Entity {
-  text: string;
-  typeId: string;
-  dueAt: string;
-  responsibleUserId: string;
-  entity: EntityRef | null;
-  completedAt: string | null;
-  result: string | null;
-}
-export interface TaskInput {
-  text: string;
-  typeId?: string;
-  dueAt: string;
-  responsibleUserId?: string;
-  entity?: EntityRef | null;
-}
-export type TaskStatus = 'open' | 'completed' | 'overdue';
-
-export interface TaskType {
-  id: string;
-  name: string;
-  color: string;
-}
-
-export type NoteType = 'common' | 'call_in' | 'call_out' | 'sms' | 'email';
-export interface Note {
-  id: string;
-  text: string;
-  type: NoteType;
-  createdAt: string;
-  createdBy: string;
-}
-
+export type NoteType = z.output<typeof contract.NoteType>;
+export type Note = z.output<typeof contract.Note>;
 /** One entry of an entity's timeline: an event, a note or a task, newest first. */
-export interface TimelineItem {
-  kind?: 'event' | 'note' | 'task';
-  type?: string;
-  id: string;
-  at?: string;
-  occurredAt?: string;
-  createdAt?: string;
-  [field: string]: unknown;
-}
+export type TimelineItem = z.output<typeof contract.TimelineItem>;
 
-export type CustomFieldType = 'text' | 'number' | 'select' | 'multiselect' | 'date' | 'url' | 'checkbox';
-export interface CustomField {
-  id: string;
-  entityType: 'leads' | 'contacts' | 'companies';
-  name: string;
-  type: CustomFieldType;
-  options?: string[];
-  required?: boolean;
-}
+export type CustomField = z.output<typeof contract.CustomField>;
+export type CustomFieldType = CustomField['type'];
+export type TagInUse = z.output<typeof contract.TagInUse>;
+export type SearchResult = z.output<typeof contract.SearchResult>;
+export type PipelineTotals = z.output<typeof contract.PipelineTotals>;
 
-export interface SearchResult {
-  leads: Lead[];
-  contacts: Contact[];
-  companies: Company[];
-}
-
+// Not in packages/contract yet: written from shared/API-CONTRACT.md.
 export interface Dashboard {
   openLeads: number;
   openAmount: number;

@@ -1,34 +1,33 @@
-// The timeline mixes events, notes and tasks; this reads any of them into one display shape.
+// The timeline mixes events, notes and tasks; this reads each into one display shape.
 import type { TimelineItem } from '../../../api/types';
 
 export interface TimelineEntry {
   id: string;
-  kind: 'event' | 'note' | 'task';
+  kind: TimelineItem['kind'];
   at: string;
-  /** Event type (lead.stage_changed), note type (call_in) or task. */
+  /** Event type (lead.stage_changed), note type (call_in) or "task". */
   type: string;
   text?: string;
   actorId?: string;
   changes: { field: string; from: unknown; to: unknown }[];
+  /** A task's due time and result. */
+  dueAt?: string;
+  result?: string | null;
 }
 
-const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-
-export function readTimelineItem(raw: TimelineItem): TimelineEntry {
-  // Either flat ({ kind, ...fields }) or wrapped ({ kind, event | note | task }).
-  const inner = (raw.event ?? raw.note ?? raw.task ?? raw.data ?? raw) as Record<string, unknown>;
-  const item = { ...inner, ...raw } as Record<string, unknown>;
-  const type = str(inner.type) ?? str(raw.type) ?? '';
-  const kind: TimelineEntry['kind'] =
-    raw.kind ?? (raw.event ? 'event' : raw.note ? 'note' : raw.task ? 'task' : type.includes('.') ? 'event' : 'dueAt' in item ? 'task' : 'note');
-  const actor = item.actor as { id?: string } | undefined;
-  return {
-    id: String(inner.id ?? raw.id),
-    kind,
-    at: str(raw.at) ?? str(inner.occurredAt) ?? str(inner.createdAt) ?? str(raw.occurredAt) ?? str(raw.createdAt) ?? '',
-    type,
-    text: str(inner.text),
-    actorId: actor?.id ?? str(inner.createdBy),
-    changes: Array.isArray(inner.changes) ? (inner.changes as TimelineEntry['changes']) : [],
-  };
+export function readTimelineItem(item: TimelineItem): TimelineEntry {
+  switch (item.kind) {
+    case 'event':
+      return {
+        id: item.event.id, kind: 'event', at: item.at, type: item.event.type,
+        actorId: item.event.actor.type === 'user' ? item.event.actor.id : undefined, changes: item.event.changes ?? [],
+      };
+    case 'note':
+      return { id: item.note.id, kind: 'note', at: item.at, type: item.note.type, text: item.note.text, actorId: item.note.createdBy, changes: [] };
+    case 'task':
+      return {
+        id: item.task.id, kind: 'task', at: item.at, type: 'task', text: item.task.text, actorId: item.task.createdBy,
+        changes: [], dueAt: item.task.dueAt, result: item.task.result,
+      };
+  }
 }
