@@ -243,6 +243,23 @@ describe('Resource: contacts', () => {
       expect((await acme.request('GET', `/api/v1/contacts/${ann.id}/leads`)).status).toBe(404);
     });
 
+    it('never leaves a lead pointing at a contact deleted at the same moment it was linked', async () => {
+      for (let round = 0; round < 5; round++) {
+        // Prepare
+        const c = await created(acme, '/api/v1/contacts', { name: `Contested ${round}` });
+        const lead = await created(acme, '/api/v1/leads', { name: `Contest ${round}` });
+        // Act: link and delete at once
+        const [linked, deleted] = await Promise.all([
+          acme.request('PATCH', `/api/v1/leads/${lead.id}`, { contactIds: [c.id] }),
+          acme.request('DELETE', `/api/v1/contacts/${c.id}`),
+        ]);
+        // Assess: whichever order they committed in, the lead does not name a missing contact
+        expect(deleted.status).toBe(204);
+        expect([200, 400]).toContain(linked.status);
+        expect((await acme.request('GET', `/api/v1/leads/${lead.id}`)).body.contactIds).toEqual([]);
+      }
+    });
+
     it('is 404 for the leads of an unknown contact', async () => {
       expect((await acme.request('GET', '/api/v1/contacts/01JNOSUCHCONTACT0000000000/leads')).status).toBe(404);
     });
