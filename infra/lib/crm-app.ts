@@ -27,6 +27,8 @@ export interface CrmAppOptions {
 
 /** Stage-wide API throttle: caps what a runaway client or script can cost; raise with load. */
 const API_THROTTLE = { rateLimit: 200, burstLimit: 400 };
+/** Per public route that writes (signup, inbound): enough for real traffic, not for a flood. */
+const PUBLIC_WRITE_THROTTLE = { rateLimit: 10, burstLimit: 20 };
 
 export function buildCrmApp(app: App, o: CrmAppOptions) {
   const props = (part: string) => ({ stackName: stackName(o.stage, part), env: o.env, description: `CRM ${o.stage}: ${part}` });
@@ -39,7 +41,7 @@ export function buildCrmApp(app: App, o: CrmAppOptions) {
     consumersDir: o.consumersDir ?? CONSUMERS_DIR, consumerRules: o.consumerRules,
   });
   const api = new ApiStack(app, 'Api', {
-    ...props('api'), stage: o.stage, routes: o.routes, throttle: API_THROTTLE,
+    ...props('api'), stage: o.stage, routes: o.routes, throttle: API_THROTTLE, publicWriteThrottle: PUBLIC_WRITE_THROTTLE,
     runtime: {
       table: data.table, userPool: auth.userPool, webClient: auth.webClient, bus: events.bus,
       scheduleGroup: events.scheduleGroup, schedulerRole: events.schedulerRole, schedulerDlq: events.schedulerDlq,

@@ -3,7 +3,7 @@
 // so a rejected token is a problem+json answer like every other error.
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnStage, HttpApi, HttpMethod, type HttpRoute, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -22,6 +22,8 @@ export interface ApiStackProps extends StackProps {
   runtime: RuntimeResources;
   /** Requests per second over the whole stage, and the burst above it. */
   throttle: { rateLimit: number; burstLimit: number };
+  /** The same, for each public route that writes. */
+  publicWriteThrottle: { rateLimit: number; burstLimit: number };
 }
 
 export class ApiStack extends Stack {
@@ -33,7 +35,7 @@ export class ApiStack extends Stack {
     // No CORS configuration: the web app calls the API through its own CloudFront origin
     // (/api/*), so the browser never makes a cross-origin request and no origin is allowed.
     this.api = new HttpApi(this, 'HttpApi', { apiName: `crm-${props.stage}`, createDefaultStage: false });
-    new HttpStage(this, 'DefaultStage', {
+    const stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       stageName: '$default',
       autoDeploy: true,
@@ -51,10 +53,22 @@ export class ApiStack extends Stack {
       // policy has a 20 KB limit that a long route table would reach.
       const integration = new HttpLambdaIntegration(`${resource.name}Integration`, fn, { scopePermissionToRoute: false });
       for (const route of resource.routes) {
-        this.api.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration });
+        const [added] = this.api.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration });
+        if (route.public && route.method !== 'GET') this.throttleRoute(stage, added!, `${route.method} ${route.path}`, props.publicWriteThrottle);
       }
     }
     new CfnOutput(this, 'ApiEndpoint', { value: this.api.apiEndpoint });
+  }
+
+  /**
+   * Public writes (signup, inbound forms and calls) need no token, so they get a tighter limit
+   * of their own: a script creating accounts or flooding forms hits it before the stage limit.
+   */
+  private throttleRoute(stage: HttpStage, route: HttpRoute, routeKey: string, limit: ApiStackProps['throttle']): void {
+    const cfn = stage.node.defaultChild as CfnStage;
+    cfn.addPropertyOverride(`RouteSettings.${routeKey}`, { ThrottlingRateLimit: limit.rateLimit, ThrottlingBurstLimit: limit.burstLimit });
+    // API Gateway rejects settings for a route that does not exist yet.
+    stage.node.addDependency(route);
   }
 
   private resourceFunction(stage: string, resource: ApiResource, environment: Record<string, string>, runtime: RuntimeResources): NodejsFunction {

@@ -90,12 +90,15 @@ export const describeApi = (synth: () => Synthesized) => describe('Stack: api', 
     ])).toThrow(/mixes public/);
   });
 
-  it('throttles the stage and writes access logs, without CORS', () => {
+  it('throttles the stage (public writes tighter) and writes access logs, without CORS', () => {
     api().hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       DefaultRouteSettings: { ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 },
       AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
     });
+    const [stage] = Object.values(api().findResources('AWS::ApiGatewayV2::Stage'));
+    const publicWrites = routesWithEntries.filter((r) => r.public && r.method !== 'GET').map(key);
+    expect(Object.keys(stage!.Properties.RouteSettings ?? {}).sort()).toEqual(publicWrites.sort());
     const [httpApi] = Object.values(api().findResources('AWS::ApiGatewayV2::Api'));
     expect(httpApi!.Properties.CorsConfiguration).toBeUndefined();
   });
