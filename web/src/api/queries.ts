@@ -29,7 +29,3 @@ export async function fetchAllPages<T>(path: string, query: Query = {}, signal?:
   } while (cursor);
   return items;
 }
-
-/** Short lookups answer either a plain array or a `{ items }` page. */
-export const itemsOfAnswer = <T>(answer: unknown): T[] =>
-  Array.isArray(answer) ? (answer as T[]) : (((answer as { items?: T[] } | null)?.items) ?? []);

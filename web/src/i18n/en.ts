@@ -62,7 +62,10 @@ export const en = {
     openExisting: 'Open the existing contact', createAnyway: 'Create anyway',
   },
   companies: { add: 'Add company', newCompany: 'New company', created: 'Company “{{name}}” created', details: 'Company details' },
-  clients: { nearestTask: 'Nearest task', byNearestTask: 'By nearest task', newestFirst: 'Newest first' },
+  clients: {
+    nearestTask: 'Nearest task',
+    sorts: { nearestTask: 'By nearest task', '-createdAt': 'Newest first', name: 'By name', '-updatedAt': 'Recently changed' },
+  },
   fields: {
     name: 'Name', responsible: 'Responsible', me: 'Me', tags: 'Tags', tag: 'Tag', createdAt: 'Created',
     phone: 'Phone', email: 'E-mail', phones: 'Phones', emails: 'E-mails', add_phones: 'Add phone', add_emails: 'Add e-mail',

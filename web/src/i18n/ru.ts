@@ -66,7 +66,10 @@ export const ru: Record<keyof Messages, Record<string, unknown>> = {
     openExisting: 'Открыть существующий', createAnyway: 'Всё равно создать',
   },
   companies: { add: 'Добавить компанию', newCompany: 'Новая компания', created: 'Компания «{{name}}» создана', details: 'Данные компании' },
-  clients: { nearestTask: 'Ближайшая задача', byNearestTask: 'По ближайшей задаче', newestFirst: 'Сначала новые' },
+  clients: {
+    nearestTask: 'Ближайшая задача',
+    sorts: { nearestTask: 'По ближайшей задаче', '-createdAt': 'Сначала новые', name: 'По имени', '-updatedAt': 'Недавно изменённые' },
+  },
   fields: {
     name: 'Имя', responsible: 'Ответственный', me: 'Я', tags: 'Теги', tag: 'Тег', createdAt: 'Создана',
     phone: 'Телефон', email: 'Эл. почта', phones: 'Телефоны', emails: 'Эл. почта', add_phones: 'Добавить телефон', add_emails: 'Добавить почту',

@@ -1,6 +1,6 @@
 // The client base as a table (contacts or companies): text search, responsible and tag
-// filters, order by nearest task, more rows as you scroll.
-import { useCallback, useMemo, type ReactNode } from 'react';
+// filters, ordered by nearest task (the server's sort), more rows as you scroll.
+import { useCallback, type ReactNode } from 'react';
 import { Anchor, Button, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { Query } from '../api/client';
 import { itemsOf } from '../api/queries';
-import type { Page } from '../api/types';
+import type { ClientSort, Page } from '../api/types';
 import { useFormat } from '../features/auth/hooks/useFormat';
 import { ResponsibleSelect } from '../features/settings/components/ResponsibleSelect';
 import { useTags } from '../features/settings/hooks/useTags';
@@ -38,17 +38,16 @@ interface Props<T extends ClientRow> {
   columns: Column<T>[];
 }
 
-const byNearestTask = (a: ClientRow, b: ClientRow) =>
-  (a.nearestTaskAt ?? '\uffff').localeCompare(b.nearestTaskAt ?? '\uffff');
+const SORTS: ClientSort[] = ['nearestTask', '-createdAt', 'name', '-updatedAt'];
 
 export function ClientList<T extends ClientRow>({ title, addLabel, onAdd, tagEntity, basePath, useList, columns }: Props<T>) {
   const { t } = useTranslation();
   const format = useFormat();
   const tags = useTags(tagEntity);
   const [params, setParams] = useSearchParams();
+  const sort = (SORTS as string[]).includes(params.get('sort') ?? '') ? (params.get('sort') as ClientSort) : 'nearestTask';
   const filters = { q: params.get('q') ?? undefined, responsibleUserId: params.get('responsibleUserId') ?? undefined, tag: params.get('tag') ?? undefined };
-  const order = params.get('order') ?? 'nearestTask';
-  const list = useList(filters);
+  const list = useList({ ...filters, sort });
   const set = (key: string, value: string | null | undefined) => setParams((p) => {
     const next = new URLSearchParams(p);
     if (value) next.set(key, value);
@@ -56,10 +55,7 @@ export function ClientList<T extends ClientRow>({ title, addLabel, onAdd, tagEnt
     return next;
   });
   const setQuery = useDebouncedCallback((q: string) => set('q', q.trim()), 300);
-  const items = useMemo(() => {
-    const loaded = itemsOf(list.data);
-    return order === 'nearestTask' ? [...loaded].sort(byNearestTask) : loaded;
-  }, [list.data, order]);
+  const items = itemsOf(list.data);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
@@ -77,9 +73,9 @@ export function ClientList<T extends ClientRow>({ title, addLabel, onAdd, tagEnt
         <Select
           size="xs"
           label={t('common.sort')}
-          data={[{ value: 'nearestTask', label: t('clients.byNearestTask') }, { value: 'newest', label: t('clients.newestFirst') }]}
-          value={order}
-          onChange={(v) => set('order', v === 'nearestTask' ? null : v)}
+          data={SORTS.map((s) => ({ value: s, label: t(`clients.sorts.${s}`) }))}
+          value={sort}
+          onChange={(v) => set('sort', v === 'nearestTask' ? null : v)}
           allowDeselect={false}
           w={190}
         />

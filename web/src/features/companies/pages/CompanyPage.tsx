@@ -40,7 +40,7 @@ export default function CompanyPage() {
       side={[
         <CompanyDetailsForm key="details" company={company.data} />,
         <CompanyContacts key="contacts" companyId={company.data.id} />,
-        <RelatedLeads key="leads" companyId={company.data.id} />,
+        <RelatedLeads key="leads" owner={entity} />,
       ]}
       main={[<EntityTasks key="tasks" entity={entity} />, <ActivityFeed key="timeline" entity={entity} />]}
     />

@@ -1,18 +1,18 @@
-// The people of a company, with "new contact" already placed at it.
+// The people of a company (one Query on the link), with "new contact" already placed at it.
 import { useState } from 'react';
 import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { itemsOf } from '../../../api/queries';
+import { itemsOf, usePagedList } from '../../../api/queries';
+import type { Contact } from '../../../api/types';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
-import { useContactList } from '../hooks/useContacts';
 import CreateContactModal from './CreateContactModal';
 
 export function CompanyContacts({ companyId }: { companyId: string }) {
   const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
-  const contacts = useContactList({ companyId });
+  const contacts = usePagedList<Contact>(['contacts', 'company', companyId], `/companies/${companyId}/contacts`);
   const items = itemsOf(contacts.data);
   return (
     <Stack gap="xs">

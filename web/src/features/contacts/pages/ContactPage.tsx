@@ -36,7 +36,7 @@ export default function ContactPage() {
           })}
         />
       }
-      side={[<ContactDetailsForm key="details" contact={contact.data} />, <RelatedLeads key="leads" contactId={contact.data.id} />]}
+      side={[<ContactDetailsForm key="details" contact={contact.data} />, <RelatedLeads key="leads" owner={entity} />]}
       main={[<EntityTasks key="tasks" entity={entity} />, <ActivityFeed key="timeline" entity={entity} />]}
     />
   );

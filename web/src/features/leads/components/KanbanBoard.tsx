@@ -6,6 +6,7 @@ import {
 } from '@dnd-kit/core';
 import type { Lead, Pipeline, Stage } from '../../../api/types';
 import { useMoveLeadToStage } from '../hooks/useMoveLeadToStage';
+import { usePipelineTotals } from '../hooks/usePipelineTotals';
 import classes from './Kanban.module.css';
 import { KanbanColumn } from './KanbanColumn';
 import { LeadTile } from './LeadTile';
@@ -14,6 +15,7 @@ const LossReasonModal = lazy(() => import('./LossReasonModal'));
 
 export function KanbanBoard({ pipeline }: { pipeline: Pipeline }) {
   const move = useMoveLeadToStage();
+  const totals = usePipelineTotals(pipeline.id);
   const [dragged, setDragged] = useState<Lead | null>(null);
   const [closingAsLost, setClosingAsLost] = useState<{ lead: Lead; stage: Stage } | null>(null);
   const sensors = useSensors(
@@ -35,7 +37,9 @@ export function KanbanBoard({ pipeline }: { pipeline: Pipeline }) {
   return (
     <DndContext sensors={sensors} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragged(null)}>
       <div className={classes.board} data-testid="kanban-board">
-        {pipeline.stages.map((stage) => <KanbanColumn key={stage.id} pipelineId={pipeline.id} stage={stage} />)}
+        {pipeline.stages.map((stage) => (
+          <KanbanColumn key={stage.id} pipelineId={pipeline.id} stage={stage} totals={totals.data?.stages.find((s) => s.stageId === stage.id)} />
+        ))}
       </div>
       <DragOverlay>{dragged && <LeadTile lead={dragged} overlay />}</DragOverlay>
       {closingAsLost && (

@@ -13,12 +13,19 @@ import classes from './Kanban.module.css';
 import { QuickAddLead } from './QuickAddLead';
 import { StageTotals } from './StageTotals';
 
-export function KanbanColumn({ pipelineId, stage }: { pipelineId: string; stage: Stage }) {
+interface Props {
+  pipelineId: string;
+  stage: Stage;
+  /** The stage's count and sum from the server; without them, what is loaded so far. */
+  totals?: { count: number; amount: number };
+}
+
+export function KanbanColumn({ pipelineId, stage, totals }: Props) {
   const { t } = useTranslation();
   const leadsQuery = useStageLeads(pipelineId, stage.id);
   const { setNodeRef, isOver } = useDroppable({ id: stage.id, data: { stage } });
   const leads = itemsOf(leadsQuery.data);
-  const amount = leads.reduce((sum, l) => sum + (l.price ?? 0), 0);
+  const loadedAmount = leads.reduce((sum, l) => sum + (l.price ?? 0), 0);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = leadsQuery;
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
@@ -37,7 +44,9 @@ export function KanbanColumn({ pipelineId, stage }: { pipelineId: string; stage:
         <Group justify="space-between" gap={4} wrap="nowrap">
           <Text id={`stage-${stage.id}`} component="h2" fw={700} size="sm" truncate tt="uppercase">{stage.name}</Text>
         </Group>
-        <StageTotals count={leads.length} amount={amount} more={Boolean(hasNextPage)} />
+        {totals
+          ? <StageTotals count={totals.count} amount={totals.amount} more={false} />
+          : <StageTotals count={leads.length} amount={loadedAmount} more={Boolean(hasNextPage)} />}
       </header>
       {stage.type === 'open' && <QuickAddLead pipelineId={pipelineId} stageId={stage.id} />}
       <div className={classes.columnBody}>

@@ -1,21 +1,22 @@
-// The leads of a contact or company, with "new lead" already linked to it.
+// The leads of a contact or company (one Query on the link), with "new lead" already linked to it.
 import { useState } from 'react';
 import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { itemsOf } from '../../../api/queries';
+import { itemsOf, usePagedList } from '../../../api/queries';
+import type { EntityRef, LinkedLead } from '../../../api/types';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
 import { useFormat } from '../../auth/hooks/useFormat';
-import { useLeadList } from '../hooks/useLeads';
 import CreateLeadModal from './CreateLeadModal';
 import { StageBadge } from './StageBadge';
 
-export function RelatedLeads({ contactId, companyId }: { contactId?: string; companyId?: string }) {
+export function RelatedLeads({ owner }: { owner: EntityRef & { type: 'contact' | 'company' } }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [adding, setAdding] = useState(false);
-  const leads = useLeadList({ contactId, companyId, limit: 20 });
+  const path = `/${owner.type === 'contact' ? 'contacts' : 'companies'}/${owner.id}/leads`;
+  const leads = usePagedList<Pick<LinkedLead, 'id' | 'name' | 'price' | 'stageId'>>(['leads', 'related', owner.type, owner.id], path);
   const items = itemsOf(leads.data);
   return (
     <Stack gap="xs">
@@ -39,7 +40,7 @@ export function RelatedLeads({ contactId, companyId }: { contactId?: string; com
         <CreateLeadModal
           opened
           onClose={() => setAdding(false)}
-          defaults={contactId ? { contactIds: [contactId], mainContactId: contactId } : { companyId }}
+          defaults={owner.type === 'contact' ? { contactIds: [owner.id], mainContactId: owner.id } : { companyId: owner.id }}
         />
       )}
     </Stack>

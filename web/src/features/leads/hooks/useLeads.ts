@@ -2,6 +2,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
 import { api, type Query } from '../../../api/client';
 import type { Lead, LeadCreate, LeadPatch, Page } from '../../../api/types';
+import { refreshTotals } from './usePipelineTotals';
 
 export const leadKeys = {
   all: ['leads'] as const,
@@ -47,7 +48,9 @@ export function rememberLead(qc: QueryClient, lead: Lead) {
     pages: data.pages.map((p) => ({ ...p, items: p.items.map((l) => (l.id === lead.id ? lead : l)) })),
   });
   void qc.invalidateQueries({ queryKey: ['leads', 'list'] });
+  void qc.invalidateQueries({ queryKey: ['leads', 'related'] });
   void qc.invalidateQueries({ queryKey: ['dashboard'] });
+  void refreshTotals(qc);
 }
 
 export const removeFromColumn = (data: ColumnData | undefined, leadId: string): ColumnData | undefined =>
@@ -92,6 +95,7 @@ export function useDeleteLead() {
     onSuccess: (_, lead) => {
       qc.setQueryData<ColumnData>(leadKeys.stage(lead.stageId), (d) => removeFromColumn(d, lead.id));
       qc.removeQueries({ queryKey: leadKeys.detail(lead.id) });
+      void refreshTotals(qc);
       void qc.invalidateQueries({ queryKey: ['leads', 'list'] });
       void qc.invalidateQueries({ queryKey: ['dashboard'] });
     },

@@ -8,6 +8,7 @@ import type { Lead, LeadPatch, Page, Stage } from '../../../api/types';
 import { useErrorMessage } from '../../../ui/errors';
 import { notifyError } from '../../../ui/notify';
 import { addToColumn, leadKeys, rememberLead, removeFromColumn } from './useLeads';
+import { refreshTotals, shiftTotals } from './usePipelineTotals';
 
 type ColumnData = InfiniteData<Page<Lead>, string | undefined>;
 
@@ -34,12 +35,14 @@ export function useMoveLeadToStage() {
       const before = { from: qc.getQueryData<ColumnData>(from), to: qc.getQueryData<ColumnData>(to) };
       qc.setQueryData<ColumnData>(from, (d) => removeFromColumn(d, lead.id));
       qc.setQueryData<ColumnData>(to, (d) => addToColumn(d, { ...lead, stageId: stage.id, status: stage.type }));
+      shiftTotals(qc, lead.pipelineId, lead.stageId, stage.id, lead.price);
       return before;
     },
     onError: (error, { lead, stage }, before) => {
       if (before) {
         qc.setQueryData(leadKeys.stage(lead.stageId), before.from);
         qc.setQueryData(leadKeys.stage(stage.id), before.to);
+        shiftTotals(qc, lead.pipelineId, stage.id, lead.stageId, lead.price);
       }
       if (isApiError(error, 412)) {
         notifyError(t('leads.moveStale', { name: lead.name }));
@@ -52,5 +55,6 @@ export function useMoveLeadToStage() {
       }
     },
     onSuccess: (saved) => rememberLead(qc, saved),
+    onSettled: () => void refreshTotals(qc),
   });
 }

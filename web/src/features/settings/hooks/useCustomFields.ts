@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../api/client';
-import { itemsOfAnswer } from '../../../api/queries';
+import { fetchAllPages } from '../../../api/queries';
 import type { CustomField } from '../../../api/types';
 
 export type CustomFieldEntity = CustomField['entityType'];
@@ -9,7 +8,7 @@ export type CustomFieldEntity = CustomField['entityType'];
 export function useCustomFields(entityType: CustomFieldEntity) {
   return useQuery({
     queryKey: ['custom-fields', entityType],
-    queryFn: ({ signal }) => api.get<unknown>('/custom-fields', { entityType }, signal).then((a) => itemsOfAnswer<CustomField>(a)),
+    queryFn: ({ signal }) => fetchAllPages<CustomField>('/custom-fields', { entityType }, signal),
     staleTime: 5 * 60_000,
   });
 }

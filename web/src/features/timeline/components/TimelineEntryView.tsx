@@ -46,6 +46,11 @@ export function TimelineEntryView({ entry }: { entry: TimelineEntry }) {
         {entry.text && (
           <Paper bg="gray.0" p="xs" mt={4}><Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{entry.text}</Text></Paper>
         )}
+        {entry.kind === 'task' && entry.dueAt && (
+          <Text size="xs" c="dimmed">
+            {t('tasks.dueAt')}: {format.dateTime(entry.dueAt)}{entry.result ? ` · ${t('tasks.result')}: ${entry.result}` : ''}
+          </Text>
+        )}
         {entry.changes.map((c) => (
           <Text key={c.field} size="xs" c="dimmed">
             {t(`fields.byName.${c.field}`, { defaultValue: c.field })}: {describe(c.field, c.from)} <IconArrowRight size={10} aria-label="→" /> {describe(c.field, c.to)}
