@@ -323,3 +323,51 @@ describe('Nearest open task of leads, contacts and companies', () => {
     expect((await nearestOf(`/api/v1/leads/${lead.id}`)).nearestTaskAt).toBe(due(20));
   });
 });
+
+describe('Reminders: task.due when a task falls due', () => {
+  let acme: TestAccount;
+  beforeAll(async () => {
+    acme = await api.account('Reminded');
+  });
+
+  const soon = (ms: number) => new Date(Date.now() + ms).toISOString();
+  const dueEvents = async (taskId: string) =>
+    (await acme.request('GET', `/api/v1/events?entityType=task&entityId=${taskId}&type=task.due`)).body.items as Array<{ actor: { type: string }; data: { task: { dueAt: string } } }>;
+  async function waitForDue(taskId: string, timeoutMs = 15_000) {
+    for (const end = Date.now() + timeoutMs; Date.now() < end; await new Promise((r) => setTimeout(r, 250))) {
+      const items = await dueEvents(taskId);
+      if (items.length) return items;
+    }
+    return [];
+  }
+
+  it('writes task.due (actor system) once the due time passes, once, with the due time it was set for', async () => {
+    const moved = await created(acme, '/api/v1/tasks', { text: 'Moved', dueAt: soon(1_500) });
+    const task = await created(acme, '/api/v1/tasks', { text: 'Call at once', dueAt: soon(1_500) });
+    const completed = await created(acme, '/api/v1/tasks', { text: 'Done early', dueAt: soon(1_500) });
+    await acme.request('POST', `/api/v1/tasks/${completed.id}/complete`, {});
+    const later = soon(3_500);
+    await acme.request('PATCH', `/api/v1/tasks/${moved.id}`, { dueAt: later });
+
+    const fired = await waitForDue(task.id);
+    expect(fired).toHaveLength(1);
+    expect(fired[0]).toMatchObject({ actor: { type: 'system' }, data: { task: { id: task.id, dueAt: task.dueAt } } });
+    const movedFired = await waitForDue(moved.id);
+    expect(movedFired.map((e) => e.data.task.dueAt)).toEqual([later]);
+    expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(later));
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(await dueEvents(completed.id)).toEqual([]);
+    expect(await dueEvents(task.id)).toHaveLength(1);
+  });
+
+  it('writes task.due once when the reminder is delivered twice, and not for a stale or malformed one', async () => {
+    const { handler } = await import('../consumers/task-due.ts');
+    const task = await created(acme, '/api/v1/tasks', { text: 'Delivered twice', dueAt: soon(3_600_000) });
+    const detail = { accountId: acme.accountId, taskId: task.id, dueAt: task.dueAt };
+    await Promise.all([handler({ detail }), handler({ detail })]);
+    await handler({ detail });
+    await handler({ detail: { ...detail, dueAt: soon(60_000) } });
+    await handler({ detail: { taskId: task.id } });
+    expect(await dueEvents(task.id)).toHaveLength(1);
+  });
+});

@@ -1,6 +1,6 @@
 // Tasks (calls, meetings, follow-ups...) with a due time, a responsible user and an optional
 // linked lead, contact or company; and the account's task types.
-import { z } from 'zod';
+import * as z from 'zod';
 import { EntityBase, Id, ListQuery, Name, Timestamp } from './common.ts';
 import { Color } from './pipelines.ts';
 
@@ -56,6 +56,11 @@ export const TaskListQuery = ListQuery.extend({
   entityId: Id.optional(),
 });
 export type TaskListQuery = z.infer<typeof TaskListQuery>;
+
+/** A task's reminder schedule puts this on the bus when the task falls due. */
+export const TASK_REMINDER = { source: 'crm.scheduler', detailType: 'task.reminder' } as const;
+export const TaskReminder = z.object({ accountId: Id, taskId: Id, dueAt: Timestamp });
+export type TaskReminder = z.infer<typeof TaskReminder>;
 
 export const TaskType = EntityBase.extend({ name: z.string(), color: z.string() });
 export type TaskType = z.infer<typeof TaskType>;

@@ -1,7 +1,7 @@
 // Tasks: create, change or reschedule, complete with a result, delete, and list them by
 // status, due range, responsible and linked record, one Query per page.
 import type { z } from 'zod';
-import type { RecordRef, Task, TaskComplete, TaskCreate, TaskListQuery, TaskPatch } from '@crm/contract';
+import type { RecordRef, Task, TaskComplete, TaskCreate, TaskListQuery, TaskPatch, TaskReminder } from '@crm/contract';
 import type { Caller, WriteOptions } from '../context.ts';
 import { db } from '../db.ts';
 import { conflict, forbidden, invalid, notFound, stale } from '../errors.ts';
@@ -9,9 +9,10 @@ import { idempotent } from '../idempotency.ts';
 import { newId, now } from '../ids.ts';
 import { acceptCursor, pageOf } from '../page.ts';
 import { requireRight, scopeOf } from '../rights.ts';
-import { commit, diff, put, RaceLost, remove, retrying, type Write } from '../write.ts';
+import { commit, diff, IdempotentReplay, put, RaceLost, remove, retrying, type Write } from '../write.ts';
 import { nearestTaskWrites } from './nearest-task.ts';
 import { requireLinkableRecord } from './records.ts';
+import { syncReminder } from './reminders.ts';
 import { defaultTaskTypeId, openTasksOfTypeWrites, requireTaskType, taskTypeStillExists } from './task-types.ts';
 import { requireActiveUser } from './users.ts';
 
@@ -75,6 +76,7 @@ export async function createTask(caller: Caller, input: z.output<typeof TaskCrea
       writes: [put(db.task.create(item).params()), taskTypeStillExists(caller.accountId, typeId), ...(await sideWrites(null, item))],
       events: [{ type: 'task.created', entity: { type: 'task', id: task.id }, data: { task } }],
     });
+    await syncReminder(item.taskId, item);
     return task;
   }));
 }
@@ -104,6 +106,7 @@ async function changeTask(
       ],
       events: [{ type: changed.type, entity: { type: 'task', id: taskId }, data: { task }, changes }],
     });
+    if (next.dueAt !== current.dueAt || next.state !== current.state) await syncReminder(taskId, next);
     return task;
   });
 }
@@ -154,8 +157,45 @@ export async function deleteTask(caller: Caller, taskId: string, options?: Write
       ],
       events: [{ type: 'task.deleted', entity: { type: 'task', id: taskId }, data: { task: toTask(current) } }],
     });
+    if (current.state === 'open') await syncReminder(taskId, null);
   });
 }
+
+/**
+ * A reminder fired: writes `task.due` (actor `system`) if the task is still open and due at
+ * that time; a completed, deleted or rescheduled task, or a second delivery, writes nothing.
+ */
+export async function markTaskDue(reminder: TaskReminder) {
+  const { accountId, taskId, dueAt } = reminder;
+  return retrying(async () => {
+    const { data: task } = await db.task.get({ accountId, taskId }).go({ consistent: true });
+    if (!task || task.state !== 'open' || task.dueAt !== dueAt) return false;
+    try {
+      await commit({
+        caller: { accountId, actor: { type: 'system', id: 'reminders' } },
+        writes: [taskUnchanged(task)],
+        events: [{ type: 'task.due', entity: { type: 'task', id: taskId }, data: { task: toTask(task) } }],
+        options: { idempotency: { key: `task.due#${taskId}#${dueAt}`, requestHash: dueAt } },
+      });
+    } catch (err) {
+      if (err instanceof IdempotentReplay) return false;
+      throw err;
+    }
+    return true;
+  });
+}
+
+const taskUnchanged = (task: TaskItem): Write => ({
+  item: {
+    ConditionCheck: {
+      ...(db.task.get({ accountId: task.accountId, taskId: task.taskId }).params() as { TableName: string; Key: Record<string, unknown> }),
+      ConditionExpression: '#version = :version',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: { ':version': task.version },
+    },
+  },
+  onFail: () => new RaceLost() as never,
+});
 
 /**
  * One Query per page. The index follows the most selective filter (linked record, then

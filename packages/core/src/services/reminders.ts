@@ -1,0 +1,75 @@
+// Reminders: one EventBridge Scheduler one-time schedule per open task, at its due time, that
+// puts a `task.reminder` on the bus; functions/consumers/task-due.ts turns it into `task.due`.
+// The schedule is kept after the task's transaction (a schedule cannot join it): a failure is
+// logged and the task stays changed; a stale schedule is harmless because the consumer
+// checks the task again when it fires.
+import {
+  ConflictException, CreateScheduleCommand, DeleteScheduleCommand, ResourceNotFoundException, SchedulerClient,
+  UpdateScheduleCommand, type CreateScheduleCommandInput,
+} from '@aws-sdk/client-scheduler';
+import { TASK_REMINDER, type TaskReminder } from '@crm/contract';
+import { config } from '../config.ts';
+import type { TaskSlot } from './nearest-task.ts';
+
+
+/** Set by the CDK (every function) and, for the endpoint and bus, by the local runtime. */
+const settings = () => ({
+  endpoint: process.env.SCHEDULER_ENDPOINT,
+  busArn: process.env.EVENT_BUS_ARN,
+  group: process.env.SCHEDULER_GROUP ?? 'default',
+  // The local Scheduler needs some role but assumes none.
+  roleArn: process.env.SCHEDULER_ROLE_ARN ?? (process.env.SCHEDULER_ENDPOINT ? 'arn:aws:iam::000000000000:role/local-scheduler' : undefined),
+  dlqArn: process.env.SCHEDULER_DLQ_ARN,
+});
+
+let client: SchedulerClient | undefined;
+const scheduler = () => (client ??= new SchedulerClient({ region: config.region, endpoint: settings().endpoint, maxAttempts: 3 }));
+
+const scheduleName = (taskId: string) => `task-${taskId}`;
+
+/** `at()` takes whole seconds: round up, so a reminder never comes before the due time. */
+const atExpression = (dueAt: string) => `at(${new Date(Math.ceil(Date.parse(dueAt) / 1000) * 1000).toISOString().slice(0, 19)})`;
+
+/** Makes the task's schedule match it: at its due time while it is open and due later, else none. */
+export async function syncReminder(taskId: string, task: TaskSlot | null) {
+  const s = settings();
+  if (!s.busArn || !s.roleArn) return;
+  try {
+    if (task && task.state === 'open' && Date.parse(task.dueAt) > Date.now()) await upsert(s, task);
+    else await removeSchedule(s.group, scheduleName(taskId));
+  } catch (err) {
+    console.warn(JSON.stringify({ message: 'Could not keep the task reminder', taskId, error: String(err) }));
+  }
+}
+
+async function upsert(s: ReturnType<typeof settings>, task: TaskSlot) {
+  const input: CreateScheduleCommandInput = {
+    Name: scheduleName(task.taskId),
+    GroupName: s.group,
+    ScheduleExpression: atExpression(task.dueAt),
+    ScheduleExpressionTimezone: 'UTC',
+    FlexibleTimeWindow: { Mode: 'OFF' },
+    ActionAfterCompletion: 'DELETE',
+    Target: {
+      Arn: s.busArn!,
+      RoleArn: s.roleArn!,
+      Input: JSON.stringify({ accountId: task.accountId, taskId: task.taskId, dueAt: task.dueAt } satisfies TaskReminder),
+      EventBridgeParameters: { Source: TASK_REMINDER.source, DetailType: TASK_REMINDER.detailType },
+      ...(s.dlqArn ? { DeadLetterConfig: { Arn: s.dlqArn } } : {}),
+    },
+  };
+  try {
+    await scheduler().send(new CreateScheduleCommand(input));
+  } catch (err) {
+    if (!(err instanceof ConflictException)) throw err;
+    await scheduler().send(new UpdateScheduleCommand(input));
+  }
+}
+
+async function removeSchedule(group: string, name: string) {
+  try {
+    await scheduler().send(new DeleteScheduleCommand({ GroupName: group, Name: name }));
+  } catch (err) {
+    if (!(err instanceof ResourceNotFoundException)) throw err;
+  }
+}
