@@ -1,6 +1,6 @@
 // THE route table. The local API Gateway emulator, the CDK api stack and the OpenAPI
 // document all read it; each `resource` is one entry file in handlers/ and one Lambda.
-import { z } from 'zod';
+import * as z from 'zod';
 import * as c from '@crm/contract';
 import type { RouteDef } from '@crm/contract';
 

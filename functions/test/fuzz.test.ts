@@ -1,7 +1,7 @@
 // Property-based bad input on every create and patch route and every list query: only 4xx
 // problem+json comes back, and the account's items are exactly as before.
 import fc from 'fast-check';
-import { z } from 'zod';
+import * as z from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signupAndLogin, startTestApi, type TestAccount } from '@crm/local/testing';
 import { accountItems } from './support/table.ts';

@@ -178,6 +178,8 @@ describe('Resource: leads', () => {
 describe('Conventions', () => {
   it('rejects unknown query parameters, non-JSON bodies, big bodies and bad JSON', async () => {
     expect((await acme.request('GET', '/api/v1/leads?colour=red')).status).toBe(400);
+    expect((await acme.request('GET', '/api/v1/leads?__proto__=x')).status).toBe(400);
+    expect((await acme.request('POST', '/api/v1/leads', '{"name":"x","__proto__":{"admin":true}}')).status).toBe(400);
     const text = await acme.request('POST', '/api/v1/leads', 'name=x', { 'content-type': 'text/plain' });
     expect(text.status).toBe(415);
     const big = await acme.request('POST', '/api/v1/leads', { name: 'x', source: 'y'.repeat(1_100_000) });

@@ -1,5 +1,5 @@
 // Accounts, users and the caller's own profile.
-import { z } from 'zod';
+import * as z from 'zod';
 import { EntityBase, Id, ListQuery, Name } from './common.ts';
 
 export const Email = z.email().max(254).transform((e) => e.toLowerCase());

@@ -1,5 +1,5 @@
 // Shapes shared by every resource: ids, timestamps, the entity base, lists and problems.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'not an id');
 export const Timestamp = z.iso.datetime({ offset: false });

@@ -1,5 +1,5 @@
 // Companies: the organisations contacts work for and leads are made with.
-import { z } from 'zod';
+import * as z from 'zod';
 import { CustomFieldValues, EntityBase, Id, ListQuery, Name, Tag } from './common.ts';
 import { CLIENT_SORTS, EmailEntry, Emails, NearestTaskAt, PhoneEntry, Phones, Tags } from './contacts.ts';
 

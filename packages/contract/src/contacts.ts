@@ -1,5 +1,5 @@
 // Contacts: the people of the client base, de-duplicated by phone and e-mail.
-import { z } from 'zod';
+import * as z from 'zod';
 import { BoolParam, CustomFieldValues, EntityBase, Id, ListQuery, Name, Tag, Timestamp } from './common.ts';
 import { LeadStatus } from './leads.ts';
 

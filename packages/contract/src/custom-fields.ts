@@ -1,6 +1,6 @@
 // Custom fields: the account's own fields on leads, contacts and companies. Their values
 // live in each record's `customFields`, keyed by field id, and are checked on every write.
-import { z } from 'zod';
+import * as z from 'zod';
 import { EntityBase, ListQuery, Name } from './common.ts';
 
 /** The record collections that carry custom fields and tags. */

@@ -1,5 +1,5 @@
 // The event catalogue: one envelope for the event log, the `crm` bus and webhook bodies.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, ListQuery, Timestamp } from './common.ts';
 
 export const EVENT_TYPES = [

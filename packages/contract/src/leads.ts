@@ -1,5 +1,5 @@
 // Leads (deals): the cards that move through a pipeline's stages.
-import { z } from 'zod';
+import * as z from 'zod';
 import { CustomFieldValues, EntityBase, Id, ListQuery, Money, Name, Tag, Timestamp } from './common.ts';
 
 export const LeadStatus = z.enum(['open', 'won', 'lost']);

@@ -1,5 +1,5 @@
 // Notes on leads, contacts and companies: written remarks and records of calls, SMS and e-mail.
-import { z } from 'zod';
+import * as z from 'zod';
 import { EntityBase, ListQuery } from './common.ts';
 import { RecordRef } from './tasks.ts';
 

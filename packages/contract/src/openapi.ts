@@ -1,5 +1,5 @@
 // Builds the OpenAPI 3.1 document from route definitions and their zod schemas.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Problem } from './common.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';

@@ -1,5 +1,5 @@
 // Sales pipelines and their coloured stages; every pipeline ends in won and lost.
-import { z } from 'zod';
+import * as z from 'zod';
 import { EntityBase, Id, ListQuery, Name } from './common.ts';
 
 export const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #33aaff');

@@ -1,6 +1,6 @@
 // Quick search over leads, contacts and companies: by name prefix, phone digits or e-mail.
 // A hit is a small snapshot of the record, enough to show it and open its card.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id } from './common.ts';
 import { LeadStatus } from './leads.ts';
 

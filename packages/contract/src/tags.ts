@@ -1,5 +1,5 @@
 // Tags in use: every tag that at least one lead, contact or company carries, with its count.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ListQuery } from './common.ts';
 import { RecordCollection } from './custom-fields.ts';
 

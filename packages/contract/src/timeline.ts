@@ -1,5 +1,5 @@
 // A lead's, contact's or company's timeline: its events, notes and tasks, newest first.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ListQuery, Timestamp } from './common.ts';
 import { CrmEvent } from './events.ts';
 import { Note } from './notes.ts';

@@ -1,5 +1,5 @@
 // The trash: deleted leads, contacts and companies, restorable for 30 days with their links.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, ListQuery, Timestamp } from './common.ts';
 import { Company } from './companies.ts';
 import { Contact } from './contacts.ts';

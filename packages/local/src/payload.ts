@@ -27,7 +27,7 @@ export function buildEvent(input: EventInput): APIGatewayProxyEventV2 {
   for (let i = 0; i < req.rawHeaders.length; i += 2) {
     const name = req.rawHeaders[i].toLowerCase();
     const value = req.rawHeaders[i + 1];
-    headers[name] = name in headers ? `${headers[name]},${value}` : value;
+    setOwn(headers, name, Object.hasOwn(headers, name) ? `${headers[name]},${value}` : value);
   }
   const cookies = headers.cookie?.split(';').map((c) => c.trim()).filter(Boolean);
   delete headers.cookie;
@@ -87,9 +87,17 @@ export function parseQuery(raw: string): Record<string, string> | undefined {
   if (!raw) return undefined;
   const out: Record<string, string> = {};
   for (const [key, value] of new URLSearchParams(raw)) {
-    out[key] = key in out ? `${out[key]},${value}` : value;
+    setOwn(out, key, Object.hasOwn(out, key) ? `${out[key]},${value}` : value);
   }
   return Object.keys(out).length ? out : undefined;
+}
+
+/**
+ * Lambda hands the handler a JSON-parsed event, where a key like `__proto__` is an own
+ * property; a plain assignment would set the prototype instead and hide the key.
+ */
+export function setOwn(target: Record<string, string>, key: string, value: string) {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** API Gateway's request id looks like `JhIrZh8SoAMEM3g=`. */

@@ -1,6 +1,7 @@
 // Route matching as API Gateway HTTP API does it: `{param}` and `{proxy+}` templates, the most
 // specific route wins, and a known path asked with another method is told which methods exist.
 import type { RouteDef } from '@crm/contract';
+import { setOwn } from './payload.ts';
 
 export type RouteLookup =
   | { kind: 'found'; route: RouteDef; routeKey: string; pathParameters?: Record<string, string> }
@@ -53,11 +54,11 @@ function match(segments: Segment[], parts: string[]): Record<string, string> | u
     } else if (s.greedy) {
       const rest = parts.slice(i);
       if (rest.length === 0 || rest.join('/') === '') return undefined;
-      params[s.param] = decode(rest.join('/'));
+      setOwn(params, s.param, decode(rest.join('/')));
       return params;
     } else {
       if (i >= parts.length || parts[i] === '') return undefined;
-      params[s.param] = decode(parts[i]);
+      setOwn(params, s.param, decode(parts[i]));
     }
   }
   return parts.length === segments.length ? params : undefined;
