@@ -1,0 +1,12 @@
+// `npm run bench`: the figures that have budgets — each Lambda's minified bundle, and the
+// gzipped JavaScript of the web app's first load (login and kanban pages; builds web/dist first).
+import { execFileSync } from 'node:child_process';
+
+const run = (title: string, cmd: string, args: string[]) => {
+  console.log(`\n== ${title}`);
+  execFileSync(cmd, args, { stdio: 'inherit' });
+};
+
+run('Lambda bundles (minified, AWS SDK excluded)', 'npx', ['tsx', 'scripts/bench-bundles.ts']);
+run('Web app build', 'npm', ['run', 'build', '-w', '@crm/web', '--silent']);
+run('Web app initial JavaScript (gzipped)', 'npm', ['run', 'size', '-w', '@crm/web', '--silent']);
