@@ -96,6 +96,32 @@ describe('Web app: a sales team works in it', () => {
     await page.getByRole('heading', { name: leadName, level: 1 }).waitFor();
   }, BROWSER_TIMEOUT);
 
+  it('puts a moved lead back, with a message, when someone else changed it first', async () => {
+    // Prepare: a lead on the board, then changed behind the board's back (its version moves on)
+    await page.goto('/leads');
+    const columns = page.locator('section[data-stage-id]');
+    const firstStage = columns.nth(0);
+    const leadName = `Contested ${randomUUID().slice(0, 8)}`;
+    await firstStage.getByRole('button', { name: /Quick add/ }).click();
+    await firstStage.getByLabel('Lead name').fill(leadName);
+    await firstStage.getByRole('button', { name: 'Add' }).click();
+    const tile = firstStage.locator('article', { hasText: leadName });
+    await tile.waitFor();
+    const leadId = (await tile.getAttribute('data-lead-id'))!;
+    const token = await page.evaluate(() => JSON.parse(localStorage.getItem('crm.session')!).idToken as string);
+    const changed = await page.request.patch(`${app.url}/api/v1/leads/${leadId}`, {
+      headers: { authorization: `Bearer ${token}`, 'if-match': '"1"' },
+      data: { price: 999 },
+    });
+    expect(changed.status()).toBe(200);
+    // Act
+    await dragTo(tile, columns.nth(2));
+    // Assess
+    await page.getByText(`“${leadName}” was changed by someone else`).waitFor();
+    await firstStage.locator('article', { hasText: leadName }).waitFor();
+    expect(await columns.nth(2).locator('article', { hasText: leadName }).count()).toBe(0);
+  }, BROWSER_TIMEOUT);
+
   it('adds a contact and a task, completes the task, and finds the contact by search', async () => {
     const contactName = `Ivan Petrov ${randomUUID().slice(0, 6)}`;
     // Act: a contact through quick add
@@ -116,7 +142,7 @@ describe('Web app: a sales team works in it', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Complete' }).click();
     // Assess
     await expect.poll(() => page.getByRole('checkbox', { name: 'Complete: Call about the offer' }).isChecked(), { timeout: 15_000 }).toBe(true);
-    await page.getByText('Result: Agreed on a meeting').waitFor();
+    await page.getByText('Result: Agreed on a meeting', { exact: true }).waitFor();
     // Act: search by name prefix from the header
     await page.getByRole('textbox', { name: 'Search' }).fill(contactName.slice(0, 8));
     await page.getByRole('option', { name: new RegExp(contactName) }).click();

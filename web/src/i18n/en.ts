@@ -8,7 +8,7 @@ export const en = {
     loading: 'Loading…', retry: 'Try again', reload: 'Reload', loadMore: 'Load more', save: 'Save', saved: 'Saved',
     cancel: 'Cancel', create: 'Create', add: 'Add', delete: 'Delete', deleted: 'Moved to the trash',
     deleteTitle: 'Delete “{{name}}”?', deleteText: 'It goes to the trash and can be restored there for 30 days.',
-    required: 'Required', search: 'Search', sort: 'Sort', nothingFound: 'Nothing found', typeToSearch: 'Type to search',
+    required: 'Required', search: 'Search', filters: 'Filters', sort: 'Sort', nothingFound: 'Nothing found', typeToSearch: 'Type to search',
     createNamed: '+ Create “{{name}}”', selectAll: 'Select all', selectNamed: 'Select {{name}}', removeNamed: 'Remove {{name}}',
   },
   errors: {

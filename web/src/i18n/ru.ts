@@ -11,7 +11,7 @@ export const ru: Record<keyof Messages, Record<string, unknown>> = {
     loading: 'Загрузка…', retry: 'Повторить', reload: 'Обновить', loadMore: 'Показать ещё', save: 'Сохранить', saved: 'Сохранено',
     cancel: 'Отмена', create: 'Создать', add: 'Добавить', delete: 'Удалить', deleted: 'Перемещено в корзину',
     deleteTitle: 'Удалить «{{name}}»?', deleteText: 'Запись попадёт в корзину, её можно восстановить в течение 30 дней.',
-    required: 'Обязательное поле', search: 'Поиск', sort: 'Сортировка', nothingFound: 'Ничего не найдено', typeToSearch: 'Начните вводить',
+    required: 'Обязательное поле', search: 'Поиск', filters: 'Фильтры', sort: 'Сортировка', nothingFound: 'Ничего не найдено', typeToSearch: 'Начните вводить',
     createNamed: '+ Создать «{{name}}»', selectAll: 'Выбрать все', selectNamed: 'Выбрать {{name}}', removeNamed: 'Удалить {{name}}',
   },
   errors: {

@@ -1,7 +1,7 @@
 // The client base as a table (contacts or companies): text search, responsible and tag
 // filters, ordered by nearest task (the server's sort), more rows as you scroll.
 import { useCallback, type ReactNode } from 'react';
-import { Anchor, Button, Group, Select, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
@@ -13,6 +13,7 @@ import type { ClientSort, Page } from '../api/types';
 import { useFormat } from '../features/auth/hooks/useFormat';
 import { ResponsibleSelect } from '../features/settings/components/ResponsibleSelect';
 import { useTags } from '../features/settings/hooks/useTags';
+import { Filters } from './Filters';
 import { LoadMore } from './LoadMore';
 import { PageHeader } from './PageHeader';
 import { EmptyState, ErrorState, LoadingState } from './states';
@@ -66,7 +67,7 @@ export function ClientList<T extends ClientRow>({ title, addLabel, onAdd, tagEnt
       <PageHeader title={title}>
         <Button size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={onAdd}>{addLabel}</Button>
       </PageHeader>
-      <Group gap="xs" align="flex-end" mb="sm" wrap="wrap">
+      <Filters active={Object.values(filters).filter(Boolean).length}>
         <TextInput size="xs" label={t('common.search')} leftSection={<IconSearch size={14} aria-hidden />} defaultValue={filters.q ?? ''} onChange={(e) => setQuery(e.currentTarget.value)} w={220} />
         <ResponsibleSelect size="xs" clearable value={filters.responsibleUserId ?? null} onChange={(v) => set('responsibleUserId', v)} w={180} />
         <Select size="xs" label={t('fields.tag')} clearable searchable data={tags.data ?? []} value={filters.tag ?? null} onChange={(v) => set('tag', v)} w={150} />
@@ -79,7 +80,7 @@ export function ClientList<T extends ClientRow>({ title, addLabel, onAdd, tagEnt
           allowDeselect={false}
           w={190}
         />
-      </Group>
+      </Filters>
       {list.isError && <ErrorState error={list.error} onRetry={() => void list.refetch()} />}
       <Table.ScrollContainer minWidth={640}>
         <Table striped highlightOnHover verticalSpacing="xs">

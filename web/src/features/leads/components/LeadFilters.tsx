@@ -1,9 +1,10 @@
 // The list's filters (the API's own: stage, responsible, tag, status, created, text) and sort.
-import { Group, Select, TextInput } from '@mantine/core';
+import { Select, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { LeadSort } from '../../../api/types';
+import { Filters } from '../../../ui/Filters';
 import { ResponsibleSelect } from '../../settings/components/ResponsibleSelect';
 import { useTags } from '../../settings/hooks/useTags';
 import { StageSelect } from './StageSelect';
@@ -40,7 +41,7 @@ export function LeadFilters({ value, onChange }: { value: LeadFilterValues; onCh
   );
 
   return (
-    <Group gap="xs" align="flex-end" wrap="wrap" mb="sm">
+    <Filters active={Object.entries(value).filter(([k, v]) => v && k !== 'sort').length}>
       <TextInput size="xs" label={t('common.search')} leftSection={<IconSearch size={14} aria-hidden />} defaultValue={value.q ?? ''} onChange={(e) => setQuery(e.currentTarget.value)} w={200} />
       <StageSelect size="xs" clearable allowDeselect value={value.stageId ?? null} onChange={(v) => set({ stageId: v ?? undefined })} w={180} />
       <Select
@@ -65,6 +66,6 @@ export function LeadFilters({ value, onChange }: { value: LeadFilterValues; onCh
         allowDeselect={false}
         w={190}
       />
-    </Group>
+    </Filters>
   );
 }
