@@ -20,7 +20,10 @@ export const LeadEntity = new Entity({
     mainContactId: { type: 'string' },
     companyId: { type: 'string' },
     /** companyId, or '-' for none: index keys cannot be absent. */
-    companyKey: { type: 'string', required: true, hidden: true },
+    companyKey: {
+      type: 'string', hidden: true, default: '-', watch: ['companyId'],
+      set: (_: unknown, item: Record<string, unknown>) => (item.companyId as string | undefined) ?? '-',
+    },
     tags: { type: 'list', items: { type: 'string' }, required: true },
     customFields: { type: 'any' },
     closedAt: { type: 'string' },

@@ -1,4 +1,6 @@
 // The event log: who changed what, before and after; read newest first.
+import type { EntityItem } from 'electrodb';
+import type { EventEntity } from '../entities/system.ts';
 import type { z } from 'zod';
 import type { CrmEvent, EventListQuery } from '@crm/contract';
 import type { Caller } from '../context.ts';
@@ -7,7 +9,7 @@ import { invalid } from '../errors.ts';
 import { idBounds } from '../ids.ts';
 import { acceptCursor, pageOf } from '../page.ts';
 
-type EventItem = Awaited<ReturnType<ReturnType<typeof db.event.query.byId>['go']>>['data'][number];
+type EventItem = EntityItem<typeof EventEntity>;
 
 export const toEvent = (e: EventItem): CrmEvent => ({
   id: e.eventId, type: e.type as CrmEvent['type'], accountId: e.accountId, occurredAt: e.occurredAt,

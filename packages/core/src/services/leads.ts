@@ -1,4 +1,6 @@
 // Leads: create, change, move between stages and pipelines, win, lose, list, trash.
+import type { EntityItem } from 'electrodb';
+import type { LeadEntity } from '../entities/lead.ts';
 import type { z } from 'zod';
 import type { Lead, LeadCreate, LeadListQuery, LeadPatch, Pipeline } from '@crm/contract';
 import type { Caller, WriteOptions } from '../context.ts';
@@ -18,7 +20,7 @@ import { trashWrites } from './trash.ts';
 import { checkRecord, derivedWrites } from '../hooks.ts';
 import { leadsOfContactPage } from './links.ts';
 
-type LeadItem = NonNullable<Awaited<ReturnType<ReturnType<typeof db.lead.get>['go']>>['data']>;
+type LeadItem = EntityItem<typeof LeadEntity>;
 
 export const toLead = (l: LeadItem): Lead => ({
   id: l.leadId, name: l.name, price: l.price, pipelineId: l.pipelineId, stageId: l.stageId, status: l.status,
@@ -88,7 +90,7 @@ export async function createLead(caller: Caller, input: z.output<typeof LeadCrea
       accountId: caller.accountId, leadId: newId(), name: input.name, nameFolded: fold(input.name),
       price: input.price ?? 0, priceKey: moneyKey(input.price ?? 0), pipelineId: pipeline.id, stageId: stage.id,
       ...statusFor(stage.type), responsibleUserId, contactIds: input.contactIds ?? [], mainContactId: input.mainContactId,
-      companyId: input.companyId, companyKey: input.companyId ?? '-', tags: dedupe(input.tags ?? []), customFields: input.customFields ?? {},
+      companyId: input.companyId, tags: dedupe(input.tags ?? []), customFields: input.customFields ?? {},
       lossReason: stage.type === 'lost' ? input.lossReason : undefined, source: input.source,
       createdAt: at, updatedAt: at, createdBy: caller.userId, version: 1,
     };
@@ -123,7 +125,6 @@ export async function patchLead(caller: Caller, leadId: string, patch: z.output<
       ...changed,
       mainContactId: patch.mainContactId === null ? undefined : changed.mainContactId,
       companyId: patch.companyId === null ? undefined : changed.companyId,
-      companyKey: (patch.companyId === null ? undefined : changed.companyId) ?? '-',
       source: patch.source === null ? undefined : changed.source,
       nameFolded: fold(changed.name), priceKey: moneyKey(changed.price), tags: dedupe(changed.tags),
       pipelineId: pipeline.id, stageId: stage.id, ...statusFor(stage.type, current),

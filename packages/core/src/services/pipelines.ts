@@ -1,4 +1,6 @@
 // Pipelines and stages: every pipeline ends in a won and a lost stage.
+import type { EntityItem } from 'electrodb';
+import type { PipelineEntity } from '../entities/pipeline.ts';
 import type { z } from 'zod';
 import type { Pipeline, PipelineCreate, PipelinePatch, Stage, StageCreate, StagePatch } from '@crm/contract';
 import type { Caller, WriteOptions } from '../context.ts';
@@ -12,7 +14,7 @@ import { definedOnly } from '../text.ts';
 import { commit, diff, put, RaceLost, remove, retrying, type Write } from '../write.ts';
 import { stageCounterKey, stageTotals } from './counters.ts';
 
-type PipelineItem = NonNullable<Awaited<ReturnType<ReturnType<typeof db.pipeline.get>['go']>>['data']>;
+type PipelineItem = EntityItem<typeof PipelineEntity>;
 
 const CLOSING_STAGES = [
   { name: 'Won', color: '#4caf50', type: 'won' },

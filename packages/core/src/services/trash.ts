@@ -89,6 +89,6 @@ async function restoreLead(caller: Caller, trashed: Trashed): Promise<Restoratio
   const contactIds = item.contactIds.filter((id) => alive.has(id));
   const companyId = item.companyId && (await companyExists(caller.accountId, item.companyId)) ? item.companyId : undefined;
   const mainContactId = item.mainContactId && alive.has(item.mainContactId) ? item.mainContactId : undefined;
-  const { writes, lead } = await restoreLeadWrites(caller, { ...item, contactIds, mainContactId, companyId, companyKey: companyId ?? '-' });
+  const { writes, lead } = await restoreLeadWrites(caller, { ...item, contactIds, mainContactId, companyId });
   return { writes, events: [{ type: 'lead.restored', entity: { type: 'lead', id: lead.id }, data: { lead } }], entity: lead };
 }

@@ -1,4 +1,6 @@
 // Users of an account: invited by admins, deactivated rather than deleted.
+import type { EntityItem } from 'electrodb';
+import type { UserEntity } from '../entities/account.ts';
 import type { z } from 'zod';
 import type { User, UserCreate, UserListQuery, UserPatch } from '@crm/contract';
 import type { Caller, WriteOptions } from '../context.ts';
@@ -12,7 +14,7 @@ import { requireAdmin } from '../rights.ts';
 import { definedOnly } from '../text.ts';
 import { commit, diff, put, RaceLost, retrying } from '../write.ts';
 
-export type UserItem = NonNullable<Awaited<ReturnType<ReturnType<typeof db.user.get>['go']>>['data']>;
+export type UserItem = EntityItem<typeof UserEntity>;
 
 export const toUser = (u: UserItem): User => ({
   id: u.userId, email: u.email, name: u.name, role: u.role, groupId: u.groupId ?? null, active: u.active,
