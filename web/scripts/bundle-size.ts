@@ -42,6 +42,8 @@ export function measurePages(distDir = dist): Record<string, { files: number; ra
   return Object.fromEntries(Object.entries(PAGES).map(([page, chunks]) => {
     const files = [...staticClosure(manifest, [entry, ...chunks])].filter((f) => f.endsWith('.js'));
     const bytes = files.map((f) => readFileSync(join(distDir, f)));
+    // A build run with NODE_ENV=test (e.g. spawned from vitest) keeps React's dev JSX.
+    if (bytes.some((b) => b.includes('jsxDEV('))) throw new Error('web/dist is a development build: run npm run build -w @crm/web');
     return [page, {
       files: files.length,
       rawBytes: bytes.reduce((s, b) => s + b.length, 0),

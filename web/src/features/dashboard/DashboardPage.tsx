@@ -44,7 +44,7 @@ export default function DashboardPage() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <Paper withBorder p="md"><RecentEvents events={d?.recentEvents ?? []} /></Paper>
+          <Paper withBorder p="md"><RecentEvents /></Paper>
         </Grid.Col>
       </Grid>
     </>

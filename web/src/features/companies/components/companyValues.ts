@@ -36,6 +36,7 @@ export function companyBody(v: Partial<CompanyValues>, clear: boolean): Partial<
   }
   if (v.phones) body.phones = filledPoints(v.phones);
   if (v.emails) body.emails = filledPoints(v.emails);
-  if (v.responsibleUserId === null && !clear) delete body.responsibleUserId;
+  // Everyone has a responsible user: "none" means the caller on create, no change on edit.
+  if (v.responsibleUserId === null) delete body.responsibleUserId;
   return body as Partial<CompanyInput>;
 }

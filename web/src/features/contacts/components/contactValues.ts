@@ -35,7 +35,8 @@ export function contactBody(v: Partial<ContactValues>, clear: boolean): Partial<
   if (v.position !== undefined) body.position = v.position.trim() || (clear ? null : undefined);
   if (v.phones) body.phones = filledPoints(v.phones);
   if (v.emails) body.emails = filledPoints(v.emails);
-  if (v.responsibleUserId === null && !clear) delete body.responsibleUserId;
+  // Everyone has a responsible user: "none" means the caller on create, no change on edit.
+  if (v.responsibleUserId === null) delete body.responsibleUserId;
   if (v.companyId === null && !clear) delete body.companyId;
   return body as Partial<ContactInput>;
 }

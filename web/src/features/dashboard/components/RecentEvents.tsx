@@ -1,21 +1,25 @@
 import { Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { CrmEvent } from '../../../api/types';
-import { EmptyState } from '../../../ui/states';
+import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
 import { useFormat } from '../../auth/hooks/useFormat';
 import { useUserNames } from '../../settings/hooks/useUsers';
 import { EntityLink } from '../../tasks/components/EntityLink';
+import { useRecentEvents } from '../hooks/useDashboard';
 
 const LINKABLE = new Set(['lead', 'contact', 'company']);
 
-export function RecentEvents({ events }: { events: CrmEvent[] }) {
+export function RecentEvents() {
   const { t } = useTranslation();
   const format = useFormat();
   const userName = useUserNames();
+  const recent = useRecentEvents();
+  const events = recent.data ?? [];
   return (
     <Stack gap="xs">
       <Title order={2} size="h5">{t('dashboard.recentEvents')}</Title>
-      {events.length === 0 && <EmptyState>{t('dashboard.noEvents')}</EmptyState>}
+      {recent.isPending && <LoadingState />}
+      {recent.isError && <ErrorState error={recent.error} onRetry={() => void recent.refetch()} />}
+      {recent.isSuccess && events.length === 0 && <EmptyState>{t('dashboard.noEvents')}</EmptyState>}
       {events.map((e) => (
         <div key={e.id}>
           <Group gap={6}>

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../api/client';
-import type { Dashboard, Funnel } from '../../../api/types';
+import type { CrmEvent, Dashboard, Funnel, Page } from '../../../api/types';
 
 export function useDashboard() {
   return useQuery({ queryKey: ['dashboard'], queryFn: ({ signal }) => api.get<Dashboard>('/dashboard', undefined, signal), refetchInterval: 60_000 });
@@ -11,5 +11,14 @@ export function useFunnel(pipelineId: string | undefined) {
     queryKey: ['dashboard', 'funnel', pipelineId],
     queryFn: ({ signal }) => api.get<Funnel>('/analytics/funnel', { pipelineId }, signal),
     enabled: Boolean(pipelineId),
+  });
+}
+
+/** The account's event log, newest first: the desktop's "latest events". */
+export function useRecentEvents(limit = 12) {
+  return useQuery({
+    queryKey: ['dashboard', 'events', limit],
+    queryFn: ({ signal }) => api.get<Page<CrmEvent>>('/events', { limit }, signal).then((p) => p.items),
+    refetchInterval: 60_000,
   });
 }

@@ -34,7 +34,7 @@ export function TaskRow({ task, types, showEntity = true }: { task: Task; types:
         />
         <div style={{ flex: 1, minWidth: 0 }}>
           <Group gap={6} wrap="wrap">
-            {type && <Badge size="xs" variant="light" color="gray" style={{ borderLeft: `3px solid ${type.color}` }}>{type.name}</Badge>}
+            {type && <Badge size="xs" variant="dot" color="gray" styles={{ root: { '--badge-dot-color': type.color } as React.CSSProperties }}>{type.name}</Badge>}
             <Text size="xs" c={overdue ? 'red.8' : 'dimmed'} fw={overdue ? 600 : undefined}>
               {format.dateTime(task.dueAt)}{overdue ? ` · ${t('tasks.overdue')}` : ''}
             </Text>
