@@ -167,6 +167,22 @@ describe('Web app: a sales team works in it', () => {
     await page.evaluate(() => localStorage.setItem('crm.lang', 'en'));
   }, BROWSER_TIMEOUT);
 
+  it('refreshes an expired ID token without asking to sign in again', async () => {
+    // Prepare: the stored ID token is past its time
+    await page.evaluate(() => {
+      const session = JSON.parse(localStorage.getItem('crm.session')!);
+      localStorage.setItem('crm.session', JSON.stringify({ ...session, idToken: 'expired', expiresAt: 0 }));
+    });
+    // Act
+    await page.goto('/leads');
+    // Assess
+    await page.locator('section[data-stage-id]').first().waitFor();
+    const after = await page.evaluate(() => JSON.parse(localStorage.getItem('crm.session')!).idToken as string);
+    expect(after).not.toBe('expired');
+    expect(after.split('.')).toHaveLength(3);
+    expect(page.url()).not.toContain('/login');
+  }, BROWSER_TIMEOUT);
+
   it('has no serious or critical accessibility violations on its main pages', async () => {
     const pages = ['/', '/leads', '/leads/list', leadUrl, '/contacts', '/companies', '/tasks', '/tasks/calendar', '/search', '/settings', '/no-such-page'];
     const found: string[] = [];
@@ -184,6 +200,15 @@ describe('Web app: a sales team works in it', () => {
     }
     expect(found).toEqual([]);
   }, BROWSER_TIMEOUT * 2);
+
+  it('signs out to the sign-in page, and the pages then ask to sign in', async () => {
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Account menu' }).click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/login$/);
+    await page.goto('/contacts');
+    await page.waitForURL(/\/login\?next=%2Fcontacts$/);
+  }, BROWSER_TIMEOUT);
 
   it('did not throw in the browser along the way', () => {
     expect(pageErrors).toEqual([]);
