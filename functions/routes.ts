@@ -94,6 +94,9 @@ export const routes = [
   { method: 'GET', path: '/api/v1/contacts/{id}/timeline', resource: 'timeline', summary: "A contact's events, notes and tasks, newest first", query: c.TimelineQuery, response: c.page(c.TimelineItem) },
   { method: 'GET', path: '/api/v1/companies/{id}/timeline', resource: 'timeline', summary: "A company's events, notes and tasks, newest first", query: c.TimelineQuery, response: c.page(c.TimelineItem) },
 
+  // desktop
+  { method: 'GET', path: '/api/v1/dashboard', resource: 'dashboard', summary: 'Open deals, due tasks, new leads, latest events', response: c.Dashboard },
+
   // event log
   { method: 'GET', path: '/api/v1/events', resource: 'events', summary: 'The event log', query: c.EventListQuery, response: c.page(c.CrmEvent) },
 ] as const satisfies readonly RouteDef[];

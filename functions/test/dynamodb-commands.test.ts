@@ -8,6 +8,10 @@ import { buildWorld, fillPath, isPublic, routeKeyOf, routes, SAMPLE_QUERIES, typ
 /** Routes allowed more than one command per request; each is explained in docs/data-model.md. */
 const ALLOWED: Record<string, string[]> = {
   'GET /api/v1/me': ['GetItem', 'GetItem'],
+  // The desktop: the account (its time zone), then in parallel the pipelines (which stages are
+  // open), the stage counters, this week's day counters, two counts of the caller's due tasks
+  // and the latest events: seven reads, whatever the number of leads.
+  'GET /api/v1/dashboard': ['GetItem', 'Query', 'Query', 'Query', 'Query', 'Query', 'Query'],
   'GET /api/v1/pipelines/{id}/totals': ['GetItem', 'Query'],
   // A custom field by id alone: its key leads with its collection, so one Query over the
   // account's (at most 300) field definitions finds it.
@@ -60,7 +64,8 @@ describe('DynamoDB commands per request', () => {
     const res = await account.request('GET', `${fillPath(route, world)}${query}`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const expected = ALLOWED[key] ?? (route.path.endsWith('}') ? ['GetItem'] : ['Query']);
-    expect(sent).toEqual(expected);
+    // Sorted: reads that run in parallel may start in any order.
+    expect([...sent].sort()).toEqual([...expected].sort());
   });
 
   it('never scans, whatever the filters and sorts', async () => {

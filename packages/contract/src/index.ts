@@ -2,6 +2,7 @@ export * from './common.ts';
 export * from './events.ts';
 export * from './accounts.ts';
 export * from './pipelines.ts';
+export * from './dashboard.ts';
 export * from './leads.ts';
 export * from './contacts.ts';
 export * from './companies.ts';

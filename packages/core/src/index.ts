@@ -8,6 +8,7 @@ export * from './services/pipelines.ts';
 export * from './services/leads.ts';
 export * from './services/events.ts';
 export * from './services/counters.ts';
+export * from './services/dashboard.ts';
 export * from './services/trash.ts';
 export * from './services/task-types.ts';
 export * from './services/tasks.ts';

@@ -13,7 +13,7 @@ import { requireRight } from '../rights.ts';
 import { definedOnly, fold } from '../text.ts';
 import { commit, diff, put, RaceLost, remove, retrying, type EventDraft, type Write } from '../write.ts';
 import { moneyKey } from '../entities/base.ts';
-import { stageCounterWrites } from './counters.ts';
+import { dayCounterWrites, stageCounterWrites } from './counters.ts';
 import { allPipelines, getPipelineItem, toPipeline } from './pipelines.ts';
 import { requireActiveUser } from './users.ts';
 import { trashWrites } from './trash.ts';
@@ -101,6 +101,7 @@ export async function createLead(caller: Caller, input: z.output<typeof LeadCrea
       caller, options, result: lead,
       writes: [
         put(db.lead.create(item).params()), pipelineUnchanged(caller.accountId, pipeline), ...stageCounterWrites(null, item),
+        ...dayCounterWrites(null, item),
         ...(await derivedWrites(caller, 'lead', null, item)),
       ],
       events: [{ type: 'lead.created', entity: { type: 'lead', id: lead.id }, data: { lead } }, ...closingEvent(null, lead)],
@@ -150,6 +151,7 @@ export async function patchLead(caller: Caller, leadId: string, patch: z.output<
         put(db.lead.put(next).where((a, op) => op.eq(a.version, current.version)).params()),
         pipelineUnchanged(caller.accountId, pipeline),
         ...stageCounterWrites(current, next),
+        ...dayCounterWrites(current, next),
         ...(await derivedWrites(caller, 'lead', current, next)),
       ],
       events: [...events, ...closingEvent(before, lead)],
