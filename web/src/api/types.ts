@@ -52,16 +52,9 @@ export type TagInUse = z.output<typeof contract.TagInUse>;
 export type SearchResult = z.output<typeof contract.SearchResult>;
 export type PipelineTotals = z.output<typeof contract.PipelineTotals>;
 
-// Not in packages/contract yet: written from shared/API-CONTRACT.md.
-export interface Dashboard {
-  openLeads: number;
-  openAmount: number;
-  tasksToday: number;
-  tasksOverdue: number;
-  newLeadsThisWeek: number;
-  recentEvents: CrmEvent[];
-}
+export type Dashboard = z.output<typeof contract.Dashboard>;
 
+// Not in packages/contract yet: written from shared/API-CONTRACT.md.
 export interface Funnel {
   stages: { stageId: string; name: string; count: number; amount: number; conversion: number }[];
   won: { count: number; amount: number };
