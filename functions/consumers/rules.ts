@@ -3,6 +3,11 @@
 import { TASK_REMINDER } from '@crm/contract';
 
 export const consumerRules = [
+  {
+    name: 'task-reminders',
+    pattern: { source: ['crm'], 'detail-type': ['task.created', 'task.updated', 'task.completed', 'task.deleted'] },
+    consumer: 'task-reminders',
+  },
   { name: 'task-due', pattern: { source: [TASK_REMINDER.source], 'detail-type': [TASK_REMINDER.detailType] }, consumer: 'task-due' },
 ];
 

@@ -14,7 +14,7 @@ export type Capability =
 export const CAPABILITIES: Readonly<Record<string, readonly Capability[]>> = {
   'api/signup': ['cognitoAdmin'],
   'api/users': ['cognitoAdmin'],
-  'api/tasks': ['schedules'],
+  'consumer/task-reminders': ['schedules'],
 };
 
 export const COGNITO_ADMIN_ACTIONS = [

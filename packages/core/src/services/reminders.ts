@@ -1,8 +1,8 @@
 // Reminders: one EventBridge Scheduler one-time schedule per open task, at its due time, that
 // puts a `task.reminder` on the bus; functions/consumers/task-due.ts turns it into `task.due`.
-// The schedule is kept after the task's transaction (a schedule cannot join it): a failure is
-// logged and the task stays changed; a stale schedule is harmless because the consumer
-// checks the task again when it fires.
+// A schedule cannot join the task's transaction, so functions/consumers/task-reminders.ts keeps
+// it from the task.* events on the bus: a failed Scheduler call is retried (then a DLQ), never
+// lost; a stale schedule is harmless because task-due checks the task again when it fires.
 import {
   ConflictException, CreateScheduleCommand, DeleteScheduleCommand, ResourceNotFoundException, SchedulerClient,
   UpdateScheduleCommand, type CreateScheduleCommandInput,
@@ -33,13 +33,9 @@ const atExpression = (dueAt: string) => `at(${new Date(Math.ceil(Date.parse(dueA
 /** Makes the task's schedule match it: at its due time while it is open and due later, else none. */
 export async function syncReminder(taskId: string, task: TaskSlot | null) {
   const s = settings();
-  if (!s.busArn || !s.roleArn) return;
-  try {
-    if (task && task.state === 'open' && Date.parse(task.dueAt) > Date.now()) await upsert(s, task);
-    else await removeSchedule(s.group, scheduleName(taskId));
-  } catch (err) {
-    console.warn(JSON.stringify({ message: 'Could not keep the task reminder', taskId, error: String(err) }));
-  }
+  if (!s.busArn || !s.roleArn) throw new Error('EVENT_BUS_ARN and SCHEDULER_ROLE_ARN are needed to keep reminders');
+  if (task && task.state === 'open' && Date.parse(task.dueAt) > Date.now()) await upsert(s, task);
+  else await removeSchedule(s.group, scheduleName(taskId));
 }
 
 async function upsert(s: ReturnType<typeof settings>, task: TaskSlot) {

@@ -76,7 +76,6 @@ export async function createTask(caller: Caller, input: z.output<typeof TaskCrea
       writes: [put(db.task.create(item).params()), taskTypeStillExists(caller.accountId, typeId), ...(await sideWrites(null, item))],
       events: [{ type: 'task.created', entity: { type: 'task', id: task.id }, data: { task } }],
     });
-    await syncReminder(item.taskId, item);
     return task;
   }));
 }
@@ -106,7 +105,6 @@ async function changeTask(
       ],
       events: [{ type: changed.type, entity: { type: 'task', id: taskId }, data: { task }, changes }],
     });
-    if (next.dueAt !== current.dueAt || next.state !== current.state) await syncReminder(taskId, next);
     return task;
   });
 }
@@ -157,8 +155,22 @@ export async function deleteTask(caller: Caller, taskId: string, options?: Write
       ],
       events: [{ type: 'task.deleted', entity: { type: 'task', id: taskId }, data: { task: toTask(current) } }],
     });
-    if (current.state === 'open') await syncReminder(taskId, null);
   });
+}
+
+/**
+ * Brings a task's reminder schedule in step with the task as it is now. Runs from the bus on
+ * every task.* event (at least once, in any order), which is why it reads the task rather
+ * than trusting the event: the outbox guarantees the schedule follows every committed change.
+ */
+export async function syncTaskReminder(accountId: string, taskId: string) {
+  const { data: task } = await db.task.get({ accountId, taskId }).go({ consistent: true });
+  // Already due by the time its event arrived (or created overdue): it falls due now.
+  if (task?.state === 'open' && Date.parse(task.dueAt) <= Date.now()) {
+    await markTaskDue({ accountId, taskId, dueAt: task.dueAt });
+    return;
+  }
+  await syncReminder(taskId, task ?? null);
 }
 
 /**
