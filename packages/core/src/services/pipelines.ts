@@ -90,14 +90,13 @@ async function changePipeline(
     if (options?.ifMatch !== undefined && options.ifMatch !== current.version) throw staleError();
     const { next: changed, writes = [] } = change(structuredClone(current));
     const next = { ...changed, updatedAt: now(), version: current.version + 1 };
+    const changes = diff(current as Record<string, unknown>, next as Record<string, unknown>, ['name', 'sort', 'stages']);
+    if (changes.length === 0) return toPipeline(current);
     const pipeline = toPipeline(next);
     await commit({
       caller, options,
       writes: [versionedPut(next, current.version), ...writes],
-      events: [{
-        type: 'pipeline.updated', entity: { type: 'pipeline', id: pipelineId }, data: { pipeline },
-        changes: diff(current as Record<string, unknown>, next as Record<string, unknown>, ['name', 'sort', 'stages']),
-      }],
+      events: [{ type: 'pipeline.updated', entity: { type: 'pipeline', id: pipelineId }, data: { pipeline }, changes }],
     });
     return pipeline;
   });
