@@ -6,7 +6,7 @@ import type { Actor, Change, CrmEvent, EntityType, EventType } from '@crm/contra
 import type { Caller, WriteOptions } from './context.ts';
 import { userActor } from './context.ts';
 import { db, dynamo } from './db.ts';
-import { DomainError, conflict } from './errors.ts';
+import { DomainError, conflict, stale } from './errors.ts';
 import { newId, now } from './ids.ts';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -104,6 +104,11 @@ export async function retrying<T>(attempt: () => Promise<T>, tries = 8): Promise
       await new Promise((r) => setTimeout(r, Math.random() * 20 * i));
     }
   }
+}
+
+/** If-Match: a version other than the one read is a 412, before anything is written. */
+export function checkIfMatch(options: WriteOptions | undefined, version: number) {
+  if (options?.ifMatch !== undefined && options.ifMatch !== version) throw stale();
 }
 
 /** Field-by-field before/after of a change, for the event log. */

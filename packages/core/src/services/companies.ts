@@ -6,14 +6,14 @@ import type { Company, CompanyCreate, CompanyListQuery, CompanyPatch, LeadListQu
 import type { Caller, WriteOptions } from '../context.ts';
 import { db } from '../db.ts';
 import type { CompanyEntity } from '../entities/company.ts';
-import { notFound, stale } from '../errors.ts';
+import { notFound } from '../errors.ts';
 import { checkRecord, derivedWrites } from '../hooks.ts';
 import { idempotent } from '../idempotency.ts';
 import { newId, now } from '../ids.ts';
 import { acceptCursor, pageOf } from '../page.ts';
 import { requireRight } from '../rights.ts';
 import { definedOnly, fold } from '../text.ts';
-import { commit, diff, put, remove, retrying, update, type EventDraft, type Write } from '../write.ts';
+import { checkIfMatch, commit, diff, put, remove, retrying, update, type EventDraft, type Write } from '../write.ts';
 import { channelsOf, dedupeTags, filterExpression, listedOwner, orderOf, sortIndex, type ClientFilters } from './clients.ts';
 import { listContacts, relinkContactToCompany } from './contacts.ts';
 import { contactsByIds, leadsByIds, MAX_LINKS_READ, relinkLead, requireOneTransaction, tooManyLinks, withoutTouchesOf } from './links.ts';
@@ -76,7 +76,7 @@ export async function createCompany(caller: Caller, input: z.output<typeof Compa
 export async function patchCompany(caller: Caller, companyId: string, patch: z.output<typeof CompanyPatch>, options?: WriteOptions) {
   return retrying(async () => {
     const current = await getCompanyItem(caller, companyId);
-    if (options?.ifMatch !== undefined && options.ifMatch !== current.version) throw stale();
+    checkIfMatch(options, current.version);
     requireRight(caller, 'companies', 'edit', { userId: current.responsibleUserId });
     if (patch.responsibleUserId && patch.responsibleUserId !== current.responsibleUserId) {
       requireRight(caller, 'companies', 'edit', { userId: patch.responsibleUserId });
@@ -119,7 +119,7 @@ export async function patchCompany(caller: Caller, companyId: string, patch: z.o
 export async function deleteCompany(caller: Caller, companyId: string, options?: WriteOptions) {
   await retrying(async () => {
     const current = await getCompanyItem(caller, companyId, true);
-    if (options?.ifMatch !== undefined && options.ifMatch !== current.version) throw stale();
+    checkIfMatch(options, current.version);
     requireRight(caller, 'companies', 'delete', { userId: current.responsibleUserId });
     const { writes: linkWrites, events: linkEvents, links } = await unlinkFromAll(caller, companyId);
     const events: EventDraft[] = [{ type: 'company.deleted', entity: { type: 'company', id: companyId }, data: { company: toCompany(current) } }, ...linkEvents];

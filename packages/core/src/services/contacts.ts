@@ -6,14 +6,14 @@ import type { Contact, ContactCreate, ContactListQuery, ContactPatch, ListQuery 
 import type { Caller, WriteOptions } from '../context.ts';
 import { db } from '../db.ts';
 import type { ContactEntity } from '../entities/contact.ts';
-import { DomainError, notFound, stale } from '../errors.ts';
+import { DomainError, notFound } from '../errors.ts';
 import { checkRecord, derivedWrites } from '../hooks.ts';
 import { idempotent } from '../idempotency.ts';
 import { newId, now } from '../ids.ts';
 import { acceptCursor, pageOf } from '../page.ts';
 import { requireRight } from '../rights.ts';
 import { definedOnly, fold } from '../text.ts';
-import { commit, diff, put, remove, retrying, update, type EventDraft, type Write } from '../write.ts';
+import { checkIfMatch, commit, diff, put, remove, retrying, update, type EventDraft, type Write } from '../write.ts';
 import { channelsOf, dedupeTags, filterExpression, listedOwner, orderOf, sortIndex, type ClientFilters } from './clients.ts';
 import {
   batchGet, companyExists, contactLinks, leadsByIds, MAX_LINKS_READ, relinkLead, requireOneTransaction, tooManyLinks, toLinkedLead,
@@ -141,7 +141,7 @@ export async function patchContact(
 ) {
   return retrying(async () => {
     const current = await getContactItem(caller, contactId);
-    if (options?.ifMatch !== undefined && options.ifMatch !== current.version) throw stale();
+    checkIfMatch(options, current.version);
     requireRight(caller, 'contacts', 'edit', { userId: current.responsibleUserId });
     if (patch.responsibleUserId && patch.responsibleUserId !== current.responsibleUserId) {
       requireRight(caller, 'contacts', 'edit', { userId: patch.responsibleUserId });
@@ -205,7 +205,7 @@ export async function relinkContactToCompany(caller: Caller, current: ContactIte
 export async function deleteContact(caller: Caller, contactId: string, options?: WriteOptions) {
   await retrying(async () => {
     const current = await getContactItem(caller, contactId, true);
-    if (options?.ifMatch !== undefined && options.ifMatch !== current.version) throw stale();
+    checkIfMatch(options, current.version);
     requireRight(caller, 'contacts', 'delete', { userId: current.responsibleUserId });
     const { writes: leadWrites, events: leadEvents, links } = await unlinkFromLeads(caller, contactId);
     const events: EventDraft[] = [{ type: 'contact.deleted', entity: { type: 'contact', id: contactId }, data: { contact: toContact(current) } }, ...leadEvents];

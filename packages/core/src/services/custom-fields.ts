@@ -7,14 +7,14 @@ import {
 } from '@crm/contract';
 import type { Caller, WriteOptions } from '../context.ts';
 import { db } from '../db.ts';
-import { conflict, invalid, notFound, stale, type FieldError } from '../errors.ts';
+import { conflict, invalid, notFound, type FieldError } from '../errors.ts';
 import type { Check, RecordKind, Stored } from '../hooks.ts';
 import { idempotent } from '../idempotency.ts';
 import { newId, now } from '../ids.ts';
 import { acceptCursor, pageOf } from '../page.ts';
 import { requireAdmin } from '../rights.ts';
 import { definedOnly, fold } from '../text.ts';
-import { commit, diff, put, RaceLost, remove, retrying } from '../write.ts';
+import { checkIfMatch, commit, diff, put, RaceLost, remove, retrying } from '../write.ts';
 
 type FieldItem = NonNullable<Awaited<ReturnType<ReturnType<typeof db.customField.get>['go']>>['data']>;
 type Values = Record<string, unknown>;
@@ -85,7 +85,7 @@ export async function patchCustomField(caller: Caller, fieldId: string, patch: z
   requireAdmin(caller);
   return retrying(async () => {
     const current = await getFieldItem(caller, fieldId);
-    if (options?.ifMatch !== undefined && options.ifMatch !== current.version) throw stale();
+    checkIfMatch(options, current.version);
     if (patch.options !== undefined && current.type !== 'select' && current.type !== 'multiselect') {
       throw invalid('The field has no options', [{ path: 'options', message: `a ${current.type} field has no options` }]);
     }
@@ -109,7 +109,7 @@ export async function deleteCustomField(caller: Caller, fieldId: string, options
   requireAdmin(caller);
   await retrying(async () => {
     const current = await getFieldItem(caller, fieldId);
-    if (options?.ifMatch !== undefined && options.ifMatch !== current.version) throw stale();
+    checkIfMatch(options, current.version);
     const key = { accountId: caller.accountId, entityType: current.entityType, fieldId };
     await commit({
       caller, options,

@@ -5,13 +5,13 @@ import type { z } from 'zod';
 import type { Lead, LeadCreate, LeadListQuery, LeadPatch, Pipeline } from '@crm/contract';
 import type { Caller, WriteOptions } from '../context.ts';
 import { db } from '../db.ts';
-import { conflict, invalid, notFound, stale } from '../errors.ts';
+import { conflict, invalid, notFound } from '../errors.ts';
 import { idempotent } from '../idempotency.ts';
 import { idBounds, newId, now } from '../ids.ts';
 import { acceptCursor, pageOf } from '../page.ts';
 import { requireRight } from '../rights.ts';
 import { definedOnly, fold } from '../text.ts';
-import { commit, diff, put, RaceLost, remove, retrying, type EventDraft, type Write } from '../write.ts';
+import { checkIfMatch, commit, diff, put, RaceLost, remove, retrying, type EventDraft, type Write } from '../write.ts';
 import { moneyKey } from '../entities/base.ts';
 import { dayCounterWrites, stageCounterWrites } from './counters.ts';
 import { allPipelines, getPipelineItem, toPipeline } from './pipelines.ts';
@@ -113,7 +113,7 @@ export async function createLead(caller: Caller, input: z.output<typeof LeadCrea
 export async function patchLead(caller: Caller, leadId: string, patch: z.output<typeof LeadPatch>, options?: WriteOptions) {
   return retrying(async () => {
     const current = await getLeadItem(caller, leadId);
-    if (options?.ifMatch !== undefined && options.ifMatch !== current.version) throw stale();
+    checkIfMatch(options, current.version);
     requireRight(caller, 'leads', 'edit', { userId: current.responsibleUserId });
     const moving = patch.stageId !== undefined || (patch.pipelineId !== undefined && patch.pipelineId !== current.pipelineId);
     const { pipeline, stage } = await placement(caller, patch.pipelineId ?? current.pipelineId, patch.stageId ?? (moving ? undefined : current.stageId));
@@ -169,7 +169,7 @@ function closingEvent(before: Lead | null, after: Lead): EventDraft[] {
 export async function deleteLead(caller: Caller, leadId: string, options?: WriteOptions) {
   await retrying(async () => {
     const current = await getLeadItem(caller, leadId);
-    if (options?.ifMatch !== undefined && options.ifMatch !== current.version) throw stale();
+    checkIfMatch(options, current.version);
     requireRight(caller, 'leads', 'delete', { userId: current.responsibleUserId });
     const lead = toLead(current);
     await commit({

@@ -5,13 +5,13 @@ import type { z } from 'zod';
 import type { Pipeline, PipelineCreate, PipelinePatch, Stage, StageCreate, StagePatch } from '@crm/contract';
 import type { Caller, WriteOptions } from '../context.ts';
 import { db } from '../db.ts';
-import { conflict, invalid, notFound, stale as staleError } from '../errors.ts';
+import { conflict, invalid, notFound } from '../errors.ts';
 import { idempotent } from '../idempotency.ts';
 import { newId, now } from '../ids.ts';
 import { acceptCursor, pageOf } from '../page.ts';
 import { requireAdmin } from '../rights.ts';
 import { definedOnly } from '../text.ts';
-import { commit, diff, put, RaceLost, remove, retrying, type Write } from '../write.ts';
+import { checkIfMatch, commit, diff, put, RaceLost, remove, retrying, type Write } from '../write.ts';
 import { stageCounterKey, stageTotals } from './counters.ts';
 
 type PipelineItem = EntityItem<typeof PipelineEntity>;
@@ -87,7 +87,7 @@ async function changePipeline(
   requireAdmin(caller);
   return retrying(async () => {
     const current = await getPipelineItem(caller, pipelineId);
-    if (options?.ifMatch !== undefined && options.ifMatch !== current.version) throw staleError();
+    checkIfMatch(options, current.version);
     const { next: changed, writes = [] } = change(structuredClone(current));
     const next = { ...changed, updatedAt: now(), version: current.version + 1 };
     const changes = diff(current as Record<string, unknown>, next as Record<string, unknown>, ['name', 'sort', 'stages']);
@@ -140,7 +140,7 @@ export async function deletePipeline(caller: Caller, id: string, options?: Write
   requireAdmin(caller);
   await retrying(async () => {
     const current = await getPipelineItem(caller, id);
-    if (options?.ifMatch !== undefined && options.ifMatch !== current.version) throw staleError();
+    checkIfMatch(options, current.version);
     const others = (await allPipelines(caller)).filter((p) => p.id !== id);
     if (others.length === 0) throw conflict('The account keeps at least one pipeline');
     await commit({

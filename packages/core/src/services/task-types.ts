@@ -5,13 +5,13 @@ import type { z } from 'zod';
 import type { TaskType, TaskTypeCreate, TaskTypeListQuery, TaskTypePatch } from '@crm/contract';
 import type { Caller, WriteOptions } from '../context.ts';
 import { db } from '../db.ts';
-import { conflict, invalid, notFound, stale } from '../errors.ts';
+import { conflict, invalid, notFound } from '../errors.ts';
 import { idempotent } from '../idempotency.ts';
 import { newId, now } from '../ids.ts';
 import { acceptCursor, pageOf } from '../page.ts';
 import { requireAdmin } from '../rights.ts';
 import { definedOnly } from '../text.ts';
-import { commit, diff, put, RaceLost, remove, retrying, update, type Write } from '../write.ts';
+import { checkIfMatch, commit, diff, put, RaceLost, remove, retrying, update, type Write } from '../write.ts';
 
 type TaskTypeItem = NonNullable<Awaited<ReturnType<ReturnType<typeof db.taskType.get>['go']>>['data']>;
 
@@ -123,7 +123,7 @@ export async function patchTaskType(caller: Caller, taskTypeId: string, patch: z
   requireAdmin(caller);
   return retrying(async () => {
     const current = await getTaskTypeItem(caller, taskTypeId);
-    if (options?.ifMatch !== undefined && options.ifMatch !== current.version) throw stale();
+    checkIfMatch(options, current.version);
     const next = { ...current, ...definedOnly(patch), updatedAt: now(), version: current.version + 1 };
     const before = toTaskType(current);
     const taskType = toTaskType(next);
@@ -142,7 +142,7 @@ export async function deleteTaskType(caller: Caller, taskTypeId: string, options
   requireAdmin(caller);
   await retrying(async () => {
     const current = await getTaskTypeItem(caller, taskTypeId);
-    if (options?.ifMatch !== undefined && options.ifMatch !== current.version) throw stale();
+    checkIfMatch(options, current.version);
     await commit({
       caller, options,
       writes: [

@@ -4,12 +4,12 @@ import type { z } from 'zod';
 import type { RecordRef, Task, TaskComplete, TaskCreate, TaskListQuery, TaskPatch, TaskReminder } from '@crm/contract';
 import type { Caller, WriteOptions } from '../context.ts';
 import { db } from '../db.ts';
-import { conflict, forbidden, invalid, notFound, stale } from '../errors.ts';
+import { conflict, forbidden, invalid, notFound } from '../errors.ts';
 import { idempotent } from '../idempotency.ts';
 import { newId, now } from '../ids.ts';
 import { acceptCursor, pageOf } from '../page.ts';
 import { requireRight, scopeOf } from '../rights.ts';
-import { commit, diff, IdempotentReplay, put, RaceLost, remove, retrying, type Write } from '../write.ts';
+import { checkIfMatch, commit, diff, IdempotentReplay, put, RaceLost, remove, retrying, type Write } from '../write.ts';
 import { nearestTaskWrites } from './nearest-task.ts';
 import { requireLinkableRecord } from './records.ts';
 import { syncReminder } from './reminders.ts';
@@ -87,7 +87,7 @@ async function changeTask(
 ) {
   return retrying(async () => {
     const current = await getTaskItem(caller, taskId);
-    if (options?.ifMatch !== undefined && options.ifMatch !== current.version) throw stale();
+    checkIfMatch(options, current.version);
     requireRight(caller, 'tasks', 'edit', { userId: current.responsibleUserId });
     const changed = await change(current);
     const before = toTask(current);
@@ -144,7 +144,7 @@ export async function completeTask(caller: Caller, taskId: string, input: z.outp
 export async function deleteTask(caller: Caller, taskId: string, options?: WriteOptions) {
   await retrying(async () => {
     const current = await getTaskItem(caller, taskId);
-    if (options?.ifMatch !== undefined && options.ifMatch !== current.version) throw stale();
+    checkIfMatch(options, current.version);
     requireRight(caller, 'tasks', 'delete', { userId: current.responsibleUserId });
     await commit({
       caller, options,

@@ -5,14 +5,14 @@ import type { z } from 'zod';
 import type { User, UserCreate, UserListQuery, UserPatch } from '@crm/contract';
 import type { Caller, WriteOptions } from '../context.ts';
 import { db } from '../db.ts';
-import { conflict, invalid, notFound, stale } from '../errors.ts';
+import { conflict, invalid, notFound } from '../errors.ts';
 import { createLogin, deleteLogin, setLoginEnabled } from '../identity.ts';
 import { idempotent } from '../idempotency.ts';
 import { newId, now } from '../ids.ts';
 import { acceptCursor, pageOf } from '../page.ts';
 import { requireAdmin } from '../rights.ts';
 import { definedOnly } from '../text.ts';
-import { commit, diff, put, RaceLost, retrying } from '../write.ts';
+import { checkIfMatch, commit, diff, put, RaceLost, retrying } from '../write.ts';
 
 export type UserItem = EntityItem<typeof UserEntity>;
 
@@ -78,7 +78,7 @@ async function changeUser(caller: Caller, userId: string, options: WriteOptions 
   requireAdmin(caller);
   return retrying(async () => {
     const current = await getUserItem(caller.accountId, userId);
-    if (options?.ifMatch !== undefined && options.ifMatch !== current.version) throw stale();
+    checkIfMatch(options, current.version);
     const next = { ...change({ ...current }), updatedAt: now(), version: current.version + 1 };
     const before = toUser(current);
     const user = toUser(next);
