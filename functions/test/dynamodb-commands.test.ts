@@ -2,8 +2,8 @@
 // Query or one GetItem (docs/data-model.md lists the few routes that need more, and why).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamo } from '@crm/core';
-import { signupAndLogin, startTestApi, type TestAccount } from '@crm/local/testing';
-import { buildWorld, fillPath, isPublic, routeKeyOf, routes, SAMPLE_QUERIES, type World } from './support/world.ts';
+import type { TestAccount } from '@crm/local/testing';
+import { fillPath, isPublic, routeKeyOf, routes, SAMPLE_QUERIES, startWorld, type World } from './support/world.ts';
 
 /** Routes allowed more than one command per request; each is explained in docs/data-model.md. */
 const ALLOWED: Record<string, string[]> = {
@@ -42,15 +42,12 @@ dynamo.middlewareStack.add(
   { step: 'initialize', name: 'countCommands' },
 );
 
-let api: Awaited<ReturnType<typeof startTestApi>>;
+let api: Awaited<ReturnType<typeof startWorld>>['api'];
 let account: TestAccount;
 let world: World;
 
 beforeAll(async () => {
-  api = await startTestApi();
-  account = await signupAndLogin(api.apiUrl);
-  world = await buildWorld(account);
-  world['{stageId}'] = (await account.request('GET', `/api/v1/pipelines/${world.pipelines}`)).body.stages[0].id;
+  ({ api, account, world } = await startWorld());
   await account.request('GET', '/api/v1/me'); // the token's user is then cached, as on a warm Lambda
 });
 afterAll(() => api.close());

@@ -3,19 +3,16 @@
 import fc from 'fast-check';
 import * as z from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signupAndLogin, startTestApi, type TestAccount } from '@crm/local/testing';
+import type { TestAccount } from '@crm/local/testing';
 import { accountItems } from './support/table.ts';
-import { buildWorld, fillPath, isPublic, routeKeyOf, routes, type World } from './support/world.ts';
+import { fillPath, isPublic, routeKeyOf, routes, startWorld, type World } from './support/world.ts';
 
-let api: Awaited<ReturnType<typeof startTestApi>>;
+let api: Awaited<ReturnType<typeof startWorld>>['api'];
 let account: TestAccount;
 let world: World;
 
 beforeAll(async () => {
-  api = await startTestApi();
-  account = await signupAndLogin(api.apiUrl);
-  world = await buildWorld(account);
-  world['{stageId}'] = (await account.request('GET', `/api/v1/pipelines/${world.pipelines}`)).body.stages[0].id;
+  ({ api, account, world } = await startWorld());
 });
 afterAll(() => api.close());
 

@@ -2,7 +2,7 @@
 // route's path: the cross-cutting tests (isolation, fuzz, command counts) walk the whole
 // route table with it, so a new route without a sample here fails them loudly.
 import { routes, type Route } from '@crm/functions/routes';
-import type { TestAccount } from '@crm/local/testing';
+import { signupAndLogin, startTestApi, type TestAccount } from '@crm/local/testing';
 
 /** A valid body for every POST/PATCH route, keyed by route key. Ids come from the world. */
 export const SAMPLE_BODIES: Record<string, (w: World) => unknown> = {
@@ -95,3 +95,11 @@ export function fillPath(route: Pick<Route, 'path'>, world: World): string {
 export const isPublic = (route: Route) => 'public' in route && route.public === true;
 export const routeKeyOf = (route: Route) => `${route.method} ${route.path}`;
 export { routes };
+
+/** A started API and a fresh account holding a whole world (the cross-cutting tests' setup). */
+export async function startWorld() {
+  const api = await startTestApi();
+  const account = await signupAndLogin(api.apiUrl);
+  const world = await buildWorld(account);
+  return { api, account, world };
+}
