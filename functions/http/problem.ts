@@ -37,8 +37,19 @@ export function problem(status: number, detail: string, errors?: FieldError[], e
 export function problemFor(err: unknown): APIGatewayProxyStructuredResultV2 | undefined {
   if (err instanceof HttpProblem) return problem(err.status, err.message, err.errors);
   if (err instanceof DomainError) return problem(STATUS[err.kind], err.message, err.errors, err.extra);
+  if (isBadStartKey(err)) return problem(400, 'The cursor is not valid for this list', [{ path: 'cursor', message: 'invalid cursor' }]);
   if ((err as { name?: string })?.name === 'ThrottlingException' || (err as { name?: string })?.name === 'ProvisionedThroughputExceededException') {
     return problem(429, 'Too many requests; retry shortly');
   }
   return undefined;
+}
+
+/**
+ * A cursor of the caller's own account that does not fit the list it is sent to (forged, or
+ * from another list): DynamoDB refuses its start key. ElectroDB wraps the SDK's error.
+ */
+function isBadStartKey(err: unknown): boolean {
+  const cause = (err as { cause?: unknown })?.cause ?? err;
+  const { name, message } = (cause ?? {}) as { name?: string; message?: string };
+  return name === 'ValidationException' && /exclusive start key|starting key/i.test(message ?? '');
 }

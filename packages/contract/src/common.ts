@@ -38,7 +38,14 @@ export type Problem = z.infer<typeof Problem>;
 export const CustomFieldValues = z.record(
   Id,
   z.union([z.string().max(10_000), z.number(), z.boolean(), z.array(z.string().max(255)).max(100), z.null()]),
-);
+).refine((values) => JSON.stringify(values).length <= 64 * 1024, 'custom field values may take 64 KB in all');
+
+/** A time range of a list query must not end before it starts. */
+export const orderedRange = <From extends string, To extends string>(from: From, to: To) =>
+  [
+    (q: Partial<Record<From | To, string>>) => !q[from] || !q[to] || Date.parse(q[from]!) <= Date.parse(q[to]!),
+    { message: `${to} is before ${from}`, path: [to] as PropertyKey[] },
+  ] as const;
 
 /** A query flag such as `?allowDuplicate=true`. */
 export const BoolParam = z.enum(['true', 'false']).transform((v) => v === 'true');

@@ -16,7 +16,8 @@ export const EmailInput = z.strictObject({
 });
 export const Phones = z.array(PhoneInput).max(10);
 export const Emails = z.array(EmailInput).max(10);
-export const Tags = z.array(Tag).max(50);
+/** Bounded so that a record's change, its delete included, fits one transaction. */
+export const Tags = z.array(Tag).max(20);
 
 /** When the nearest open task of the record falls due; null without one. */
 export const NearestTaskAt = Timestamp.nullable();

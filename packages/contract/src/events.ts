@@ -1,6 +1,6 @@
 // The event catalogue: one envelope for the event log, the `crm` bus and webhook bodies.
 import * as z from 'zod';
-import { Id, ListQuery, Timestamp } from './common.ts';
+import { Id, ListQuery, orderedRange, Timestamp } from './common.ts';
 
 export const EVENT_TYPES = [
   'lead.created', 'lead.updated', 'lead.stage_changed', 'lead.won', 'lead.lost', 'lead.deleted', 'lead.restored',
@@ -47,4 +47,4 @@ export const EventListQuery = ListQuery.extend({
   type: EventType.optional(),
   from: Timestamp.optional(),
   to: Timestamp.optional(),
-});
+}).refine(...orderedRange('from', 'to'));

@@ -1,6 +1,6 @@
 // Leads (deals): the cards that move through a pipeline's stages.
 import * as z from 'zod';
-import { CustomFieldValues, EntityBase, Id, ListQuery, Money, Name, Tag, Timestamp } from './common.ts';
+import { CustomFieldValues, EntityBase, Id, ListQuery, Money, Name, orderedRange, Tag, Timestamp } from './common.ts';
 
 export const LeadStatus = z.enum(['open', 'won', 'lost']);
 
@@ -24,8 +24,9 @@ export const Lead = EntityBase.extend({
 });
 export type Lead = z.infer<typeof Lead>;
 
-const Tags = z.array(Tag).max(50);
-const ContactIds = z.array(Id).max(50);
+// Bounded so that any change of a lead, its delete included, fits one transaction.
+const Tags = z.array(Tag).max(20);
+const ContactIds = z.array(Id).max(20);
 
 export const LeadCreate = z.strictObject({
   name: Name,
@@ -71,5 +72,5 @@ export const LeadListQuery = ListQuery.extend({
   createdFrom: Timestamp.optional(),
   createdTo: Timestamp.optional(),
   sort: z.enum(LEAD_SORTS).default('-createdAt'),
-});
+}).refine(...orderedRange('createdFrom', 'createdTo'));
 export type LeadListQuery = z.infer<typeof LeadListQuery>;

@@ -1,7 +1,7 @@
 // Tasks (calls, meetings, follow-ups...) with a due time, a responsible user and an optional
 // linked lead, contact or company; and the account's task types.
 import * as z from 'zod';
-import { EntityBase, Id, ListQuery, Name, Timestamp } from './common.ts';
+import { EntityBase, Id, ListQuery, Name, orderedRange, Timestamp } from './common.ts';
 import { Color } from './pipelines.ts';
 
 /** What a task, a note or a timeline can belong to. */
@@ -54,7 +54,7 @@ export const TaskListQuery = ListQuery.extend({
   dueTo: Timestamp.optional(),
   entityType: RecordType.optional(),
   entityId: Id.optional(),
-});
+}).refine(...orderedRange('dueFrom', 'dueTo'));
 export type TaskListQuery = z.infer<typeof TaskListQuery>;
 
 /** A task's reminder schedule puts this on the bus when the task falls due. */

@@ -7,6 +7,7 @@ export const now = () => new Date().toISOString();
 
 /** Smallest and largest ULID of a moment, for time ranges over id-sorted keys. */
 export const idBounds = (iso: string) => {
-  const t = encodeTime(Date.parse(iso), 10);
+  // ULIDs start at 1970: an earlier moment bounds like the first one.
+  const t = encodeTime(Math.max(0, Date.parse(iso)), 10);
   return { low: `${t}0000000000000000`, high: `${t}ZZZZZZZZZZZZZZZZ` };
 };

@@ -32,6 +32,8 @@ export class RaceLost extends Error {}
 export class IdempotentReplay extends Error {}
 
 const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
+/** DynamoDB's limit of items in one TransactWriteItems. */
+export const MAX_TRANSACTION_ITEMS = 100;
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 export interface Commit {
@@ -60,7 +62,8 @@ export async function commit({ caller, writes, events, options, result }: Commit
         .params(),
     ),
   );
-  const idem = options?.idempotency;
+  // Only a change that says what a retry should answer keeps an idempotency record.
+  const idem = result === undefined ? undefined : options?.idempotency;
   const idemWrite = idem
     ? [put(db.idempotency
         .put({
@@ -72,6 +75,9 @@ export async function commit({ caller, writes, events, options, result }: Commit
         .params())]
     : [];
   const all = [...writes, ...eventWrites, ...idemWrite];
+  if (all.length > MAX_TRANSACTION_ITEMS) {
+    throw conflict(`This change touches too many records at once (${all.length} items, at most ${MAX_TRANSACTION_ITEMS}); make it in smaller steps`);
+  }
   try {
     await dynamo.send(new TransactWriteCommand({ TransactItems: all.map((w) => w.item) }));
   } catch (err) {

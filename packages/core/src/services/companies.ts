@@ -1,6 +1,7 @@
 // Companies: create, change, list, read their contacts and leads, delete to the trash with
 // their links (leads and contacts are left without a company), and come back with them.
 import type { EntityItem } from 'electrodb';
+import { nearestOpenTaskAt } from './nearest-task.ts';
 import type { z } from 'zod';
 import type { Company, CompanyCreate, CompanyListQuery, CompanyPatch, LeadListQuery, ListQuery } from '@crm/contract';
 import type { Caller, WriteOptions } from '../context.ts';
@@ -163,7 +164,8 @@ async function unlinkFromAll(caller: Caller, companyId: string) {
 export async function restoreCompanyWrites(caller: Caller, trashed: { item: unknown; links?: unknown }) {
   const item = trashed.item as CompanyItem;
   const { leadIds, contactIds } = (trashed.links ?? { leadIds: [], contactIds: [] }) as CompanyTrashLinks;
-  const restored: CompanyItem = { ...item, stamp: newId(), updatedAt: now(), version: item.version + 1 };
+  const nearestTaskAt = await nearestOpenTaskAt(caller.accountId, { type: 'company', id: item.companyId });
+  const restored: CompanyItem = { ...item, nearestTaskAt, stamp: newId(), updatedAt: now(), version: item.version + 1 };
   const company = toCompany(restored);
   let writes: Write[] = [put(db.company.create(restored).params()), ...(await derivedWrites(caller, 'company', null, restored))];
   const events: EventDraft[] = [{ type: 'company.restored', entity: { type: 'company', id: company.id }, data: { company } }];

@@ -1,6 +1,7 @@
 // Contacts: create without duplicates (by phone and e-mail), change, list, read their leads,
 // delete to the trash with their links, and come back with them.
 import type { EntityItem } from 'electrodb';
+import { nearestOpenTaskAt } from './nearest-task.ts';
 import type { z } from 'zod';
 import type { Contact, ContactCreate, ContactListQuery, ContactPatch, ListQuery } from '@crm/contract';
 import type { Caller, WriteOptions } from '../context.ts';
@@ -245,7 +246,8 @@ export async function restoreContactWrites(caller: Caller, trashed: { item: unkn
   const item = trashed.item as ContactItem;
   const { leads: wasOn } = (trashed.links ?? { leads: [] }) as ContactTrashLinks;
   const companyId = item.companyId && (await companyExists(caller.accountId, item.companyId)) ? item.companyId : undefined;
-  const restored: ContactItem = { ...item, companyId, companyKey: companyId ?? '-', stamp: newId(), updatedAt: now(), version: item.version + 1 };
+  const nearestTaskAt = await nearestOpenTaskAt(caller.accountId, { type: 'contact', id: item.contactId });
+  const restored: ContactItem = { ...item, companyId, companyKey: companyId ?? '-', nearestTaskAt, stamp: newId(), updatedAt: now(), version: item.version + 1 };
   const contact = toContact(restored);
   let writes: Write[] = [
     put(db.contact.create(restored).params()),

@@ -2,7 +2,7 @@
 import type { EntityItem } from 'electrodb';
 import type { LeadEntity } from '../entities/lead.ts';
 import type { z } from 'zod';
-import type { Lead, LeadCreate, LeadListQuery, LeadPatch, Pipeline } from '@crm/contract';
+import type { Lead, LeadCreate, LeadListQuery, LeadPatch } from '@crm/contract';
 import type { Caller, WriteOptions } from '../context.ts';
 import { db } from '../db.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
@@ -11,10 +11,11 @@ import { idBounds, newId, now } from '../ids.ts';
 import { acceptCursor, pageOf } from '../page.ts';
 import { requireRight } from '../rights.ts';
 import { definedOnly, fold } from '../text.ts';
-import { checkIfMatch, commit, diff, put, RaceLost, remove, retrying, type EventDraft, type Write } from '../write.ts';
+import { checkIfMatch, commit, diff, put, remove, retrying, type EventDraft } from '../write.ts';
 import { moneyKey } from '../entities/base.ts';
 import { dayCounterWrites, stageCounterWrites } from './counters.ts';
-import { allPipelines, getPipelineItem, toPipeline } from './pipelines.ts';
+import { allPipelines, getPipelineItem, pipelineUnchanged, toPipeline } from './pipelines.ts';
+import { nearestOpenTaskAt } from './nearest-task.ts';
 import { requireActiveUser } from './users.ts';
 import { trashWrites } from './trash.ts';
 import { checkRecord, derivedWrites } from '../hooks.ts';
@@ -66,18 +67,6 @@ function statusFor(stageType: 'open' | 'won' | 'lost', before?: LeadItem) {
   return { status, closedAt };
 }
 
-/** Guards the move against the stage being deleted in the same moment. */
-const pipelineUnchanged = (accountId: string, pipeline: Pipeline): Write => ({
-  item: {
-    ConditionCheck: {
-      ...(db.pipeline.get({ accountId, pipelineId: pipeline.id }).params() as { TableName: string; Key: Record<string, unknown> }),
-      ConditionExpression: '#version = :version',
-      ExpressionAttributeNames: { '#version': 'version' },
-      ExpressionAttributeValues: { ':version': pipeline.version },
-    },
-  },
-  onFail: () => new RaceLost() as never,
-});
 
 export async function createLead(caller: Caller, input: z.output<typeof LeadCreate>, options?: WriteOptions) {
   return idempotent(caller, options, () => retrying(async () => {
@@ -187,10 +176,15 @@ export async function deleteLead(caller: Caller, leadId: string, options?: Write
 
 /** Puts a lead back from the trash as it was, counted again in its stage. */
 export async function restoreLeadWrites(caller: Caller, item: LeadItem) {
-  const { stage } = await placement(caller, item.pipelineId, item.stageId).catch(() => placement(caller));
-  const restored = { ...item, stageId: stage.id, ...statusFor(stage.type, item), updatedAt: now(), version: item.version + 1 };
+  // Its stage may be gone meanwhile: then the default pipeline's first stage takes it.
+  const { pipeline, stage } = await placement(caller, item.pipelineId, item.stageId).catch(() => placement(caller));
+  const nearestTaskAt = await nearestOpenTaskAt(caller.accountId, { type: 'lead', id: item.leadId });
+  const restored = {
+    ...item, pipelineId: pipeline.id, stageId: stage.id, ...statusFor(stage.type, item), nearestTaskAt,
+    updatedAt: now(), version: item.version + 1,
+  };
   const writes = [
-    put(db.lead.create(restored).params()), ...stageCounterWrites(null, restored),
+    put(db.lead.create(restored).params()), pipelineUnchanged(caller.accountId, pipeline), ...stageCounterWrites(null, restored),
     ...(await derivedWrites(caller, 'lead', null, restored)),
   ];
   return { writes, lead: toLead(restored) };

@@ -65,3 +65,9 @@ async function earliestOtherOpenTask(accountId: string, ref: RecordRef, taskId: 
     .go({ limit: 2, attributes: ['taskId', 'dueAt'] });
   return data.find((t) => t.taskId !== taskId)?.dueAt;
 }
+
+/**
+ * The due time of a record's earliest open task, read afresh: a record coming back from the
+ * trash missed the task changes made while it was there.
+ */
+export const nearestOpenTaskAt = (accountId: string, ref: RecordRef) => earliestOtherOpenTask(accountId, ref, '');

@@ -94,7 +94,7 @@ async function changePipeline(
     if (changes.length === 0) return toPipeline(current);
     const pipeline = toPipeline(next);
     await commit({
-      caller, options,
+      caller, options, result: pipeline,
       writes: [versionedPut(next, current.version), ...writes],
       events: [{ type: 'pipeline.updated', entity: { type: 'pipeline', id: pipelineId }, data: { pipeline }, changes }],
     });
@@ -109,12 +109,12 @@ export const patchPipeline = (caller: Caller, id: string, patch: z.output<typeof
   changePipeline(caller, id, options, (p) => ({ next: { ...p, ...definedOnly(patch) } }));
 
 export const addStage = (caller: Caller, id: string, input: z.output<typeof StageCreate>, options?: WriteOptions) =>
-  changePipeline(caller, id, options, (p) => {
+  idempotent(caller, options, () => changePipeline(caller, id, options, (p) => {
     const open = p.stages.filter((s: Stage) => s.type === 'open');
     if (open.length >= 50) throw invalid('A pipeline has at most 50 stages');
     const sort = input.sort ?? Math.max(0, ...open.map((s: Stage) => s.sort)) + 10;
     return { next: { ...p, stages: [...p.stages, { id: newId(), name: input.name, color: input.color, sort, type: 'open' }] } };
-  });
+  }));
 
 export const patchStage = (caller: Caller, id: string, stageId: string, patch: z.output<typeof StagePatch>, options?: WriteOptions) =>
   changePipeline(caller, id, options, (p) => {
@@ -148,11 +148,26 @@ export async function deletePipeline(caller: Caller, id: string, options?: Write
       writes: [
         remove(db.pipeline.delete({ accountId: caller.accountId, pipelineId: id }).where((a, op) => op.eq(a.version, current.version)).params()),
         ...current.stages.map((s) => stageEmptyCheck(caller, id, s.id)),
+        // Two pipelines deleted at once must not leave the account with none.
+        pipelineUnchanged(caller.accountId, others[0]),
       ],
       events: [{ type: 'pipeline.deleted', entity: { type: 'pipeline', id }, data: { pipeline: toPipeline(current) } }],
     });
   });
 }
+
+/** A condition that the pipeline is as read: a lead's move cannot race a stage's delete. */
+export const pipelineUnchanged = (accountId: string, pipeline: Pipeline): Write => ({
+  item: {
+    ConditionCheck: {
+      ...(db.pipeline.get({ accountId, pipelineId: pipeline.id }).params() as { TableName: string; Key: Record<string, unknown> }),
+      ConditionExpression: '#version = :version',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: { ':version': pipeline.version },
+    },
+  },
+  onFail: () => new RaceLost() as never,
+});
 
 /** Deletes the stage's counter only when it counts no leads (or never existed). */
 const stageEmptyCheck = (caller: Caller, pipelineId: string, stageId: string): Write =>

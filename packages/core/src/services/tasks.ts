@@ -232,6 +232,8 @@ export async function listTasks(caller: Caller, query: TaskListQuery) {
   // Keys are lower-cased ISO times; '~' sorts after all of them and after any task id.
   const high = [dueTo && `${dueTo.toLowerCase()}~`, query.status === 'overdue' ? now().toLowerCase() : undefined, '~']
     .filter((h): h is string => !!h).sort()[0]!;
+  // e.g. overdue (due before now) from a future time: nothing can match.
+  if (state && (dueFrom?.toLowerCase() ?? '0') > high) return { items: [], nextCursor: null };
   const ranged = state ? index.between({ state, dueAt: dueFrom?.toLowerCase() ?? '0' }, { state, dueAt: high }) : index;
   return pageOf(
     ranged

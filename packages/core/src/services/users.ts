@@ -94,6 +94,7 @@ async function changeUser(caller: Caller, userId: string, options: WriteOptions 
 }
 
 export async function patchUser(caller: Caller, userId: string, patch: z.output<typeof UserPatch>, options?: WriteOptions) {
+  requireAdmin(caller);
   if (userId === caller.userId && patch.role !== undefined && patch.role !== 'admin') {
     throw conflict('You cannot take the administrator role from yourself');
   }
@@ -104,6 +105,7 @@ export async function patchUser(caller: Caller, userId: string, patch: z.output<
 
 /** Deactivation keeps the user's history; the login is disabled and tokens stop working. */
 export async function deactivateUser(caller: Caller, userId: string, options?: WriteOptions) {
+  requireAdmin(caller);
   if (userId === caller.userId) throw conflict('You cannot deactivate yourself');
   const user = await changeUser(caller, userId, options, (u) => ({ ...u, active: false }), 'user.deactivated');
   await setLoginEnabled(user.email, false);
