@@ -64,7 +64,7 @@ describe('Resource: tags', () => {
     const many = Array.from({ length: 21 }, (_, i) => `bulk${i}`);
     const res = await acme.request('POST', '/api/v1/leads', { name: 'Too many', tags: many });
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([{ path: 'tags', message: 'at most 20 tags can be added or removed in one change' }]);
+    expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['tags']);
     expect(Object.keys(await tagsInUse(acme, 'leads')).some((t) => t.startsWith('bulk'))).toBe(false);
   });
 

@@ -187,7 +187,8 @@ export async function markTaskDue(reminder: TaskReminder) {
         caller: { accountId, actor: { type: 'system', id: 'reminders' } },
         writes: [taskUnchanged(task)],
         events: [{ type: 'task.due', entity: { type: 'task', id: taskId }, data: { task: toTask(task) } }],
-        options: { idempotency: { key: `task.due#${taskId}#${dueAt}`, requestHash: dueAt } },
+        // The reminder's own key: a second delivery finds it and writes nothing.
+        options: { idempotency: { key: `task.due#${taskId}#${dueAt}`, requestHash: dueAt } }, result: { taskId, dueAt },
       });
     } catch (err) {
       if (err instanceof IdempotentReplay) return false;
