@@ -31,10 +31,15 @@ async function main() {
     log: args.has('--verbose'),
     requestLog: true,
   });
-  let stopping = false;
+  let stoppingSince = 0;
   const stop = async (signal: string) => {
-    if (stopping) process.exit(1); // a second Ctrl-C: the guards still end the children
-    stopping = true;
+    // Ctrl-C reaches both tsx and us, and tsx relays it once more: a repeat within a second is
+    // that echo. A later one is a second Ctrl-C: leave at once, the guards still end the children.
+    if (stoppingSince) {
+      if (Date.now() - stoppingSince > 1000) process.exit(1);
+      return;
+    }
+    stoppingSince = Date.now();
     console.log(`\n${signal}: stopping the CRM...`);
     await stack.stop();
     process.exit(0);
