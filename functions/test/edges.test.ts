@@ -95,6 +95,15 @@ describe('Pipelines and users', () => {
 });
 
 describe('Restore', () => {
+  it('takes the type as the event log names it (lead) or as the collection does (leads)', async () => {
+    const lead = (await admin.request('POST', '/api/v1/leads', { name: 'Plural' })).body;
+    await admin.request('DELETE', `/api/v1/leads/${lead.id}`);
+    const listed = await admin.request('GET', '/api/v1/trash?entityType=leads');
+    expect(listed.body.items.map((i: { id: string; entityType: string }) => [i.id, i.entityType])).toContainEqual([lead.id, 'lead']);
+    expect((await admin.request('POST', `/api/v1/trash/leads/${lead.id}/restore`)).body.id).toBe(lead.id);
+    expect((await admin.request('POST', `/api/v1/trash/tasks/${lead.id}/restore`)).status).toBe(404);
+  });
+
   it('gives a restored lead its current nearest task, not the one it had when deleted', async () => {
     const lead = (await admin.request('POST', '/api/v1/leads', { name: 'Comeback' })).body;
     const task = (await admin.request('POST', '/api/v1/tasks', { text: 'Call', dueAt: '2031-01-01T00:00:00.000Z', entity: { type: 'lead', id: lead.id } })).body;
