@@ -371,3 +371,18 @@ describe('Reminders: task.due when a task falls due', () => {
     expect(await dueEvents(task.id)).toHaveLength(1);
   });
 });
+
+describe('Task lists name their records', () => {
+  it('gives each listed task the name of its lead, contact or company', async () => {
+    const acme = await api.account('Named');
+    const lead = await created(acme, '/api/v1/leads', { name: 'Named lead' });
+    const contact = await created(acme, '/api/v1/contacts', { name: 'Named contact' });
+    await created(acme, '/api/v1/tasks', { text: 'On the lead', dueAt: '2031-01-01T09:00:00.000Z', entity: { type: 'lead', id: lead.id } });
+    await created(acme, '/api/v1/tasks', { text: 'On the contact', dueAt: '2031-01-02T09:00:00.000Z', entity: { type: 'contact', id: contact.id } });
+    await created(acme, '/api/v1/tasks', { text: 'On nothing', dueAt: '2031-01-03T09:00:00.000Z' });
+    const items = (await acme.request('GET', '/api/v1/tasks?status=open')).body.items as Array<{ text: string; entity: { name?: string } | null }>;
+    expect(items.map((t) => [t.text, t.entity?.name ?? null])).toEqual([
+      ['On the lead', 'Named lead'], ['On the contact', 'Named contact'], ['On nothing', null],
+    ]);
+  });
+});

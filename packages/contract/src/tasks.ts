@@ -15,7 +15,8 @@ export const Task = EntityBase.extend({
   typeId: Id,
   dueAt: Timestamp,
   responsibleUserId: Id,
-  entity: RecordRef.nullable(),
+  /** `name` is filled in lists, so a task row can say what it is about without another request. */
+  entity: RecordRef.extend({ name: z.string().optional() }).nullable(),
   completedAt: Timestamp.nullable(),
   result: z.string().nullable(),
 });

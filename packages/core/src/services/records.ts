@@ -1,7 +1,8 @@
 // Leads, contacts and companies as the records that tasks, notes and timelines belong to.
 import type { RecordRef } from '@crm/contract';
 import type { Caller } from '../context.ts';
-import { db } from '../db.ts';
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { db, dynamo } from '../db.ts';
 import { invalid, notFound } from '../errors.ts';
 import { requireRight, type RightEntity } from '../rights.ts';
 
@@ -45,4 +46,32 @@ export async function requireLinkableRecord(caller: Caller, ref: RecordRef, path
   if (!record) throw invalid(`${NAMES[ref.type]} not found`, [{ path, message: `no ${ref.type} with this id` }]);
   requireRight(caller, RIGHTS[ref.type], 'view', { userId: record.responsibleUserId });
   return record;
+}
+
+const BATCH_GET_KEYS = 100;
+
+/**
+ * The names of the records a page refers to, with one BatchGetItem per 100 of them (a list
+ * page needs one), so a list can show them without a request per row. Keyed `type:id`.
+ */
+export async function recordNames(accountId: string, refs: RecordRef[]): Promise<Map<string, string>> {
+  const unique = [...new Map(refs.map((r) => [`${r.type}:${r.id}`, r])).values()];
+  const names = new Map<string, string>();
+  for (let i = 0; i < unique.length; i += BATCH_GET_KEYS) {
+    const chunk = unique.slice(i, i + BATCH_GET_KEYS);
+    const table = (recordEntity(chunk[0].type).get(recordKey(accountId, chunk[0])).params() as { TableName: string }).TableName;
+    let keys = chunk.map((ref) => (recordEntity(ref.type).get(recordKey(accountId, ref)).params() as { Key: Record<string, unknown> }).Key);
+    // DynamoDB may leave some keys unprocessed under load; a few more rounds, then go without.
+    for (let round = 0; keys.length && round < 3; round++) {
+      const answer = await dynamo.send(new BatchGetCommand({
+        RequestItems: { [table]: { Keys: keys, ProjectionExpression: '#e, #n, leadId, contactId, companyId', ExpressionAttributeNames: { '#e': '__edb_e__', '#n': 'name' } } },
+      }));
+      for (const item of answer.Responses?.[table] ?? []) {
+        const type = item.__edb_e__ as RecordRef['type'];
+        names.set(`${type}:${item[`${type}Id`]}`, item.name as string);
+      }
+      keys = (answer.UnprocessedKeys?.[table]?.Keys ?? []) as Record<string, unknown>[];
+    }
+  }
+  return names;
 }

@@ -11,7 +11,7 @@ import { acceptCursor, pageOf } from '../page.ts';
 import { requireRight, scopeOf } from '../rights.ts';
 import { checkIfMatch, commit, diff, IdempotentReplay, put, RaceLost, remove, retrying, type Write } from '../write.ts';
 import { nearestTaskWrites } from './nearest-task.ts';
-import { requireLinkableRecord } from './records.ts';
+import { recordNames, requireLinkableRecord } from './records.ts';
 import { syncReminder } from './reminders.ts';
 import { defaultTaskTypeId, openTasksOfTypeWrites, requireTaskType, taskTypeStillExists } from './task-types.ts';
 import { requireActiveUser } from './users.ts';
@@ -236,7 +236,7 @@ export async function listTasks(caller: Caller, query: TaskListQuery) {
   // e.g. overdue (due before now) from a future time: nothing can match.
   if (state && (dueFrom?.toLowerCase() ?? '0') > high) return { items: [], nextCursor: null };
   const ranged = state ? index.between({ state, dueAt: dueFrom?.toLowerCase() ?? '0' }, { state, dueAt: high }) : index;
-  return pageOf(
+  const page = await pageOf(
     ranged
       .where((a, op) => [
         byRecord && responsibleUserId ? op.eq(a.responsibleUserId, responsibleUserId) : '',
@@ -247,6 +247,16 @@ export async function listTasks(caller: Caller, query: TaskListQuery) {
       .go({ limit: query.limit, cursor }),
     toTask,
   );
+  return { ...page, items: await withRecordNames(accountId, page.items) };
+}
+
+/** Names the lead, contact or company of each task on a page (a deleted one stays unnamed). */
+async function withRecordNames(accountId: string, tasks: Task[]) {
+  const names = await recordNames(accountId, tasks.flatMap((t) => (t.entity ? [t.entity] : [])));
+  return tasks.map((t) => {
+    const name = t.entity && names.get(`${t.entity.type}:${t.entity.id}`);
+    return name && t.entity ? { ...t, entity: { ...t.entity, name } } : t;
+  });
 }
 
 /** Whose tasks the caller may list: everyone's, or only their own. */

@@ -7,8 +7,11 @@ import type { EntityRef } from '../../../api/types';
 
 const PATHS = { lead: 'leads', contact: 'contacts', company: 'companies' } as const;
 
-/** A link to the lead, contact or company a task or event is about, by its name. */
-export function EntityLink({ entity }: { entity: EntityRef }) {
+/**
+ * A link to the lead, contact or company a task or event is about, by its name: the one the
+ * list already gave (task lists do), else fetched once and cached.
+ */
+export function EntityLink({ entity }: { entity: EntityRef & { name?: string } }) {
   const { t } = useTranslation();
   const resource = PATHS[entity.type];
   const { data } = useQuery({
@@ -16,10 +19,11 @@ export function EntityLink({ entity }: { entity: EntityRef }) {
     queryFn: ({ signal }) => api.get<{ name: string }>(`/${resource}/${entity.id}`, undefined, signal),
     staleTime: 60_000,
     retry: false,
+    enabled: entity.name === undefined,
   });
   return (
     <Anchor component={Link} to={`/${resource}/${entity.id}`} size="xs">
-      {t(`entities.${entity.type}`)}: {data?.name ?? '…'}
+      {t(`entities.${entity.type}`)}: {entity.name ?? data?.name ?? '…'}
     </Anchor>
   );
 }
