@@ -11,7 +11,7 @@ import { idBounds, newId, now } from '../ids.ts';
 import { acceptCursor, pageOf } from '../page.ts';
 import { requireRight } from '../rights.ts';
 import { definedOnly, fold } from '../text.ts';
-import { checkIfMatch, commit, diff, put, remove, retrying, type EventDraft } from '../write.ts';
+import { checkIfMatch, commit, diff, put, RaceLost, remove, retrying, type EventDraft } from '../write.ts';
 import { moneyKey } from '../entities/base.ts';
 import { dayCounterWrites, stageCounterWrites } from './counters.ts';
 import { allPipelines, getPipelineItem, pipelineUnchanged, toPipeline } from './pipelines.ts';
@@ -137,7 +137,11 @@ export async function patchLead(caller: Caller, leadId: string, patch: z.output<
     await commit({
       caller, options,
       writes: [
-        put(db.lead.put(next).where((a, op) => op.eq(a.version, current.version)).params()),
+        // The nearest task is kept by task changes meanwhile: the put carries the value it read.
+        put(db.lead.put(next).where((a, op) => [
+          op.eq(a.version, current.version),
+          current.nearestTaskAt === undefined ? op.notExists(a.nearestTaskAt) : op.eq(a.nearestTaskAt, current.nearestTaskAt),
+        ].join(' AND ')).params(), () => new RaceLost() as never),
         pipelineUnchanged(caller.accountId, pipeline),
         ...stageCounterWrites(current, next),
         ...dayCounterWrites(current, next),

@@ -26,8 +26,8 @@ const earliest = (...dues: (string | undefined)[]) =>
 
 /**
  * The record updates a task change needs: `before` and `after` are the task as stored before
- * and after (null when it did not or will not exist). Each update bumps the record's version
- * under a condition on the version read, so a concurrent write of the record re-reads.
+ * and after (null when it did not or will not exist). Each update is conditioned on the value
+ * read, and a lead's full write on the value it read, so neither overwrites the other.
  */
 export async function nearestTaskWrites(before: TaskSlot | null, after: TaskSlot | null): Promise<Write[]> {
   const left = recordOf(before);
@@ -55,7 +55,11 @@ async function recordWrite(accountId: string, ref: RecordRef, leaving: TaskSlot 
   const change = next === undefined
     ? entity.patch(recordKey(accountId, ref)).set({ nearestTaskKey: NO_TASK_KEY }).remove(['nearestTaskAt'])
     : entity.patch(recordKey(accountId, ref)).set({ nearestTaskAt: next });
-  return update(change.add({ version: 1 }).where((a, op) => op.eq(a.version, record.version)).params(), () => new RaceLost() as never);
+  // A derived field, not an edit: the record's version (its ETag) stays, so a card open in
+  // the browser can still save. A concurrent change of the same value re-reads instead.
+  const unchanged = (a: Parameters<Parameters<typeof change.where>[0]>[0], op: Parameters<Parameters<typeof change.where>[0]>[1]) =>
+    current === undefined ? op.notExists(a.nearestTaskAt) : op.eq(a.nearestTaskAt, current);
+  return update(change.where(unchanged).params(), () => new RaceLost() as never);
 }
 
 /** One Query on the record's open tasks by due time; the task itself may still be listed. */
