@@ -39,13 +39,18 @@ export function defineResource<Res extends Route['resource']>(resource: Res, han
     const route = table.get(event.routeKey);
     const handle = (handlers as Record<string, (req: Request<Route>) => Promise<unknown>>)[event.routeKey];
     if (!route || !handle) return problem(404, 'Not found');
+    // Who asks comes first: without a valid token nothing else about the request is told.
+    const caller = ('public' in route && route.public) ? undefined : await authenticate(event.headers.authorization);
+    const options = readWriteOptions(event);
+    // A key is the caller's own: another user's identical request is not their retry.
+    if (options.idempotency && caller) options.idempotency.key = `${caller.userId}#${options.idempotency.key}`;
     const request = {
+      caller,
       params: readParams(event),
       query: readQuery(event, route),
       body: readBody(event, route),
-      options: readWriteOptions(event),
+      options,
       event,
-      caller: ('public' in route && route.public) ? undefined : await authenticate(event.headers.authorization),
     } as Request<Route>;
     const result = await handle(request);
     return answer(event, route, result);

@@ -114,3 +114,22 @@ describe('Restore', () => {
     expect(restored.body.nearestTaskAt).toBeNull();
   });
 });
+
+describe('Order of checks and idempotency scope', () => {
+  it('answers 401 before looking at the body', async () => {
+    const res = await callApi(api.apiUrl, 'POST', '/api/v1/leads', { name: '' });
+    expect(res.status).toBe(401);
+  });
+
+  it("keeps an Idempotency-Key to the user who sent it", async () => {
+    const email = `second-${Date.now()}@example.com`;
+    await admin.request('POST', '/api/v1/users', { email, name: 'Second', role: 'admin', password: 'Second-pass-1' });
+    const token = await logInAs(email, 'Second-pass-1');
+    const key = { 'idempotency-key': `shared-${Date.now()}` };
+    const first = await admin.request('POST', '/api/v1/leads', { name: 'Same body' }, key);
+    const other = await callApi(api.apiUrl, 'POST', '/api/v1/leads', { name: 'Same body' }, { authorization: `Bearer ${token}`, ...key });
+    expect(other.status).toBe(201);
+    expect(other.body.id).not.toBe(first.body.id);
+    expect(other.body.createdBy).not.toBe(first.body.createdBy);
+  });
+});
