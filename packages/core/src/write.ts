@@ -67,7 +67,7 @@ export async function commit({ caller, writes, events, options, result }: Commit
   const idemWrite = idem
     ? [put(db.idempotency
         .put({
-          accountId: caller.accountId, key: idem.key, requestHash: idem.requestHash, result: result ?? null,
+          accountId: caller.accountId, key: idem.key, requestHash: idem.requestHash, result,
           expiresAt: nowSeconds() + IDEMPOTENCY_TTL_SECONDS,
         })
         // An expired record may linger until TTL purges it: it no longer counts.
