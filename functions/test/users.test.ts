@@ -69,3 +69,14 @@ describe('Resource: users', () => {
     expect((await admin.request('DELETE', `/api/v1/users/${admin.userId}`)).status).toBe(409);
   });
 });
+
+describe('Roles and groups that do not exist', () => {
+  it('refuses an unknown role or group id with a 400 on that field', async () => {
+    const res = await admin.request('POST', '/api/v1/users', { email: `r-${Date.now()}@example.com`, name: 'R', role: '01ABCDEFGHJKMNPQRSTVWXYZ00' });
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['role']);
+    const patch = await admin.request('PATCH', `/api/v1/users/${admin.userId}`, { groupId: '01ABCDEFGHJKMNPQRSTVWXYZ00' });
+    expect(patch.status).toBe(400);
+    expect(patch.body.errors.map((e: { path: string }) => e.path)).toEqual(['groupId']);
+  });
+});

@@ -46,8 +46,21 @@ export async function listUsers(caller: Caller, query: z.output<typeof UserListQ
   );
 }
 
+/**
+ * Roles and groups a user may be given. Only the built-in roles and no groups exist yet, so
+ * any other id is unknown (400) rather than silently treated as a manager.
+ */
+function checkAssignment(input: { role?: string; groupId?: string | null }) {
+  const errors = [
+    ...(input.role !== undefined && input.role !== 'admin' && input.role !== 'manager' ? [{ path: 'role', message: 'unknown role' }] : []),
+    ...(input.groupId ? [{ path: 'groupId', message: 'unknown group' }] : []),
+  ];
+  if (errors.length) throw invalid('The role or group does not exist in the account', errors);
+}
+
 export async function createUser(caller: Caller, input: z.output<typeof UserCreate>, options?: WriteOptions) {
   requireAdmin(caller);
+  checkAssignment(input);
   return idempotent(caller, options, async () => {
     const at = now();
     const item: UserItem = {
@@ -95,6 +108,7 @@ async function changeUser(caller: Caller, userId: string, options: WriteOptions 
 
 export async function patchUser(caller: Caller, userId: string, patch: z.output<typeof UserPatch>, options?: WriteOptions) {
   requireAdmin(caller);
+  checkAssignment(patch);
   if (userId === caller.userId && patch.role !== undefined && patch.role !== 'admin') {
     throw conflict('You cannot take the administrator role from yourself');
   }
