@@ -1,16 +1,15 @@
 // Optimistic concurrency: 20 parallel PATCHes with the same If-Match — one wins, the rest
 // get 412, and the event log holds exactly one change.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { signupAndLogin, startTestApi, type TestAccount } from '@crm/local/testing';
+import { beforeAll, expect, it } from 'vitest';
+import type { TestAccount } from '@crm/local/testing';
+import { useApi } from './support/api.ts';
 
-let api: Awaited<ReturnType<typeof startTestApi>>;
+const api = useApi();
 let account: TestAccount;
 
 beforeAll(async () => {
-  api = await startTestApi();
-  account = await signupAndLogin(api.apiUrl);
+  account = await api.account();
 });
-afterAll(() => api.close());
 
 it('lets exactly one of 20 parallel PATCHes with the same If-Match through', async () => {
   const lead = (await account.request('POST', '/api/v1/leads', { name: 'Contested', price: 1 })).body;

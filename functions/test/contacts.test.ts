@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@crm/core';
 import type { TestAccount } from '@crm/local/testing';
-import { created, useApi, walk } from './support/client-base.ts';
+import { created, useApi, walk } from './support/api.ts';
 
 const api = useApi();
 let acme: TestAccount;

@@ -1,16 +1,15 @@
 // The desktop's figures through HTTP, and the day arithmetic they rest on.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { dayBounds, mondayOf } from '@crm/core';
-import { signupAndLogin, startTestApi, type TestAccount } from '@crm/local/testing';
+import type { TestAccount } from '@crm/local/testing';
+import { useApi } from './support/api.ts';
 
-let api: Awaited<ReturnType<typeof startTestApi>>;
+const api = useApi();
 let account: TestAccount;
 
 beforeAll(async () => {
-  api = await startTestApi();
-  account = await signupAndLogin(api.apiUrl);
+  account = await api.account();
 });
-afterAll(() => api.close());
 
 describe('Resource: dashboard', () => {
   it('starts empty for a new account', async () => {

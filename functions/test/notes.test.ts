@@ -2,7 +2,7 @@
 // with cursor walks, note.added, a parent that must exist, and no note under another record.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestAccount } from '@crm/local/testing';
-import { created, useApi, walk } from './support/client-base.ts';
+import { created, useApi, walk } from './support/api.ts';
 
 const api = useApi();
 

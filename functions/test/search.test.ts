@@ -1,18 +1,17 @@
 // Quick search through HTTP: name prefixes in Russian and English (case and ё/е folded),
 // phone digits in any format, e-mail prefixes; the index follows renames and deletes; an
 // account sees only its own records.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signupAndLogin, startTestApi, type TestAccount } from '@crm/local/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestAccount } from '@crm/local/testing';
+import { useApi } from './support/api.ts';
 
-let api: Awaited<ReturnType<typeof startTestApi>>;
+const api = useApi();
 let acme: TestAccount;
 let other: TestAccount;
 
 beforeAll(async () => {
-  api = await startTestApi();
-  [acme, other] = await Promise.all([signupAndLogin(api.apiUrl, { company: 'Acme' }), signupAndLogin(api.apiUrl, { company: 'Other' })]);
+  [acme, other] = await Promise.all([api.account('Acme'), api.account('Other')]);
 });
-afterAll(() => api.close());
 
 type Hits = { leads: Array<{ id: string; name: string }>; contacts: Array<{ id: string; name: string }>; companies: Array<{ id: string; name: string }> };
 async function search(account: TestAccount, q: string, extra = ''): Promise<Hits> {

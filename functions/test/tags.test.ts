@@ -1,17 +1,16 @@
 // Tags in use through HTTP: counts follow every tag added or removed, a record deleted or
 // restored, per collection and per account.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signupAndLogin, startTestApi, type TestAccount } from '@crm/local/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestAccount } from '@crm/local/testing';
+import { useApi } from './support/api.ts';
 
-let api: Awaited<ReturnType<typeof startTestApi>>;
+const api = useApi();
 let acme: TestAccount;
 let other: TestAccount;
 
 beforeAll(async () => {
-  api = await startTestApi();
-  [acme, other] = await Promise.all([signupAndLogin(api.apiUrl, { company: 'Acme' }), signupAndLogin(api.apiUrl, { company: 'Other' })]);
+  [acme, other] = await Promise.all([api.account('Acme'), api.account('Other')]);
 });
-afterAll(() => api.close());
 
 /** Tag -> count, walking every page. */
 async function tagsInUse(account: TestAccount, entityType: string, limit = 50) {
@@ -52,7 +51,7 @@ describe('Resource: tags', () => {
 
   it('pages through tags in tag order, never another account\'s', async () => {
     const tags = Array.from({ length: 12 }, (_, i) => `t${String(i).padStart(2, '0')}`);
-    const account = await signupAndLogin(api.apiUrl, { company: 'Pager' });
+    const account = await api.account('Pager');
     await account.request('POST', '/api/v1/leads', { name: 'Many tags', tags });
     const page = await account.request('GET', '/api/v1/tags?entityType=leads&limit=5');
     expect(page.body.items.map((t: { tag: string }) => t.tag)).toEqual(tags.slice(0, 5));

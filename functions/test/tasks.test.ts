@@ -3,7 +3,7 @@
 // contacts and companies kept with each task change.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { logInAs, type TestAccount } from '@crm/local/testing';
-import { created, useApi, walk } from './support/client-base.ts';
+import { created, useApi, walk } from './support/api.ts';
 
 const api = useApi();
 const HOUR = 3_600_000;

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dynamo } from '@crm/core';
 import type { TestAccount } from '@crm/local/testing';
-import { created, useApi } from './support/client-base.ts';
+import { created, useApi } from './support/api.ts';
 
 const api = useApi();
 const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString();

@@ -2,7 +2,7 @@
 // restored with their links intact.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestAccount } from '@crm/local/testing';
-import { created, useApi, walk } from './support/client-base.ts';
+import { created, useApi, walk } from './support/api.ts';
 
 const api = useApi();
 let acme: TestAccount;

@@ -1,4 +1,4 @@
-// Helpers of the contacts, companies and trash tests: a fresh account and API, and a cursor walk.
+// What the HTTP tests share: an in-process API and fresh accounts per file, and a cursor walk.
 import { afterAll, beforeAll, expect } from 'vitest';
 import { callApi, type ApiAnswer } from '@crm/local/http-client';
 import { logInAs, signupAndLogin, startTestApi, type TestAccount } from '@crm/local/testing';
