@@ -19,9 +19,9 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, where:
 }
 
 export function readBody(event: APIGatewayProxyEventV2, route: RouteDef): unknown {
-  if (!route.body) return undefined;
   const raw = event.body ? Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8') : Buffer.alloc(0);
   if (raw.length > MAX_BODY_BYTES) throw new HttpProblem(413, 'The body is larger than 1 MB');
+  if (!route.body) return undefined;
   const type = event.headers['content-type'] ?? '';
   if (raw.length > 0 && !/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
     throw new HttpProblem(415, 'Send the body as application/json');
@@ -69,8 +69,25 @@ export function readWriteOptions(event: APIGatewayProxyEventV2): WriteOptions {
     if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
       throw new HttpProblem(400, 'Idempotency-Key must be 1-255 visible ASCII characters', [{ path: 'Idempotency-Key', message: 'invalid' }]);
     }
-    const requestHash = createHash('sha256').update(`${event.routeKey}\n${event.rawPath}\n${event.body ?? ''}`).digest('hex');
+    const requestHash = createHash('sha256').update(`${event.routeKey}\n${event.rawPath}\n${canonicalBody(event)}`).digest('hex');
     options.idempotency = { key: `${event.routeKey}#${key}`, requestHash };
   }
   return options;
+}
+
+/**
+ * The body as a retry means it: the same JSON value, whatever the key order or spacing a
+ * client's serialiser chose. A body that is not JSON is taken as it is.
+ */
+function canonicalBody(event: APIGatewayProxyEventV2): string {
+  const text = event.body ? Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8').toString('utf8') : '';
+  const sorted = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(sorted)
+      : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted((v as Record<string, unknown>)[k])]))
+        : v;
+  try {
+    return JSON.stringify(sorted(JSON.parse(text)));
+  } catch {
+    return text;
+  }
 }

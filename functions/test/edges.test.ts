@@ -133,3 +133,36 @@ describe('Order of checks and idempotency scope', () => {
     expect(other.body.createdBy).not.toBe(first.body.createdBy);
   });
 });
+
+describe('Review of the contract', () => {
+  it('invites a user without a password (Cognito e-mails the invitation)', async () => {
+    const res = await admin.request('POST', '/api/v1/users', { email: `invited-${Date.now()}@example.com`, name: 'Invited', role: 'manager' });
+    expect(res.status).toBe(201);
+  });
+
+  it('takes a retried body with keys in another order as the same request', async () => {
+    const key = { 'idempotency-key': `order-${Date.now()}` };
+    const first = await admin.request('POST', '/api/v1/leads', '{"name":"Order","price":1}', { ...key, 'content-type': 'application/json' });
+    const again = await admin.request('POST', '/api/v1/leads', '{ "price": 1, "name": "Order" }', { ...key, 'content-type': 'application/json' });
+    expect(again.status).toBe(201);
+    expect(again.body.id).toBe(first.body.id);
+  });
+
+  it('answers 413 to a big body on any route, even one that takes none', async () => {
+    const lead = (await admin.request('POST', '/api/v1/leads', { name: 'Big delete' })).body;
+    const res = await admin.request('DELETE', `/api/v1/leads/${lead.id}`, { junk: 'x'.repeat(1_100_000) });
+    expect(res.status).toBe(413);
+    expect((await admin.request('GET', `/api/v1/leads/${lead.id}`)).status).toBe(200);
+  });
+
+  it('describes nullable fields, headers and optional bodies the OpenAPI 3.1 way', async () => {
+    const doc = (await admin.request('GET', '/api/v1/openapi.json')).body;
+    expect(JSON.stringify(doc)).not.toContain('"nullable"');
+    const patchLead = doc.paths['/api/v1/leads/{id}'].patch;
+    expect(patchLead.parameters.map((p: { name: string }) => p.name)).toContain('If-Match');
+    const postLead = doc.paths['/api/v1/leads'].post;
+    expect(postLead.parameters.map((p: { name: string }) => p.name)).toContain('Idempotency-Key');
+    expect(Object.keys(postLead.responses['201'].headers)).toEqual(['Location', 'ETag']);
+    expect(doc.paths['/api/v1/tasks/{id}/complete'].post.requestBody.required).toBe(false);
+  });
+});

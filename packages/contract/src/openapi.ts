@@ -24,7 +24,8 @@ export interface RouteDef {
 }
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
-  z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' }) as Record<string, unknown>;
+  // OpenAPI 3.1 schemas are JSON Schema 2020-12 (null as a type, not `nullable`).
+  z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
 
 export function buildOpenApi(routes: readonly RouteDef[], info: { title: string; version: string }) {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -37,6 +38,22 @@ export function buildOpenApi(routes: readonly RouteDef[], info: { title: string;
       name, in: 'query', required: ((query?.required as string[]) ?? []).includes(name), schema,
     }));
     const status = String(r.status ?? 200);
+    // The conventions' headers: If-Match on changes, Idempotency-Key on POST, ETag and Location on answers.
+    const headerParams = [
+      ...(r.method === 'PATCH' || r.method === 'DELETE'
+        ? [{ name: 'If-Match', in: 'header', required: false, schema: { type: 'string', example: '"3"' }, description: 'The version read; a stale one is a 412' }]
+        : []),
+      ...(r.method === 'POST' && !r.public
+        ? [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 }, description: 'A retry with the same key and body gets the first answer (24 h)' }]
+        : []),
+    ];
+    const responseSchema = r.response ? jsonSchema(r.response, 'output') : undefined;
+    // One entity answers carry its version as the ETag (functions/http/resource.ts).
+    const isEntity = !!(responseSchema?.properties as Record<string, unknown> | undefined)?.version;
+    const answerHeaders = {
+      ...(status === '201' ? { Location: { schema: { type: 'string' }, description: 'The created entity' } } : {}),
+      ...(isEntity ? { ETag: { schema: { type: 'string' }, description: 'The entity\'s version, e.g. "3"' } } : {}),
+    };
     const problem = { description: 'Problem', content: { 'application/problem+json': { schema: jsonSchema(Problem, 'output') } } };
     paths[r.path] ??= {};
     paths[r.path][r.method.toLowerCase()] = {
@@ -44,11 +61,11 @@ export function buildOpenApi(routes: readonly RouteDef[], info: { title: string;
       summary: r.summary,
       tags: [r.resource],
       security: r.public ? [] : [{ bearer: [] }],
-      parameters: [...params, ...queryParams],
-      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } } } : {}),
+      parameters: [...params, ...queryParams, ...headerParams],
+      ...(r.body ? { requestBody: { required: !r.body.safeParse({}).success, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } } } : {}),
       responses: {
         [status]: r.response
-          ? { description: 'OK', content: { [r.produces ?? 'application/json']: { schema: jsonSchema(r.response, 'output') } } }
+          ? { description: 'OK', headers: answerHeaders, content: { [r.produces ?? 'application/json']: { schema: responseSchema } } }
           : { description: 'No content' },
         '4XX': problem,
       },

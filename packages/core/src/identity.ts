@@ -25,7 +25,8 @@ export async function createLogin({ email, name, accountId, userId, password }: 
         { Name: 'custom:accountId', Value: accountId },
         { Name: 'custom:userId', Value: userId },
       ],
-      ...(password ? { MessageAction: 'SUPPRESS' } : {}),
+      // With a password the login is ready; without, the invitation goes by e-mail (not SMS).
+      ...(password ? { MessageAction: 'SUPPRESS' } : { DesiredDeliveryMediums: ['EMAIL'] }),
     }));
   } catch (err) {
     if (err instanceof UsernameExistsException || (err as Error).name === 'UsernameExistsException') {
