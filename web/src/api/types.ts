@@ -55,12 +55,6 @@ export type PipelineTotals = z.output<typeof contract.PipelineTotals>;
 export type Dashboard = z.output<typeof contract.Dashboard>;
 
 // Not in packages/contract yet: written from shared/API-CONTRACT.md.
-export interface Funnel {
-  stages: { stageId: string; name: string; count: number; amount: number; conversion: number }[];
-  won: { count: number; amount: number };
-  lost: { count: number; amount: number };
-}
-
 export interface AccountSettings {
   name: string;
   currency: string;

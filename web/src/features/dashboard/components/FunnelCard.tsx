@@ -1,39 +1,56 @@
-// The live funnel of the main pipeline: how many deals and how much money sit in each stage.
+// The live funnel of the main pipeline: how many deals and how much money sit in each stage
+// now, from the same counters as the kanban's column headers (the period funnel with
+// conversions belongs to analytics).
 import { Group, Progress, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { Pipeline } from '../../../api/types';
 import { ErrorState, LoadingState } from '../../../ui/states';
 import { useFormat } from '../../auth/hooks/useFormat';
 import { usePipelines } from '../../leads/hooks/usePipelines';
-import { useFunnel } from '../hooks/useDashboard';
+import { usePipelineTotals } from '../../leads/hooks/usePipelineTotals';
 
 export function FunnelCard() {
   const { t } = useTranslation();
-  const format = useFormat();
   const pipelines = usePipelines();
   const pipeline = pipelines.data?.[0];
-  const funnel = useFunnel(pipeline?.id);
-  const colors = new Map(pipeline?.stages.map((s) => [s.id, s.color]));
-  const max = Math.max(1, ...(funnel.data?.stages.map((s) => s.count) ?? []));
   return (
     <Stack gap="xs">
       <Title order={2} size="h5">{t('dashboard.funnel')}{pipeline ? ` · ${pipeline.name}` : ''}</Title>
-      {funnel.isPending && <LoadingState />}
-      {funnel.isError && <ErrorState error={funnel.error} onRetry={() => void funnel.refetch()} />}
-      {funnel.data?.stages.map((s) => (
-        <div key={s.stageId}>
+      {pipelines.isPending && <LoadingState />}
+      {pipelines.isError && <ErrorState error={pipelines.error} onRetry={() => void pipelines.refetch()} />}
+      {pipeline && <FunnelStages pipeline={pipeline} />}
+    </Stack>
+  );
+}
+
+function FunnelStages({ pipeline }: { pipeline: Pipeline }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const totals = usePipelineTotals(pipeline.id);
+  if (totals.isPending) return <LoadingState />;
+  if (totals.isError) return <ErrorState error={totals.error} onRetry={() => void totals.refetch()} />;
+  const byStage = new Map(totals.data.stages.map((s) => [s.stageId, s]));
+  const of = (stageId: string) => byStage.get(stageId) ?? { count: 0, amount: 0 };
+  const open = pipeline.stages.filter((s) => s.type === 'open');
+  const closed = (type: 'won' | 'lost') => pipeline.stages.filter((s) => s.type === type).map((s) => of(s.id))
+    .reduce((sum, s) => ({ count: sum.count + s.count, amount: sum.amount + s.amount }), { count: 0, amount: 0 });
+  const [won, lost] = [closed('won'), closed('lost')];
+  const max = Math.max(1, ...open.map((s) => of(s.id).count));
+  return (
+    <>
+      {open.map((s) => (
+        <div key={s.id}>
           <Group justify="space-between" gap="xs">
             <Text size="sm">{s.name}</Text>
-            <Text size="sm" c="dimmed">{t('leads.leadCount', { count: s.count })} · {format.money(s.amount)}</Text>
+            <Text size="sm" c="dimmed">{t('leads.leadCount', { count: of(s.id).count })} · {format.money(of(s.id).amount)}</Text>
           </Group>
-          <Progress value={(s.count / max) * 100} color={colors.get(s.stageId) ?? 'blue'} size="sm" aria-label={s.name} />
+          <Progress value={(of(s.id).count / max) * 100} color={s.color} size="sm" aria-label={s.name} />
         </div>
       ))}
-      {funnel.data && (
-        <Group gap="lg">
-          <Text size="sm" c="teal.8">{t('leads.status.won')}: {funnel.data.won.count} · {format.money(funnel.data.won.amount)}</Text>
-          <Text size="sm" c="red.8">{t('leads.status.lost')}: {funnel.data.lost.count} · {format.money(funnel.data.lost.amount)}</Text>
-        </Group>
-      )}
-    </Stack>
+      <Group gap="lg">
+        <Text size="sm" c="teal.9">{t('leads.status.won')}: {won.count} · {format.money(won.amount)}</Text>
+        <Text size="sm" c="red.9">{t('leads.status.lost')}: {lost.count} · {format.money(lost.amount)}</Text>
+      </Group>
+    </>
   );
 }

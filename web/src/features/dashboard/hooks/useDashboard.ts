@@ -1,17 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../api/client';
-import type { CrmEvent, Dashboard, Funnel, Page } from '../../../api/types';
+import type { CrmEvent, Dashboard, Page } from '../../../api/types';
 
 export function useDashboard() {
   return useQuery({ queryKey: ['dashboard'], queryFn: ({ signal }) => api.get<Dashboard>('/dashboard', undefined, signal), refetchInterval: 60_000 });
-}
-
-export function useFunnel(pipelineId: string | undefined) {
-  return useQuery({
-    queryKey: ['dashboard', 'funnel', pipelineId],
-    queryFn: ({ signal }) => api.get<Funnel>('/analytics/funnel', { pipelineId }, signal),
-    enabled: Boolean(pipelineId),
-  });
 }
 
 /** The account's event log, newest first: the desktop's "latest events". */
