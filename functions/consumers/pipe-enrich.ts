@@ -4,6 +4,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { CrmEvent } from '@crm/contract';
+import { toEvent, type EventItem } from '@crm/core/event-envelope';
 import { EVENT_ENTITY } from '@crm/core/table-design';
 
 /** A DynamoDB stream record as EventBridge Pipes hands it over (DynamoDB-JSON images). */
@@ -30,19 +31,8 @@ export const isEventLogInsert = (record: PipeStreamRecord) =>
   record.eventName === 'INSERT' && record.dynamodb?.NewImage?.__edb_e__?.S === EVENT_ENTITY;
 
 /** The envelope of an unmarshalled event-log item; keys and ElectroDB's own attributes stay behind. */
-export function envelopeFromItem(item: Record<string, unknown>): CrmEvent {
-  const envelope = {
-    id: item.eventId,
-    type: item.type,
-    accountId: item.accountId,
-    occurredAt: item.occurredAt,
-    actor: item.actor,
-    entity: { type: item.entityType, id: item.entityId },
-    data: item.data ?? {},
-    ...(item.changes === undefined ? {} : { changes: item.changes }),
-  };
-  return plainJson(envelope) as CrmEvent;
-}
+export const envelopeFromItem = (item: Record<string, unknown>): CrmEvent =>
+  plainJson(toEvent(item as EventItem)) as CrmEvent;
 
 export const handler = async (records: PipeStreamRecord[]): Promise<CrmEvent[]> =>
   records.filter(isEventLogInsert).map((record) => envelopeFromItem(unmarshall(record.dynamodb!.NewImage!)));

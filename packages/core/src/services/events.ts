@@ -1,21 +1,14 @@
 // The event log: who changed what, before and after; read newest first.
-import type { EntityItem } from 'electrodb';
-import type { EventEntity } from '../entities/system.ts';
 import type { z } from 'zod';
-import type { CrmEvent, EventListQuery } from '@crm/contract';
+import type { EventListQuery } from '@crm/contract';
+import { toEvent } from '../event-envelope.ts';
 import type { Caller } from '../context.ts';
 import { db } from '../db.ts';
 import { invalid } from '../errors.ts';
 import { idBounds } from '../ids.ts';
 import { acceptCursor, pageOf } from '../page.ts';
 
-type EventItem = EntityItem<typeof EventEntity>;
-
-export const toEvent = (e: EventItem): CrmEvent => ({
-  id: e.eventId, type: e.type as CrmEvent['type'], accountId: e.accountId, occurredAt: e.occurredAt,
-  actor: e.actor as CrmEvent['actor'], entity: { type: e.entityType as CrmEvent['entity']['type'], id: e.entityId },
-  data: e.data as Record<string, unknown>, ...(e.changes ? { changes: e.changes as CrmEvent['changes'] } : {}),
-});
+export { toEvent };
 
 /** Entity, actor or the whole account: each an index sorted by event id, i.e. by time. */
 export async function listEvents(caller: Caller, query: z.output<typeof EventListQuery>) {
