@@ -8,9 +8,9 @@ import { fillPath, isPublic, routeKeyOf, routes, SAMPLE_QUERIES, startWorld, typ
 /** Routes allowed more than one command per request; each is explained in docs/data-model.md. */
 const ALLOWED: Record<string, string[]> = {
   'GET /api/v1/me': ['GetItem', 'GetItem'],
-  // The desktop: the account (its time zone), then in parallel the pipelines (which stages are
-  // open), the stage counters, this week's day counters, two counts of the caller's due tasks
-  // and the latest events: seven reads, whatever the number of leads.
+  // The desktop, all in parallel: the account (its time zone, for today's tasks), the pipelines
+  // (which stages are open), the stage counters, this week's day counters, two counts of the
+  // caller's due tasks and the latest events: seven reads, whatever the number of leads.
   'GET /api/v1/dashboard': ['GetItem', 'Query', 'Query', 'Query', 'Query', 'Query', 'Query'],
   'GET /api/v1/pipelines/{id}/totals': ['GetItem', 'Query'],
   // The page, then the names of the records its tasks are about: one BatchGetItem per page.

@@ -16,13 +16,16 @@ const RECENT_EVENTS = 10;
 export async function dashboard(caller: Caller): Promise<Dashboard> {
   const { accountId, userId } = caller;
   const at = new Date();
-  const account = await getAccount(accountId);
-  const today = dayBounds(at, account.timezone);
-  const [pipelines, stageTotals, days, tasksToday, tasksOverdue, events] = await Promise.all([
+  // Only "today" waits for the account (its time zone); every other read starts at once.
+  const tasksToday = getAccount(accountId).then((account) => {
+    const today = dayBounds(at, account.timezone);
+    return countOpenTasks(accountId, userId, today.start, today.end);
+  });
+  const [pipelines, stageTotals, days, todayCount, tasksOverdue, events] = await Promise.all([
     allPipelines(caller),
     allStageTotals(accountId),
     dayCounters(accountId, mondayOf(at), at.toISOString().slice(0, 10)),
-    countOpenTasks(accountId, userId, today.start, today.end),
+    tasksToday,
     countOpenTasks(accountId, userId, '0', now()),
     db.event.query.byId({ accountId }).go({ limit: RECENT_EVENTS, order: 'desc' }),
   ]);
@@ -31,7 +34,7 @@ export async function dashboard(caller: Caller): Promise<Dashboard> {
   return {
     openLeads: open.reduce((n, t) => n + t.count, 0),
     openAmount: open.reduce((n, t) => n + t.amount, 0),
-    tasksToday,
+    tasksToday: todayCount,
     tasksOverdue,
     newLeadsThisWeek: days.filter((d) => d.what === 'created').reduce((n, d) => n + d.count, 0),
     recentEvents: events.data.map(toEvent),
