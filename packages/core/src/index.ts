@@ -1,22 +1,26 @@
+// The domain's public face: the services the handlers call, and what they need to call them.
+// Layers, bottom up (test/layers.test.ts keeps them): the kernel (config, context, errors,
+// ids, text, rights, page, entities and db) -> model/ (pure mapping and rules) -> write/ (the
+// one transaction, idempotency, the versioned aggregate) -> reads/ -> derived/ (what every
+// record write keeps in step) -> services/ (commands and queries per record kind) -> cascades/.
 export * from './config.ts';
 export * from './context.ts';
 export * from './errors.ts';
 export { dynamo, db, crm } from './db.ts';
+export * from './model/phones.ts';
 export * from './services/accounts.ts';
 export * from './services/users.ts';
 export * from './services/pipelines.ts';
 export * from './services/leads.ts';
+export * from './services/contacts.ts';
+export * from './services/companies.ts';
 export * from './services/events.ts';
-export * from './services/counters.ts';
 export * from './services/dashboard.ts';
-export * from './services/trash.ts';
 export * from './services/task-types.ts';
 export * from './services/tasks.ts';
 export * from './services/notes.ts';
 export * from './services/timeline.ts';
-export * from './services/contacts.ts';
-export * from './services/companies.ts';
-export * from './services/phones.ts';
 export * from './services/custom-fields.ts';
 export * from './services/tags.ts';
 export * from './services/search.ts';
+export * from './cascades/trash.ts';

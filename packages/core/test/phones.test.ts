@@ -1,6 +1,6 @@
 // Phone normalisation: the formats a Russian sales team meets are one number.
 import { describe, expect, it } from 'vitest';
-import { emailKey, phoneDigits } from '../src/services/phones.ts';
+import { emailKey, phoneDigits } from '../src/model/phones.ts';
 
 describe('phoneDigits', () => {
   it.each([

@@ -6,7 +6,7 @@ import { db } from '../db.ts';
 import { conflict, notFound, unauthorized } from '../errors.ts';
 import { createLogin, deleteLogin } from '../identity.ts';
 import { newId, now } from '../ids.ts';
-import { commit, put, type Write } from '../write.ts';
+import { commit, put, type Write } from '../write/write.ts';
 import { newPipelineItem, toPipeline } from './pipelines.ts';
 import { toUser } from './users.ts';
 import { defaultTaskTypeWrites } from './task-types.ts';

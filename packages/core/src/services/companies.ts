@@ -1,26 +1,27 @@
 // Companies: create, change, list, read their contacts and leads, delete to the trash with
 // their links (leads and contacts are left without a company), and come back with them.
 import type { EntityItem } from 'electrodb';
-import { nearestOpenTaskAt } from './nearest-task.ts';
 import type { z } from 'zod';
 import type { Company, CompanyCreate, CompanyListQuery, CompanyPatch, LeadListQuery, ListQuery } from '@crm/contract';
 import type { Caller, WriteOptions } from '../context.ts';
 import { db } from '../db.ts';
+import { derivedWrites, recordRules } from '../derived/index.ts';
+import { stampedRemove, withoutTouchesOf } from '../derived/links.ts';
+import { nearestOpenTaskAt } from '../derived/nearest-task.ts';
+import { MAX_LINKS_READ, relinkLead, tooManyLinks } from '../derived/relink.ts';
+import { trashWrites } from '../derived/trash-items.ts';
 import type { CompanyEntity } from '../entities/company.ts';
-import { notFound } from '../errors.ts';
-import { checkRecord, derivedWrites } from '../hooks.ts';
-import { idempotent } from '../idempotency.ts';
 import { newId, now } from '../ids.ts';
+import { channelsOf, filterExpression, listedOwner, orderOf, sortIndex, type ClientFilters } from '../model/clients.ts';
+import { dedupeTags } from '../model/records.ts';
 import { acceptCursor, pageOf } from '../page.ts';
-import { requireRight } from '../rights.ts';
+import { contactsByIds, leadsByIds } from '../reads/records.ts';
 import { definedOnly, fold } from '../text.ts';
-import { checkIfMatch, commit, diff, put, remove, retrying, update, type EventDraft, type Write } from '../write.ts';
-import { channelsOf, dedupeTags, filterExpression, listedOwner, orderOf, sortIndex, type ClientFilters } from './clients.ts';
+import { aggregate } from '../write/aggregate.ts';
+import { put, update, type EventDraft, type Write } from '../write/write.ts';
 import { listContacts, relinkContactToCompany } from './contacts.ts';
-import { contactsByIds, leadsByIds, MAX_LINKS_READ, relinkLead, requireOneTransaction, tooManyLinks, withoutTouchesOf } from './links.ts';
 import { listLeads } from './leads.ts';
-import { trashWrites } from './trash.ts';
-import { requireActiveUser } from './users.ts';
+import { requireAssignable } from './users.ts';
 
 export type CompanyItem = EntityItem<typeof CompanyEntity>;
 
@@ -31,30 +32,32 @@ export const toCompany = (c: CompanyItem): Company => ({
   createdAt: c.createdAt, updatedAt: c.updatedAt, createdBy: c.createdBy, version: c.version,
 });
 
-const TRACKED = ['name', 'phones', 'emails', 'website', 'address', 'responsibleUserId', 'tags', 'customFields'] as const;
+const COMPANY_FIELDS = ['name', 'phones', 'emails', 'website', 'address', 'responsibleUserId', 'tags', 'customFields'] as const;
 
 /** What a deleted company was linked to, kept in its trash item. */
 interface CompanyTrashLinks { leadIds: string[]; contactIds: string[] }
 
-export async function getCompanyItem(caller: Caller, companyId: string, consistent = false) {
-  const { data } = await db.company.get({ accountId: caller.accountId, companyId }).go({ consistent });
-  if (!data) throw notFound('Company');
-  return data;
-}
+const companies = aggregate({
+  type: 'company', label: 'Company', dataKey: 'company',
+  read: async (caller, companyId, consistent) => (await db.company.get({ accountId: caller.accountId, companyId }).go({ consistent })).data,
+  store: {
+    create: (item: CompanyItem) => put(db.company.create(item).params()),
+    replace: updateCompanyWrite,
+    remove: stampedRemove<CompanyItem>(db.company, (c) => ({ accountId: c.accountId, companyId: c.companyId })),
+  },
+  toContract: toCompany,
+  tracked: COMPANY_FIELDS,
+  ...recordRules<CompanyItem>('company'),
+});
 
-export async function getCompany(caller: Caller, companyId: string) {
-  const company = await getCompanyItem(caller, companyId);
-  requireRight(caller, 'companies', 'view', { userId: company.responsibleUserId });
-  return toCompany(company);
-}
+export const getCompany = (caller: Caller, companyId: string) => companies.get(caller, companyId);
 
 const cleared = (value: string | null | undefined, current: string | undefined) => (value === null || value === '' ? undefined : value ?? current);
 
-export async function createCompany(caller: Caller, input: z.output<typeof CompanyCreate>, options?: WriteOptions) {
-  return idempotent(caller, options, () => retrying(async () => {
+export function createCompany(caller: Caller, input: z.output<typeof CompanyCreate>, options?: WriteOptions) {
+  return companies.create(caller, options, async () => {
     const responsibleUserId = input.responsibleUserId ?? caller.userId;
-    requireRight(caller, 'companies', 'edit', { userId: responsibleUserId });
-    if (responsibleUserId !== caller.userId) await requireActiveUser(caller, responsibleUserId, 'responsibleUserId');
+    await requireAssignable(caller, 'companies', responsibleUserId);
     const at = now();
     const { emailKeys: _, ...channels } = channelsOf(input.phones ?? [], input.emails ?? []);
     const item: CompanyItem = {
@@ -63,78 +66,44 @@ export async function createCompany(caller: Caller, input: z.output<typeof Compa
       tags: dedupeTags(input.tags ?? []), customFields: input.customFields ?? {}, stamp: newId(),
       createdAt: at, updatedAt: at, createdBy: caller.userId, version: 1,
     };
-    await checkRecord(caller, 'company', item, null);
-    const company = toCompany(item);
-    await commit({
-      caller, options, result: company,
-      writes: [put(db.company.create(item).params()), ...(await derivedWrites(caller, 'company', null, item))],
-      events: [{ type: 'company.created', entity: { type: 'company', id: company.id }, data: { company } }],
-    });
-    return company;
-  }));
+    return { item };
+  });
 }
 
-export async function patchCompany(caller: Caller, companyId: string, patch: z.output<typeof CompanyPatch>, options?: WriteOptions) {
-  return retrying(async () => {
-    const current = await getCompanyItem(caller, companyId);
-    checkIfMatch(options, current.version);
-    requireRight(caller, 'companies', 'edit', { userId: current.responsibleUserId });
+export function patchCompany(caller: Caller, companyId: string, patch: z.output<typeof CompanyPatch>, options?: WriteOptions) {
+  return companies.change(caller, companyId, options, async (current) => {
     if (patch.responsibleUserId && patch.responsibleUserId !== current.responsibleUserId) {
-      requireRight(caller, 'companies', 'edit', { userId: patch.responsibleUserId });
-      await requireActiveUser(caller, patch.responsibleUserId, 'responsibleUserId');
+      await requireAssignable(caller, 'companies', patch.responsibleUserId);
     }
     const changed = { ...current, ...definedOnly(patch) } as CompanyItem;
     const { emailKeys: _, ...channels } = channelsOf(changed.phones, changed.emails);
     const next: CompanyItem = {
       ...changed, ...channels, nameFolded: fold(changed.name), tags: dedupeTags(changed.tags),
       website: cleared(patch.website, current.website), address: cleared(patch.address, current.address),
-      updatedAt: now(), version: current.version + 1,
     };
-    await checkRecord(caller, 'company', next, current);
-    const before = toCompany(current);
-    const company = toCompany(next);
-    const changes = diff(before, company, TRACKED);
-    if (changes.length === 0) return before;
-    const set = {
-      name: next.name, nameFolded: next.nameFolded, phones: next.phones, emails: next.emails, phoneDigits: next.phoneDigits,
-      responsibleUserId: next.responsibleUserId, tags: next.tags, customFields: next.customFields,
-      updatedAt: next.updatedAt, version: next.version,
-      ...(next.website !== undefined && { website: next.website }), ...(next.address !== undefined && { address: next.address }),
-    };
-    const removed = (['website', 'address'] as const).filter((f) => next[f] === undefined);
-    await commit({
-      caller, options,
-      writes: [
-        // An update, not a put: nearestTaskAt and the link stamp are set by others meanwhile.
-        update(db.company.patch({ accountId: caller.accountId, companyId })
-          .set(set).remove([...removed]).where((a, op) => op.eq(a.version, current.version)).params()),
-        ...(await derivedWrites(caller, 'company', current, next)),
-      ],
-      events: [{ type: 'company.updated', entity: { type: 'company', id: companyId }, data: { company }, changes }],
-    });
-    return company;
+    return { next };
   });
 }
 
+/** An update, not a put: nearestTaskAt and the link stamp are set by others meanwhile. */
+function updateCompanyWrite(current: CompanyItem, next: CompanyItem): Write {
+  const set = {
+    name: next.name, nameFolded: next.nameFolded, phones: next.phones, emails: next.emails, phoneDigits: next.phoneDigits,
+    responsibleUserId: next.responsibleUserId, tags: next.tags, customFields: next.customFields,
+    updatedAt: next.updatedAt, version: next.version,
+    ...(next.website !== undefined && { website: next.website }), ...(next.address !== undefined && { address: next.address }),
+  };
+  const removed = (['website', 'address'] as const).filter((f) => next[f] === undefined);
+  return update(db.company.patch({ accountId: current.accountId, companyId: current.companyId })
+    .set(set).remove([...removed]).where((a, op) => op.eq(a.version, current.version)).params());
+}
+
 /** Moves the company to the trash; its leads and contacts keep existing, without a company (recorded, to link them again on restore). */
-export async function deleteCompany(caller: Caller, companyId: string, options?: WriteOptions) {
-  await retrying(async () => {
-    const current = await getCompanyItem(caller, companyId, true);
-    checkIfMatch(options, current.version);
-    requireRight(caller, 'companies', 'delete', { userId: current.responsibleUserId });
-    const { writes: linkWrites, events: linkEvents, links } = await unlinkFromAll(caller, companyId);
-    const events: EventDraft[] = [{ type: 'company.deleted', entity: { type: 'company', id: companyId }, data: { company: toCompany(current) } }, ...linkEvents];
-    const writes = [
-      // The stamp: a lead or contact that linked the company after these reads makes this delete re-read.
-      remove(db.company.delete({ accountId: caller.accountId, companyId })
-        .where((a, op) => `${op.eq(a.version, current.version)} AND ${op.eq(a.stamp, current.stamp)}`).params()),
-      ...trashWrites(caller, 'company', companyId, current.name, current, links),
-      ...linkWrites,
-      ...(await derivedWrites(caller, 'company', current, null)),
-    ];
-    requireOneTransaction(writes, events);
-    await commit({ caller, options, writes, events });
-  });
+export function deleteCompany(caller: Caller, companyId: string, options?: WriteOptions) {
+  return companies.destroy(caller, companyId, options, async (current) => {
+    const { writes: linkWrites, events, links } = await unlinkFromAll(caller, companyId);
+    return { writes: [...trashWrites(caller, 'company', companyId, current.name, current, links), ...linkWrites], events };
+  }, { consistent: true });
 }
 
 async function unlinkFromAll(caller: Caller, companyId: string) {
@@ -167,7 +136,7 @@ export async function restoreCompanyWrites(caller: Caller, trashed: { item: unkn
   const nearestTaskAt = await nearestOpenTaskAt(caller.accountId, { type: 'company', id: item.companyId });
   const restored: CompanyItem = { ...item, nearestTaskAt, stamp: newId(), updatedAt: now(), version: item.version + 1 };
   const company = toCompany(restored);
-  let writes: Write[] = [put(db.company.create(restored).params()), ...(await derivedWrites(caller, 'company', null, restored))];
+  let writes: Write[] = [companies.spec.store.create(restored), ...derivedWrites(caller, 'company', null, restored)];
   const events: EventDraft[] = [{ type: 'company.restored', entity: { type: 'company', id: company.id }, data: { company } }];
   const [leads, contacts] = await Promise.all([leadsByIds(caller.accountId, leadIds), contactsByIds(caller.accountId, contactIds)]);
   for (const lead of leads.filter((l) => !l.companyId)) {

@@ -1,28 +1,28 @@
 // Contacts: create without duplicates (by phone and e-mail), change, list, read their leads,
 // delete to the trash with their links, and come back with them.
 import type { EntityItem } from 'electrodb';
-import { nearestOpenTaskAt } from './nearest-task.ts';
 import type { z } from 'zod';
 import type { Contact, ContactCreate, ContactListQuery, ContactPatch, ListQuery } from '@crm/contract';
 import type { Caller, WriteOptions } from '../context.ts';
 import { db } from '../db.ts';
+import { derivedWrites, recordRules } from '../derived/index.ts';
+import { nearestOpenTaskAt } from '../derived/nearest-task.ts';
+import { MAX_LINKS_READ, relinkLead, tooManyLinks } from '../derived/relink.ts';
+import { stampedRemove, withoutTouchesOf } from '../derived/links.ts';
+import { trashWrites } from '../derived/trash-items.ts';
 import type { ContactEntity } from '../entities/contact.ts';
-import { DomainError, notFound } from '../errors.ts';
-import { checkRecord, derivedWrites } from '../hooks.ts';
-import { idempotent } from '../idempotency.ts';
+import { DomainError } from '../errors.ts';
 import { newId, now } from '../ids.ts';
+import { channelsOf, filterExpression, listedOwner, orderOf, sortIndex, type ClientFilters } from '../model/clients.ts';
+import { toLinkedLead } from '../model/lead.ts';
+import { emailKey, phoneDigits } from '../model/phones.ts';
+import { dedupeTags } from '../model/records.ts';
 import { acceptCursor, pageOf } from '../page.ts';
-import { requireRight } from '../rights.ts';
+import { batchGet, companyExists, contactLinks, leadsByIds } from '../reads/records.ts';
 import { definedOnly, fold } from '../text.ts';
-import { checkIfMatch, commit, diff, put, remove, retrying, update, type EventDraft, type Write } from '../write.ts';
-import { channelsOf, dedupeTags, filterExpression, listedOwner, orderOf, sortIndex, type ClientFilters } from './clients.ts';
-import {
-  batchGet, companyExists, contactLinks, leadsByIds, MAX_LINKS_READ, relinkLead, requireOneTransaction, tooManyLinks, toLinkedLead,
-  withoutTouchesOf,
-} from './links.ts';
-import { emailKey, phoneDigits } from './phones.ts';
-import { trashWrites } from './trash.ts';
-import { requireActiveUser } from './users.ts';
+import { aggregate } from '../write/aggregate.ts';
+import { diff, put, update, type EventDraft, type Write } from '../write/write.ts';
+import { requireAssignable } from './users.ts';
 
 export type ContactItem = EntityItem<typeof ContactEntity>;
 
@@ -33,22 +33,25 @@ export const toContact = (c: ContactItem): Contact => ({
   createdAt: c.createdAt, updatedAt: c.updatedAt, createdBy: c.createdBy, version: c.version,
 });
 
-const TRACKED = ['name', 'phones', 'emails', 'position', 'companyId', 'responsibleUserId', 'tags', 'customFields'] as const;
+const CONTACT_FIELDS = ['name', 'phones', 'emails', 'position', 'companyId', 'responsibleUserId', 'tags', 'customFields'] as const;
 
 /** What a deleted contact was linked to, kept in its trash item. */
 interface ContactTrashLinks { leads: { id: string; isMain: boolean }[] }
 
-export async function getContactItem(caller: Caller, contactId: string, consistent = false) {
-  const { data } = await db.contact.get({ accountId: caller.accountId, contactId }).go({ consistent });
-  if (!data) throw notFound('Contact');
-  return data;
-}
+const contacts = aggregate({
+  type: 'contact', label: 'Contact', dataKey: 'contact',
+  read: async (caller, contactId, consistent) => (await db.contact.get({ accountId: caller.accountId, contactId }).go({ consistent })).data,
+  store: {
+    create: (item: ContactItem) => put(db.contact.create(item).params()),
+    replace: updateContactWrite,
+    remove: stampedRemove<ContactItem>(db.contact, (c) => ({ accountId: c.accountId, contactId: c.contactId })),
+  },
+  toContract: toContact,
+  tracked: CONTACT_FIELDS,
+  ...recordRules<ContactItem>('contact'),
+});
 
-export async function getContact(caller: Caller, contactId: string) {
-  const contact = await getContactItem(caller, contactId);
-  requireRight(caller, 'contacts', 'view', { userId: contact.responsibleUserId });
-  return toContact(contact);
-}
+export const getContact = (caller: Caller, contactId: string) => contacts.get(caller, contactId);
 
 // ---- Claims on phones and e-mails ----
 
@@ -106,13 +109,12 @@ function claimWrites(accountId: string, contactId: string, added: Claim[], remov
 
 // ---- Writes ----
 
-export async function createContact(
+export function createContact(
   caller: Caller, input: z.output<typeof ContactCreate>, query: { allowDuplicate?: boolean }, options?: WriteOptions,
 ) {
-  return idempotent(caller, options, () => retrying(async () => {
+  return contacts.create(caller, options, async () => {
     const responsibleUserId = input.responsibleUserId ?? caller.userId;
-    requireRight(caller, 'contacts', 'edit', { userId: responsibleUserId });
-    if (responsibleUserId !== caller.userId) await requireActiveUser(caller, responsibleUserId, 'responsibleUserId');
+    await requireAssignable(caller, 'contacts', responsibleUserId);
     const at = now();
     const item: ContactItem = {
       accountId: caller.accountId, contactId: newId(), name: input.name, nameFolded: fold(input.name),
@@ -122,56 +124,26 @@ export async function createContact(
       createdAt: at, updatedAt: at, createdBy: caller.userId, version: 1,
     };
     if (!query.allowDuplicate) await requireUnclaimed(caller, item, claimsOf(item));
-    await checkRecord(caller, 'contact', item, null);
-    const contact = toContact(item);
-    await commit({
-      caller, options, result: contact,
-      writes: [
-        put(db.contact.create(item).params()),
-        ...claimWrites(caller.accountId, item.contactId, claimsOf(item), [], !query.allowDuplicate),
-        ...(await derivedWrites(caller, 'contact', null, item)),
-      ],
-      events: [{ type: 'contact.created', entity: { type: 'contact', id: contact.id }, data: { contact } }],
-    });
-    return contact;
-  }));
+    return { item, writes: claimWrites(caller.accountId, item.contactId, claimsOf(item), [], !query.allowDuplicate) };
+  });
 }
 
-export async function patchContact(
+export function patchContact(
   caller: Caller, contactId: string, patch: z.output<typeof ContactPatch>, query: { allowDuplicate?: boolean }, options?: WriteOptions,
 ) {
-  return retrying(async () => {
-    const current = await getContactItem(caller, contactId);
-    checkIfMatch(options, current.version);
-    requireRight(caller, 'contacts', 'edit', { userId: current.responsibleUserId });
+  return contacts.change(caller, contactId, options, async (current) => {
     if (patch.responsibleUserId && patch.responsibleUserId !== current.responsibleUserId) {
-      requireRight(caller, 'contacts', 'edit', { userId: patch.responsibleUserId });
-      await requireActiveUser(caller, patch.responsibleUserId, 'responsibleUserId');
+      await requireAssignable(caller, 'contacts', patch.responsibleUserId);
     }
     const changed = { ...current, ...definedOnly(patch) } as ContactItem;
     const companyId = patch.companyId === null ? undefined : changed.companyId;
     const next: ContactItem = {
       ...changed, ...channelsOf(changed.phones, changed.emails), nameFolded: fold(changed.name), tags: dedupeTags(changed.tags),
       position: patch.position === null || patch.position === '' ? undefined : changed.position, companyId, companyKey: companyId ?? '-',
-      updatedAt: now(), version: current.version + 1,
     };
     const claims = claimChanges(current, next);
     if (!query.allowDuplicate) await requireUnclaimed(caller, next, claims.added);
-    await checkRecord(caller, 'contact', next, current);
-    const before = toContact(current);
-    const contact = toContact(next);
-    const changes = diff(before, contact, TRACKED);
-    if (changes.length === 0) return before;
-    await commit({
-      caller, options,
-      writes: [
-        updateContactWrite(current, next),
-        ...claimWrites(caller.accountId, contactId, claims.added, claims.removed, !query.allowDuplicate),
-        ...(await derivedWrites(caller, 'contact', current, next)),
-      ],
-      events: [{ type: 'contact.updated', entity: { type: 'contact', id: contactId }, data: { contact }, changes }],
-    });
-    return contact;
+    return { next, writes: claimWrites(caller.accountId, contactId, claims.added, claims.removed, !query.allowDuplicate) };
   });
 }
 
@@ -199,29 +171,20 @@ export async function relinkContactToCompany(caller: Caller, current: ContactIte
     type: 'contact.updated', entity: { type: 'contact', id: current.contactId }, data: { contact },
     changes: diff(toContact(current), contact, ['companyId']),
   };
-  return { writes: [updateContactWrite(current, next), ...(await derivedWrites(caller, 'contact', current, next))], event };
+  return { writes: [updateContactWrite(current, next), ...derivedWrites(caller, 'contact', current, next)], event };
 }
 
 /** Moves the contact to the trash and takes it off its leads (recorded, to put it back on restore). */
-export async function deleteContact(caller: Caller, contactId: string, options?: WriteOptions) {
-  await retrying(async () => {
-    const current = await getContactItem(caller, contactId, true);
-    checkIfMatch(options, current.version);
-    requireRight(caller, 'contacts', 'delete', { userId: current.responsibleUserId });
-    const { writes: leadWrites, events: leadEvents, links } = await unlinkFromLeads(caller, contactId);
-    const events: EventDraft[] = [{ type: 'contact.deleted', entity: { type: 'contact', id: contactId }, data: { contact: toContact(current) } }, ...leadEvents];
+export function deleteContact(caller: Caller, contactId: string, options?: WriteOptions) {
+  return contacts.destroy(caller, contactId, options, async (current) => {
+    const { writes: leadWrites, events, links } = await unlinkFromLeads(caller, contactId);
     const writes = [
-      // The stamp: a lead that linked the contact after these reads makes this delete re-read.
-      remove(db.contact.delete({ accountId: caller.accountId, contactId })
-        .where((a, op) => `${op.eq(a.version, current.version)} AND ${op.eq(a.stamp, current.stamp)}`).params()),
       ...claimWrites(caller.accountId, contactId, [], claimsOf(current), false),
       ...trashWrites(caller, 'contact', contactId, current.name, current, links),
       ...leadWrites,
-      ...(await derivedWrites(caller, 'contact', current, null)),
     ];
-    requireOneTransaction(writes, events);
-    await commit({ caller, options, writes, events });
-  });
+    return { writes, events };
+  }, { consistent: true });
 }
 
 async function unlinkFromLeads(caller: Caller, contactId: string) {
@@ -250,10 +213,10 @@ export async function restoreContactWrites(caller: Caller, trashed: { item: unkn
   const restored: ContactItem = { ...item, companyId, companyKey: companyId ?? '-', nearestTaskAt, stamp: newId(), updatedAt: now(), version: item.version + 1 };
   const contact = toContact(restored);
   let writes: Write[] = [
-    put(db.contact.create(restored).params()),
+    contacts.spec.store.create(restored),
     // Back as it was, even if another contact took one of its phones meanwhile.
     ...claimWrites(caller.accountId, item.contactId, claimsOf(restored), [], false),
-    ...(await derivedWrites(caller, 'contact', null, restored)),
+    ...derivedWrites(caller, 'contact', null, restored),
   ];
   const events: EventDraft[] = [{ type: 'contact.restored', entity: { type: 'contact', id: contact.id }, data: { contact } }];
   for (const lead of await leadsByIds(caller.accountId, wasOn.map((l) => l.id))) {

@@ -7,7 +7,7 @@ import type { Caller } from '../context.ts';
 import { db, dynamo } from '../db.ts';
 import { now } from '../ids.ts';
 import { getAccount } from './accounts.ts';
-import { allStageTotals, dayCounters } from './counters.ts';
+import { allStageTotals, dayCounters } from '../derived/counters.ts';
 import { toEvent } from './events.ts';
 import { allPipelines } from './pipelines.ts';
 

@@ -1,53 +1,52 @@
 // Leads: create, change, move between stages and pipelines, win, lose, list, trash.
-import type { EntityItem } from 'electrodb';
-import type { LeadEntity } from '../entities/lead.ts';
 import type { z } from 'zod';
-import type { Lead, LeadCreate, LeadListQuery, LeadPatch } from '@crm/contract';
+import type { Change, Lead, LeadCreate, LeadListQuery, LeadPatch } from '@crm/contract';
 import type { Caller, WriteOptions } from '../context.ts';
 import { db } from '../db.ts';
-import { conflict, invalid, notFound } from '../errors.ts';
-import { idempotent } from '../idempotency.ts';
-import { idBounds, newId, now } from '../ids.ts';
-import { acceptCursor, pageOf } from '../page.ts';
-import { requireRight } from '../rights.ts';
-import { definedOnly, fold } from '../text.ts';
-import { checkIfMatch, commit, diff, put, RaceLost, remove, retrying, type EventDraft } from '../write.ts';
+import { checkRecord, derivedWrites, recordRules } from '../derived/index.ts';
+import { dayCounterWrites, stageCounterWrites } from '../derived/counters.ts';
+import { nearestOpenTaskAt } from '../derived/nearest-task.ts';
+import { trashWrites } from '../derived/trash-items.ts';
 import { moneyKey } from '../entities/base.ts';
-import { dayCounterWrites, stageCounterWrites } from './counters.ts';
+import { conflict } from '../errors.ts';
+import { idBounds, newId, now } from '../ids.ts';
+import { checkLeadContacts, LEAD_FIELDS, statusFor, toLead, type LeadItem } from '../model/lead.ts';
+import { dedupeTags } from '../model/records.ts';
+import { acceptCursor, pageOf } from '../page.ts';
+import { contactLinks, leadsByIds } from '../reads/records.ts';
+import { definedOnly, fold } from '../text.ts';
+import { aggregate, entityStore } from '../write/aggregate.ts';
+import { put, RaceLost, type EventDraft, type Write } from '../write/write.ts';
 import { allPipelines, getPipelineItem, pipelineUnchanged, toPipeline } from './pipelines.ts';
-import { nearestOpenTaskAt } from './nearest-task.ts';
-import { requireActiveUser } from './users.ts';
-import { trashWrites } from './trash.ts';
-import { checkRecord, derivedWrites } from '../hooks.ts';
-import { leadsOfContactPage } from './links.ts';
+import { requireAssignable } from './users.ts';
 
-type LeadItem = EntityItem<typeof LeadEntity>;
+/** What a lead's transaction keeps in step, whatever the change: its stage's totals and derived items. */
+const recordWrites = (caller: Caller, before: LeadItem | null, after: LeadItem | null): Write[] =>
+  [...stageCounterWrites(before, after), ...derivedWrites(caller, 'lead', before, after)];
 
-export const toLead = (l: LeadItem): Lead => ({
-  id: l.leadId, name: l.name, price: l.price, pipelineId: l.pipelineId, stageId: l.stageId, status: l.status,
-  responsibleUserId: l.responsibleUserId, contactIds: l.contactIds, mainContactId: l.mainContactId ?? null,
-  companyId: l.companyId ?? null, tags: l.tags, customFields: (l.customFields ?? {}) as Lead['customFields'],
-  closedAt: l.closedAt ?? null, lossReason: l.lossReason ?? null, source: l.source ?? null,
-  nearestTaskAt: l.nearestTaskAt ?? null,
-  createdAt: l.createdAt, updatedAt: l.updatedAt, createdBy: l.createdBy, version: l.version,
+const leads = aggregate({
+  type: 'lead', label: 'Lead', dataKey: 'lead',
+  read: async (caller, leadId, consistent) => (await db.lead.get({ accountId: caller.accountId, leadId }).go({ consistent })).data,
+  store: {
+    ...entityStore<LeadItem>(db.lead, (l) => ({ accountId: l.accountId, leadId: l.leadId })),
+    // The nearest task is kept by task changes meanwhile: the put carries the value it read.
+    replace: (current, next) => put(db.lead.put(next).where((a, op) => [
+      op.eq(a.version, current.version),
+      current.nearestTaskAt === undefined ? op.notExists(a.nearestTaskAt) : op.eq(a.nearestTaskAt, current.nearestTaskAt),
+    ].join(' AND ')).params(), () => new RaceLost() as never),
+  },
+  toContract: toLead,
+  tracked: LEAD_FIELDS,
+  ...recordRules<LeadItem>('lead'),
+  check: async (caller, after, before) => {
+    checkLeadContacts(after);
+    await checkRecord(caller, 'lead', after, before);
+  },
+  alongside: (caller, before, after) => [...recordWrites(caller, before, after), ...dayCounterWrites(before, after)],
+  alsoEvents: (before, after, changes) => [...stageChangedEvent(before, after, changes), ...closingEvent(before, after)],
 });
 
-const TRACKED = [
-  'name', 'price', 'pipelineId', 'stageId', 'status', 'responsibleUserId', 'contactIds', 'mainContactId',
-  'companyId', 'tags', 'customFields', 'closedAt', 'lossReason', 'source',
-] as const;
-
-export async function getLeadItem(caller: Caller, leadId: string) {
-  const { data } = await db.lead.get({ accountId: caller.accountId, leadId }).go();
-  if (!data) throw notFound('Lead');
-  return data;
-}
-
-export async function getLead(caller: Caller, leadId: string) {
-  const lead = await getLeadItem(caller, leadId);
-  requireRight(caller, 'leads', 'view', { userId: lead.responsibleUserId });
-  return toLead(lead);
-}
+export const getLead = (caller: Caller, leadId: string) => leads.get(caller, leadId);
 
 /** Where a lead lands: the pipeline and stage asked for, or the default pipeline's first stage. */
 async function placement(caller: Caller, pipelineId?: string, stageId?: string) {
@@ -60,97 +59,12 @@ async function placement(caller: Caller, pipelineId?: string, stageId?: string) 
   return { pipeline, stage };
 }
 
-/** Status and close date follow the stage: entering won or lost closes the lead. */
-function statusFor(stageType: 'open' | 'won' | 'lost', before?: LeadItem) {
-  const status = stageType;
-  const closedAt = status === 'open' ? undefined : before && before.status === status ? before.closedAt : now();
-  return { status, closedAt };
-}
-
-
-export async function createLead(caller: Caller, input: z.output<typeof LeadCreate>, options?: WriteOptions) {
-  return idempotent(caller, options, () => retrying(async () => {
-    const { pipeline, stage } = await placement(caller, input.pipelineId, input.stageId);
-    const responsibleUserId = input.responsibleUserId ?? caller.userId;
-    requireRight(caller, 'leads', 'edit', { userId: responsibleUserId });
-    if (responsibleUserId !== caller.userId) await requireActiveUser(caller, responsibleUserId, 'responsibleUserId');
-    const at = now();
-    const item: LeadItem = {
-      accountId: caller.accountId, leadId: newId(), name: input.name, nameFolded: fold(input.name),
-      price: input.price ?? 0, priceKey: moneyKey(input.price ?? 0), pipelineId: pipeline.id, stageId: stage.id,
-      ...statusFor(stage.type), responsibleUserId, contactIds: input.contactIds ?? [], mainContactId: input.mainContactId,
-      companyId: input.companyId, tags: dedupe(input.tags ?? []), customFields: input.customFields ?? {},
-      lossReason: stage.type === 'lost' ? input.lossReason : undefined, source: input.source,
-      createdAt: at, updatedAt: at, createdBy: caller.userId, version: 1,
-    };
-    linkCheck(item);
-    await checkRecord(caller, 'lead', item, null);
-    const lead = toLead(item);
-    await commit({
-      caller, options, result: lead,
-      writes: [
-        put(db.lead.create(item).params()), pipelineUnchanged(caller.accountId, pipeline), ...stageCounterWrites(null, item),
-        ...dayCounterWrites(null, item),
-        ...(await derivedWrites(caller, 'lead', null, item)),
-      ],
-      events: [{ type: 'lead.created', entity: { type: 'lead', id: lead.id }, data: { lead } }, ...closingEvent(null, lead)],
-    });
-    return lead;
-  }));
-}
-
-export async function patchLead(caller: Caller, leadId: string, patch: z.output<typeof LeadPatch>, options?: WriteOptions) {
-  return retrying(async () => {
-    const current = await getLeadItem(caller, leadId);
-    checkIfMatch(options, current.version);
-    requireRight(caller, 'leads', 'edit', { userId: current.responsibleUserId });
-    const moving = patch.stageId !== undefined || (patch.pipelineId !== undefined && patch.pipelineId !== current.pipelineId);
-    const { pipeline, stage } = await placement(caller, patch.pipelineId ?? current.pipelineId, patch.stageId ?? (moving ? undefined : current.stageId));
-    if (patch.responsibleUserId && patch.responsibleUserId !== current.responsibleUserId) {
-      requireRight(caller, 'leads', 'edit', { userId: patch.responsibleUserId });
-      await requireActiveUser(caller, patch.responsibleUserId, 'responsibleUserId');
-    }
-    const changed = { ...current, ...definedOnly(patch) } as LeadItem;
-    const next: LeadItem = {
-      ...changed,
-      mainContactId: patch.mainContactId === null ? undefined : changed.mainContactId,
-      companyId: patch.companyId === null ? undefined : changed.companyId,
-      source: patch.source === null ? undefined : changed.source,
-      nameFolded: fold(changed.name), priceKey: moneyKey(changed.price), tags: dedupe(changed.tags),
-      pipelineId: pipeline.id, stageId: stage.id, ...statusFor(stage.type, current),
-      lossReason: stage.type === 'lost' ? (patch.lossReason === null ? undefined : changed.lossReason) : undefined,
-      updatedAt: now(), version: current.version + 1,
-    };
-    linkCheck(next);
-    await checkRecord(caller, 'lead', next, current);
-    const before = toLead(current);
-    const lead = toLead(next);
-    const changes = diff(before, lead, TRACKED);
-    if (changes.length === 0) return before;
-    const events: EventDraft[] = [{ type: 'lead.updated', entity: { type: 'lead', id: leadId }, data: { lead }, changes }];
-    if (before.stageId !== lead.stageId) {
-      events.push({
-        type: 'lead.stage_changed', entity: { type: 'lead', id: leadId }, data: { lead },
-        changes: changes.filter((c) => ['pipelineId', 'stageId', 'status'].includes(c.field)),
-      });
-    }
-    await commit({
-      caller, options,
-      writes: [
-        // The nearest task is kept by task changes meanwhile: the put carries the value it read.
-        put(db.lead.put(next).where((a, op) => [
-          op.eq(a.version, current.version),
-          current.nearestTaskAt === undefined ? op.notExists(a.nearestTaskAt) : op.eq(a.nearestTaskAt, current.nearestTaskAt),
-        ].join(' AND ')).params(), () => new RaceLost() as never),
-        pipelineUnchanged(caller.accountId, pipeline),
-        ...stageCounterWrites(current, next),
-        ...dayCounterWrites(current, next),
-        ...(await derivedWrites(caller, 'lead', current, next)),
-      ],
-      events: [...events, ...closingEvent(before, lead)],
-    });
-    return lead;
-  });
+function stageChangedEvent(before: Lead | null, after: Lead, changes: Change[]): EventDraft[] {
+  if (!before || before.stageId === after.stageId) return [];
+  return [{
+    type: 'lead.stage_changed', entity: { type: 'lead', id: after.id }, data: { lead: after },
+    changes: changes.filter((c) => ['pipelineId', 'stageId', 'status'].includes(c.field)),
+  }];
 }
 
 function closingEvent(before: Lead | null, after: Lead): EventDraft[] {
@@ -159,23 +73,49 @@ function closingEvent(before: Lead | null, after: Lead): EventDraft[] {
   return [{ type: after.status === 'won' ? 'lead.won' : 'lead.lost', entity: { type: 'lead', id: after.id }, data }];
 }
 
-export async function deleteLead(caller: Caller, leadId: string, options?: WriteOptions) {
-  await retrying(async () => {
-    const current = await getLeadItem(caller, leadId);
-    checkIfMatch(options, current.version);
-    requireRight(caller, 'leads', 'delete', { userId: current.responsibleUserId });
-    const lead = toLead(current);
-    await commit({
-      caller, options,
-      writes: [
-        remove(db.lead.delete({ accountId: caller.accountId, leadId }).where((a, op) => op.eq(a.version, current.version)).params()),
-        ...stageCounterWrites(current, null),
-        ...trashWrites(caller, 'lead', leadId, current.name, current),
-        ...(await derivedWrites(caller, 'lead', current, null)),
-      ],
-      events: [{ type: 'lead.deleted', entity: { type: 'lead', id: leadId }, data: { lead } }],
-    });
+export function createLead(caller: Caller, input: z.output<typeof LeadCreate>, options?: WriteOptions) {
+  return leads.create(caller, options, async () => {
+    const { pipeline, stage } = await placement(caller, input.pipelineId, input.stageId);
+    const responsibleUserId = input.responsibleUserId ?? caller.userId;
+    await requireAssignable(caller, 'leads', responsibleUserId);
+    const at = now();
+    const item: LeadItem = {
+      accountId: caller.accountId, leadId: newId(), name: input.name, nameFolded: fold(input.name),
+      price: input.price ?? 0, priceKey: moneyKey(input.price ?? 0), pipelineId: pipeline.id, stageId: stage.id,
+      ...statusFor(stage.type), responsibleUserId, contactIds: input.contactIds ?? [], mainContactId: input.mainContactId,
+      companyId: input.companyId, tags: dedupeTags(input.tags ?? []), customFields: input.customFields ?? {},
+      lossReason: stage.type === 'lost' ? input.lossReason : undefined, source: input.source,
+      createdAt: at, updatedAt: at, createdBy: caller.userId, version: 1,
+    };
+    return { item, writes: [pipelineUnchanged(caller.accountId, pipeline)] };
   });
+}
+
+export function patchLead(caller: Caller, leadId: string, patch: z.output<typeof LeadPatch>, options?: WriteOptions) {
+  return leads.change(caller, leadId, options, async (current) => {
+    const moving = patch.stageId !== undefined || (patch.pipelineId !== undefined && patch.pipelineId !== current.pipelineId);
+    const { pipeline, stage } = await placement(caller, patch.pipelineId ?? current.pipelineId, patch.stageId ?? (moving ? undefined : current.stageId));
+    if (patch.responsibleUserId && patch.responsibleUserId !== current.responsibleUserId) {
+      await requireAssignable(caller, 'leads', patch.responsibleUserId);
+    }
+    const changed = { ...current, ...definedOnly(patch) } as LeadItem;
+    const next: LeadItem = {
+      ...changed,
+      mainContactId: patch.mainContactId === null ? undefined : changed.mainContactId,
+      companyId: patch.companyId === null ? undefined : changed.companyId,
+      source: patch.source === null ? undefined : changed.source,
+      nameFolded: fold(changed.name), priceKey: moneyKey(changed.price), tags: dedupeTags(changed.tags),
+      pipelineId: pipeline.id, stageId: stage.id, ...statusFor(stage.type, current),
+      lossReason: stage.type === 'lost' ? (patch.lossReason === null ? undefined : changed.lossReason) : undefined,
+    };
+    return { next, writes: [pipelineUnchanged(caller.accountId, pipeline)] };
+  });
+}
+
+export function deleteLead(caller: Caller, leadId: string, options?: WriteOptions) {
+  return leads.destroy(caller, leadId, options, (current) => ({
+    writes: trashWrites(caller, 'lead', leadId, current.name, current),
+  }));
 }
 
 /** Puts a lead back from the trash as it was, counted again in its stage. */
@@ -187,15 +127,12 @@ export async function restoreLeadWrites(caller: Caller, item: LeadItem) {
     ...item, pipelineId: pipeline.id, stageId: stage.id, ...statusFor(stage.type, item), nearestTaskAt,
     updatedAt: now(), version: item.version + 1,
   };
-  const writes = [
-    put(db.lead.create(restored).params()), pipelineUnchanged(caller.accountId, pipeline), ...stageCounterWrites(null, restored),
-    ...(await derivedWrites(caller, 'lead', null, restored)),
-  ];
+  const writes = [leads.spec.store.create(restored), pipelineUnchanged(caller.accountId, pipeline), ...recordWrites(caller, null, restored)];
   return { writes, lead: toLead(restored) };
 }
 
 export async function listLeads(caller: Caller, query: LeadListQuery) {
-  // A contact's leads in creation order: its link items are the index (services/links.ts).
+  // A contact's leads in creation order: its link items are the index.
   if (query.contactId && query.sort.endsWith('createdAt')) return leadsOfContactPage(caller, query);
   const cursor = acceptCursor(query.cursor, caller.accountId);
   const { access, used } = leadAccess(caller.accountId, query);
@@ -244,13 +181,24 @@ function leadAccess(accountId: string, q: LeadListQuery) {
   return { access: range(q2.byId({ accountId })), used };
 }
 
-const dedupe = (tags: string[]) => [...new Set(tags)];
+/**
+ * `GET /leads?contactId=` in creation order: the contact's link items are the index (one
+ * Query per page), its leads one BatchGet; the list's other filters apply to that page.
+ */
+async function leadsOfContactPage(caller: Caller, query: LeadListQuery) {
+  const cursor = acceptCursor(query.cursor, caller.accountId);
+  const order = query.sort.startsWith('-') ? 'desc' : 'asc';
+  const links = await contactLinks(caller.accountId, query.contactId!, { limit: query.limit, cursor, order });
+  const ids = links.data.map((l) => l.leadId);
+  const byId = new Map((await leadsByIds(caller.accountId, ids)).map((l) => [l.leadId, toLead(l)]));
+  const items = ids.map((id) => byId.get(id)).filter((l): l is Lead => !!l && matches(l, query));
+  return { items, nextCursor: links.cursor ?? null };
+}
 
-function linkCheck(lead: LeadItem) {
-  if (lead.mainContactId && !lead.contactIds.includes(lead.mainContactId)) {
-    lead.contactIds = [lead.mainContactId, ...lead.contactIds];
-  }
-  if (new Set(lead.contactIds).size !== lead.contactIds.length) {
-    throw invalid('A contact is linked twice', [{ path: 'contactIds', message: 'duplicate contact id' }]);
-  }
+function matches(l: Lead, q: LeadListQuery) {
+  return (!q.pipelineId || l.pipelineId === q.pipelineId) && (!q.stageId || l.stageId === q.stageId)
+    && (!q.status || l.status === q.status) && (!q.responsibleUserId || l.responsibleUserId === q.responsibleUserId)
+    && (!q.companyId || l.companyId === q.companyId) && (!q.tag || l.tags.includes(q.tag))
+    && (!q.q || fold(l.name).includes(fold(q.q)))
+    && (!q.createdFrom || l.createdAt >= q.createdFrom) && (!q.createdTo || l.createdAt <= q.createdTo);
 }

@@ -5,11 +5,10 @@ import type { Note, NoteCreate, NoteListQuery, RecordRef } from '@crm/contract';
 import type { Caller, WriteOptions } from '../context.ts';
 import { db } from '../db.ts';
 import { notFound } from '../errors.ts';
-import { idempotent } from '../idempotency.ts';
+import { aggregate, entityStore } from '../write/aggregate.ts';
 import { newId, now } from '../ids.ts';
 import { acceptCursor, pageOf } from '../page.ts';
-import { commit, put } from '../write.ts';
-import { requireViewableRecord } from './records.ts';
+import { requireViewableRecord } from '../reads/records.ts';
 
 export type NoteItem = NonNullable<Awaited<ReturnType<ReturnType<typeof db.note.get>['go']>>['data']>;
 
@@ -18,30 +17,32 @@ export const toNote = (n: NoteItem): Note => ({
   createdAt: n.createdAt, updatedAt: n.updatedAt, createdBy: n.createdBy, version: n.version,
 });
 
+const notes = aggregate({
+  type: 'note', label: 'Note', dataKey: 'note',
+  read: async (caller, noteId) => (await db.note.get({ accountId: caller.accountId, noteId }).go()).data,
+  store: entityStore<NoteItem>(db.note, (n) => ({ accountId: n.accountId, noteId: n.noteId })),
+  toContract: toNote,
+  tracked: ['text', 'type'],
+});
+
 /** Adds a note to a record the caller may view (telephony and other integrations too). */
 export async function addNote(caller: Caller, record: RecordRef, input: z.output<typeof NoteCreate>, options?: WriteOptions) {
   await requireViewableRecord(caller, record);
-  return idempotent(caller, options, async () => {
+  return notes.create(caller, options, () => {
     const at = now();
     const item: NoteItem = {
       accountId: caller.accountId, noteId: newId(), text: input.text, type: input.type,
       entityType: record.type, entityId: record.id, createdAt: at, updatedAt: at, createdBy: caller.userId, version: 1,
     };
-    const note = toNote(item);
-    await commit({
-      caller, options, result: note,
-      writes: [put(db.note.create(item).params())],
-      events: [{ type: 'note.added', entity: { type: 'note', id: note.id }, data: { note } }],
-    });
-    return note;
-  });
+    return { item };
+  }, { event: 'added' });
 }
 
 export async function getNote(caller: Caller, record: RecordRef, noteId: string) {
   await requireViewableRecord(caller, record);
-  const { data } = await db.note.get({ accountId: caller.accountId, noteId }).go();
-  if (!data || data.entityType !== record.type || data.entityId !== record.id) throw notFound('Note');
-  return toNote(data);
+  const note = await notes.get(caller, noteId);
+  if (note.entity.type !== record.type || note.entity.id !== record.id) throw notFound('Note');
+  return note;
 }
 
 /** A record's notes, newest first. */

@@ -6,13 +6,14 @@ import type { Pipeline, PipelineCreate, PipelinePatch, Stage, StageCreate, Stage
 import type { Caller, WriteOptions } from '../context.ts';
 import { db } from '../db.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
-import { idempotent } from '../idempotency.ts';
+import { aggregate, entityStore } from '../write/aggregate.ts';
+import { idempotent } from '../write/idempotency.ts';
 import { newId, now } from '../ids.ts';
 import { acceptCursor, pageOf } from '../page.ts';
 import { requireAdmin } from '../rights.ts';
 import { definedOnly } from '../text.ts';
-import { checkIfMatch, commit, diff, put, RaceLost, remove, retrying, type Write } from '../write.ts';
-import { stageCounterKey, stageTotals } from './counters.ts';
+import { RaceLost, remove, type Write } from '../write/write.ts';
+import { stageCounterKey, stageTotals } from '../derived/counters.ts';
 
 type PipelineItem = EntityItem<typeof PipelineEntity>;
 
@@ -43,13 +44,17 @@ export function newPipelineItem(caller: Pick<Caller, 'accountId' | 'userId'>, in
   };
 }
 
-export async function getPipelineItem(caller: Caller, pipelineId: string) {
-  const { data } = await db.pipeline.get({ accountId: caller.accountId, pipelineId }).go();
-  if (!data) throw notFound('Pipeline');
-  return data;
-}
+const pipelines = aggregate({
+  type: 'pipeline', label: 'Pipeline', dataKey: 'pipeline',
+  read: async (caller, pipelineId) => (await db.pipeline.get({ accountId: caller.accountId, pipelineId }).go()).data,
+  store: entityStore<PipelineItem>(db.pipeline, (p) => ({ accountId: p.accountId, pipelineId: p.pipelineId })),
+  toContract: toPipeline,
+  tracked: ['name', 'sort', 'stages'],
+});
 
-export const getPipeline = async (caller: Caller, id: string) => toPipeline(await getPipelineItem(caller, id));
+export const getPipelineItem = (caller: Caller, pipelineId: string) => pipelines.read(caller, pipelineId);
+
+export const getPipeline = (caller: Caller, id: string) => pipelines.get(caller, id);
 
 export async function listPipelines(caller: Caller, query: { limit: number; cursor?: string }) {
   const cursor = acceptCursor(query.cursor, caller.accountId);
@@ -63,47 +68,19 @@ export async function allPipelines(caller: Pick<Caller, 'accountId'>) {
   return data.map(toPipeline).sort((a, b) => a.sort - b.sort);
 }
 
-export async function createPipeline(caller: Caller, input: z.output<typeof PipelineCreate>, options?: WriteOptions) {
+export function createPipeline(caller: Caller, input: z.output<typeof PipelineCreate>, options?: WriteOptions) {
   requireAdmin(caller);
-  return idempotent(caller, options, async () => {
-    const item = newPipelineItem(caller, input);
-    const pipeline = toPipeline(item);
-    await commit({
-      caller, options, result: pipeline,
-      writes: [put(db.pipeline.create(item).params())],
-      events: [{ type: 'pipeline.created', entity: { type: 'pipeline', id: item.pipelineId }, data: { pipeline } }],
-    });
-    return pipeline;
-  });
+  return pipelines.create(caller, options, () => ({ item: newPipelineItem(caller, input) }));
 }
 
-/** Read-modify-write of a pipeline item, guarded by its version. */
-async function changePipeline(
-  caller: Caller,
-  pipelineId: string,
-  options: WriteOptions | undefined,
+/** Every change of a pipeline or its stages is a versioned change of the one pipeline item. */
+function changePipeline(
+  caller: Caller, pipelineId: string, options: WriteOptions | undefined,
   change: (item: PipelineItem) => { next: PipelineItem; writes?: Write[] },
 ) {
   requireAdmin(caller);
-  return retrying(async () => {
-    const current = await getPipelineItem(caller, pipelineId);
-    checkIfMatch(options, current.version);
-    const { next: changed, writes = [] } = change(structuredClone(current));
-    const next = { ...changed, updatedAt: now(), version: current.version + 1 };
-    const changes = diff(current as Record<string, unknown>, next as Record<string, unknown>, ['name', 'sort', 'stages']);
-    if (changes.length === 0) return toPipeline(current);
-    const pipeline = toPipeline(next);
-    await commit({
-      caller, options, result: pipeline,
-      writes: [versionedPut(next, current.version), ...writes],
-      events: [{ type: 'pipeline.updated', entity: { type: 'pipeline', id: pipelineId }, data: { pipeline }, changes }],
-    });
-    return pipeline;
-  });
+  return pipelines.change(caller, pipelineId, options, change, { replayable: true });
 }
-
-const versionedPut = (next: PipelineItem, expected: number) =>
-  put(db.pipeline.put(next).where((a, op) => op.eq(a.version, expected)).params(), () => new RaceLost() as never);
 
 export const patchPipeline = (caller: Caller, id: string, patch: z.output<typeof PipelinePatch>, options?: WriteOptions) =>
   changePipeline(caller, id, options, (p) => ({ next: { ...p, ...definedOnly(patch) } }));
@@ -138,21 +115,16 @@ export const deleteStage = (caller: Caller, id: string, stageId: string, options
 /** Deleting a pipeline needs every stage empty. */
 export async function deletePipeline(caller: Caller, id: string, options?: WriteOptions) {
   requireAdmin(caller);
-  await retrying(async () => {
-    const current = await getPipelineItem(caller, id);
-    checkIfMatch(options, current.version);
+  await pipelines.destroy(caller, id, options, async (current) => {
     const others = (await allPipelines(caller)).filter((p) => p.id !== id);
     if (others.length === 0) throw conflict('The account keeps at least one pipeline');
-    await commit({
-      caller, options,
+    return {
       writes: [
-        remove(db.pipeline.delete({ accountId: caller.accountId, pipelineId: id }).where((a, op) => op.eq(a.version, current.version)).params()),
         ...current.stages.map((s) => stageEmptyCheck(caller, id, s.id)),
         // Two pipelines deleted at once must not leave the account with none.
         pipelineUnchanged(caller.accountId, others[0]),
       ],
-      events: [{ type: 'pipeline.deleted', entity: { type: 'pipeline', id }, data: { pipeline: toPipeline(current) } }],
-    });
+    };
   });
 }
 

@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-scheduler';
 import { TASK_REMINDER, type TaskReminder } from '@crm/contract';
 import { config } from '../config.ts';
-import type { TaskSlot } from './nearest-task.ts';
+import type { TaskSlot } from '../derived/nearest-task.ts';
 
 
 /** Set by the CDK (every function) and, for the endpoint and bus, by the local runtime. */

@@ -1,56 +1,17 @@
-// Tags in use: a counter item per (collection, tag), moved by +1/-1 in the transaction of
-// the lead, contact or company that gains or loses the tag (registered in hooks.ts).
-import type { RecordCollection, TagInUse, TagListQuery } from '@crm/contract';
+// Tags in use, with how many records carry each (counted by derived/tags.ts).
+import type { TagInUse, TagListQuery } from '@crm/contract';
 import type { Caller } from '../context.ts';
 import { db } from '../db.ts';
-import { invalid } from '../errors.ts';
-import type { Check, DerivedWrites, Stored } from '../hooks.ts';
+import { tagCounterPrefix, unhex } from '../derived/tags.ts';
 import { acceptCursor, pageOf } from '../page.ts';
-import { update } from '../write.ts';
-import { COLLECTION_OF } from './custom-fields.ts';
-
-/**
- * Most tags one write may add plus remove: each is an item of the record's transaction,
- * which DynamoDB caps at 100 items (with the record, its counters, events, search terms
- * and links). Deleting or restoring a record moves all of its (at most 50) tags.
- */
-export const MAX_TAG_CHANGES = 20;
-
-// ElectroDB lower-cases key values; hex keeps "VIP" and "vip" apart, as the lead filter does.
-const hex = (tag: string) => Buffer.from(tag, 'utf8').toString('hex');
-const unhex = (code: string) => Buffer.from(code, 'hex').toString('utf8');
-const prefix = (collection: RecordCollection) => `tag#${collection}#`;
-export const tagCounterKey = (collection: RecordCollection, tag: string) => `${prefix(collection)}${hex(tag)}`;
-
-const tagsOf = (record: Stored | null) => new Set((record?.tags as string[] | undefined) ?? []);
-
-function tagChanges(before: Stored | null, after: Stored | null) {
-  const old = tagsOf(before);
-  const next = tagsOf(after);
-  return { added: [...next].filter((t) => !old.has(t)), removed: [...old].filter((t) => !next.has(t)) };
-}
-
-export const checkTagChanges: Check = (_caller, _kind, after, before) => {
-  const { added, removed } = tagChanges(before, after);
-  if (added.length + removed.length > MAX_TAG_CHANGES) {
-    throw invalid('Too many tag changes at once', [{ path: 'tags', message: `at most ${MAX_TAG_CHANGES} tags can be added or removed in one change` }]);
-  }
-};
-
-export const tagCounterWrites: DerivedWrites = (caller, kind, before, after) => {
-  const { added, removed } = tagChanges(before, after);
-  const bump = (tag: string, count: number) =>
-    update(db.counter.update({ accountId: caller.accountId, key: tagCounterKey(COLLECTION_OF[kind], tag) }).add({ count }).params());
-  return [...added.map((t) => bump(t, 1)), ...removed.map((t) => bump(t, -1))];
-};
 
 /** One Query over the collection's tag counters, in tag order; tags no longer used are skipped. */
 export async function listTags(caller: Caller, query: TagListQuery) {
   const cursor = acceptCursor(query.cursor, caller.accountId);
   const run = db.counter.query
     .byKey({ accountId: caller.accountId })
-    .begins({ key: prefix(query.entityType) })
+    .begins({ key: tagCounterPrefix(query.entityType) })
     .where((a, op) => op.gt(a.count, 0))
     .go({ limit: query.limit, cursor });
-  return pageOf(run, (c): TagInUse => ({ tag: unhex(c.key.slice(prefix(query.entityType).length)), count: c.count ?? 0 }));
+  return pageOf(run, (c): TagInUse => ({ tag: unhex(c.key.slice(tagCounterPrefix(query.entityType).length)), count: c.count ?? 0 }));
 }

@@ -5,13 +5,13 @@ import type { z } from 'zod';
 import type { TaskType, TaskTypeCreate, TaskTypeListQuery, TaskTypePatch } from '@crm/contract';
 import type { Caller, WriteOptions } from '../context.ts';
 import { db } from '../db.ts';
-import { conflict, invalid, notFound } from '../errors.ts';
-import { idempotent } from '../idempotency.ts';
+import { conflict, invalid } from '../errors.ts';
+import { aggregate, entityStore } from '../write/aggregate.ts';
 import { newId, now } from '../ids.ts';
 import { acceptCursor, pageOf } from '../page.ts';
 import { requireAdmin } from '../rights.ts';
 import { definedOnly } from '../text.ts';
-import { checkIfMatch, commit, diff, put, RaceLost, remove, retrying, update, type Write } from '../write.ts';
+import { put, update, type Write } from '../write/write.ts';
 
 type TaskTypeItem = NonNullable<Awaited<ReturnType<ReturnType<typeof db.taskType.get>['go']>>['data']>;
 
@@ -38,13 +38,15 @@ function newTaskTypeItem(caller: Pick<Caller, 'accountId' | 'userId'>, input: { 
 export const defaultTaskTypeWrites = (caller: Pick<Caller, 'accountId' | 'userId'>): Write[] =>
   DEFAULT_TASK_TYPES.map((t) => put(db.taskType.create(newTaskTypeItem(caller, t)).params()));
 
-async function getTaskTypeItem(caller: Caller, taskTypeId: string) {
-  const { data } = await db.taskType.get({ accountId: caller.accountId, taskTypeId }).go();
-  if (!data) throw notFound('Task type');
-  return data;
-}
+const taskTypes = aggregate({
+  type: 'task_type', label: 'Task type', dataKey: 'taskType',
+  read: async (caller, taskTypeId) => (await db.taskType.get({ accountId: caller.accountId, taskTypeId }).go()).data,
+  store: entityStore<TaskTypeItem>(db.taskType, (t) => ({ accountId: t.accountId, taskTypeId: t.taskTypeId })),
+  toContract: toTaskType,
+  tracked: ['name', 'color'],
+});
 
-export const getTaskType = async (caller: Caller, id: string) => toTaskType(await getTaskTypeItem(caller, id));
+export const getTaskType = (caller: Caller, id: string) => taskTypes.get(caller, id);
 
 export async function listTaskTypes(caller: Caller, query: z.output<typeof TaskTypeListQuery>) {
   const cursor = acceptCursor(query.cursor, caller.accountId);
@@ -107,50 +109,15 @@ const noOpenTasksOfType = (accountId: string, taskTypeId: string): Write => ({
 
 export async function createTaskType(caller: Caller, input: z.output<typeof TaskTypeCreate>, options?: WriteOptions) {
   requireAdmin(caller);
-  return idempotent(caller, options, async () => {
-    const item = newTaskTypeItem(caller, input);
-    const taskType = toTaskType(item);
-    await commit({
-      caller, options, result: taskType,
-      writes: [put(db.taskType.create(item).params())],
-      events: [{ type: 'task_type.created', entity: { type: 'task_type', id: item.taskTypeId }, data: { taskType } }],
-    });
-    return taskType;
-  });
+  return taskTypes.create(caller, options, () => ({ item: newTaskTypeItem(caller, input) }));
 }
 
 export async function patchTaskType(caller: Caller, taskTypeId: string, patch: z.output<typeof TaskTypePatch>, options?: WriteOptions) {
   requireAdmin(caller);
-  return retrying(async () => {
-    const current = await getTaskTypeItem(caller, taskTypeId);
-    checkIfMatch(options, current.version);
-    const next = { ...current, ...definedOnly(patch), updatedAt: now(), version: current.version + 1 };
-    const before = toTaskType(current);
-    const taskType = toTaskType(next);
-    const changes = diff(before, taskType, ['name', 'color']);
-    if (changes.length === 0) return before;
-    await commit({
-      caller, options,
-      writes: [put(db.taskType.put(next).where((a, op) => op.eq(a.version, current.version)).params(), () => new RaceLost() as never)],
-      events: [{ type: 'task_type.updated', entity: { type: 'task_type', id: taskTypeId }, data: { taskType }, changes }],
-    });
-    return taskType;
-  });
+  return taskTypes.change(caller, taskTypeId, options, (current) => ({ next: { ...current, ...definedOnly(patch) } }));
 }
 
 export async function deleteTaskType(caller: Caller, taskTypeId: string, options?: WriteOptions) {
   requireAdmin(caller);
-  await retrying(async () => {
-    const current = await getTaskTypeItem(caller, taskTypeId);
-    checkIfMatch(options, current.version);
-    await commit({
-      caller, options,
-      writes: [
-        remove(db.taskType.delete({ accountId: caller.accountId, taskTypeId }).where((a, op) => op.eq(a.version, current.version)).params(),
-          () => new RaceLost() as never),
-        noOpenTasksOfType(caller.accountId, taskTypeId),
-      ],
-      events: [{ type: 'task_type.deleted', entity: { type: 'task_type', id: taskTypeId }, data: { taskType: toTaskType(current) } }],
-    });
-  });
+  await taskTypes.destroy(caller, taskTypeId, options, () => ({ writes: [noOpenTasksOfType(caller.accountId, taskTypeId)] }));
 }

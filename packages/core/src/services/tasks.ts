@@ -4,17 +4,18 @@ import type { z } from 'zod';
 import type { RecordRef, Task, TaskComplete, TaskCreate, TaskListQuery, TaskPatch, TaskReminder } from '@crm/contract';
 import type { Caller, WriteOptions } from '../context.ts';
 import { db } from '../db.ts';
-import { conflict, forbidden, invalid, notFound } from '../errors.ts';
-import { idempotent } from '../idempotency.ts';
+import { conflict, forbidden, invalid } from '../errors.ts';
+import { idempotent } from '../write/idempotency.ts';
 import { newId, now } from '../ids.ts';
 import { acceptCursor, pageOf } from '../page.ts';
 import { requireRight, scopeOf } from '../rights.ts';
-import { checkIfMatch, commit, diff, IdempotentReplay, put, RaceLost, remove, retrying, type Write } from '../write.ts';
-import { nearestTaskWrites } from './nearest-task.ts';
-import { recordNames, requireLinkableRecord } from './records.ts';
+import { aggregate, entityStore } from '../write/aggregate.ts';
+import { commit, IdempotentReplay, RaceLost, retrying, type Write } from '../write/write.ts';
+import { nearestTaskWrites } from '../derived/nearest-task.ts';
+import { recordNames, requireLinkableRecord } from '../reads/records.ts';
 import { syncReminder } from './reminders.ts';
 import { defaultTaskTypeId, openTasksOfTypeWrites, requireTaskType, taskTypeStillExists } from './task-types.ts';
-import { requireActiveUser } from './users.ts';
+import { requireAssignable } from './users.ts';
 
 export type TaskItem = NonNullable<Awaited<ReturnType<ReturnType<typeof db.task.get>['go']>>['data']>;
 
@@ -35,32 +36,27 @@ const instant = (iso: string) => new Date(iso).toISOString();
 
 const recordFields = (ref: RecordRef | null) => ({ entityType: ref?.type ?? NO_RECORD, entityId: ref?.id ?? NO_RECORD });
 
-export async function getTaskItem(caller: Caller, taskId: string) {
-  const { data } = await db.task.get({ accountId: caller.accountId, taskId }).go();
-  if (!data) throw notFound('Task');
-  return data;
-}
+const tasks = aggregate({
+  type: 'task', label: 'Task', dataKey: 'task',
+  read: async (caller, taskId) => (await db.task.get({ accountId: caller.accountId, taskId }).go()).data,
+  store: entityStore<TaskItem>(db.task, (t) => ({ accountId: t.accountId, taskId: t.taskId })),
+  toContract: toTask,
+  tracked: TRACKED,
+  authorize: (caller, access, task) => requireRight(caller, 'tasks', access, { userId: task.responsibleUserId }),
+  alongside: (_caller, before, after) => sideWrites(before, after),
+});
 
-export async function getTask(caller: Caller, taskId: string) {
-  const task = await getTaskItem(caller, taskId);
-  requireRight(caller, 'tasks', 'view', { userId: task.responsibleUserId });
-  return toTask(task);
-}
+export const getTask = (caller: Caller, taskId: string) => tasks.get(caller, taskId);
 
 /** What each task write also does: the type's open count, and the linked records' nearest task. */
 async function sideWrites(before: TaskItem | null, after: TaskItem | null): Promise<Write[]> {
   return [...openTasksOfTypeWrites(before, after), ...(await nearestTaskWrites(before, after))];
 }
 
-async function checkResponsible(caller: Caller, userId: string) {
-  requireRight(caller, 'tasks', 'edit', { userId });
-  if (userId !== caller.userId) await requireActiveUser(caller, userId, 'responsibleUserId');
-}
-
-export async function createTask(caller: Caller, input: z.output<typeof TaskCreate>, options?: WriteOptions) {
-  return idempotent(caller, options, () => retrying(async () => {
+export function createTask(caller: Caller, input: z.output<typeof TaskCreate>, options?: WriteOptions) {
+  return tasks.create(caller, options, async () => {
     const responsibleUserId = input.responsibleUserId ?? caller.userId;
-    await checkResponsible(caller, responsibleUserId);
+    await requireAssignable(caller, 'tasks', responsibleUserId);
     const typeId = input.typeId ?? (await defaultTaskTypeId(caller));
     if (input.typeId) await requireTaskType(caller, typeId);
     if (input.entity) await requireLinkableRecord(caller, input.entity, 'entity.id');
@@ -70,55 +66,20 @@ export async function createTask(caller: Caller, input: z.output<typeof TaskCrea
       responsibleUserId, ...recordFields(input.entity ?? null), state: 'open',
       createdAt: at, updatedAt: at, createdBy: caller.userId, version: 1,
     };
-    const task = toTask(item);
-    await commit({
-      caller, options, result: task,
-      writes: [put(db.task.create(item).params()), taskTypeStillExists(caller.accountId, typeId), ...(await sideWrites(null, item))],
-      events: [{ type: 'task.created', entity: { type: 'task', id: task.id }, data: { task } }],
-    });
-    return task;
-  }));
-}
-
-/** A versioned read-modify-write of one task with its event; `change` returns null for no change. */
-async function changeTask(
-  caller: Caller, taskId: string, options: WriteOptions | undefined,
-  change: (current: TaskItem) => Promise<{ next: TaskItem; type: 'task.updated' | 'task.completed'; checks?: Write[] } | null>,
-) {
-  return retrying(async () => {
-    const current = await getTaskItem(caller, taskId);
-    checkIfMatch(options, current.version);
-    requireRight(caller, 'tasks', 'edit', { userId: current.responsibleUserId });
-    const changed = await change(current);
-    const before = toTask(current);
-    if (!changed) return before;
-    const next = { ...changed.next, updatedAt: now(), version: current.version + 1 };
-    const task = toTask(next);
-    const changes = diff(before, task, TRACKED);
-    if (changes.length === 0) return before;
-    await commit({
-      caller, options, result: task,
-      writes: [
-        put(db.task.put(next).where((a, op) => op.eq(a.version, current.version)).params(), () => new RaceLost() as never),
-        ...(changed.checks ?? []),
-        ...(await sideWrites(current, next)),
-      ],
-      events: [{ type: changed.type, entity: { type: 'task', id: taskId }, data: { task }, changes }],
-    });
-    return task;
+    return { item, writes: [taskTypeStillExists(caller.accountId, typeId)] };
   });
 }
 
 /** Edits and reschedules (`dueAt`); `entity: null` unlinks. */
-export async function patchTask(caller: Caller, taskId: string, patch: z.output<typeof TaskPatch>, options?: WriteOptions) {
-  return changeTask(caller, taskId, options, async (current) => {
-    const checks: Write[] = [];
+export function patchTask(caller: Caller, taskId: string, patch: z.output<typeof TaskPatch>, options?: WriteOptions) {
+  return tasks.change(caller, taskId, options, async (current) => {
+    const writes: Write[] = [];
     if (patch.responsibleUserId !== undefined && patch.responsibleUserId !== current.responsibleUserId) {
-      await checkResponsible(caller, patch.responsibleUserId);
+      await requireAssignable(caller, 'tasks', patch.responsibleUserId);
     }
     if (patch.typeId !== undefined && patch.typeId !== current.typeId) {
       await requireTaskType(caller, patch.typeId);
-      checks.push(taskTypeStillExists(caller.accountId, patch.typeId));
+      writes.push(taskTypeStillExists(caller.accountId, patch.typeId));
     }
     if (patch.entity) await requireLinkableRecord(caller, patch.entity, 'entity.id');
     const next: TaskItem = {
@@ -129,33 +90,19 @@ export async function patchTask(caller: Caller, taskId: string, patch: z.output<
       responsibleUserId: patch.responsibleUserId ?? current.responsibleUserId,
       ...(patch.entity !== undefined ? recordFields(patch.entity) : {}),
     };
-    return { next, type: 'task.updated', checks };
-  });
+    return { next, writes };
+  }, { replayable: true });
 }
 
-export async function completeTask(caller: Caller, taskId: string, input: z.output<typeof TaskComplete>, options?: WriteOptions) {
-  return idempotent(caller, options, () => changeTask(caller, taskId, options, async (current) => {
+export function completeTask(caller: Caller, taskId: string, input: z.output<typeof TaskComplete>, options?: WriteOptions) {
+  return idempotent(caller, options, () => tasks.change(caller, taskId, options, (current) => {
     if (current.state === 'completed') throw conflict('The task is already completed');
-    const next: TaskItem = { ...current, state: 'completed', completedAt: now(), result: input.result || undefined };
-    return { next, type: 'task.completed' };
-  }));
+    return { next: { ...current, state: 'completed', completedAt: now(), result: input.result || undefined } };
+  }, { event: 'completed', replayable: true }));
 }
 
-export async function deleteTask(caller: Caller, taskId: string, options?: WriteOptions) {
-  await retrying(async () => {
-    const current = await getTaskItem(caller, taskId);
-    checkIfMatch(options, current.version);
-    requireRight(caller, 'tasks', 'delete', { userId: current.responsibleUserId });
-    await commit({
-      caller, options,
-      writes: [
-        remove(db.task.delete({ accountId: caller.accountId, taskId }).where((a, op) => op.eq(a.version, current.version)).params(),
-          () => new RaceLost() as never),
-        ...(await sideWrites(current, null)),
-      ],
-      events: [{ type: 'task.deleted', entity: { type: 'task', id: taskId }, data: { task: toTask(current) } }],
-    });
-  });
+export function deleteTask(caller: Caller, taskId: string, options?: WriteOptions) {
+  return tasks.destroy(caller, taskId, options);
 }
 
 /**

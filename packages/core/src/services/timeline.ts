@@ -11,7 +11,7 @@ import { invalid } from '../errors.ts';
 import { acceptCursor } from '../page.ts';
 import { toEvent } from './events.ts';
 import { toNote } from './notes.ts';
-import { requireViewableRecord } from './records.ts';
+import { requireViewableRecord } from '../reads/records.ts';
 import { toTask } from './tasks.ts';
 
 type Raw = Record<string, unknown>;

@@ -5,14 +5,15 @@ import type { z } from 'zod';
 import type { User, UserCreate, UserListQuery, UserPatch } from '@crm/contract';
 import type { Caller, WriteOptions } from '../context.ts';
 import { db } from '../db.ts';
-import { conflict, invalid, notFound } from '../errors.ts';
+import { conflict, invalid } from '../errors.ts';
 import { createLogin, deleteLogin, setLoginEnabled } from '../identity.ts';
-import { idempotent } from '../idempotency.ts';
+import { idempotent } from '../write/idempotency.ts';
 import { newId, now } from '../ids.ts';
 import { acceptCursor, pageOf } from '../page.ts';
-import { requireAdmin } from '../rights.ts';
+import { requireAdmin, requireRight, type RightEntity } from '../rights.ts';
 import { definedOnly } from '../text.ts';
-import { checkIfMatch, commit, diff, put, RaceLost, retrying } from '../write.ts';
+import { aggregate, entityStore } from '../write/aggregate.ts';
+import { commit, put } from '../write/write.ts';
 
 export type UserItem = EntityItem<typeof UserEntity>;
 
@@ -21,18 +22,26 @@ export const toUser = (u: UserItem): User => ({
   createdAt: u.createdAt, updatedAt: u.updatedAt, createdBy: u.createdBy, version: u.version,
 });
 
-export async function getUserItem(accountId: string, userId: string) {
-  const { data } = await db.user.get({ accountId, userId }).go();
-  if (!data) throw notFound('User');
-  return data;
-}
+const users = aggregate({
+  type: 'user', label: 'User', dataKey: 'user',
+  read: async (caller, userId) => (await db.user.get({ accountId: caller.accountId, userId }).go()).data,
+  store: entityStore<UserItem>(db.user, (u) => ({ accountId: u.accountId, userId: u.userId })),
+  toContract: toUser,
+  tracked: ['name', 'role', 'groupId', 'active'],
+});
 
-export const getUser = async (caller: Caller, userId: string) => toUser(await getUserItem(caller.accountId, userId));
+export const getUser = (caller: Caller, userId: string) => users.get(caller, userId);
 
 /** A user named in a write (e.g. a responsible) must be an active member of the account. */
 export async function requireActiveUser(caller: Caller, userId: string, path: string) {
   const { data } = await db.user.get({ accountId: caller.accountId, userId }).go();
   if (!data?.active) throw invalid('No active user with this id in the account', [{ path, message: 'unknown user' }]);
+}
+
+/** A responsible the caller may give a record to: within their edit right, and an active user. */
+export async function requireAssignable(caller: Caller, entity: RightEntity, userId: string) {
+  requireRight(caller, entity, 'edit', { userId });
+  if (userId !== caller.userId) await requireActiveUser(caller, userId, 'responsibleUserId');
 }
 
 export async function listUsers(caller: Caller, query: z.output<typeof UserListQuery>) {
@@ -67,44 +76,29 @@ export async function createUser(caller: Caller, input: z.output<typeof UserCrea
       accountId: caller.accountId, userId: newId(), email: input.email, name: input.name, role: input.role,
       groupId: input.groupId, active: true, createdAt: at, updatedAt: at, createdBy: caller.userId, version: 1,
     };
-    const user = toUser(item);
     await createLogin({ email: item.email, name: item.name, accountId: caller.accountId, userId: item.userId, password: input.password });
+    const user = toUser(item);
+    // Not users.create: the login is made once, before the transaction, and undone if it fails.
     try {
       await commit({
         caller, options, result: user,
         writes: [
-          put(db.user.create(item).params()),
+          users.spec.store.create(item),
           put(db.emailClaim.create({ email: item.email, accountId: caller.accountId, userId: item.userId }).params(),
             () => conflict('A user with this e-mail already exists')),
         ],
-        events: [{ type: 'user.created', entity: { type: 'user', id: item.userId }, data: { user } }],
+        events: [users.event('created', user)],
       });
+      return user;
     } catch (err) {
       await deleteLogin(item.email).catch(() => undefined);
       throw err;
     }
-    return user;
   });
 }
 
-async function changeUser(caller: Caller, userId: string, options: WriteOptions | undefined, change: (u: UserItem) => UserItem, type: 'user.updated' | 'user.deactivated') {
-  requireAdmin(caller);
-  return retrying(async () => {
-    const current = await getUserItem(caller.accountId, userId);
-    checkIfMatch(options, current.version);
-    const next = { ...change({ ...current }), updatedAt: now(), version: current.version + 1 };
-    const before = toUser(current);
-    const user = toUser(next);
-    const changes = diff(before, user, ['name', 'role', 'groupId', 'active']);
-    if (changes.length === 0) return before;
-    await commit({
-      caller, options,
-      writes: [put(db.user.put(next).where((a, op) => op.eq(a.version, current.version)).params(), () => new RaceLost() as never)],
-      events: [{ type, entity: { type: 'user', id: userId }, data: { user }, changes }],
-    });
-    return user;
-  });
-}
+const changeUser = (caller: Caller, userId: string, options: WriteOptions | undefined, change: (u: UserItem) => UserItem, event: 'updated' | 'deactivated') =>
+  users.change(caller, userId, options, (u) => ({ next: change(u) }), { event });
 
 export async function patchUser(caller: Caller, userId: string, patch: z.output<typeof UserPatch>, options?: WriteOptions) {
   requireAdmin(caller);
@@ -114,13 +108,13 @@ export async function patchUser(caller: Caller, userId: string, patch: z.output<
   }
   return changeUser(caller, userId, options, (u) => ({
     ...u, ...definedOnly(patch), groupId: patch.groupId === null ? undefined : (patch.groupId ?? u.groupId),
-  }), 'user.updated');
+  }), 'updated');
 }
 
 /** Deactivation keeps the user's history; the login is disabled and tokens stop working. */
 export async function deactivateUser(caller: Caller, userId: string, options?: WriteOptions) {
   requireAdmin(caller);
   if (userId === caller.userId) throw conflict('You cannot deactivate yourself');
-  const user = await changeUser(caller, userId, options, (u) => ({ ...u, active: false }), 'user.deactivated');
+  const user = await changeUser(caller, userId, options, (u) => ({ ...u, active: false }), 'deactivated');
   await setLoginEnabled(user.email, false);
 }

@@ -1,35 +1,23 @@
-// The trash: deleted leads, contacts and companies kept 30 days with their links (purged by
-// the table's TTL on `expiresAt`), listed newest first, and restored with their links.
+// The trash: deleted leads, contacts and companies (derived/trash-items.ts) listed newest
+// first, and restored with their links. Trash and restore are the delete right of the kind.
 import type { EntityItem } from 'electrodb';
 import type { TrashEntityType, TrashItem, TrashListQuery } from '@crm/contract';
 import { TRASH_TYPES } from '@crm/contract';
 import type { Caller, WriteOptions } from '../context.ts';
 import { db } from '../db.ts';
-import type { LeadEntity } from '../entities/lead.ts';
+import { requireOneTransaction } from '../derived/relink.ts';
 import type { TrashEntity } from '../entities/system.ts';
 import { forbidden, notFound } from '../errors.ts';
-import { idempotent } from '../idempotency.ts';
-import { now } from '../ids.ts';
+import type { LeadItem } from '../model/lead.ts';
+import { COLLECTION_OF } from '../model/records.ts';
 import { acceptCursor, pageOf } from '../page.ts';
-import { requireRight, scopeOf, type RightEntity } from '../rights.ts';
-import { commit, put, remove, retrying, RaceLost, type EventDraft, type Write } from '../write.ts';
-import { restoreCompanyWrites } from './companies.ts';
-import { restoreContactWrites } from './contacts.ts';
-import { restoreLeadWrites } from './leads.ts';
-import { companyExists, contactsByIds, requireOneTransaction } from './links.ts';
-
-export const TRASH_DAYS = 30;
-
-/** Trash and restore are the delete right of the record's kind. */
-const RIGHT_OF: Record<TrashEntityType, RightEntity> = { lead: 'leads', contact: 'contacts', company: 'companies' };
-
-export function trashWrites(caller: Caller, entityType: string, entityId: string, name: string, item: unknown, links?: unknown): Write[] {
-  const deletedAt = now();
-  return [put(db.trash.put({
-    accountId: caller.accountId, entityType, entityId, name, item, links, deletedAt, deletedBy: caller.userId,
-    expiresAt: Math.floor(Date.parse(deletedAt) / 1000) + TRASH_DAYS * 86_400,
-  }).params())];
-}
+import { companyExists, contactsByIds } from '../reads/records.ts';
+import { requireRight, scopeOf } from '../rights.ts';
+import { restoreCompanyWrites } from '../services/companies.ts';
+import { restoreContactWrites } from '../services/contacts.ts';
+import { restoreLeadWrites } from '../services/leads.ts';
+import { idempotent } from '../write/idempotency.ts';
+import { commit, RaceLost, remove, retrying, type EventDraft, type Write } from '../write/write.ts';
 
 type Trashed = EntityItem<typeof TrashEntity>;
 
@@ -42,7 +30,7 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 /** Newest first, one Query per page; only the kinds the caller may delete, never what TTL has yet to purge. */
 export async function listTrash(caller: Caller, query: TrashListQuery) {
-  const allowed: TrashEntityType[] = TRASH_TYPES.filter((t) => scopeOf(caller, RIGHT_OF[t], 'delete') !== 'none');
+  const allowed: TrashEntityType[] = TRASH_TYPES.filter((t) => scopeOf(caller, COLLECTION_OF[t], 'delete') !== 'none');
   if (!allowed.length || (query.entityType && !allowed.includes(query.entityType))) throw forbidden();
   const cursor = acceptCursor(query.cursor, caller.accountId);
   const { accountId } = caller;
@@ -65,7 +53,7 @@ export async function restoreFromTrash(caller: Caller, entityType: TrashEntityTy
     const { data: trashed } = await db.trash.get(key).go({ consistent: true });
     if (!trashed || trashed.expiresAt <= nowSeconds()) throw notFound('Trash item');
     const owner = (trashed.item as { responsibleUserId: string }).responsibleUserId;
-    requireRight(caller, RIGHT_OF[entityType], 'delete', { userId: owner });
+    requireRight(caller, COLLECTION_OF[entityType], 'delete', { userId: owner });
     const { writes, events, entity } = await restoration(caller, entityType, trashed);
     writes.push(remove(db.trash.delete(key).where((a, op) => op.eq(a.deletedAt, trashed.deletedAt)).params(), () => new RaceLost() as never));
     requireOneTransaction(writes, events);
@@ -79,8 +67,6 @@ async function restoration(caller: Caller, entityType: TrashEntityType, trashed:
   if (entityType === 'company') return restoreCompanyWrites(caller, trashed);
   return restoreLead(caller, trashed);
 }
-
-type LeadItem = EntityItem<typeof LeadEntity>;
 
 /** A lead comes back linked to those of its contacts and its company that still exist. */
 async function restoreLead(caller: Caller, trashed: Trashed): Promise<Restoration> {

@@ -3,8 +3,8 @@
 import type { RecordRef } from '@crm/contract';
 import { db } from '../db.ts';
 import { NO_TASK_KEY } from '../entities/base.ts';
-import { RaceLost, update, type Write } from '../write.ts';
-import { getRecordItem, recordEntity, recordKey } from './records.ts';
+import { RaceLost, update, type Write } from '../write/write.ts';
+import { getRecordItem, recordEntity, recordKey } from '../reads/records.ts';
 
 /** The part of a task this module reads. */
 export interface TaskSlot {

@@ -24,8 +24,6 @@ export function channelsOf(phones: Channel[], emails: Channel[]) {
   };
 }
 
-export const dedupeTags = (tags: string[]) => [...new Set(tags)];
-
 export type ClientSort = (typeof CLIENT_SORTS)[number];
 export type SortIndex = 'byId' | 'byName' | 'byUpdated' | 'byNearestTask';
 

@@ -1,13 +1,12 @@
-// Leads, contacts and companies as the records that tasks, notes and timelines belong to.
+// Reading leads, contacts and companies: as the records that tasks, notes and timelines belong
+// to, several at once by id, and a contact's links to its leads.
 import type { RecordRef } from '@crm/contract';
 import type { Caller } from '../context.ts';
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, dynamo } from '../db.ts';
 import { invalid, notFound } from '../errors.ts';
-import { requireRight, type RightEntity } from '../rights.ts';
-
-const RIGHTS: Record<RecordRef['type'], RightEntity> = { lead: 'leads', contact: 'contacts', company: 'companies' };
-const NAMES: Record<RecordRef['type'], string> = { lead: 'Lead', contact: 'Contact', company: 'Company' };
+import { COLLECTION_OF, LABEL_OF } from '../model/records.ts';
+import { requireRight } from '../rights.ts';
 
 /** What every record kind shares and the tasks service reads and keeps. */
 export interface RecordItem {
@@ -35,16 +34,16 @@ export async function getRecordItem(accountId: string, ref: RecordRef, consisten
 /** The record a note or timeline is read through: it must exist and the caller may view it. */
 export async function requireViewableRecord(caller: Caller, ref: RecordRef) {
   const record = await getRecordItem(caller.accountId, ref);
-  if (!record) throw notFound(NAMES[ref.type]);
-  requireRight(caller, RIGHTS[ref.type], 'view', { userId: record.responsibleUserId });
+  if (!record) throw notFound(LABEL_OF[ref.type]);
+  requireRight(caller, COLLECTION_OF[ref.type], 'view', { userId: record.responsibleUserId });
   return record;
 }
 
 /** A record named in a request body (e.g. a task's `entity`): unknown is a 400 on that field. */
 export async function requireLinkableRecord(caller: Caller, ref: RecordRef, path: string) {
   const record = await getRecordItem(caller.accountId, ref);
-  if (!record) throw invalid(`${NAMES[ref.type]} not found`, [{ path, message: `no ${ref.type} with this id` }]);
-  requireRight(caller, RIGHTS[ref.type], 'view', { userId: record.responsibleUserId });
+  if (!record) throw invalid(`${LABEL_OF[ref.type]} not found`, [{ path, message: `no ${ref.type} with this id` }]);
+  requireRight(caller, COLLECTION_OF[ref.type], 'view', { userId: record.responsibleUserId });
   return record;
 }
 
@@ -75,3 +74,33 @@ export async function recordNames(accountId: string, refs: RecordRef[]): Promise
   }
   return names;
 }
+
+/** BatchGet, retrying the keys DynamoDB left unprocessed; absent records are simply missing. */
+export async function batchGet<K, T>(run: (keys: K[]) => Promise<{ data: T[]; unprocessed: K[] }>, keys: K[]): Promise<T[]> {
+  const found: T[] = [];
+  let pending = keys;
+  for (let attempt = 0; pending.length && attempt < 5; attempt++) {
+    if (attempt) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
+    const { data, unprocessed } = await run(pending);
+    found.push(...data);
+    pending = unprocessed;
+  }
+  if (pending.length) throw new Error('DynamoDB left keys of a BatchGet unprocessed');
+  return found;
+}
+
+/** ElectroDB's batch get takes at most 100 keys per call; ours are capped far below. */
+export const leadsByIds = (accountId: string, ids: string[]) =>
+  ids.length ? batchGet((keys) => db.lead.get(keys).go(), ids.map((leadId) => ({ accountId, leadId }))) : Promise.resolve([]);
+
+export const contactsByIds = (accountId: string, ids: string[]) =>
+  ids.length ? batchGet((keys) => db.contact.get(keys).go(), ids.map((contactId) => ({ accountId, contactId }))) : Promise.resolve([]);
+
+export async function companyExists(accountId: string, companyId: string) {
+  return !!(await db.company.get({ accountId, companyId }).go()).data;
+}
+
+
+/** A contact's links, newest lead first: one Query on the link items under the contact. */
+export const contactLinks = (accountId: string, contactId: string, opts: { limit: number; cursor?: string; order?: 'asc' | 'desc'; consistent?: boolean }) =>
+  db.contactLead.query.byContact({ accountId, contactId }).go({ order: 'desc', ...opts });

@@ -1,7 +1,7 @@
 // Pre-aggregated figures, changed in the same transaction as the leads they count:
 // the board's column headers and the reports read these instead of the leads.
 import { db } from '../db.ts';
-import { update, type Write } from '../write.ts';
+import { update, type Write } from '../write/write.ts';
 
 /** Keyed by pipeline first, so one Query (begins_with) reads a whole board's totals. */
 export const stageCounterKey = (pipelineId: string, stageId: string) => `stage#${pipelineId}#${stageId}`;

@@ -3,11 +3,11 @@
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { Actor, Change, CrmEvent, EntityType, EventType } from '@crm/contract';
-import type { Caller, WriteOptions } from './context.ts';
-import { userActor } from './context.ts';
-import { db, dynamo } from './db.ts';
-import { DomainError, conflict, stale } from './errors.ts';
-import { newId, now } from './ids.ts';
+import type { Caller, WriteOptions } from '../context.ts';
+import { userActor } from '../context.ts';
+import { db, dynamo } from '../db.ts';
+import { DomainError, conflict, stale } from '../errors.ts';
+import { newId, now } from '../ids.ts';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 

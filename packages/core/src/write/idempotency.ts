@@ -1,8 +1,8 @@
 // Idempotency-Key: a retry with the same key and body gets the first answer; the same
 // key with another body is a 422. The record is written inside the creating transaction.
-import type { Caller, WriteOptions } from './context.ts';
-import { db } from './db.ts';
-import { DomainError } from './errors.ts';
+import type { Caller, WriteOptions } from '../context.ts';
+import { db } from '../db.ts';
+import { DomainError } from '../errors.ts';
 import { IdempotentReplay } from './write.ts';
 
 export async function idempotent<T>(caller: Caller, options: WriteOptions | undefined, create: () => Promise<T>): Promise<T> {
