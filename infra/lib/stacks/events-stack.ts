@@ -3,7 +3,7 @@
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
-import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
+import { EventBus, type EventPattern, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
@@ -13,8 +13,8 @@ import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { join } from 'node:path';
 import { EVENT_ENTITY } from '@crm/core/table-design';
+import { type ConsumerPattern, type ConsumerRule, EVENT_SOURCE } from '@crm/functions/consumers/rules';
 import { grantCapabilities } from '../capabilities.ts';
-import { type ConsumerRule, toCdkPattern } from '../consumer-rules.ts';
 import { crmFunction } from '../crm-function.ts';
 import { deadLetterQueue } from '../dead-letter-queue.ts';
 import { type RuntimeResources, runtimeEnvironment } from '../environment.ts';
@@ -28,9 +28,6 @@ export interface EventsStackProps extends StackProps {
   consumersDir: string;
   consumerRules: readonly ConsumerRule[];
 }
-
-/** The envelope's `source` on the bus (API contract: source `crm`, detail-type = type). */
-export const EVENT_SOURCE = 'crm';
 
 export class EventsStack extends Stack {
   readonly bus: EventBus;
@@ -144,3 +141,8 @@ export const OUTBOX_FILTER = {
   eventName: ['INSERT'],
   dynamodb: { NewImage: { __edb_e__: { S: [EVENT_ENTITY] } } },
 };
+
+/** The CDK spells `detail-type` as `detailType`; everything else is the same. */
+function toCdkPattern({ source, detail, 'detail-type': detailType }: ConsumerPattern): EventPattern {
+  return { source: [...source], ...(detail && { detail }), ...(detailType && { detailType: [...detailType] }) };
+}

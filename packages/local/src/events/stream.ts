@@ -11,6 +11,7 @@ import {
 import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import type { CrmEvent } from '@crm/contract';
 import { EVENT_LOG_INSERTS, handler as enrich, type PipeStreamRecord } from '@crm/functions/consumers/pipe-enrich';
+import { EVENT_SOURCE } from '@crm/functions/consumers/rules';
 import { logToConsole } from './aws-http.ts';
 import { compilePattern } from './pattern.ts';
 
@@ -166,7 +167,7 @@ export class StreamPipe {
 
   private entry(envelope: CrmEvent): PutEventsRequestEntry {
     return {
-      EventBusName: this.options.eventBusName, Source: 'crm', DetailType: envelope.type,
+      EventBusName: this.options.eventBusName, Source: EVENT_SOURCE, DetailType: envelope.type,
       Detail: JSON.stringify(envelope), Time: new Date(envelope.occurredAt), Resources: [],
     };
   }
