@@ -12,7 +12,7 @@ import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { join } from 'node:path';
-import { EVENT_ENTITY } from '@crm/core/table-design';
+import { EVENT_LOG_INSERTS } from '@crm/functions/consumers/pipe-enrich';
 import { type ConsumerPattern, type ConsumerRule, EVENT_SOURCE } from '@crm/functions/consumers/rules';
 import { grantCapabilities } from '../capabilities.ts';
 import { crmFunction } from '../crm-function.ts';
@@ -108,7 +108,8 @@ export class EventsStack extends Stack {
           deadLetterConfig: { arn: dlq.queueArn },
         },
         filterCriteria: {
-          filters: [{ pattern: JSON.stringify(OUTBOX_FILTER) }],
+          // Only inserts of event-log items: the outbox rows, written in the same transaction as the change.
+          filters: [{ pattern: JSON.stringify(EVENT_LOG_INSERTS) }],
         },
       },
       enrichment: enrich.functionArn,
@@ -135,12 +136,6 @@ export class EventsStack extends Stack {
     });
   }
 }
-
-/** Only inserts of event-log items: the outbox rows, written in the same transaction as the change. */
-export const OUTBOX_FILTER = {
-  eventName: ['INSERT'],
-  dynamodb: { NewImage: { __edb_e__: { S: [EVENT_ENTITY] } } },
-};
 
 /** The CDK spells `detail-type` as `detailType`; everything else is the same. */
 function toCdkPattern({ source, detail, 'detail-type': detailType }: ConsumerPattern): EventPattern {
