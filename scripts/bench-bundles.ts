@@ -5,7 +5,7 @@ import { BUNDLE_BUDGET_BYTES, bundleSizes, kb } from '../infra/lib/bundle-sizes.
 import { lambdaEntries } from '../infra/lib/lambda-entries.ts';
 
 const started = performance.now();
-const sizes = (await bundleSizes(await lambdaEntries())).sort((a, b) => b.bytes - a.bytes);
+const sizes = (await bundleSizes(lambdaEntries())).sort((a, b) => b.bytes - a.bytes);
 for (const s of sizes) {
   const flag = s.bytes > BUNDLE_BUDGET_BYTES ? ' OVER' : '';
   const heaviest = s.heaviest.map((h) => `${h.name} ${kb(h.bytes)}`).join(', ');

@@ -1,15 +1,38 @@
 // Which bus events reach which consumer: each row is one EventBridge rule and one Lambda
-// (infra/lib/consumer-rules.ts) and, locally, one rule of the local bus (packages/local/src/events).
-import { TASK_REMINDER } from '@crm/contract';
+// (infra/lib/stacks/events-stack.ts) and, locally, one rule of the local bus (packages/local/src/events).
+import { type EventType, TASK_REMINDER } from '@crm/contract';
 
-export const consumerRules = [
+/** The `source` of every CRM event on the bus; the Pipe sets it, the API contract promises it. */
+export const EVENT_SOURCE = 'crm';
+
+/**
+ * An EventBridge pattern (spelled as EventBridge spells it, `detail-type`) over what the bus carries:
+ * the CRM's events, whose detail-types come from the contract's catalogue so that a misspelled
+ * type does not compile, and the reminders the Scheduler puts there.
+ */
+export type ConsumerPattern =
+  | BusPattern<typeof EVENT_SOURCE, EventType>
+  | BusPattern<typeof TASK_REMINDER.source, typeof TASK_REMINDER.detailType>;
+
+type BusPattern<Source extends string, DetailType extends string> = {
+  source: readonly [Source];
+  'detail-type'?: readonly DetailType[];
+  detail?: Record<string, unknown>;
+};
+
+export interface ConsumerRule {
+  /** kebab-case: names the rule, its Lambda and its dead-letter queue. */
+  name: string;
+  pattern: ConsumerPattern;
+  /** A file name in functions/consumers, without `.ts`. */
+  consumer: string;
+}
+
+export const consumerRules: readonly ConsumerRule[] = [
   {
     name: 'task-reminders',
-    pattern: { source: ['crm'], 'detail-type': ['task.created', 'task.updated', 'task.completed', 'task.deleted'] },
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['task.created', 'task.updated', 'task.completed', 'task.deleted'] },
     consumer: 'task-reminders',
   },
   { name: 'task-due', pattern: { source: [TASK_REMINDER.source], 'detail-type': [TASK_REMINDER.detailType] }, consumer: 'task-due' },
 ];
-
-// The local runtime reads the default export, the CDK app `consumerRules`.
-export default consumerRules;

@@ -1,11 +1,9 @@
 // The CDK app (cdk.json runs it with tsx): `cdk synth|deploy|destroy --all -c stage=<name>`.
 import { App } from 'aws-cdk-lib';
 import { routes } from '@crm/functions/routes';
-import { loadConsumerRules } from '../lib/consumer-rules.ts';
 import { buildCrmApp } from '../lib/crm-app.ts';
 import { applyNag } from '../lib/nag.ts';
 import { checkStage, DEFAULT_STAGE } from '../lib/naming.ts';
-import { CONSUMERS_DIR } from '../lib/paths.ts';
 
 const app = new App();
 const stage = checkStage(app.node.tryGetContext('stage') ?? DEFAULT_STAGE);
@@ -13,7 +11,6 @@ const alarmEmail: unknown = app.node.tryGetContext('alarmEmail');
 const stacks = buildCrmApp(app, {
   stage,
   routes,
-  consumerRules: await loadConsumerRules(CONSUMERS_DIR),
   alarmEmail: typeof alarmEmail === 'string' ? alarmEmail : undefined,
   // Without credentials (offline synth) these are unset and the stacks are environment-agnostic.
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },

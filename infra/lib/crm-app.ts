@@ -4,9 +4,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { App, Environment } from 'aws-cdk-lib';
 import type { RouteDef } from '@crm/contract';
-import type { ConsumerRule } from './consumer-rules.ts';
+import { consumerRules } from '@crm/functions/consumers/rules';
 import { stackName } from './naming.ts';
-import { CONSUMERS_DIR, TRIGGERS_DIR, WEB_DIST, WEB_PLACEHOLDER } from './paths.ts';
+import { CONSUMERS_DIR, WEB_DIST, WEB_PLACEHOLDER } from './paths.ts';
 import { ApiStack } from './stacks/api-stack.ts';
 import { AuthStack } from './stacks/auth-stack.ts';
 import { DataStack } from './stacks/data-stack.ts';
@@ -17,9 +17,7 @@ import { WebStack } from './stacks/web-stack.ts';
 export interface CrmAppOptions {
   stage: string;
   routes: readonly RouteDef[];
-  consumerRules: readonly ConsumerRule[];
   consumersDir?: string;
-  triggersDir?: string;
   webDir?: string;
   alarmEmail?: string;
   env?: Environment;
@@ -35,10 +33,10 @@ export function buildCrmApp(app: App, o: CrmAppOptions) {
   const webDir = o.webDir ?? (existsSync(join(WEB_DIST, 'index.html')) ? WEB_DIST : WEB_PLACEHOLDER);
 
   const data = new DataStack(app, 'Data', props('data'));
-  const auth = new AuthStack(app, 'Auth', { ...props('auth'), stage: o.stage, table: data.table, triggersDir: o.triggersDir ?? TRIGGERS_DIR });
+  const auth = new AuthStack(app, 'Auth', { ...props('auth'), stage: o.stage });
   const events = new EventsStack(app, 'Events', {
     ...props('events'), stage: o.stage, table: data.table, userPool: auth.userPool, webClient: auth.webClient,
-    consumersDir: o.consumersDir ?? CONSUMERS_DIR, consumerRules: o.consumerRules,
+    consumersDir: o.consumersDir ?? CONSUMERS_DIR, consumerRules,
   });
   const api = new ApiStack(app, 'Api', {
     ...props('api'), stage: o.stage, routes: o.routes, throttle: API_THROTTLE, publicWriteThrottle: PUBLIC_WRITE_THROTTLE,
@@ -50,12 +48,11 @@ export function buildCrmApp(app: App, o: CrmAppOptions) {
   const web = new WebStack(app, 'Web', { ...props('web'), api: api.api, userPool: auth.userPool, webClient: auth.webClient, webDir });
   const monitoring = new MonitoringStack(app, 'Monitoring', {
     ...props('monitoring'), stage: o.stage, api: api.api, alarmEmail: o.alarmEmail,
-    functionNames: [...api.functionNames, ...events.functionNames, ...auth.functionNames],
+    functionNames: [...api.functionNames, ...events.functionNames],
     queueNames: events.queueNames,
   });
   // Found by name, not by reference: deploy it after the things it watches.
   monitoring.addStackDependency(api);
   monitoring.addStackDependency(events);
-  monitoring.addStackDependency(auth);
   return { data, auth, events, api, web, monitoring };
 }

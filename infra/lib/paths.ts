@@ -6,7 +6,6 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', 
 export const LOCK_FILE = join(REPO_ROOT, 'package-lock.json');
 export const HANDLERS_DIR = join(REPO_ROOT, 'functions', 'handlers');
 export const CONSUMERS_DIR = join(REPO_ROOT, 'functions', 'consumers');
-export const TRIGGERS_DIR = join(REPO_ROOT, 'functions', 'triggers');
 export const WEB_DIST = join(REPO_ROOT, 'web', 'dist');
 /** Served until the web app has been built, so a first deploy still shows something. */
 export const WEB_PLACEHOLDER = join(REPO_ROOT, 'infra', 'web-placeholder');

@@ -1,23 +1,18 @@
 // Synthesizes the CRM app for assertion tests: bundling skipped (context aws:cdk:bundling-stacks),
 // temp files and cloud assembly under .tmp/ in the repo, removed again by `cleanup`.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import type { RouteDef } from '@crm/contract';
 import { routes } from '@crm/functions/routes';
 import { buildCrmApp, type CrmAppOptions } from '../lib/crm-app.ts';
 import { applyNag } from '../lib/nag.ts';
-import { handlerEntry, REPO_ROOT } from '../lib/paths.ts';
+import { REPO_ROOT } from '../lib/paths.ts';
 
 const TMP = join(REPO_ROOT, '.tmp');
 mkdirSync(TMP, { recursive: true });
 // CDK stages assets through os.tmpdir(): keep them inside the workspace.
 process.env.TMPDIR = TMP;
-
-/** Handlers are written while the table grows: assert on the routes whose entry file exists. */
-export const routesWithEntries: readonly RouteDef[] = routes.filter((r) => existsSync(handlerEntry(r.resource)));
-export const resourcesWithoutEntry = [...new Set(routes.map((r) => r.resource))].filter((r) => !existsSync(handlerEntry(r)));
 
 /** The feature flags and settings of cdk.json, so the tests synthesize what `cdk synth` does. */
 const CDK_JSON_CONTEXT = (JSON.parse(readFileSync(join(REPO_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
@@ -25,7 +20,7 @@ const CDK_JSON_CONTEXT = (JSON.parse(readFileSync(join(REPO_ROOT, 'cdk.json'), '
 export function synthesize(options: Partial<CrmAppOptions> = {}) {
   const outdir = mkdtempSync(join(TMP, 'cdk-test-'));
   const app = new App({ outdir, context: { ...CDK_JSON_CONTEXT, 'aws:cdk:bundling-stacks': [] } });
-  const stacks = buildCrmApp(app, { stage: 'test', routes: routesWithEntries, consumerRules: [], ...options });
+  const stacks = buildCrmApp(app, { stage: 'test', routes, ...options });
   applyNag(app, stacks);
   const assembly = app.synth();
   const templates = new Map<Stack, Template>();

@@ -4,24 +4,16 @@ import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-
 import {
   AccountRecovery, ClientAttributes, FeaturePlan, Mfa, StringAttribute, UserPool, UserPoolClient,
 } from 'aws-cdk-lib/aws-cognito';
-import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { Password } from '@crm/contract';
-import { crmFunction } from '../crm-function.ts';
-import { functionName } from '../naming.ts';
-import { userPoolTriggers } from '../triggers.ts';
 
 export interface AuthStackProps extends StackProps {
   stage: string;
-  table: ITable;
-  triggersDir: string;
 }
 
 export class AuthStack extends Stack {
   readonly userPool: UserPool;
   readonly webClient: UserPoolClient;
-  /** Names of the trigger functions, for the monitoring stack. */
-  readonly functionNames: string[] = [];
 
   constructor(scope: Construct, id: string, props: AuthStackProps) {
     super(scope, id, props);
@@ -73,21 +65,6 @@ export class AuthStack extends Stack {
         .withCustomAttributes('accountId', 'userId'),
       writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
     });
-
-    for (const trigger of userPoolTriggers(props.triggersDir)) {
-      const name = functionName(props.stage, 'trigger', trigger.name);
-      const fn = crmFunction(this, `Trigger-${trigger.name}`, {
-        functionName: name,
-        entry: trigger.entry,
-        description: `Cognito ${trigger.operation.operationName} trigger`,
-        // The pool id arrives in the trigger event; passing it here would be a circular reference.
-        environment: { TABLE_NAME: props.table.tableName },
-        timeout: Duration.seconds(5),
-      });
-      props.table.grantReadWriteData(fn);
-      this.userPool.addTrigger(trigger.operation, fn);
-      this.functionNames.push(name);
-    }
 
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.webClient.userPoolClientId });

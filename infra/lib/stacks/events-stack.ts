@@ -3,7 +3,7 @@
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
-import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
+import { EventBus, type EventPattern, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
@@ -12,9 +12,9 @@ import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { join } from 'node:path';
-import { EVENT_ENTITY } from '@crm/core/table-design';
+import { EVENT_LOG_INSERTS } from '@crm/functions/consumers/pipe-enrich';
+import { type ConsumerPattern, type ConsumerRule, EVENT_SOURCE } from '@crm/functions/consumers/rules';
 import { grantCapabilities } from '../capabilities.ts';
-import { type ConsumerRule, toCdkPattern } from '../consumer-rules.ts';
 import { crmFunction } from '../crm-function.ts';
 import { deadLetterQueue } from '../dead-letter-queue.ts';
 import { type RuntimeResources, runtimeEnvironment } from '../environment.ts';
@@ -28,9 +28,6 @@ export interface EventsStackProps extends StackProps {
   consumersDir: string;
   consumerRules: readonly ConsumerRule[];
 }
-
-/** The envelope's `source` on the bus (API contract: source `crm`, detail-type = type). */
-export const EVENT_SOURCE = 'crm';
 
 export class EventsStack extends Stack {
   readonly bus: EventBus;
@@ -111,7 +108,8 @@ export class EventsStack extends Stack {
           deadLetterConfig: { arn: dlq.queueArn },
         },
         filterCriteria: {
-          filters: [{ pattern: JSON.stringify(OUTBOX_FILTER) }],
+          // Only inserts of event-log items: the outbox rows, written in the same transaction as the change.
+          filters: [{ pattern: JSON.stringify(EVENT_LOG_INSERTS) }],
         },
       },
       enrichment: enrich.functionArn,
@@ -139,8 +137,7 @@ export class EventsStack extends Stack {
   }
 }
 
-/** Only inserts of event-log items: the outbox rows, written in the same transaction as the change. */
-export const OUTBOX_FILTER = {
-  eventName: ['INSERT'],
-  dynamodb: { NewImage: { __edb_e__: { S: [EVENT_ENTITY] } } },
-};
+/** The CDK spells `detail-type` as `detailType`; everything else is the same. */
+function toCdkPattern({ source, detail, 'detail-type': detailType }: ConsumerPattern): EventPattern {
+  return { source: [...source], ...(detail && { detail }), ...(detailType && { detailType: [...detailType] }) };
+}

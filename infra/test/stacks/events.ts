@@ -2,7 +2,7 @@
 // takes only event-log inserts from the stream to the bus with the contract's source/detail-type.
 import { describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
-import { OUTBOX_FILTER } from '../../lib/stacks/events-stack.ts';
+import { EVENT_LOG_INSERTS } from '@crm/functions/consumers/pipe-enrich';
 import type { Synthesized } from '../synth.ts';
 
 type Resource = { Type: string; Properties: Record<string, any> };
@@ -18,7 +18,7 @@ export const describeEvents = (synth: () => Synthesized) => describe('Stack: eve
     events().hasResourceProperties('AWS::Pipes::Pipe', {
       SourceParameters: {
         DynamoDBStreamParameters: Match.objectLike({ MaximumRetryAttempts: Match.anyValue() }),
-        FilterCriteria: { Filters: [{ Pattern: JSON.stringify(OUTBOX_FILTER) }] },
+        FilterCriteria: { Filters: [{ Pattern: JSON.stringify(EVENT_LOG_INSERTS) }] },
       },
       Enrichment: { 'Fn::GetAtt': [Match.stringLikeRegexp('PipeEnrich'), 'Arn'] },
       TargetParameters: { EventBridgeEventBusParameters: { Source: 'crm', DetailType: '$.type' } },

@@ -6,7 +6,8 @@ import {
   CognitoIdentityProviderClient, CreateUserPoolClientCommand, CreateUserPoolCommand,
   DescribeUserPoolClientCommand, DescribeUserPoolCommand, InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamodb.ts';
+import { LOCAL_REGION } from './config.ts';
+import { LOCAL_CREDENTIALS } from './dynamodb.ts';
 import { assertPortFree, portOrFree } from './ports.ts';
 import { startService, waitUntilReady, type ServiceProcess } from './processes.ts';
 

@@ -8,12 +8,12 @@ import {
   ResourceNotFoundException, UpdateTableCommand, UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { GLOBAL_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '@crm/core/table-design';
+import { LOCAL_REGION } from './config.ts';
 import { LocalRuntimeError } from './errors.ts';
 import { assertPortFree, portOrFree } from './ports.ts';
 import { startService, waitUntilReady, type ServiceProcess } from './processes.ts';
 
 export const JAVA_HINT = 'Java 17+ is needed for DynamoDB Local: apt-get install -y default-jre-headless';
-export const LOCAL_REGION = 'us-east-1';
 export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 export interface DynamoDbLocal {

@@ -1,12 +1,11 @@
-// The whole local CRM: DynamoDB Local + cognito-local (+ the local event endpoints when present),
+// The whole local CRM: DynamoDB Local + cognito-local + the local event endpoints,
 // the table, user pool and client, the handlers' environment, and the API Gateway emulator.
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startApiGateway, type ApiGatewayOptions } from './api-gateway.ts';
 import { ensureUserPool, startCognito } from './cognito.ts';
-import { assertJava, ensureCrmTable, LOCAL_REGION, startDynamoDb } from './dynamodb.ts';
-import type { StartEvents } from './events-hook.ts';
+import { EVENT_BUS_NAME, LOCAL_REGION, TABLE_NAME } from './config.ts';
+import { assertJava, ensureCrmTable, startDynamoDb } from './dynamodb.ts';
+import { startEvents } from './events/index.ts';
 import { DEFAULT_DATA_DIR, readState, REPO_ROOT, updateState } from './local-state.ts';
 import type { WebConfig } from './web.ts';
 
@@ -24,7 +23,7 @@ export interface StackOptions {
   log?: boolean;
   /** One line per API request (defaults to `log`). */
   requestLog?: boolean;
-  /** Start src/events/ when it exists (default true). */
+  /** Start the local EventBridge, Scheduler and stream poller (default true). */
   events?: boolean;
   webDir?: string;
 }
@@ -37,10 +36,6 @@ export interface LocalServices {
   pids: number[];
   stop(): Promise<void>;
 }
-
-export const TABLE_NAME = 'crm';
-export const EVENT_BUS_NAME = 'crm';
-const EVENTS_ENTRY = new URL('./events/index.ts', import.meta.url);
 
 /** DynamoDB Local, cognito-local, the table, the pool and client, and the event endpoints. */
 export async function startServices(opts: StackOptions = {}): Promise<LocalServices> {
@@ -87,8 +82,7 @@ export async function startServices(opts: StackOptions = {}): Promise<LocalServi
     };
     applyEnv(env);
 
-    const startEvents = opts.events === false ? undefined : await loadEventsHook();
-    if (startEvents) {
+    if (opts.events !== false) {
       const events = await startEvents({
         env,
         dataDir: opts.inMemory ? undefined : join(dataDir, 'events'),
@@ -144,10 +138,4 @@ export async function startStack(opts: StackOptions = {}) {
     await services.stop();
     throw err;
   }
-}
-
-async function loadEventsHook(): Promise<StartEvents | undefined> {
-  if (!existsSync(fileURLToPath(EVENTS_ENTRY))) return undefined;
-  const mod = (await import(EVENTS_ENTRY.href)) as { startEvents?: StartEvents };
-  return typeof mod.startEvents === 'function' ? mod.startEvents : undefined;
 }

@@ -1,12 +1,12 @@
 // What the local AWS endpoints share: reading JSON bodies, answering JSON, AWS-shaped errors,
 // listening on a port, and the region the SDK signed the request for.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { LOCAL_REGION } from '../config.ts';
 
 export const LOCAL_ACCOUNT = '000000000000';
 
 /** Where the event plumbing reports failures when the stack gives no logger. */
 export const logToConsole = (line: string) => console.error(`[events] ${line}`);
-export const DEFAULT_REGION = 'us-east-1';
 
 /** An error the SDK client turns into its modeled exception (by `type`). */
 export class AwsError extends Error {
@@ -43,7 +43,7 @@ export function sendError(res: ServerResponse, err: unknown, contentType?: strin
 /** The region in the SigV4 credential scope (`Credential=AKID/date/REGION/service/aws4_request`). */
 export function signedRegion(req: IncomingMessage): string {
   const scope = /Credential=[^/]+\/\d+\/([^/]+)\//.exec(req.headers.authorization ?? '');
-  return scope?.[1] ?? DEFAULT_REGION;
+  return scope?.[1] ?? LOCAL_REGION;
 }
 
 /** Listens on `port` (0 = any free one) and answers the port taken. */

@@ -3,7 +3,8 @@
 // matched with the EventBridge pattern matcher, and retried delivery to in-process targets.
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import { AwsError, close, DEFAULT_REGION, isoSeconds, listen, LOCAL_ACCOUNT, readJson, sendError, sendJson, signedRegion } from './aws-http.ts';
+import { EVENT_BUS_NAME, LOCAL_REGION } from '../config.ts';
+import { AwsError, close, isoSeconds, listen, LOCAL_ACCOUNT, readJson, sendError, sendJson, signedRegion } from './aws-http.ts';
 import { Deliveries, type DeadLetter, type RetryPolicy } from './delivery.ts';
 import { compilePattern, InvalidEventPatternError, type EventMatcher, type EventPattern } from './pattern.ts';
 
@@ -72,7 +73,7 @@ export class LocalEventBus {
   private server?: Server;
 
   constructor(private readonly options: EventBusOptions = {}) {
-    this.busNames = new Set(options.busNames ?? ['default', 'crm']);
+    this.busNames = new Set(options.busNames ?? ['default', EVENT_BUS_NAME]);
     this.deliveries = new Deliveries(options.retry, options.log);
   }
 
@@ -81,12 +82,12 @@ export class LocalEventBus {
   }
 
   /** Registers (or replaces) a rule whose one target is an in-process function. */
-  addRule({ name, pattern, target, eventBusName = 'crm' }: RuleDefinition): void {
+  addRule({ name, pattern, target, eventBusName = EVENT_BUS_NAME }: RuleDefinition): void {
     const rule = this.putRule(name, eventBusName, typeof pattern === 'string' ? pattern : JSON.stringify(pattern), true);
     rule.targets.set(IN_PROCESS, { arn: IN_PROCESS, invoke: target });
   }
 
-  removeRule(name: string, eventBusName = 'crm'): void {
+  removeRule(name: string, eventBusName = EVENT_BUS_NAME): void {
     this.rules.delete(ruleKey(this.busName(eventBusName), name));
   }
 
@@ -96,7 +97,7 @@ export class LocalEventBus {
   }
 
   /** PutEvents, in process: validates each entry and routes the good ones to matching rules. */
-  putEvents(entries: PutEventsEntry[], region = DEFAULT_REGION): PutEventsResultEntry[] {
+  putEvents(entries: PutEventsEntry[], region = LOCAL_REGION): PutEventsResultEntry[] {
     return entries.map((entry) => {
       try {
         const busName = this.busName(entry.EventBusName ?? 'default');

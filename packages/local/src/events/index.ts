@@ -3,22 +3,14 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { DEFAULT_REGION, LOCAL_ACCOUNT } from './aws-http.ts';
+import { type ConsumerRule, consumerRules, EVENT_SOURCE } from '@crm/functions/consumers/rules';
+import { EVENT_BUS_NAME, LOCAL_REGION } from '../config.ts';
+import { LOCAL_ACCOUNT } from './aws-http.ts';
 import { startEventBus, type BusEvent, type LocalEventBus } from './bus.ts';
 import type { RetryPolicy } from './delivery.ts';
-import { compilePattern, type EventPattern } from './pattern.ts';
+import { compilePattern } from './pattern.ts';
 import { startScheduler, type LocalScheduler, type ScheduleTargetHandler } from './scheduler.ts';
 import { StreamPipe } from './stream.ts';
-
-export const EVENT_BUS_NAME = 'crm';
-
-/** A row of functions/consumers/rules.ts: which events reach which consumer. */
-export interface ConsumerRule {
-  name: string;
-  pattern: EventPattern;
-  /** A file name in functions/consumers, without `.ts`. */
-  consumer: string;
-}
 
 export interface StartEventsOptions {
   /** Needs DYNAMODB_ENDPOINT and TABLE_NAME; AWS_REGION is optional. */
@@ -28,8 +20,8 @@ export interface StartEventsOptions {
   ports?: { eventBridge?: number; scheduler?: number };
   retry?: RetryPolicy;
   pollMs?: number;
-  /** The rule table; read from functions/consumers/rules.ts when not given. */
-  rules?: ConsumerRule[];
+  /** The rule table; functions/consumers/rules.ts when not given. */
+  rules?: readonly ConsumerRule[];
   log?: (line: string) => void;
 }
 
@@ -46,8 +38,8 @@ const require = createRequire(import.meta.url);
 export async function startEvents(options: StartEventsOptions): Promise<LocalEvents> {
   const { env, dataDir, retry, log } = options;
   if (!env.DYNAMODB_ENDPOINT || !env.TABLE_NAME) throw new Error('startEvents needs DYNAMODB_ENDPOINT and TABLE_NAME in env');
-  const rules = checked(options.rules ?? (await consumerRules()));
-  const region = env.AWS_REGION ?? DEFAULT_REGION;
+  const rules = checked(options.rules ?? consumerRules);
+  const region = env.AWS_REGION ?? LOCAL_REGION;
   const busArn = `arn:aws:events:${region}:${LOCAL_ACCOUNT}:event-bus/${EVENT_BUS_NAME}`;
 
   const bus = await startEventBus({ port: options.ports?.eventBridge, retry, log });
@@ -56,7 +48,7 @@ export async function startEvents(options: StartEventsOptions): Promise<LocalEve
     resolveTarget: (arn) => consumerOfLambdaArn(arn, region),
   });
   scheduler.registerTarget(busArn, async (input, schedule) => {
-    const { Source = 'crm', DetailType = 'scheduled' } = schedule.Target.EventBridgeParameters ?? {};
+    const { Source = EVENT_SOURCE, DetailType = 'scheduled' } = schedule.Target.EventBridgeParameters ?? {};
     const [result] = bus.putEvents([{ EventBusName: EVENT_BUS_NAME, Source, DetailType, Detail: input || '{}' }], region);
     if (result?.ErrorCode) throw new Error(`${result.ErrorCode}: ${result.ErrorMessage}`);
   });
@@ -82,15 +74,8 @@ export async function startEvents(options: StartEventsOptions): Promise<LocalEve
   };
 }
 
-/** The rule table, when functions/consumers/rules.ts exists (as `rules` or the default export). */
-async function consumerRules(): Promise<ConsumerRule[]> {
-  if (!consumerExists('rules')) return [];
-  const table = (await import('@crm/functions/consumers/rules' as string)) as { rules?: ConsumerRule[]; default?: ConsumerRule[] };
-  return table.rules ?? table.default ?? [];
-}
-
 /** A bad row fails the start, before any endpoint listens. */
-function checked(rules: ConsumerRule[]): ConsumerRule[] {
+function checked(rules: readonly ConsumerRule[]): readonly ConsumerRule[] {
   for (const rule of rules) {
     if (!consumerExists(rule.consumer)) throw new Error(`Rule ${rule.name}: there is no functions/consumers/${rule.consumer}.ts`);
     try {

@@ -1,16 +1,19 @@
 // End to end on the real stand-ins: a TransactWrite on DynamoDB Local (with its stream) ->
 // the stream poller (the Pipe) -> the local bus -> a rule target; then a restart that neither
-// repeats nor loses an event, and a schedule that targets the bus.
+// repeats nor loses an event, a schedule that targets the bus, and what the poller asks of the table.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PutItemCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteTableCommand, PutItemCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoClient, ensureCrmTable, startDynamoDb, type DynamoDbLocal } from '../../src/dynamodb.ts';
-import type { BusEvent } from '../../src/events/bus.ts';
+import { startEventBus, type BusEvent } from '../../src/events/bus.ts';
 import { startEvents, type LocalEvents } from '../../src/events/index.ts';
+import { StreamPipe } from '../../src/events/stream.ts';
 
 const TABLE_NAME = 'crm-events-it';
 let dynamo: DynamoDbLocal;
@@ -26,7 +29,7 @@ async function startPlumbing() {
 }
 
 /** A lead and its event-log item in one transaction, as core writes them. */
-async function writeLeadWithEvent(leadId: string, eventId: string) {
+async function writeLeadWithEvent(leadId: string, eventId: string, tableName = TABLE_NAME) {
   const client = dynamoClient(env.DYNAMODB_ENDPOINT!);
   const lead = { pk: '$crm#accountid_acc1', sk: `$lead_1#leadid_${leadId}`, __edb_e__: 'lead', __edb_v__: '1', accountId: 'acc1', leadId, name: 'Big deal', price: 1500 };
   const event = {
@@ -35,7 +38,7 @@ async function writeLeadWithEvent(leadId: string, eventId: string) {
     actor: { type: 'user', id: 'u1' }, actorId: 'u1', entityType: 'lead', entityId: leadId, data: { name: 'Big deal', price: 1500 },
   };
   await client.send(new TransactWriteItemsCommand({
-    TransactItems: [lead, event].map((item) => ({ Put: { TableName: TABLE_NAME, Item: marshall(item) } })),
+    TransactItems: [lead, event].map((item) => ({ Put: { TableName: tableName, Item: marshall(item) } })),
   }));
   client.destroy();
 }
@@ -140,7 +143,73 @@ describe('Local event plumbing', () => {
   it('refuses to start with a rule whose consumer file does not exist, or whose pattern is invalid', async () => {
     await expect(startEvents({ env, rules: [{ name: 'ghost', pattern: { source: ['crm'] }, consumer: 'no-such-consumer' }] }))
       .rejects.toThrow('functions/consumers/no-such-consumer.ts');
+    // @ts-expect-error the rule type already refuses a source that is not a list; the start must refuse it too
     await expect(startEvents({ env, rules: [{ name: 'bad', pattern: { source: 'crm' }, consumer: 'pipe-enrich' }] }))
       .rejects.toThrow('Rule bad');
   });
+});
+
+/** DynamoDB Local behind a proxy that counts the operations asked of it (by X-Amz-Target). */
+async function countingProxy(endpoint: string) {
+  const calls = new Map<string, number>();
+  const server: Server = createServer((req, res) => {
+    const operation = String(req.headers['x-amz-target'] ?? '').split('.').pop()!;
+    calls.set(operation, (calls.get(operation) ?? 0) + 1);
+    const upstream = request(new URL(req.url!, endpoint), { method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode!, answer.headers);
+      answer.pipe(res);
+    });
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    count: (operation: string) => calls.get(operation) ?? 0,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('Stream poller', () => {
+  const POLLER_TABLE = 'crm-poller-it';
+  const pollTimes = async (pipe: StreamPipe, n: number) => {
+    let published = 0;
+    for (let i = 0; i < n; i++) published += await pipe.pollOnce();
+    return published;
+  };
+
+  it('asks the table for its stream once, not on every poll, and again only when that stream is gone', async () => {
+    // Prepare
+    await ensureCrmTable(dynamo.endpoint, POLLER_TABLE);
+    const proxy = await countingProxy(dynamo.endpoint);
+    const bus = await startEventBus();
+    const pipe = new StreamPipe({
+      dynamodbEndpoint: proxy.endpoint, tableName: POLLER_TABLE, eventBridgeEndpoint: bus.endpoint, eventBusName: 'crm', region: 'us-east-1',
+      log: () => {},
+    });
+    try {
+      // Act: five polls with a change in the middle
+      const before = await pollTimes(pipe, 2);
+      await writeLeadWithEvent('l3', '01JEV0003', POLLER_TABLE);
+      const after = await pollTimes(pipe, 3);
+      // Assess
+      expect([before, after]).toEqual([0, 1]);
+      expect(proxy.count('DescribeStream')).toBe(5);
+      expect(proxy.count('DescribeTable')).toBe(1);
+
+      // Act: the table re-created, so its stream is a new one; the old one is disabled
+      const client = dynamoClient(dynamo.endpoint);
+      await client.send(new DeleteTableCommand({ TableName: POLLER_TABLE }));
+      client.destroy();
+      await ensureCrmTable(dynamo.endpoint, POLLER_TABLE);
+      await writeLeadWithEvent('l4', '01JEV0004', POLLER_TABLE);
+      const fromNewStream = await pollTimes(pipe, 4);
+      // Assess: one more DescribeTable finds the new stream, whose event arrives
+      expect(fromNewStream).toBe(1);
+      expect(proxy.count('DescribeTable')).toBe(2);
+    } finally {
+      await pipe.stop();
+      await bus.close();
+      await proxy.close();
+    }
+  }, 30_000);
 });
