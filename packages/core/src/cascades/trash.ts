@@ -38,10 +38,12 @@ export async function listTrash(caller: Caller, query: TrashListQuery) {
   const access = query.entityType
     ? db.trash.query.byTypeDeletedAt({ accountId, entityType: query.entityType })
     : db.trash.query.byDeletedAt({ accountId });
-  const run = access
-    .where((a, op) => [op.gt(a.expiresAt, nowSeconds()), ...hidden.map((t) => op.ne(a.entityType, t))].join(' AND '))
-    .go({ limit: query.limit, cursor, order: 'desc' });
-  return pageOf(run, toTrashItem);
+  return pageOf(
+    (o) => access.where((a, op) => [op.gt(a.expiresAt, nowSeconds()), ...hidden.map((t) => op.ne(a.entityType, t))].join(' AND '))
+      .go({ ...o, order: 'desc' }),
+    { limit: query.limit, cursor },
+    toTrashItem,
+  );
 }
 
 interface Restoration { writes: Write[]; events: EventDraft[]; entity: { id: string } }

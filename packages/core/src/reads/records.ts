@@ -102,5 +102,5 @@ export async function companyExists(accountId: string, companyId: string) {
 
 
 /** A contact's links, newest lead first: one Query on the link items under the contact. */
-export const contactLinks = (accountId: string, contactId: string, opts: { limit: number; cursor?: string; order?: 'asc' | 'desc'; consistent?: boolean }) =>
+export const contactLinks = (accountId: string, contactId: string, opts: { limit: number; cursor?: string; count?: number; order?: 'asc' | 'desc'; consistent?: boolean }) =>
   db.contactLead.query.byContact({ accountId, contactId }).go({ order: 'desc', ...opts });

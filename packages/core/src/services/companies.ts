@@ -168,7 +168,8 @@ export async function listCompanies(caller: Caller, query: CompanyListQuery) {
     : filters.responsibleUserId ? (answered.add('responsibleUserId'), q.byResponsible({ accountId, responsibleUserId: filters.responsibleUserId }))
     : q.byId({ accountId });
   return pageOf(
-    access.where((a, op) => filterExpression(a, op, filters, answered)).go({ limit: query.limit, cursor, order: orderOf(query.sort) }),
+    (o) => access.where((a, op) => filterExpression(a, op, filters, answered)).go({ ...o, order: orderOf(query.sort) }),
+    { limit: query.limit, cursor },
     toCompany,
   );
 }

@@ -243,7 +243,8 @@ export async function listContacts(caller: Caller, query: ContactListQuery) {
   const { access, answered } = await contactAccess(caller.accountId, query.sort, filters);
   if (!access) return { items: [], nextCursor: null };
   return pageOf(
-    access.where((a, op) => filterExpression(a, op, filters, answered)).go({ limit: query.limit, cursor, order: orderOf(query.sort) }),
+    (o) => access.where((a, op) => filterExpression(a, op, filters, answered)).go({ ...o, order: orderOf(query.sort) }),
+    { limit: query.limit, cursor },
     toContact,
   );
 }
@@ -281,6 +282,6 @@ async function contactAccess(accountId: string, sort: ContactListQuery['sort'], 
 export async function listContactLeads(caller: Caller, contactId: string, query: z.output<typeof ListQuery>) {
   await getContact(caller, contactId);
   const cursor = acceptCursor(query.cursor, caller.accountId);
-  return pageOf(contactLinks(caller.accountId, contactId, { limit: query.limit, cursor }), toLinkedLead);
+  return pageOf((o) => contactLinks(caller.accountId, contactId, o), { limit: query.limit, cursor }, toLinkedLead);
 }
 

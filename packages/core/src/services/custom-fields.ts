@@ -29,7 +29,7 @@ export const getCustomField = (caller: Caller, fieldId: string) => customFields.
 export async function listCustomFields(caller: Caller, query: CustomFieldListQuery) {
   const cursor = acceptCursor(query.cursor, caller.accountId);
   const access = db.customField.query.byCollection({ accountId: caller.accountId, entityType: query.entityType });
-  return pageOf(access.go({ limit: query.limit, cursor }), toCustomField);
+  return pageOf((o) => access.go(o), { limit: query.limit, cursor }, toCustomField);
 }
 
 function requireUniqueName(fields: FieldItem[], name: string, except?: string) {

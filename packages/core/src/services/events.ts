@@ -24,13 +24,14 @@ export async function listEvents(caller: Caller, query: z.output<typeof EventLis
   const high = query.to ? idBounds(query.to).high : undefined;
   const ranged = low && high ? base.between({ eventId: low }, { eventId: high }) : low ? base.gte({ eventId: low }) : high ? base.lte({ eventId: high }) : base;
   return pageOf(
-    ranged
+    (o) => ranged
       .where((a, op) => [
         query.type ? op.eq(a.type as never, query.type as never) : '',
         query.entityType && !query.entityId ? op.eq(a.entityType as never, query.entityType as never) : '',
         query.actorId && query.entityId ? op.eq(a.actorId, query.actorId) : '',
       ].filter(Boolean).join(' AND '))
-      .go({ limit: query.limit, cursor, order: 'desc' }),
+      .go({ ...o, order: 'desc' }),
+    { limit: query.limit, cursor },
     toEvent,
   );
 }

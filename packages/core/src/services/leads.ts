@@ -152,7 +152,7 @@ export async function listLeads(caller: Caller, query: LeadListQuery) {
     return f.join(' AND ');
   };
   const order = query.sort.startsWith('-') ? 'desc' : 'asc';
-  return pageOf(access.where(filters).go({ limit: query.limit, cursor, order }), toLead);
+  return pageOf((o) => access.where(filters).go({ ...o, order }), { limit: query.limit, cursor }, toLead);
 }
 
 /**

@@ -50,8 +50,9 @@ export async function listNotes(caller: Caller, record: RecordRef, query: z.outp
   await requireViewableRecord(caller, record);
   const cursor = acceptCursor(query.cursor, caller.accountId);
   return pageOf(
-    db.note.query.byRecord({ accountId: caller.accountId, entityType: record.type, entityId: record.id })
-      .go({ limit: query.limit, cursor, order: 'desc' }),
+    (o) => db.note.query.byRecord({ accountId: caller.accountId, entityType: record.type, entityId: record.id })
+      .go({ ...o, order: 'desc' }),
+    { limit: query.limit, cursor },
     toNote,
   );
 }

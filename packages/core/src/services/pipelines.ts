@@ -58,7 +58,7 @@ export const getPipeline = (caller: Caller, id: string) => pipelines.get(caller,
 
 export async function listPipelines(caller: Caller, query: { limit: number; cursor?: string }) {
   const cursor = acceptCursor(query.cursor, caller.accountId);
-  const page = await pageOf(db.pipeline.query.byId({ accountId: caller.accountId }).go({ limit: query.limit, cursor }), toPipeline);
+  const page = await pageOf((o) => db.pipeline.query.byId({ accountId: caller.accountId }).go(o), { limit: query.limit, cursor }, toPipeline);
   return { ...page, items: page.items.sort((a, b) => a.sort - b.sort) };
 }
 

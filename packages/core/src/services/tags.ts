@@ -8,10 +8,10 @@ import { acceptCursor, pageOf } from '../page.ts';
 /** One Query over the collection's tag counters, in tag order; tags no longer used are skipped. */
 export async function listTags(caller: Caller, query: TagListQuery) {
   const cursor = acceptCursor(query.cursor, caller.accountId);
-  const run = db.counter.query
-    .byKey({ accountId: caller.accountId })
-    .begins({ key: tagCounterPrefix(query.entityType) })
-    .where((a, op) => op.gt(a.count, 0))
-    .go({ limit: query.limit, cursor });
-  return pageOf(run, (c): TagInUse => ({ tag: unhex(c.key.slice(tagCounterPrefix(query.entityType).length)), count: c.count ?? 0 }));
+  const prefix = tagCounterPrefix(query.entityType);
+  return pageOf(
+    (o) => db.counter.query.byKey({ accountId: caller.accountId }).begins({ key: prefix }).where((a, op) => op.gt(a.count, 0)).go(o),
+    { limit: query.limit, cursor },
+    (c): TagInUse => ({ tag: unhex(c.key.slice(prefix.length)), count: c.count ?? 0 }),
+  );
 }

@@ -50,7 +50,7 @@ export const getTaskType = (caller: Caller, id: string) => taskTypes.get(caller,
 
 export async function listTaskTypes(caller: Caller, query: z.output<typeof TaskTypeListQuery>) {
   const cursor = acceptCursor(query.cursor, caller.accountId);
-  return pageOf(db.taskType.query.byId({ accountId: caller.accountId }).go({ limit: query.limit, cursor }), toTaskType);
+  return pageOf((o) => db.taskType.query.byId({ accountId: caller.accountId }).go(o), { limit: query.limit, cursor }, toTaskType);
 }
 
 /** The type a task gets when none is named: the account's first (oldest) type. */

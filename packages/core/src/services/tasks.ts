@@ -184,14 +184,15 @@ export async function listTasks(caller: Caller, query: TaskListQuery) {
   if (state && (dueFrom?.toLowerCase() ?? '0') > high) return { items: [], nextCursor: null };
   const ranged = state ? index.between({ state, dueAt: dueFrom?.toLowerCase() ?? '0' }, { state, dueAt: high }) : index;
   const page = await pageOf(
-    ranged
+    (o) => ranged
       .where((a, op) => [
         byRecord && responsibleUserId ? op.eq(a.responsibleUserId, responsibleUserId) : '',
         query.entityType && !query.entityId ? op.eq(a.entityType as never, query.entityType as never) : '',
         !state && dueFrom ? op.gte(a.dueAt, dueFrom) : '',
         !state && dueTo ? op.lte(a.dueAt, dueTo) : '',
       ].filter(Boolean).join(' AND '))
-      .go({ limit: query.limit, cursor }),
+      .go(o),
+    { limit: query.limit, cursor },
     toTask,
   );
   return { ...page, items: await withRecordNames(accountId, page.items) };

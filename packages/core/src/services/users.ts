@@ -48,9 +48,10 @@ export async function listUsers(caller: Caller, query: z.output<typeof UserListQ
   const cursor = acceptCursor(query.cursor, caller.accountId);
   const active = query.active === undefined ? undefined : query.active === 'true';
   return pageOf(
-    db.user.query.byId({ accountId: caller.accountId })
+    (o) => db.user.query.byId({ accountId: caller.accountId })
       .where((a, op) => (active === undefined ? '' : op.eq(a.active, active)))
-      .go({ limit: query.limit, cursor }),
+      .go(o),
+    { limit: query.limit, cursor },
     toUser,
   );
 }
