@@ -34,5 +34,10 @@ export const consumerRules: readonly ConsumerRule[] = [
     pattern: { source: [EVENT_SOURCE], 'detail-type': ['task.created', 'task.updated', 'task.completed', 'task.deleted'] },
     consumer: 'task-reminders',
   },
+  {
+    name: 'trash-links',
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['contact.deleted', 'company.deleted', 'contact.restored', 'company.restored'] },
+    consumer: 'trash-links',
+  },
   { name: 'task-due', pattern: { source: [TASK_REMINDER.source], 'detail-type': [TASK_REMINDER.detailType] }, consumer: 'task-due' },
 ];

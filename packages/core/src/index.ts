@@ -24,3 +24,4 @@ export * from './services/custom-fields.ts';
 export * from './services/tags.ts';
 export * from './services/search.ts';
 export * from './cascades/trash.ts';
+export * from './cascades/trash-links.ts';

@@ -5,9 +5,9 @@ import type { TrashEntityType, TrashItem, TrashListQuery } from '@crm/contract';
 import { TRASH_TYPES } from '@crm/contract';
 import type { Caller, WriteOptions } from '../context.ts';
 import { db } from '../db.ts';
-import { requireOneTransaction } from '../derived/relink.ts';
 import type { TrashEntity } from '../entities/system.ts';
 import { forbidden, notFound } from '../errors.ts';
+import { newId, now } from '../ids.ts';
 import type { LeadItem } from '../model/lead.ts';
 import { COLLECTION_OF } from '../model/records.ts';
 import { acceptCursor, pageOf } from '../page.ts';
@@ -17,7 +17,7 @@ import { restoreCompanyWrites } from '../services/companies.ts';
 import { restoreContactWrites } from '../services/contacts.ts';
 import { restoreLeadWrites } from '../services/leads.ts';
 import { idempotent } from '../write/idempotency.ts';
-import { commit, RaceLost, remove, retrying, type EventDraft, type Write } from '../write/write.ts';
+import { commit, RaceLost, remove, retrying, update, type EventDraft, type Write } from '../write/write.ts';
 
 type Trashed = EntityItem<typeof TrashEntity>;
 
@@ -39,30 +39,38 @@ export async function listTrash(caller: Caller, query: TrashListQuery) {
     ? db.trash.query.byTypeDeletedAt({ accountId, entityType: query.entityType })
     : db.trash.query.byDeletedAt({ accountId });
   return pageOf(
-    (o) => access.where((a, op) => [op.gt(a.expiresAt, nowSeconds()), ...hidden.map((t) => op.ne(a.entityType, t))].join(' AND '))
+    (o) => access.where((a, op) => [op.gt(a.expiresAt, nowSeconds()), op.notExists(a.restoredAt), ...hidden.map((t) => op.ne(a.entityType, t))].join(' AND '))
       .go({ ...o, order: 'desc' }),
     { limit: query.limit, cursor },
     toTrashItem,
   );
 }
 
-interface Restoration { writes: Write[]; events: EventDraft[]; entity: { id: string } }
+interface Restoration { writes: Write[]; events: EventDraft[]; entity: { id: string }; pending?: unknown }
 
-/** Puts a record back with its links; the trash item goes in the same transaction. */
+/**
+ * Puts a record back; the trash item goes in the same transaction. Links beyond what that
+ * transaction holds stay on the trash item, marked `restoredAt` (out of the trash list), and
+ * are put back in the background (cascades/trash-links.ts).
+ */
 export async function restoreFromTrash(caller: Caller, entityType: TrashEntityType, entityId: string, options?: WriteOptions) {
   return idempotent(caller, options, () => retrying(async () => {
     const key = { accountId: caller.accountId, entityType, entityId };
     const { data: trashed } = await db.trash.get(key).go({ consistent: true });
-    if (!trashed || trashed.expiresAt <= nowSeconds()) throw notFound('Trash item');
+    if (!trashed || trashed.restoredAt || trashed.expiresAt <= nowSeconds()) throw notFound('Trash item');
     const owner = (trashed.item as { responsibleUserId: string }).responsibleUserId;
     requireRight(caller, COLLECTION_OF[entityType], 'delete', { userId: owner });
-    const { writes, events, entity } = await restoration(caller, entityType, trashed);
-    writes.push(remove(db.trash.delete(key).where((a, op) => op.eq(a.deletedAt, trashed.deletedAt)).params(), () => new RaceLost() as never));
-    requireOneTransaction(writes, events);
+    const { writes, events, entity, pending } = await restoration(caller, entityType, trashed);
+    const sameDeletion = (a: any, op: any) => op.eq(a.deletedAt, trashed.deletedAt);
+    writes.push(pending
+      ? update(db.trash.patch(key).set({ restoredAt: now(), links: pending, stamp: newId() }).remove(['unlinking']).where(sameDeletion).params(), lost)
+      : remove(db.trash.delete(key).where(sameDeletion).params(), lost));
     await commit({ caller, options, result: entity, writes, events });
     return entity;
   }));
 }
+
+const lost = () => new RaceLost() as never;
 
 async function restoration(caller: Caller, entityType: TrashEntityType, trashed: Trashed): Promise<Restoration> {
   if (entityType === 'contact') return restoreContactWrites(caller, trashed);

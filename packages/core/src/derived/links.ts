@@ -37,11 +37,20 @@ function touch(kind: 'contact' | 'company', accountId: string, id: string, path:
 }
 
 /**
- * Drops the stamp writes on a record that the same transaction puts back itself (restoring
- * a contact re-links its leads, whose hooks would touch it): one item, one operation.
+ * One stamp write per record in a transaction (DynamoDB takes one operation per item): many
+ * leads linking the same contact touch it once; and none on a record the same transaction
+ * puts back itself (restoring a contact re-links its leads, whose hooks would touch it).
  */
-export const withoutTouchesOf = (kind: 'contact' | 'company', id: string, writes: Write[]) =>
-  writes.filter((w) => touches.get(w) !== `${kind}#${id}`);
+export function touchingOnce(writes: Write[], restored?: { kind: 'contact' | 'company'; id: string }) {
+  const seen = new Set(restored ? [`${restored.kind}#${restored.id}`] : []);
+  return writes.filter((w) => {
+    const touched = touches.get(w);
+    if (touched === undefined) return true;
+    if (seen.has(touched)) return false;
+    seen.add(touched);
+    return true;
+  });
+}
 
 /**
  * The `derivedWrites` contributor: a lead's link items follow its contactIds (and carry a

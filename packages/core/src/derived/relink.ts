@@ -1,7 +1,6 @@
 // Re-linking leads when a contact or company leaves or comes back: each lead changes in the
 // transaction of the record that leaves or returns, with its own event and derived items.
 import type { Caller } from '../context.ts';
-import { conflict } from '../errors.ts';
 import { now } from '../ids.ts';
 import { db } from '../db.ts';
 import { toLead, type LeadItem } from '../model/lead.ts';
@@ -42,13 +41,22 @@ export async function relinkLead(caller: Caller, lead: LeadItem, change: LeadLin
   return { writes, event };
 }
 
-/** The records a deleted record is unlinked from are read up to this many; more cannot fit one transaction anyway. */
-export const MAX_LINKS_READ = 100;
+/**
+ * Links a delete or restore changes in its own transaction (each a lead or contact write with
+ * its event and derived items, so 25 fit in DynamoDB's 100); the rest follow in the background.
+ */
+export const LINKS_AT_ONCE = 25;
 
-export const tooManyLinks = () => conflict('The record has too many links to move in one step; unlink some leads or contacts first');
+/** How many links fit beside `own` items in one transaction: a moved link takes up to 4 (the record, a link item, a main contact's link, its event). */
+export const linksThatFit = (own: number, limit = LINKS_AT_ONCE) =>
+  Math.max(0, Math.min(limit, Math.floor((MAX_TRANSACTION_ITEMS - 1 - own) / 4)));
 
-/** A record with more links than one transaction holds cannot leave or come back at once: a 409, nothing changed. */
-export function requireOneTransaction(writes: Write[], events: EventDraft[]) {
-  // One item is kept for an idempotency record.
-  if (writes.length + events.length + 1 > MAX_TRANSACTION_ITEMS) throw tooManyLinks();
+/** What a contact's or company's delete or restore does to its links, a batch at a time. */
+export interface LinkMoves<Links> {
+  /** Takes the record off up to `limit` of the records linked to it; `links` says which, `more` whether others remain. */
+  unlink(caller: Caller, id: string, limit: number): Promise<{ writes: Write[]; events: EventDraft[]; links: Links; more: boolean }>;
+  /** Links the record again to up to `limit` of those it was linked to (those that still exist and are free); `rest` is what is left. */
+  relink(caller: Caller, id: string, links: Links, limit: number): Promise<{ writes: Write[]; events: EventDraft[]; rest: Links | null }>;
+  /** The trash item's links after another batch was unlinked. */
+  merge(links: Links | undefined, more: Links): Links;
 }

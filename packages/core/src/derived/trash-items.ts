@@ -2,15 +2,19 @@
 // the table's TTL on `expiresAt`), written in the delete's transaction.
 import type { Caller } from '../context.ts';
 import { db } from '../db.ts';
-import { now } from '../ids.ts';
+import { newId, now } from '../ids.ts';
 import { put, type Write } from '../write/write.ts';
 
 export const TRASH_DAYS = 30;
 
-export function trashWrites(caller: Caller, entityType: string, entityId: string, name: string, item: unknown, links?: unknown): Write[] {
+/** `unlinking`: links beyond the delete's own transaction are left for cascades/trash-links.ts. */
+export function trashWrites(
+  caller: Caller, entityType: string, entityId: string, name: string, item: unknown, links?: unknown, unlinking = false,
+): Write[] {
   const deletedAt = now();
   return [put(db.trash.put({
     accountId: caller.accountId, entityType, entityId, name, item, links, deletedAt, deletedBy: caller.userId,
+    ...(unlinking && { unlinking }), stamp: newId(),
     expiresAt: Math.floor(Date.parse(deletedAt) / 1000) + TRASH_DAYS * 86_400,
   }).params())];
 }

@@ -73,6 +73,12 @@ export const TrashEntity = new Entity({
     deletedAt: { type: 'string', required: true },
     deletedBy: { type: 'string', required: true },
     expiresAt: { type: 'number', required: true },
+    /** Links beyond what the delete's own transaction could take are still being undone (cascades/trash-links.ts). */
+    unlinking: { type: 'boolean' },
+    /** Set when the record is back but some of its links are still being put back; the item then leaves the trash list. */
+    restoredAt: { type: 'string' },
+    /** Changes with every step of that background work, so two deliveries of one event cannot both apply a step. */
+    stamp: { type: 'string' },
   },
   indexes: {
     byEntity: { pk: { field: 'pk', composite: ['accountId'] }, sk: { field: 'sk', composite: ['entityType', 'entityId'] } },

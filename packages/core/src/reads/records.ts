@@ -90,11 +90,11 @@ export async function batchGet<K, T>(run: (keys: K[]) => Promise<{ data: T[]; un
 }
 
 /** ElectroDB's batch get takes at most 100 keys per call; ours are capped far below. */
-export const leadsByIds = (accountId: string, ids: string[]) =>
-  ids.length ? batchGet((keys) => db.lead.get(keys).go(), ids.map((leadId) => ({ accountId, leadId }))) : Promise.resolve([]);
+export const leadsByIds = (accountId: string, ids: string[], consistent = false) =>
+  ids.length ? batchGet((keys) => db.lead.get(keys).go({ consistent }), ids.map((leadId) => ({ accountId, leadId }))) : Promise.resolve([]);
 
-export const contactsByIds = (accountId: string, ids: string[]) =>
-  ids.length ? batchGet((keys) => db.contact.get(keys).go(), ids.map((contactId) => ({ accountId, contactId }))) : Promise.resolve([]);
+export const contactsByIds = (accountId: string, ids: string[], consistent = false) =>
+  ids.length ? batchGet((keys) => db.contact.get(keys).go({ consistent }), ids.map((contactId) => ({ accountId, contactId }))) : Promise.resolve([]);
 
 export async function companyExists(accountId: string, companyId: string) {
   return !!(await db.company.get({ accountId, companyId }).go()).data;

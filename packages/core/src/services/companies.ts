@@ -6,9 +6,9 @@ import type { Company, CompanyCreate, CompanyListQuery, CompanyPatch, LeadListQu
 import type { Caller, WriteOptions } from '../context.ts';
 import { db } from '../db.ts';
 import { derivedWrites, recordRules } from '../derived/index.ts';
-import { stampedRemove, withoutTouchesOf } from '../derived/links.ts';
+import { stampedRemove, touchingOnce } from '../derived/links.ts';
 import { nearestOpenTaskAt } from '../derived/nearest-task.ts';
-import { MAX_LINKS_READ, relinkLead, tooManyLinks } from '../derived/relink.ts';
+import { linksThatFit, relinkLead, type LinkMoves } from '../derived/relink.ts';
 import { trashWrites } from '../derived/trash-items.ts';
 import type { CompanyEntity } from '../entities/company.ts';
 import { newId, now } from '../ids.ts';
@@ -35,7 +35,7 @@ export const toCompany = (c: CompanyItem): Company => ({
 const COMPANY_FIELDS = ['name', 'phones', 'emails', 'website', 'address', 'responsibleUserId', 'tags', 'customFields'] as const;
 
 /** What a deleted company was linked to, kept in its trash item. */
-interface CompanyTrashLinks { leadIds: string[]; contactIds: string[] }
+export interface CompanyTrashLinks { leadIds: string[]; contactIds: string[] }
 
 const companies = aggregate({
   type: 'company', label: 'Company', dataKey: 'company',
@@ -98,59 +98,76 @@ function updateCompanyWrite(current: CompanyItem, next: CompanyItem): Write {
     .set(set).remove([...removed]).where((a, op) => op.eq(a.version, current.version)).params());
 }
 
-/** Moves the company to the trash; its leads and contacts keep existing, without a company (recorded, to link them again on restore). */
+/**
+ * Moves the company to the trash at once; its leads and contacts keep existing, without a
+ * company: as many as its own transaction holds at once, the rest in the background
+ * (cascades/trash-links.ts). Which ones is recorded, to link them again on restore.
+ */
 export function deleteCompany(caller: Caller, companyId: string, options?: WriteOptions) {
   return companies.destroy(caller, companyId, options, async (current) => {
-    const { writes: linkWrites, events, links } = await unlinkFromAll(caller, companyId);
-    return { writes: [...trashWrites(caller, 'company', companyId, current.name, current, links), ...linkWrites], events };
+    // The company's own items (its derived ones are added by the aggregate) leave the room for links.
+    const own = derivedWrites(caller, 'company', current, null).length + 3;
+    const batch = await companyLinkMoves.unlink(caller, companyId, linksThatFit(own));
+    const trash = trashWrites(caller, 'company', companyId, current.name, current, batch.links, batch.more);
+    return { writes: [...trash, ...batch.writes], events: batch.events };
   }, { consistent: true });
 }
 
-async function unlinkFromAll(caller: Caller, companyId: string) {
-  const { accountId } = caller;
-  const [leads, contacts] = await Promise.all([
-    db.lead.query.byCompany({ accountId, companyKey: companyId }).go({ limit: MAX_LINKS_READ }),
-    db.contact.query.byCompany({ accountId, companyKey: companyId }).go({ limit: MAX_LINKS_READ }),
-  ]);
-  if (leads.cursor || contacts.cursor) throw tooManyLinks();
-  const writes: Write[] = [];
-  const events: EventDraft[] = [];
-  for (const lead of leads.data) {
-    const relinked = await relinkLead(caller, lead, { companyId: null });
-    writes.push(...relinked.writes);
-    events.push(relinked.event);
-  }
-  for (const contact of contacts.data) {
-    const relinked = await relinkContactToCompany(caller, contact, undefined);
-    writes.push(...relinked.writes);
-    events.push(relinked.event);
-  }
-  const links: CompanyTrashLinks = { leadIds: leads.data.map((l) => l.leadId), contactIds: contacts.data.map((c) => c.contactId) };
-  return { writes, events, links };
-}
+/** Takes a company off its leads and contacts and puts it back, a batch at a time. */
+export const companyLinkMoves: LinkMoves<CompanyTrashLinks> = {
+  async unlink(caller, companyId, limit) {
+    const { accountId } = caller;
+    if (limit === 0) return { writes: [], events: [], links: { leadIds: [], contactIds: [] }, more: true };
+    // The index may lag behind a batch just moved: the records are read again and only those still in the company move.
+    const [leads, contacts] = await Promise.all([
+      db.lead.query.byCompany({ accountId, companyKey: companyId }).go({ limit, attributes: ['leadId'] }),
+      db.contact.query.byCompany({ accountId, companyKey: companyId }).go({ limit, attributes: ['contactId'] }),
+    ]);
+    const leadsNow = (await leadsByIds(accountId, leads.data.map((l) => l.leadId), true)).filter((l) => l.companyId === companyId);
+    const contactsStill = (await contactsByIds(accountId, contacts.data.map((c) => c.contactId), true)).filter((c) => c.companyId === companyId);
+    const contactsNow = contactsStill.slice(0, Math.max(0, limit - leadsNow.length));
+    const moved = [
+      ...(await Promise.all(leadsNow.map((lead) => relinkLead(caller, lead, { companyId: null })))),
+      ...(await Promise.all(contactsNow.map((contact) => relinkContactToCompany(caller, contact, undefined)))),
+    ];
+    return {
+      writes: moved.flatMap((m) => m.writes), events: moved.map((m) => m.event),
+      links: { leadIds: leadsNow.map((l) => l.leadId), contactIds: contactsNow.map((c) => c.contactId) },
+      more: !!leads.cursor || !!contacts.cursor || contactsNow.length < contactsStill.length,
+    };
+  },
+  async relink(caller, companyId, { leadIds, contactIds }, limit) {
+    const { accountId } = caller;
+    const leadBatch = leadIds.slice(0, limit);
+    const contactBatch = contactIds.slice(0, limit - leadBatch.length);
+    const [leads, contacts] = await Promise.all([leadsByIds(accountId, leadBatch, true), contactsByIds(accountId, contactBatch, true)]);
+    const moved = [
+      ...(await Promise.all(leads.filter((l) => !l.companyId).map((lead) => relinkLead(caller, lead, { companyId })))),
+      ...(await Promise.all(contacts.filter((c) => !c.companyId).map((contact) => relinkContactToCompany(caller, contact, companyId)))),
+    ];
+    const rest = { leadIds: leadIds.slice(leadBatch.length), contactIds: contactIds.slice(contactBatch.length) };
+    return { writes: touchingOnce(moved.flatMap((m) => m.writes)), events: moved.map((m) => m.event), rest: rest.leadIds.length + rest.contactIds.length ? rest : null };
+  },
+  merge: (links, more) => ({
+    leadIds: [...(links?.leadIds ?? []), ...more.leadIds], contactIds: [...(links?.contactIds ?? []), ...more.contactIds],
+  }),
+};
 
-/** The writes that put a trashed company back, and on its leads and contacts that still exist and have no other company now. */
+/**
+ * The writes that put a trashed company back, and on as many of its leads and contacts as fit
+ * (those that still exist and have no other company now); `pending` are those left.
+ */
 export async function restoreCompanyWrites(caller: Caller, trashed: { item: unknown; links?: unknown }) {
   const item = trashed.item as CompanyItem;
-  const { leadIds, contactIds } = (trashed.links ?? { leadIds: [], contactIds: [] }) as CompanyTrashLinks;
   const nearestTaskAt = await nearestOpenTaskAt(caller.accountId, { type: 'company', id: item.companyId });
   const restored: CompanyItem = { ...item, nearestTaskAt, stamp: newId(), updatedAt: now(), version: item.version + 1 };
   const company = toCompany(restored);
-  let writes: Write[] = [companies.spec.store.create(restored), ...derivedWrites(caller, 'company', null, restored)];
-  const events: EventDraft[] = [{ type: 'company.restored', entity: { type: 'company', id: company.id }, data: { company } }];
-  const [leads, contacts] = await Promise.all([leadsByIds(caller.accountId, leadIds), contactsByIds(caller.accountId, contactIds)]);
-  for (const lead of leads.filter((l) => !l.companyId)) {
-    const relinked = await relinkLead(caller, lead, { companyId: item.companyId });
-    writes.push(...relinked.writes);
-    events.push(relinked.event);
-  }
-  for (const contact of contacts.filter((c) => !c.companyId)) {
-    const relinked = await relinkContactToCompany(caller, contact, item.companyId);
-    writes.push(...relinked.writes);
-    events.push(relinked.event);
-  }
-  writes = withoutTouchesOf('company', item.companyId, writes);
-  return { writes, events, entity: company, owner: item.responsibleUserId };
+  const own: Write[] = [companies.spec.store.create(restored), ...derivedWrites(caller, 'company', null, restored)];
+  const links = (trashed.links ?? { leadIds: [], contactIds: [] }) as CompanyTrashLinks;
+  const batch = await companyLinkMoves.relink(caller, item.companyId, links, linksThatFit(own.length + 3));
+  const events: EventDraft[] = [{ type: 'company.restored', entity: { type: 'company', id: company.id }, data: { company } }, ...batch.events];
+  // The company comes back in this same transaction: its leads and contacts need not touch it.
+  return { writes: [...own, ...touchingOnce(batch.writes, { kind: 'company', id: item.companyId })], events, entity: company, pending: batch.rest };
 }
 
 // ---- Reads ----

@@ -7,8 +7,8 @@ import type { Caller, WriteOptions } from '../context.ts';
 import { db } from '../db.ts';
 import { derivedWrites, recordRules } from '../derived/index.ts';
 import { nearestOpenTaskAt } from '../derived/nearest-task.ts';
-import { MAX_LINKS_READ, relinkLead, tooManyLinks } from '../derived/relink.ts';
-import { stampedRemove, withoutTouchesOf } from '../derived/links.ts';
+import { linksThatFit, relinkLead, type LinkMoves } from '../derived/relink.ts';
+import { stampedRemove, touchingOnce } from '../derived/links.ts';
 import { trashWrites } from '../derived/trash-items.ts';
 import type { ContactEntity } from '../entities/contact.ts';
 import { DomainError } from '../errors.ts';
@@ -36,7 +36,7 @@ export const toContact = (c: ContactItem): Contact => ({
 const CONTACT_FIELDS = ['name', 'phones', 'emails', 'position', 'companyId', 'responsibleUserId', 'tags', 'customFields'] as const;
 
 /** What a deleted contact was linked to, kept in its trash item. */
-interface ContactTrashLinks { leads: { id: string; isMain: boolean }[] }
+export interface ContactTrashLinks { leads: { id: string; isMain: boolean }[] }
 
 const contacts = aggregate({
   type: 'contact', label: 'Contact', dataKey: 'contact',
@@ -174,62 +174,76 @@ export async function relinkContactToCompany(caller: Caller, current: ContactIte
   return { writes: [updateContactWrite(current, next), ...derivedWrites(caller, 'contact', current, next)], event };
 }
 
-/** Moves the contact to the trash and takes it off its leads (recorded, to put it back on restore). */
+/**
+ * Moves the contact to the trash at once and takes it off as many of its leads as its own
+ * transaction holds; the rest follow in the background (cascades/trash-links.ts), so no number
+ * of leads blocks the delete. The leads it left are recorded, to put it back on restore.
+ */
 export function deleteContact(caller: Caller, contactId: string, options?: WriteOptions) {
   return contacts.destroy(caller, contactId, options, async (current) => {
-    const { writes: leadWrites, events, links } = await unlinkFromLeads(caller, contactId);
-    const writes = [
-      ...claimWrites(caller.accountId, contactId, [], claimsOf(current), false),
-      ...trashWrites(caller, 'contact', contactId, current.name, current, links),
-      ...leadWrites,
-    ];
-    return { writes, events };
+    const claims = claimWrites(caller.accountId, contactId, [], claimsOf(current), false);
+    // The contact's own items (its derived ones are added by the aggregate) leave the room for links.
+    const own = claims.length + derivedWrites(caller, 'contact', current, null).length + 3;
+    const batch = await contactLinkMoves.unlink(caller, contactId, linksThatFit(own));
+    const trash = trashWrites(caller, 'contact', contactId, current.name, current, batch.links, batch.more);
+    return { writes: [...claims, ...trash, ...batch.writes], events: batch.events };
   }, { consistent: true });
 }
 
-async function unlinkFromLeads(caller: Caller, contactId: string) {
-  const { data: linked, cursor } = await contactLinks(caller.accountId, contactId, { limit: MAX_LINKS_READ, consistent: true });
-  if (cursor) throw tooManyLinks();
-  const leads = await leadsByIds(caller.accountId, linked.map((l) => l.leadId));
-  const links: ContactTrashLinks = { leads: linked.map((l) => ({ id: l.leadId, isMain: l.isMain })) };
-  const writes: Write[] = [];
-  const events: EventDraft[] = [];
-  for (const lead of leads) {
-    const contactIds = lead.contactIds.filter((id) => id !== contactId);
-    const mainContactId = lead.mainContactId === contactId ? contactIds[0] ?? null : undefined;
-    const relinked = await relinkLead(caller, lead, { contactIds, mainContactId });
-    writes.push(...relinked.writes);
-    events.push(relinked.event);
-  }
-  return { writes, events, links };
-}
+/** Takes a contact off its leads and puts it back, a batch at a time (cascades/trash-links.ts does the rest). */
+export const contactLinkMoves: LinkMoves<ContactTrashLinks> = {
+  async unlink(caller, contactId, limit) {
+    if (limit === 0) return { writes: [], events: [], links: { leads: [] }, more: true };
+    const { data: linked, cursor } = await contactLinks(caller.accountId, contactId, { limit, consistent: true });
+    const writes: Write[] = [];
+    const events: EventDraft[] = [];
+    for (const lead of await leadsByIds(caller.accountId, linked.map((l) => l.leadId), true)) {
+      const contactIds = lead.contactIds.filter((id) => id !== contactId);
+      const mainContactId = lead.mainContactId === contactId ? contactIds[0] ?? null : undefined;
+      const relinked = await relinkLead(caller, lead, { contactIds, mainContactId });
+      writes.push(...relinked.writes);
+      events.push(relinked.event);
+    }
+    return { writes, events, links: { leads: linked.map((l) => ({ id: l.leadId, isMain: l.isMain })) }, more: !!cursor };
+  },
+  async relink(caller, contactId, { leads: wasOn }, limit) {
+    const batch = wasOn.slice(0, limit);
+    const writes: Write[] = [];
+    const events: EventDraft[] = [];
+    for (const lead of await leadsByIds(caller.accountId, batch.map((l) => l.id), true)) {
+      if (lead.contactIds.includes(contactId)) continue;
+      const wasMain = batch.some((l) => l.id === lead.leadId && l.isMain) && !lead.mainContactId;
+      const relinked = await relinkLead(caller, lead, { contactIds: [...lead.contactIds, contactId], ...(wasMain && { mainContactId: contactId }) });
+      writes.push(...relinked.writes);
+      events.push(relinked.event);
+    }
+    const rest = wasOn.slice(limit);
+    return { writes: touchingOnce(writes), events, rest: rest.length ? { leads: rest } : null };
+  },
+  merge: (links, more) => ({ leads: [...(links?.leads ?? []), ...more.leads] }),
+};
 
-/** The writes that put a trashed contact back, on the leads it was on that still exist, and in its company if it is still there. */
+/**
+ * The writes that put a trashed contact back in its company if it is still there, and on as
+ * many of the leads it was on as fit (those that still exist); `pending` are the leads left.
+ */
 export async function restoreContactWrites(caller: Caller, trashed: { item: unknown; links?: unknown }) {
   const item = trashed.item as ContactItem;
-  const { leads: wasOn } = (trashed.links ?? { leads: [] }) as ContactTrashLinks;
   const companyId = item.companyId && (await companyExists(caller.accountId, item.companyId)) ? item.companyId : undefined;
   const nearestTaskAt = await nearestOpenTaskAt(caller.accountId, { type: 'contact', id: item.contactId });
   const restored: ContactItem = { ...item, companyId, companyKey: companyId ?? '-', nearestTaskAt, stamp: newId(), updatedAt: now(), version: item.version + 1 };
   const contact = toContact(restored);
-  let writes: Write[] = [
+  const own: Write[] = [
     contacts.spec.store.create(restored),
     // Back as it was, even if another contact took one of its phones meanwhile.
     ...claimWrites(caller.accountId, item.contactId, claimsOf(restored), [], false),
     ...derivedWrites(caller, 'contact', null, restored),
   ];
-  const events: EventDraft[] = [{ type: 'contact.restored', entity: { type: 'contact', id: contact.id }, data: { contact } }];
-  for (const lead of await leadsByIds(caller.accountId, wasOn.map((l) => l.id))) {
-    if (lead.contactIds.includes(item.contactId)) continue;
-    const wasMain = wasOn.some((l) => l.id === lead.leadId && l.isMain) && !lead.mainContactId;
-    const relinked = await relinkLead(caller, lead, {
-      contactIds: [...lead.contactIds, item.contactId], ...(wasMain && { mainContactId: item.contactId }),
-    });
-    writes.push(...relinked.writes);
-    events.push(relinked.event);
-  }
-  writes = withoutTouchesOf('contact', item.contactId, writes);
-  return { writes, events, entity: contact, owner: item.responsibleUserId };
+  const links = (trashed.links ?? { leads: [] }) as ContactTrashLinks;
+  const batch = await contactLinkMoves.relink(caller, item.contactId, links, linksThatFit(own.length + 3));
+  const events: EventDraft[] = [{ type: 'contact.restored', entity: { type: 'contact', id: contact.id }, data: { contact } }, ...batch.events];
+  // The contact comes back in this same transaction: the leads need not touch it.
+  return { writes: [...own, ...touchingOnce(batch.writes, { kind: 'contact', id: item.contactId })], events, entity: contact, pending: batch.rest };
 }
 
 // ---- Reads ----
