@@ -1,7 +1,7 @@
 // The one way the app talks to the HTTP API: Bearer ID token, JSON, If-Match, problem+json errors.
-import { getIdToken, signOut } from '../features/auth/session';
+import { getIdToken, signOut } from '@/session/session';
 import { apiBase, loadConfig } from './config';
-import { ApiError, type ProblemBody } from './problem';
+import { ApiError, type ProblemBody } from '@/lib/problem';
 
 type QueryValue = string | number | boolean | null | undefined;
 export type Query = Record<string, QueryValue>;

@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
-import { subscribe, getSession } from '../features/auth/session';
+import { subscribe, getSession } from '@/session/session';
 import { queryClient } from './queryClient';
 import { router } from './routes';
 import { cssVariablesResolver, theme } from './theme';

@@ -7,10 +7,10 @@ import { useTranslation } from 'react-i18next';
 
 export type QuickAddKind = 'lead' | 'contact' | 'company' | 'task';
 
-const CreateLeadModal = lazy(() => import('../../features/leads/components/CreateLeadModal'));
-const CreateContactModal = lazy(() => import('../../features/contacts/components/CreateContactModal'));
-const CreateCompanyModal = lazy(() => import('../../features/companies/components/CreateCompanyModal'));
-const TaskFormModal = lazy(() => import('../../features/tasks/components/TaskFormModal'));
+const CreateLeadModal = lazy(() => import('@/features/leads/components/CreateLeadModal'));
+const CreateContactModal = lazy(() => import('@/features/contacts/components/CreateContactModal'));
+const CreateCompanyModal = lazy(() => import('@/features/companies/components/CreateCompanyModal'));
+const TaskFormModal = lazy(() => import('@/features/tasks/components/TaskFormModal'));
 
 const QuickAddContext = createContext<(kind: QuickAddKind) => void>(() => {});
 export const useQuickAdd = () => useContext(QuickAddContext);

@@ -1,10 +1,10 @@
 import { Button, Group, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Company } from '../../../api/types';
-import { SaveError } from '../../../ui/SaveError';
-import { useEditForm } from '../../../ui/useEditForm';
-import { companiesApi, useUpdateCompany } from '../hooks/useCompanies';
+import type { Company } from '@/api/types';
+import { SaveError } from '@/ui/SaveError';
+import { useEditForm } from '@/ui/useEditForm';
+import { companiesApi, useUpdateCompany } from '@/features/companies/hooks/useCompanies';
 import { CompanyFields } from './CompanyFields';
 import { companyBody, companyToValues } from './companyValues';
 

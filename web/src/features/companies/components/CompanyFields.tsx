@@ -1,10 +1,10 @@
 import { Stack, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { ContactPointsInput } from '../../../ui/ContactPointsInput';
-import { CustomFieldInputs } from '../../settings/components/CustomFieldInputs';
-import { ResponsibleSelect } from '../../settings/components/ResponsibleSelect';
-import { TagsField } from '../../settings/components/TagsField';
+import { ContactPointsInput } from '@/features/clients/components/ContactPointsInput';
+import { CustomFieldInputs } from '@/reference/CustomFieldInputs';
+import { ResponsibleSelect } from '@/reference/ResponsibleSelect';
+import { TagsField } from '@/reference/TagsField';
 import type { CompanyValues } from './companyValues';
 
 export function CompanyFields({ form, full }: { form: UseFormReturnType<CompanyValues>; full?: boolean }) {

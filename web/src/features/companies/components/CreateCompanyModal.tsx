@@ -3,11 +3,11 @@ import { Button, Group, Modal, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { CompanyInput } from '../../../api/types';
-import { applyFieldErrors } from '../../../ui/errors';
-import { FormError } from '../../../ui/FormError';
-import { notifySuccess } from '../../../ui/notify';
-import { useCreateCompany } from '../hooks/useCompanies';
+import type { CompanyInput } from '@/api/types';
+import { applyFieldErrors } from '@/ui/errors';
+import { FormError } from '@/ui/FormError';
+import { notifySuccess } from '@/ui/notify';
+import { useCreateCompany } from '@/features/companies/hooks/useCompanies';
 import { CompanyFields } from './CompanyFields';
 import { companyBody, emptyCompany, type CompanyValues } from './companyValues';
 

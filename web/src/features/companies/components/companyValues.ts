@@ -1,5 +1,5 @@
-import type { Company, CompanyInput, CustomFieldValues, PhoneOrEmail } from '../../../api/types';
-import { filledPoints } from '../../../ui/ContactPointsInput';
+import type { Company, CompanyInput, CustomFieldValues, PhoneOrEmail } from '@/api/types';
+import { filledPoints } from '@/features/clients/components/ContactPointsInput';
 
 export interface CompanyValues {
   name: string;

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { useQuickAdd } from '../../../app/shell/QuickAdd';
-import type { Company } from '../../../api/types';
-import { ClientList } from '../../../ui/ClientList';
-import { useUserNames } from '../../settings/hooks/useUsers';
-import { useCompanyList } from '../hooks/useCompanies';
+import { useQuickAdd } from '@/app/shell/QuickAdd';
+import type { Company } from '@/api/types';
+import { ClientList } from '@/features/clients/components/ClientList';
+import { useUserNames } from '@/reference/useUsers';
+import { useCompanyList } from '@/features/companies/hooks/useCompanies';
 
 export default function CompanyListPage() {
   const { t } = useTranslation();

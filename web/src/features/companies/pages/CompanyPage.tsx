@@ -1,17 +1,17 @@
 // The company card: details, its people and leads, tasks and timeline.
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { CardLayout } from '../../../ui/CardLayout';
-import { DeleteButton } from '../../../ui/DeleteButton';
-import { useErrorMessage } from '../../../ui/errors';
-import { notifyError, notifySuccess } from '../../../ui/notify';
-import { ErrorState, LoadingState } from '../../../ui/states';
-import { CompanyContacts } from '../../contacts/components/CompanyContacts';
-import { RelatedLeads } from '../../leads/components/RelatedLeads';
-import { EntityTasks } from '../../tasks/components/EntityTasks';
-import { ActivityFeed } from '../../timeline/components/ActivityFeed';
-import { CompanyDetailsForm } from '../components/CompanyDetailsForm';
-import { useCompany, useDeleteCompany } from '../hooks/useCompanies';
+import { CardLayout } from '@/ui/CardLayout';
+import { DeleteButton } from '@/ui/DeleteButton';
+import { useErrorMessage } from '@/ui/errors';
+import { notifyError, notifySuccess } from '@/ui/notify';
+import { ErrorState, LoadingState } from '@/ui/states';
+import { CompanyContacts } from '@/features/clients/components/CompanyContacts';
+import { RelatedLeads } from '@/features/leads/components/RelatedLeads';
+import { EntityTasks } from '@/features/tasks/components/EntityTasks';
+import { ActivityFeed } from '@/features/timeline/components/ActivityFeed';
+import { CompanyDetailsForm } from '@/features/companies/components/CompanyDetailsForm';
+import { useCompany, useDeleteCompany } from '@/features/companies/hooks/useCompanies';
 
 export default function CompanyPage() {
   const { t } = useTranslation();

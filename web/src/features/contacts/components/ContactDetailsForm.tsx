@@ -1,10 +1,10 @@
 import { Button, Group, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Contact } from '../../../api/types';
-import { SaveError } from '../../../ui/SaveError';
-import { useEditForm } from '../../../ui/useEditForm';
-import { contactsApi, useUpdateContact } from '../hooks/useContacts';
+import type { Contact } from '@/api/types';
+import { SaveError } from '@/ui/SaveError';
+import { useEditForm } from '@/ui/useEditForm';
+import { contactsApi, useUpdateContact } from '@/features/contacts/hooks/useContacts';
 import { ContactFields } from './ContactFields';
 import { contactBody, contactToValues } from './contactValues';
 

@@ -2,11 +2,11 @@
 import { Stack, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { ContactPointsInput } from '../../../ui/ContactPointsInput';
-import { CompanySelect } from '../../companies/components/CompanySelect';
-import { CustomFieldInputs } from '../../settings/components/CustomFieldInputs';
-import { ResponsibleSelect } from '../../settings/components/ResponsibleSelect';
-import { TagsField } from '../../settings/components/TagsField';
+import { ContactPointsInput } from '@/features/clients/components/ContactPointsInput';
+import { CompanySelect } from '@/features/clients/components/CompanySelect';
+import { CustomFieldInputs } from '@/reference/CustomFieldInputs';
+import { ResponsibleSelect } from '@/reference/ResponsibleSelect';
+import { TagsField } from '@/reference/TagsField';
 import type { ContactValues } from './contactValues';
 
 export function ContactFields({ form, full }: { form: UseFormReturnType<ContactValues>; full?: boolean }) {

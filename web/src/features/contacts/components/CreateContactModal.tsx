@@ -4,15 +4,15 @@ import { Button, Group, Modal, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { isApiError, type ApiError } from '../../../api/problem';
-import type { Contact, ContactInput } from '../../../api/types';
-import { applyFieldErrors } from '../../../ui/errors';
-import { FormError } from '../../../ui/FormError';
-import { notifySuccess } from '../../../ui/notify';
-import { useCreateContact } from '../hooks/useContacts';
+import { isApiError, type ApiError } from '@/lib/problem';
+import type { Contact, ContactInput } from '@/api/types';
+import { applyFieldErrors } from '@/ui/errors';
+import { FormError } from '@/ui/FormError';
+import { notifySuccess } from '@/ui/notify';
+import { useCreateContact } from '@/features/contacts/hooks/useContacts';
 import { ContactFields } from './ContactFields';
 import { contactBody, emptyContact, type ContactValues } from './contactValues';
-import { DuplicateWarning } from './DuplicateWarning';
+import { DuplicateWarning } from '@/features/clients/components/DuplicateWarning';
 
 interface Props {
   opened: boolean;

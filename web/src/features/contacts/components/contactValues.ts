@@ -1,5 +1,5 @@
-import type { Contact, ContactInput, CustomFieldValues, PhoneOrEmail } from '../../../api/types';
-import { filledPoints } from '../../../ui/ContactPointsInput';
+import type { Contact, ContactInput, CustomFieldValues, PhoneOrEmail } from '@/api/types';
+import { filledPoints } from '@/features/clients/components/ContactPointsInput';
 
 export interface ContactValues {
   name: string;

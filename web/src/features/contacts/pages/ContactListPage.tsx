@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { useQuickAdd } from '../../../app/shell/QuickAdd';
-import type { Contact } from '../../../api/types';
-import { ClientList } from '../../../ui/ClientList';
-import { useUserNames } from '../../settings/hooks/useUsers';
-import { useContactList } from '../hooks/useContacts';
+import { useQuickAdd } from '@/app/shell/QuickAdd';
+import type { Contact } from '@/api/types';
+import { ClientList } from '@/features/clients/components/ClientList';
+import { useUserNames } from '@/reference/useUsers';
+import { useContactList } from '@/features/contacts/hooks/useContacts';
 
 export default function ContactListPage() {
   const { t } = useTranslation();

@@ -1,16 +1,16 @@
 // The contact card: details, their leads, tasks and timeline.
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { CardLayout } from '../../../ui/CardLayout';
-import { DeleteButton } from '../../../ui/DeleteButton';
-import { useErrorMessage } from '../../../ui/errors';
-import { notifyError, notifySuccess } from '../../../ui/notify';
-import { ErrorState, LoadingState } from '../../../ui/states';
-import { RelatedLeads } from '../../leads/components/RelatedLeads';
-import { EntityTasks } from '../../tasks/components/EntityTasks';
-import { ActivityFeed } from '../../timeline/components/ActivityFeed';
-import { ContactDetailsForm } from '../components/ContactDetailsForm';
-import { useContact, useDeleteContact } from '../hooks/useContacts';
+import { CardLayout } from '@/ui/CardLayout';
+import { DeleteButton } from '@/ui/DeleteButton';
+import { useErrorMessage } from '@/ui/errors';
+import { notifyError, notifySuccess } from '@/ui/notify';
+import { ErrorState, LoadingState } from '@/ui/states';
+import { RelatedLeads } from '@/features/leads/components/RelatedLeads';
+import { EntityTasks } from '@/features/tasks/components/EntityTasks';
+import { ActivityFeed } from '@/features/timeline/components/ActivityFeed';
+import { ContactDetailsForm } from '@/features/contacts/components/ContactDetailsForm';
+import { useContact, useDeleteContact } from '@/features/contacts/hooks/useContacts';
 
 export default function ContactPage() {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../api/client';
-import type { CrmEvent, Dashboard, Page } from '../../../api/types';
+import { api } from '@/api/client';
+import type { CrmEvent, Dashboard, Page } from '@/api/types';
 
 export function useDashboard() {
   return useQuery({ queryKey: ['dashboard'], queryFn: ({ signal }) => api.get<Dashboard>('/dashboard', undefined, signal), refetchInterval: 60_000 });

@@ -3,15 +3,15 @@ import { Button, Group, Modal, NumberInput, Stack, TextInput } from '@mantine/co
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { LeadCreate } from '../../../api/types';
-import { applyFieldErrors } from '../../../ui/errors';
-import { FormError } from '../../../ui/FormError';
-import { notifySuccess } from '../../../ui/notify';
-import { ResponsibleSelect } from '../../settings/components/ResponsibleSelect';
-import { TagsField } from '../../settings/components/TagsField';
-import { useCreateLead } from '../hooks/useLeads';
-import { useStageIndex } from '../hooks/usePipelines';
-import { StageSelect } from './StageSelect';
+import type { LeadCreate } from '@/api/types';
+import { applyFieldErrors } from '@/ui/errors';
+import { FormError } from '@/ui/FormError';
+import { notifySuccess } from '@/ui/notify';
+import { ResponsibleSelect } from '@/reference/ResponsibleSelect';
+import { TagsField } from '@/reference/TagsField';
+import { useCreateLead } from '@/features/leads/hooks/useLeads';
+import { useStageIndex } from '@/reference/usePipelines';
+import { StageSelect } from '@/reference/StageSelect';
 
 interface Props {
   opened: boolean;

@@ -3,12 +3,12 @@ import { useState } from 'react';
 import { Button, Group, Paper, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../api/client';
-import type { Lead } from '../../../api/types';
-import { DeleteButton } from '../../../ui/DeleteButton';
-import { notifyError, notifySuccess } from '../../../ui/notify';
-import { useStageIndex } from '../hooks/usePipelines';
-import { StageSelect } from './StageSelect';
+import { api } from '@/api/client';
+import type { Lead } from '@/api/types';
+import { DeleteButton } from '@/ui/DeleteButton';
+import { notifyError, notifySuccess } from '@/ui/notify';
+import { useStageIndex } from '@/reference/usePipelines';
+import { StageSelect } from '@/reference/StageSelect';
 
 export function LeadBulkActions({ selected, onDone }: { selected: Lead[]; onDone: () => void }) {
   const { t } = useTranslation();

@@ -4,17 +4,17 @@ import { Button, Group, NumberInput, Stack, Textarea, TextInput } from '@mantine
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { CustomFieldValues, Lead, LeadPatch } from '../../../api/types';
-import { changedFields } from '../../../ui/diff';
-import { applyFieldErrors } from '../../../ui/errors';
-import { notifySuccess } from '../../../ui/notify';
-import { SaveError } from '../../../ui/SaveError';
-import { CustomFieldInputs } from '../../settings/components/CustomFieldInputs';
-import { ResponsibleSelect } from '../../settings/components/ResponsibleSelect';
-import { TagsField } from '../../settings/components/TagsField';
-import { leadKeys, useUpdateLead } from '../hooks/useLeads';
-import { useStageIndex } from '../hooks/usePipelines';
-import { StageSelect } from './StageSelect';
+import type { CustomFieldValues, Lead, LeadPatch } from '@/api/types';
+import { changedFields } from '@/lib/diff';
+import { applyFieldErrors } from '@/ui/errors';
+import { notifySuccess } from '@/ui/notify';
+import { SaveError } from '@/ui/SaveError';
+import { CustomFieldInputs } from '@/reference/CustomFieldInputs';
+import { ResponsibleSelect } from '@/reference/ResponsibleSelect';
+import { TagsField } from '@/reference/TagsField';
+import { leadKeys, useUpdateLead } from '@/features/leads/hooks/useLeads';
+import { useStageIndex } from '@/reference/usePipelines';
+import { StageSelect } from '@/reference/StageSelect';
 
 const editable = (lead: Lead) => ({
   name: lead.name,

@@ -3,13 +3,13 @@ import { ActionIcon, Anchor, Badge, Group, Paper, Stack, Text, Title } from '@ma
 import { IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Company, Contact, Lead, LeadPatch } from '../../../api/types';
-import { EntityPicker } from '../../../ui/EntityPicker';
-import { useErrorMessage } from '../../../ui/errors';
-import { notifyError } from '../../../ui/notify';
-import { useCompany, useCreateCompany } from '../../companies/hooks/useCompanies';
-import { useContact, useCreateContact } from '../../contacts/hooks/useContacts';
-import { useUpdateLead } from '../hooks/useLeads';
+import type { Company, Contact, Lead, LeadPatch } from '@/api/types';
+import { EntityPicker } from './ClientPicker';
+import { useErrorMessage } from '@/ui/errors';
+import { notifyError } from '@/ui/notify';
+import { useCompany, useCreateCompany } from '@/features/companies/hooks/useCompanies';
+import { useContact, useCreateContact } from '@/features/contacts/hooks/useContacts';
+import { useUpdateLead } from '@/features/leads/hooks/useLeads';
 
 function LinkedParty({ to, name, detail, badge, onUnlink, unlinkLabel }: {
   to: string; name: string; detail?: string; badge?: string; onUnlink: () => void; unlinkLabel: string;

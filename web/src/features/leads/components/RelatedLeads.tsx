@@ -4,12 +4,12 @@ import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { itemsOf, usePagedList } from '../../../api/queries';
-import type { EntityRef, LinkedLead } from '../../../api/types';
-import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
-import { useFormat } from '../../auth/hooks/useFormat';
+import { itemsOf, usePagedList } from '@/api/queries';
+import type { EntityRef, LinkedLead } from '@/api/types';
+import { EmptyState, ErrorState, LoadingState } from '@/ui/states';
+import { useFormat } from '@/session/useFormat';
 import CreateLeadModal from './CreateLeadModal';
-import { StageBadge } from './StageBadge';
+import { StageBadge } from '@/reference/StageBadge';
 
 export function RelatedLeads({ owner }: { owner: EntityRef & { type: 'contact' | 'company' } }) {
   const { t } = useTranslation();

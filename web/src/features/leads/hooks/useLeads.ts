@@ -1,7 +1,7 @@
 // Reading and changing leads: one lead, the kanban columns, the filtered list, and saves.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
-import { api, type Query } from '../../../api/client';
-import type { Lead, LeadCreate, LeadPatch, Page } from '../../../api/types';
+import { api, type Query } from '@/api/client';
+import type { Lead, LeadCreate, LeadPatch, Page } from '@/api/types';
 import { refreshTotals } from './usePipelineTotals';
 
 export const leadKeys = {

@@ -2,11 +2,11 @@
 // refusal (409 stage conflict, 412 changed by someone else) puts it back with a message.
 import { useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../api/client';
-import { isApiError } from '../../../api/problem';
-import type { Lead, LeadPatch, Page, Stage } from '../../../api/types';
-import { useErrorMessage } from '../../../ui/errors';
-import { notifyError } from '../../../ui/notify';
+import { api } from '@/api/client';
+import { isApiError } from '@/lib/problem';
+import type { Lead, LeadPatch, Page, Stage } from '@/api/types';
+import { useErrorMessage } from '@/ui/errors';
+import { notifyError } from '@/ui/notify';
 import { addToColumn, leadKeys, rememberLead, removeFromColumn } from './useLeads';
 import { refreshTotals, shiftTotals } from './usePipelineTotals';
 

@@ -1,7 +1,7 @@
 // Count and sum of the leads in each stage (GET /pipelines/{id}/totals), for the column headers.
 import { useQuery, type QueryClient } from '@tanstack/react-query';
-import { api } from '../../../api/client';
-import type { PipelineTotals } from '../../../api/types';
+import { api } from '@/api/client';
+import type { PipelineTotals } from '@/api/types';
 
 export const totalsKey = (pipelineId: string) => ['pipeline-totals', pipelineId] as const;
 

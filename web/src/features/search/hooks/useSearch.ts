@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from '../../../api/client';
-import type { SearchResult } from '../../../api/types';
+import { api } from '@/api/client';
+import type { SearchResult } from '@/api/types';
 
 export const MIN_QUERY = 2;
 

@@ -3,10 +3,10 @@ import { useState } from 'react';
 import { Button, Group, Stack, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { itemsOf } from '../../../api/queries';
-import type { EntityRef } from '../../../api/types';
-import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
-import { useTasks, useTaskTypes } from '../hooks/useTasks';
+import { itemsOf } from '@/api/queries';
+import type { EntityRef } from '@/api/types';
+import { EmptyState, ErrorState, LoadingState } from '@/ui/states';
+import { useTasks, useTaskTypes } from '@/features/tasks/hooks/useTasks';
 import { TaskRow } from './TaskRow';
 import TaskFormModal from './TaskFormModal';
 

@@ -5,14 +5,14 @@ import { DateTimePicker } from '@mantine/dates';
 import '@mantine/dates/styles.css';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import type { EntityRef, Task, TaskInput } from '../../../api/types';
-import { isoToWallClock, nextHourWallClock, wallClockToIso } from '../../../ui/dates';
-import { applyFieldErrors } from '../../../ui/errors';
-import { notifySuccess } from '../../../ui/notify';
-import { SaveError } from '../../../ui/SaveError';
-import { useFormat } from '../../auth/hooks/useFormat';
-import { ResponsibleSelect } from '../../settings/components/ResponsibleSelect';
-import { useCreateTask, useTaskTypes, useUpdateTask } from '../hooks/useTasks';
+import type { EntityRef, Task, TaskInput } from '@/api/types';
+import { isoToWallClock, nextHourWallClock, wallClockToIso } from '@/lib/dates';
+import { applyFieldErrors } from '@/ui/errors';
+import { notifySuccess } from '@/ui/notify';
+import { SaveError } from '@/ui/SaveError';
+import { useFormat } from '@/session/useFormat';
+import { ResponsibleSelect } from '@/reference/ResponsibleSelect';
+import { useCreateTask, useTaskTypes, useUpdateTask } from '@/features/tasks/hooks/useTasks';
 
 interface Props {
   opened: boolean;

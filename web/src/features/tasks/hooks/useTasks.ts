@@ -1,8 +1,8 @@
 // Tasks: lists by status and due range, task types, and the changes a manager makes all day.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Query } from '../../../api/client';
-import { fetchAllPages } from '../../../api/queries';
-import type { Page, Task, TaskInput, TaskType } from '../../../api/types';
+import { api, type Query } from '@/api/client';
+import { fetchAllPages } from '@/api/queries';
+import type { Page, Task, TaskInput, TaskType } from '@/api/types';
 
 export const taskKeys = {
   all: ['tasks'] as const,

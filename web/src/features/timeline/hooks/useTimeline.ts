@@ -1,7 +1,7 @@
 // An entity's timeline (events, notes and tasks, newest first) and adding notes to it.
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../api/client';
-import type { EntityRef, Note, NoteType, Page, TimelineItem } from '../../../api/types';
+import { api } from '@/api/client';
+import type { EntityRef, Note, NoteType, Page, TimelineItem } from '@/api/types';
 
 export const RESOURCE = { lead: 'leads', contact: 'contacts', company: 'companies' } as const;
 
