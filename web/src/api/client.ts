@@ -1,7 +1,21 @@
 // The one way the app talks to the HTTP API: Bearer ID token, JSON, If-Match, problem+json errors.
-import { getIdToken, signOut } from '@/session/session';
-import { apiBase, loadConfig } from './config';
+// The token comes from whoever signs in (the session layer), handed over by setTokenSource, so
+// this layer does not know about sign-in.
 import { ApiError, type ProblemBody } from '@/lib/problem';
+import { apiBase, loadConfig } from './config';
+
+export interface TokenSource {
+  /** A current ID token, or null when signed out; `force` after a 401 asks for a fresh one. */
+  getToken(force?: boolean): Promise<string | null>;
+  /** The API refused the token even after a refresh. */
+  onRejected(): void;
+}
+
+let tokens: TokenSource = { getToken: async () => null, onRejected: () => {} };
+
+export function setTokenSource(source: TokenSource): void {
+  tokens = source;
+}
 
 type QueryValue = string | number | boolean | null | undefined;
 export type Query = Record<string, QueryValue>;
@@ -56,12 +70,12 @@ async function readProblem(res: Response): Promise<ProblemBody> {
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  let token = options.anonymous ? null : await getIdToken();
+  let token = options.anonymous ? null : await tokens.getToken();
   let res = await send(method, path, options, token);
   if (res.status === 401 && !options.anonymous) {
-    token = await getIdToken(true);
+    token = await tokens.getToken(true);
     if (token) res = await send(method, path, options, token);
-    if (res.status === 401 || !token) signOut();
+    if (res.status === 401 || !token) tokens.onRejected();
   }
   if (!res.ok) throw new ApiError(res.status, await readProblem(res));
   if (res.status === 204) return undefined as T;

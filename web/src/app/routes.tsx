@@ -5,11 +5,11 @@ import { createBrowserRouter } from 'react-router';
 import { RequireSession } from '@/session/RequireSession';
 import { LoadingState } from '@/ui/states';
 
-const page = (load: () => Promise<{ default: ComponentType }>) => {
-  const Page: LazyExoticComponent<ComponentType> = lazy(load);
+const page = <P extends object>(load: () => Promise<{ default: ComponentType<P> }>, props = {} as P) => {
+  const Page = lazy(load) as LazyExoticComponent<ComponentType<P>>;
   return (
     <Suspense fallback={<LoadingState />}>
-      <Page />
+      <Page {...props} />
     </Suspense>
   );
 };
@@ -32,10 +32,10 @@ export const router = createBrowserRouter([
       { path: 'leads', element: page(() => import('@/pages/leads/KanbanPage')) },
       { path: 'leads/list', element: page(() => import('@/pages/leads/LeadListPage')) },
       { path: 'leads/:leadId', element: page(() => import('@/pages/leads/LeadPage')) },
-      { path: 'contacts', element: page(() => import('@/features/contacts/pages/ContactListPage')) },
-      { path: 'contacts/:contactId', element: page(() => import('@/features/contacts/pages/ContactPage')) },
-      { path: 'companies', element: page(() => import('@/features/companies/pages/CompanyListPage')) },
-      { path: 'companies/:companyId', element: page(() => import('@/features/companies/pages/CompanyPage')) },
+      { path: 'contacts', element: page(() => import('@/pages/clients/ClientListPage'), { kind: 'contact' }) },
+      { path: 'contacts/:id', element: page(() => import('@/pages/clients/ClientPage'), { kind: 'contact' }) },
+      { path: 'companies', element: page(() => import('@/pages/clients/ClientListPage'), { kind: 'company' }) },
+      { path: 'companies/:id', element: page(() => import('@/pages/clients/ClientPage'), { kind: 'company' }) },
       { path: 'tasks', element: page(() => import('@/pages/tasks/TaskListPage')) },
       { path: 'tasks/calendar', element: page(() => import('@/pages/tasks/TaskCalendarPage')) },
       { path: 'search', element: page(() => import('@/pages/SearchPage')) },

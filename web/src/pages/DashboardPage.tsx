@@ -3,7 +3,7 @@
 import { Button, Grid, Paper, SimpleGrid, Stack } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useQuickAdd } from '@/app/shell/QuickAdd';
+import { useQuickAdd } from '@/ui/quickAdd';
 import { PageHeader } from '@/ui/PageHeader';
 import { ErrorState, LoadingState } from '@/ui/states';
 import { useFormat } from '@/session/useFormat';

@@ -1,9 +1,9 @@
 import { Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { PageHeader } from '@/ui/PageHeader';
+import { AccountSummary } from '@/features/settings/components/AccountSummary';
 import { useAccount } from '@/session/useMe';
-import { AccountSettingsForm } from '@/features/settings/components/AccountSettingsForm';
 import { LanguageSwitch } from '@/ui/LanguageSwitch';
+import { PageHeader } from '@/ui/PageHeader';
 
 export default function SettingsPage() {
   const { t } = useTranslation();
@@ -22,7 +22,7 @@ export default function SettingsPage() {
           </Group>
         </Paper>
         {user.role === 'admin' && (
-          <Paper withBorder p="md"><AccountSettingsForm /></Paper>
+          <Paper withBorder p="md"><AccountSummary /></Paper>
         )}
       </Stack>
     </>

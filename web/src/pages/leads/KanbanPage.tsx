@@ -2,7 +2,7 @@ import { Button } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useQuickAdd } from '@/app/shell/QuickAdd';
+import { useQuickAdd } from '@/ui/quickAdd';
 import { PageHeader } from '@/ui/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '@/ui/states';
 import { KanbanBoard } from '@/features/leads/components/KanbanBoard';

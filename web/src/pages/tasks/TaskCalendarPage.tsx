@@ -2,7 +2,7 @@ import { Button, Group, Text } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useQuickAdd } from '@/app/shell/QuickAdd';
+import { useQuickAdd } from '@/ui/quickAdd';
 import { inZone, nowInZone, weekDays } from '@/lib/dates';
 import { PageHeader } from '@/ui/PageHeader';
 import { ErrorState, LoadingState } from '@/ui/states';

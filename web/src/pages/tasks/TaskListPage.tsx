@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Query } from '@/api/client';
 import { itemsOf } from '@/api/queries';
-import { useQuickAdd } from '@/app/shell/QuickAdd';
+import { useQuickAdd } from '@/ui/quickAdd';
 import { dayRange, nowInZone } from '@/lib/dates';
 import { LoadMore } from '@/ui/LoadMore';
 import { PageHeader } from '@/ui/PageHeader';

@@ -1,54 +1,38 @@
 // The client base as a table (contacts or companies): text search, responsible and tag
 // filters, ordered by nearest task (the server's sort), more rows as you scroll.
-import { useCallback, type ReactNode } from 'react';
+import { useCallback } from 'react';
 import { Anchor, Button, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
-import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { Query } from '@/api/client';
+import type { ClientKind } from '@/api/clients';
 import { itemsOf } from '@/api/queries';
-import type { ClientSort, Page } from '@/api/types';
-import { useFormat } from '@/session/useFormat';
+import type { ClientSort } from '@/api/types';
 import { ResponsibleSelect } from '@/reference/ResponsibleSelect';
 import { useTags } from '@/reference/useTags';
+import { useUserNames } from '@/reference/useUsers';
+import { useFormat } from '@/session/useFormat';
 import { Filters } from '@/ui/Filters';
 import { LoadMore } from '@/ui/LoadMore';
 import { PageHeader } from '@/ui/PageHeader';
+import { useQuickAdd } from '@/ui/quickAdd';
 import { EmptyState, ErrorState, LoadingState } from '@/ui/states';
-
-interface ClientRow {
-  id: string;
-  name: string;
-  nearestTaskAt?: string | null;
-}
-
-export interface Column<T> {
-  header: string;
-  render: (item: T) => ReactNode;
-}
-
-interface Props<T extends ClientRow> {
-  title: string;
-  addLabel: string;
-  onAdd: () => void;
-  tagEntity: 'contacts' | 'companies';
-  basePath: string;
-  useList: (query: Query) => UseInfiniteQueryResult<InfiniteData<Page<T>>>;
-  columns: Column<T>[];
-}
+import { CLIENT_KINDS, COLUMN_VALUES } from '@/features/clients/kinds';
 
 const SORTS: ClientSort[] = ['nearestTask', '-createdAt', 'name', '-updatedAt'];
 
-export function ClientList<T extends ClientRow>({ title, addLabel, onAdd, tagEntity, basePath, useList, columns }: Props<T>) {
+export function ClientList({ kind }: { kind: ClientKind }) {
   const { t } = useTranslation();
+  const spec = CLIENT_KINDS[kind];
   const format = useFormat();
-  const tags = useTags(tagEntity);
+  const userName = useUserNames();
+  const openQuickAdd = useQuickAdd();
+  const tags = useTags(spec.resource);
   const [params, setParams] = useSearchParams();
   const sort = (SORTS as string[]).includes(params.get('sort') ?? '') ? (params.get('sort') as ClientSort) : 'nearestTask';
   const filters = { q: params.get('q') ?? undefined, responsibleUserId: params.get('responsibleUserId') ?? undefined, tag: params.get('tag') ?? undefined };
-  const list = useList({ ...filters, sort });
+  const list = spec.records.useList({ ...filters, sort });
   const set = (key: string, value: string | null | undefined) => setParams((p) => {
     const next = new URLSearchParams(p);
     if (value) next.set(key, value);
@@ -64,8 +48,8 @@ export function ClientList<T extends ClientRow>({ title, addLabel, onAdd, tagEnt
 
   return (
     <>
-      <PageHeader title={title}>
-        <Button size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={onAdd}>{addLabel}</Button>
+      <PageHeader title={t(`nav.${spec.resource}`)}>
+        <Button size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => openQuickAdd(kind)}>{t(`${spec.resource}.add`)}</Button>
       </PageHeader>
       <Filters active={Object.values(filters).filter(Boolean).length}>
         <TextInput size="xs" label={t('common.search')} leftSection={<IconSearch size={14} aria-hidden />} defaultValue={filters.q ?? ''} onChange={(e) => setQuery(e.currentTarget.value)} w={220} />
@@ -87,15 +71,15 @@ export function ClientList<T extends ClientRow>({ title, addLabel, onAdd, tagEnt
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('fields.name')}</Table.Th>
-              {columns.map((c) => <Table.Th key={c.header}>{c.header}</Table.Th>)}
+              {spec.columns.map((c) => <Table.Th key={c}>{t(`fields.${c}`)}</Table.Th>)}
               <Table.Th>{t('clients.nearestTask')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {items.map((item) => (
               <Table.Tr key={item.id}>
-                <Table.Td><Anchor component={Link} to={`${basePath}/${item.id}`} size="sm" fw={500}>{item.name}</Anchor></Table.Td>
-                {columns.map((c) => <Table.Td key={c.header}><Text size="sm" component="div">{c.render(item)}</Text></Table.Td>)}
+                <Table.Td><Anchor component={Link} to={`/${spec.resource}/${item.id}`} size="sm" fw={500}>{item.name}</Anchor></Table.Td>
+                {spec.columns.map((c) => <Table.Td key={c}><Text size="sm" component="div">{COLUMN_VALUES[c](item, userName)}</Text></Table.Td>)}
                 <Table.Td>
                   <Text size="sm" c={item.nearestTaskAt && item.nearestTaskAt < new Date().toISOString() ? 'red.8' : undefined}>
                     {item.nearestTaskAt ? format.dateTime(item.nearestTaskAt) : '—'}

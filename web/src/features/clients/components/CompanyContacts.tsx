@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import { itemsOf, usePagedList } from '@/api/queries';
 import type { Contact } from '@/api/types';
 import { EmptyState, ErrorState, LoadingState } from '@/ui/states';
-import CreateContactModal from '@/features/contacts/components/CreateContactModal';
+import CreateClientModal from './CreateClientModal';
 
 export function CompanyContacts({ companyId }: { companyId: string }) {
   const { t } = useTranslation();
@@ -29,7 +29,7 @@ export function CompanyContacts({ companyId }: { companyId: string }) {
           <Text size="xs" c="dimmed" truncate>{[c.position, c.phones[0]?.value].filter(Boolean).join(' · ')}</Text>
         </Group>
       ))}
-      {adding && <CreateContactModal opened companyId={companyId} onClose={() => setAdding(false)} onCreated={() => void contacts.refetch()} />}
+      {adding && <CreateClientModal kind="contact" opened companyId={companyId} onClose={() => setAdding(false)} onCreated={() => void contacts.refetch()} />}
     </Stack>
   );
 }

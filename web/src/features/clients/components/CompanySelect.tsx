@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { useCompany, useCompanyList } from '@/features/companies/hooks/useCompanies';
+import { companyRecords } from '@/api/clients';
 import { itemsOf } from '@/api/queries';
 
 interface Props {
@@ -16,8 +16,8 @@ export function CompanySelect({ value, onChange, error }: Props) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
-  const current = useCompany(value);
-  const found = useCompanyList({ q: q || undefined, limit: 10 });
+  const current = companyRecords.useOne(value);
+  const found = companyRecords.useList({ q: q || undefined, limit: 10 });
   const options = new Map(itemsOf(found.data).map((c) => [c.id, c.name]));
   if (current.data) options.set(current.data.id, current.data.name);
   return (

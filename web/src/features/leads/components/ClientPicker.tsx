@@ -23,7 +23,7 @@ interface Props<T extends Named> {
 
 const CREATE = '__create__';
 
-export function EntityPicker<T extends Named>({ resource, label, excludeIds = [], onPick, onCreate, disabled }: Props<T>) {
+export function ClientPicker<T extends Named>({ resource, label, excludeIds = [], onPick, onCreate, disabled }: Props<T>) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);

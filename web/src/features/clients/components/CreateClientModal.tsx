@@ -1,60 +1,64 @@
-// A new contact; a phone or e-mail already on file gets a duplicate warning first.
+// A new contact or company; where the kind warns of duplicates, a phone or e-mail already on
+// file is shown first, with "create anyway".
 import { useState } from 'react';
 import { Button, Group, Modal, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import type { Client, ClientInput, ClientKind } from '@/api/clients';
 import { isApiError, type ApiError } from '@/lib/problem';
-import type { Contact, ContactInput } from '@/api/types';
 import { applyFieldErrors } from '@/ui/errors';
 import { FormError } from '@/ui/FormError';
 import { notifySuccess } from '@/ui/notify';
-import { useCreateContact } from '@/features/contacts/hooks/useContacts';
-import { ContactFields } from './ContactFields';
-import { contactBody, emptyContact, type ContactValues } from './contactValues';
-import { DuplicateWarning } from '@/features/clients/components/DuplicateWarning';
+import { clientBody, emptyClient, type ClientValues } from '@/features/clients/clientValues';
+import { CLIENT_KINDS } from '@/features/clients/kinds';
+import { ClientFields } from './ClientFields';
+import { DuplicateWarning } from './DuplicateWarning';
 
 interface Props {
+  kind: ClientKind;
   opened: boolean;
   onClose: () => void;
+  /** A new contact at this company. */
   companyId?: string;
-  /** Instead of opening the new contact's card. */
-  onCreated?: (contact: Contact) => void;
+  /** Instead of opening the new client's card. */
+  onCreated?: (client: Client) => void;
 }
 
-export default function CreateContactModal({ opened, onClose, companyId, onCreated }: Props) {
+export default function CreateClientModal({ kind, opened, onClose, companyId, onCreated }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const create = useCreateContact();
+  const spec = CLIENT_KINDS[kind];
+  const create = spec.records.useCreate();
   const [duplicate, setDuplicate] = useState<ApiError | null>(null);
   const [extra, setExtra] = useState<string[]>([]);
-  const form = useForm<ContactValues>({
-    initialValues: emptyContact(companyId ?? null),
+  const form = useForm<ClientValues>({
+    initialValues: emptyClient(spec, companyId ?? null),
     validate: { name: (v) => (v.trim() ? null : t('common.required')) },
   });
 
-  const save = async (values: ContactValues, allowDuplicate = false) => {
+  const save = async (values: ClientValues, allowDuplicate = false) => {
     setDuplicate(null);
     try {
-      const contact = await create.mutateAsync({ body: contactBody(values, false) as ContactInput, allowDuplicate });
-      notifySuccess(t('contacts.created', { name: contact.name }));
+      const client = await create.mutateAsync({ body: clientBody(spec, values, false) as ClientInput, allowDuplicate });
+      notifySuccess(t(`${spec.resource}.created`, { name: client.name }));
       onClose();
-      if (onCreated) onCreated(contact);
-      else navigate(`/contacts/${contact.id}`);
+      if (onCreated) onCreated(client);
+      else navigate(`/${spec.resource}/${client.id}`);
     } catch (e) {
-      if (isApiError(e, 409)) setDuplicate(e);
+      if (spec.warnsOfDuplicates && isApiError(e, 409)) setDuplicate(e);
       else setExtra(applyFieldErrors(form, e));
     }
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('contacts.newContact')}>
+    <Modal opened={opened} onClose={onClose} title={t(`${spec.resource}.new`)}>
       <form onSubmit={form.onSubmit((v) => save(v))} noValidate>
         <Stack gap="sm">
           {duplicate
             ? <DuplicateWarning error={duplicate} onOpen={onClose} onCreateAnyway={() => void save(form.getValues(), true)} />
             : <FormError error={create.error} extra={extra} />}
-          <ContactFields form={form} />
+          <ClientFields spec={spec} form={form} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
             <Button type="submit" loading={create.isPending}>{t('common.create')}</Button>

@@ -1,15 +1,20 @@
-// Read and write hooks for a plain resource (contacts, companies): one factory, so the two
-// client-base features behave the same way.
+// The client base's two record kinds, contacts and companies, read and written by one set of
+// hooks: shared by the clients feature and the lead card's parties.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Query } from './client';
 import { usePagedList } from './queries';
+import type { Company, CompanyInput, Contact, ContactInput } from './types';
+
+export type ClientKind = 'contact' | 'company';
+export type Client = Contact | Company;
+export type ClientInput = ContactInput | CompanyInput;
 
 export interface Versioned {
   id: string;
   version: number;
 }
 
-export function resourceHooks<T extends Versioned, Input>(resource: string) {
+function resourceHooks<T extends Versioned, Input>(resource: string) {
   const keys = {
     all: [resource] as const,
     detail: (id: string) => [resource, 'detail', id] as const,
@@ -60,3 +65,8 @@ export function resourceHooks<T extends Versioned, Input>(resource: string) {
     },
   };
 }
+
+export type ClientRecords<T extends Client = Client, Input = ClientInput> = ReturnType<typeof resourceHooks<T, Input>>;
+
+export const contactRecords = resourceHooks<Contact, ContactInput>('contacts');
+export const companyRecords = resourceHooks<Company, CompanyInput>('companies');
