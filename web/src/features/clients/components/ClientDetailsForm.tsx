@@ -1,5 +1,5 @@
 // The card's form of a contact or company: saves the changed fields with If-Match.
-import { Button, Group, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '@/api/clients';
@@ -8,6 +8,7 @@ import { useEditForm } from '@/ui/useEditForm';
 import { clientBody, clientToValues } from '@/features/clients/clientValues';
 import type { ClientKindSpec } from '@/features/clients/kinds';
 import { ClientFields } from './ClientFields';
+import { FormActions } from '@/ui/FormActions';
 
 export function ClientDetailsForm({ spec, client }: { spec: ClientKindSpec; client: Client }) {
   const { t } = useTranslation();
@@ -29,10 +30,7 @@ export function ClientDetailsForm({ spec, client }: { spec: ClientKindSpec; clie
       <Stack gap="sm">
         <SaveError error={update.error} extra={extra} onReload={reload} />
         <ClientFields spec={spec} form={form} full />
-        <Group justify="flex-end">
-          <Button variant="default" disabled={!form.isDirty()} onClick={() => form.reset()}>{t('common.cancel')}</Button>
-          <Button type="submit" loading={update.isPending} disabled={!form.isDirty()}>{t('common.save')}</Button>
-        </Group>
+        <FormActions submitLabel={t('common.save')} saving={update.isPending} onCancel={() => form.reset()} idle={!form.isDirty()} />
       </Stack>
     </form>
   );

@@ -23,7 +23,9 @@ export function ClientFields({ spec, form, full }: { spec: ClientKindSpec; form:
       <TextInput label={t('fields.name')} required data-autofocus {...form.getInputProps('name')} />
       <ContactPointsInput kind="phones" value={form.values.phones} onChange={(v) => form.setFieldValue('phones', v)} errors={form.errors} />
       <ContactPointsInput kind="emails" value={form.values.emails} onChange={(v) => form.setFieldValue('emails', v)} errors={form.errors} />
-      {spec.textFields.map((field) => <TextInput key={field} label={t(`fields.${field}`)} {...TEXT_INPUT[field]} {...form.getInputProps(field)} />)}
+      {spec.textFields.map((field) => (
+        <TextInput key={field} label={t(`fields.${field}`)} {...TEXT_INPUT[field]} {...form.getInputProps(field)} />
+      ))}
       {spec.worksAtCompany && <CompanySelect {...form.getInputProps('companyId')} />}
       <ResponsibleSelect placeholder={t('fields.me')} {...form.getInputProps('responsibleUserId')} />
       {full && (

@@ -31,7 +31,11 @@ export function ClientList({ kind }: { kind: ClientKind }) {
   const tags = useTags(spec.resource);
   const [params, setParams] = useSearchParams();
   const sort = (SORTS as string[]).includes(params.get('sort') ?? '') ? (params.get('sort') as ClientSort) : 'nearestTask';
-  const filters = { q: params.get('q') ?? undefined, responsibleUserId: params.get('responsibleUserId') ?? undefined, tag: params.get('tag') ?? undefined };
+  const filters = {
+    q: params.get('q') ?? undefined,
+    responsibleUserId: params.get('responsibleUserId') ?? undefined,
+    tag: params.get('tag') ?? undefined,
+  };
   const list = spec.records.useList({ ...filters, sort });
   const set = (key: string, value: string | null | undefined) => setParams((p) => {
     const next = new URLSearchParams(p);
@@ -49,7 +53,9 @@ export function ClientList({ kind }: { kind: ClientKind }) {
   return (
     <>
       <PageHeader title={t(`nav.${spec.resource}`)}>
-        <Button size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => openQuickAdd(kind)}>{t(`${spec.resource}.add`)}</Button>
+        <Button size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => openQuickAdd(kind)}>
+          {t(`${spec.resource}.add`)}
+        </Button>
       </PageHeader>
       <Filters active={Object.values(filters).filter(Boolean).length}>
         <TextInput size="xs" label={t('common.search')} leftSection={<IconSearch size={14} aria-hidden />} defaultValue={filters.q ?? ''} onChange={(e) => setQuery(e.currentTarget.value)} w={220} />
@@ -79,7 +85,9 @@ export function ClientList({ kind }: { kind: ClientKind }) {
             {items.map((item) => (
               <Table.Tr key={item.id}>
                 <Table.Td><Anchor component={Link} to={`/${spec.resource}/${item.id}`} size="sm" fw={500}>{item.name}</Anchor></Table.Td>
-                {spec.columns.map((c) => <Table.Td key={c}><Text size="sm" component="div">{COLUMN_VALUES[c](item, userName)}</Text></Table.Td>)}
+                {spec.columns.map((c) => (
+                  <Table.Td key={c}><Text size="sm" component="div">{COLUMN_VALUES[c](item, userName)}</Text></Table.Td>
+                ))}
                 <Table.Td>
                   <Text size="sm" c={item.nearestTaskAt && item.nearestTaskAt < new Date().toISOString() ? 'red.8' : undefined}>
                     {item.nearestTaskAt ? format.dateTime(item.nearestTaskAt) : '—'}

@@ -1,7 +1,7 @@
 // A new contact or company; where the kind warns of duplicates, a phone or e-mail already on
 // file is shown first, with "create anyway".
 import { useState } from 'react';
-import { Button, Group, Modal, Stack } from '@mantine/core';
+import { Modal, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -14,6 +14,7 @@ import { clientBody, emptyClient, type ClientValues } from '@/features/clients/c
 import { CLIENT_KINDS } from '@/features/clients/kinds';
 import { ClientFields } from './ClientFields';
 import { DuplicateWarning } from './DuplicateWarning';
+import { FormActions } from '@/ui/FormActions';
 
 interface Props {
   kind: ClientKind;
@@ -59,10 +60,7 @@ export default function CreateClientModal({ kind, opened, onClose, companyId, on
             ? <DuplicateWarning error={duplicate} onOpen={onClose} onCreateAnyway={() => void save(form.getValues(), true)} />
             : <FormError error={create.error} extra={extra} />}
           <ClientFields spec={spec} form={form} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={create.isPending}>{t('common.create')}</Button>
-          </Group>
+          <FormActions submitLabel={t('common.create')} saving={create.isPending} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

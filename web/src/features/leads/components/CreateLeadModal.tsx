@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Modal, NumberInput, Stack, TextInput } from '@mantine/core';
+import { Modal, NumberInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -12,6 +12,7 @@ import { TagsField } from '@/reference/TagsField';
 import { useCreateLead } from '@/features/leads/hooks/useLeads';
 import { useStageIndex } from '@/reference/usePipelines';
 import { StageSelect } from '@/reference/StageSelect';
+import { FormActions } from '@/ui/FormActions';
 
 interface Props {
   opened: boolean;
@@ -62,10 +63,7 @@ export default function CreateLeadModal({ opened, onClose, defaults }: Props) {
           <StageSelect placeholder={t('leads.defaultStage')} {...form.getInputProps('stageId')} />
           <ResponsibleSelect placeholder={t('fields.me')} clearable {...form.getInputProps('responsibleUserId')} />
           <TagsField entityType="leads" {...form.getInputProps('tags')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={create.isPending}>{t('common.create')}</Button>
-          </Group>
+          <FormActions submitLabel={t('common.create')} saving={create.isPending} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>
