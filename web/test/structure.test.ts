@@ -107,3 +107,23 @@ describe('Web layers', () => {
     expect(climbing).toEqual([]);
   });
 });
+
+describe('The web app and the contract', () => {
+  const sources = files.map((file) => ({ file: relative(SRC, file), text: readFileSync(file, 'utf8') }));
+
+  it('reaches the API only through the typed client: fetch is called by the adapter, config.json and Cognito alone', () => {
+    const fetching = sources.filter((s) => /\bfetch\s*\(/.test(s.text)).map((s) => s.file).sort();
+    expect(fetching).toEqual(['api/client.ts', 'api/config.ts', 'session/cognito.ts']);
+    const apiPaths = sources.filter((s) => /['"`]\/api\/v1/.test(s.text)).map((s) => s.file);
+    expect(apiPaths).toEqual([]);
+    const clientMakers = sources.filter((s) => /^import \{[^}]*\bcreateClient\b/m.test(s.text)).map((s) => s.file);
+    expect(clientMakers).toEqual(['api/client.ts']);
+  });
+
+  it('calls only operations that the contract serves', async () => {
+    const { endpoints } = await import('@crm/contract');
+    const called = new Set(sources.flatMap((s) => [...s.text.matchAll(/\bapi\.([a-zA-Z]+(?:\.[a-zA-Z]+)*)\(/g)].map((m) => m[1])));
+    expect(called.size).toBeGreaterThan(20);
+    expect([...called].filter((id) => !(id in endpoints))).toEqual([]);
+  });
+});

@@ -16,7 +16,7 @@ export function EntityLink({ entity }: { entity: EntityRef & { name?: string } }
   const resource = PATHS[entity.type];
   const { data } = useQuery({
     queryKey: [resource, 'detail', entity.id],
-    queryFn: ({ signal }) => api.get<{ name: string }>(`/${resource}/${entity.id}`, undefined, signal),
+    queryFn: ({ signal }): Promise<{ name: string }> => api[resource].get({ id: entity.id }, { signal }),
     staleTime: 60_000,
     retry: false,
     enabled: entity.name === undefined,

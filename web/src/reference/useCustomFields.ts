@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { api } from '@/api/client';
 import { fetchAllPages } from '@/api/queries';
 import type { CustomField } from '@/api/types';
 
@@ -8,7 +9,7 @@ export type CustomFieldEntity = CustomField['entityType'];
 export function useCustomFields(entityType: CustomFieldEntity) {
   return useQuery({
     queryKey: ['custom-fields', entityType],
-    queryFn: ({ signal }) => fetchAllPages<CustomField>('/custom-fields', { entityType }, signal),
+    queryFn: ({ signal }) => fetchAllPages((page) => api.customFields.list({ ...page, entityType }, { signal })),
     staleTime: 5 * 60_000,
   });
 }

@@ -1,13 +1,14 @@
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { api } from '@/api/client';
 import { fetchAllPages } from '@/api/queries';
-import type { Pipeline, Stage } from '@/api/types';
+import type { Stage } from '@/api/types';
 
 export function usePipelines() {
   return useQuery({
     queryKey: ['pipelines'],
     queryFn: async ({ signal }) => {
-      const pipelines = await fetchAllPages<Pipeline>('/pipelines', {}, signal);
+      const pipelines = await fetchAllPages((page) => api.pipelines.list(page, { signal }));
       return pipelines
         .map((p) => ({ ...p, stages: [...p.stages].sort((a, b) => a.sort - b.sort) }))
         .sort((a, b) => a.sort - b.sort);

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
+import { api } from '@/api/client';
 import { fetchAllPages } from '@/api/queries';
-import type { TagInUse } from '@/api/types';
 
 type TagEntity = 'leads' | 'contacts' | 'companies';
 
@@ -9,7 +9,7 @@ export function useTags(entityType: TagEntity) {
   return useQuery({
     queryKey: ['tags', entityType],
     queryFn: async ({ signal }) => {
-      const tags = await fetchAllPages<TagInUse>('/tags', { entityType }, signal);
+      const tags = await fetchAllPages((page) => api.tags.list({ ...page, entityType }, { signal }));
       return tags.sort((a, b) => b.count - a.count).map((t) => t.tag);
     },
     staleTime: 60_000,

@@ -1,13 +1,13 @@
 // The account's users, for "responsible" pickers and names on cards.
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { api } from '@/api/client';
 import { fetchAllPages } from '@/api/queries';
-import type { User } from '@/api/types';
 
 export function useUsers() {
   return useQuery({
     queryKey: ['users'],
-    queryFn: ({ signal }) => fetchAllPages<User>('/users', {}, signal),
+    queryFn: ({ signal }) => fetchAllPages((page) => api.users.list(page, { signal })),
     staleTime: 5 * 60_000,
   });
 }

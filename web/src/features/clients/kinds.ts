@@ -25,7 +25,7 @@ export interface ClientKindSpec {
 
 // The records of one kind serve as records of either kind here: the components only pass back
 // what they were given, so the kind's own type never meets the other's.
-const asAnyClient = <T extends Client, I>(records: ClientRecords<T, I>) => records as unknown as ClientRecords;
+const asAnyClient = <T extends Client, I, Q extends object>(records: ClientRecords<T, I, Q>) => records as unknown as ClientRecords;
 
 export const CLIENT_KINDS: Record<ClientKind, ClientKindSpec> = {
   contact: {

@@ -3,7 +3,7 @@ import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router';
-import { request } from '@/api/client';
+import { api } from '@/api/client';
 import { isApiError } from '@/lib/problem';
 import type { SignupRequest } from '@/api/types';
 import { applyFieldErrors } from '@/ui/errors';
@@ -35,7 +35,7 @@ export default function SignupPage() {
     setError(null);
     const body = { ...values, email: values.email.trim().toLowerCase() };
     try {
-      await request('POST', '/signup', { body, anonymous: true });
+      await api.signup(body);
     } catch (e) {
       if (isApiError(e, 409)) form.setFieldError('email', t('auth.emailTaken'));
       else setExtra(applyFieldErrors(form, e));

@@ -4,7 +4,6 @@ import { Button, Group, SegmentedControl, Stack, Switch } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { Query } from '@/api/client';
 import { itemsOf } from '@/api/queries';
 import { useQuickAdd } from '@/ui/quickAdd';
 import { dayRange, nowInZone } from '@/lib/dates';
@@ -15,12 +14,12 @@ import { useFormat } from '@/session/useFormat';
 import { useAccount } from '@/session/useMe';
 import { TaskRow } from '@/features/tasks/components/TaskRow';
 import { TasksViewSwitch } from '@/features/tasks/components/TasksViewSwitch';
-import { useTasks, useTaskTypes } from '@/features/tasks/hooks/useTasks';
+import { useTasks, useTaskTypes, type TaskListFilters } from '@/features/tasks/hooks/useTasks';
 
 const VIEWS = ['today', 'overdue', 'upcoming', 'completed'] as const;
 type View = (typeof VIEWS)[number];
 
-function queryFor(view: View, timeZone: string): Query {
+function queryFor(view: View, timeZone: string): TaskListFilters {
   const today = dayRange(nowInZone(timeZone));
   switch (view) {
     case 'today': return { status: 'open', dueFrom: today.from, dueTo: today.to };

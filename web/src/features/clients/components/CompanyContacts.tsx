@@ -3,13 +3,13 @@ import { Anchor, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { itemsOf, usePagedList } from '@/api/queries';
-import type { Contact } from '@/api/types';
+import { api } from '@/api/client';
 import CreateClientModal from './CreateClientModal';
 import { CardSection } from '@/ui/CardSection';
 
 export function CompanyContacts({ companyId }: { companyId: string }) {
   const { t } = useTranslation();
-  const contacts = usePagedList<Contact>(['contacts', 'company', companyId], `/companies/${companyId}/contacts`);
+  const contacts = usePagedList(['contacts', 'company', companyId, {}], (page, signal) => api.companies.contacts({ id: companyId }, page, { signal }));
   const items = itemsOf(contacts.data);
   return (
     <CardSection

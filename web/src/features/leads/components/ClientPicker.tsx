@@ -12,24 +12,24 @@ interface Named {
   name: string;
 }
 
-interface Props<T extends Named> {
+interface Props {
   resource: 'contacts' | 'companies';
   label: string;
   excludeIds?: string[];
-  onPick: (item: T) => void;
+  onPick: (item: Named) => void;
   onCreate?: (name: string) => void;
   disabled?: boolean;
 }
 
 const CREATE = '__create__';
 
-export function ClientPicker<T extends Named>({ resource, label, excludeIds = [], onPick, onCreate, disabled }: Props<T>) {
+export function ClientPicker({ resource, label, excludeIds = [], onPick, onCreate, disabled }: Props) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
   const found = useQuery({
     queryKey: [resource, 'picker', q],
-    queryFn: ({ signal }) => api.get<Page<T>>(`/${resource}`, { q: q || undefined, limit: 10 }, signal),
+    queryFn: ({ signal }) => api[resource].list({ q: q || undefined, limit: 10 }, { signal }) as Promise<Page<Named>>,
     staleTime: 10_000,
   });
   const items = (found.data?.items ?? []).filter((i) => !excludeIds.includes(i.id));

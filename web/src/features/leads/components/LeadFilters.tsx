@@ -3,7 +3,7 @@ import { Select, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { LeadSort } from '@/api/types';
+import type { LeadSort, LeadStatus } from '@/api/types';
 import { Filters } from '@/ui/Filters';
 import { ResponsibleSelect } from '@/reference/ResponsibleSelect';
 import { useTags } from '@/reference/useTags';
@@ -14,7 +14,7 @@ export interface LeadFilterValues {
   stageId?: string;
   responsibleUserId?: string;
   tag?: string;
-  status?: string;
+  status?: LeadStatus;
   createdFrom?: string;
   createdTo?: string;
   sort?: LeadSort;

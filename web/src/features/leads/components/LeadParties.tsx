@@ -4,7 +4,7 @@ import { IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { companyRecords, contactRecords } from '@/api/clients';
-import type { Company, Contact, Lead, LeadPatch } from '@/api/types';
+import type { Lead, LeadPatch } from '@/api/types';
 import { useUpdateLead } from '@/features/leads/hooks/useLeads';
 import { useErrorMessage } from '@/ui/errors';
 import { notifyError } from '@/ui/notify';
@@ -52,7 +52,7 @@ export function LeadParties({ lead }: { lead: Lead }) {
   const describe = useErrorMessage();
   const save = (patch: LeadPatch) => update.mutate({ lead, patch }, { onError: (e) => notifyError(describe(e)) });
 
-  const linkContact = (contact: Contact) =>
+  const linkContact = (contact: { id: string }) =>
     save({ contactIds: [...lead.contactIds, contact.id], mainContactId: lead.mainContactId ?? contact.id });
   const unlinkContact = (id: string) => {
     const contactIds = lead.contactIds.filter((c) => c !== id);
@@ -70,7 +70,7 @@ export function LeadParties({ lead }: { lead: Lead }) {
     <Stack gap="sm">
       <Title order={2} size="h5">{t('leads.contacts')}</Title>
       {lead.contactIds.map((id) => <LinkedContact key={id} id={id} main={id === lead.mainContactId} onUnlink={() => unlinkContact(id)} />)}
-      <ClientPicker<Contact>
+      <ClientPicker
         resource="contacts"
         label={t('leads.addContact')}
         excludeIds={lead.contactIds}
@@ -82,7 +82,7 @@ export function LeadParties({ lead }: { lead: Lead }) {
       {lead.companyId ? (
         <LinkedCompany id={lead.companyId} onUnlink={() => save({ companyId: null })} />
       ) : (
-        <ClientPicker<Company>
+        <ClientPicker
           resource="companies"
           label={t('leads.linkCompany')}
           disabled={update.isPending}

@@ -2,6 +2,7 @@
 import { Anchor, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { api } from '@/api/client';
 import { itemsOf, usePagedList } from '@/api/queries';
 import type { EntityRef, LinkedLead } from '@/api/types';
 import { useFormat } from '@/session/useFormat';
@@ -12,8 +13,11 @@ import { CardSection } from '@/ui/CardSection';
 export function RelatedLeads({ owner }: { owner: EntityRef & { type: 'contact' | 'company' } }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const path = `/${owner.type === 'contact' ? 'contacts' : 'companies'}/${owner.id}/leads`;
-  const leads = usePagedList<Pick<LinkedLead, 'id' | 'name' | 'price' | 'stageId'>>(['leads', 'related', owner.type, owner.id], path);
+  const leadsOf = owner.type === 'contact' ? api.contacts.leads : api.companies.leads;
+  const leads = usePagedList<Pick<LinkedLead, 'id' | 'name' | 'price' | 'stageId'>>(
+    ['leads', 'related', owner.type, owner.id, {}],
+    (page, signal) => leadsOf({ id: owner.id }, page, { signal }),
+  );
   const items = itemsOf(leads.data);
   const defaults = owner.type === 'contact' ? { contactIds: [owner.id], mainContactId: owner.id } : { companyId: owner.id };
   return (

@@ -26,7 +26,7 @@ export function useMoveLeadToStage() {
     mutationFn: ({ lead, stage, lossReason }: LeadMove) => {
       const patch: LeadPatch = { stageId: stage.id };
       if (lossReason) patch.lossReason = lossReason;
-      return api.patch<Lead>(`/leads/${lead.id}`, patch, lead.version);
+      return api.leads.patch({ id: lead.id }, patch, { ifMatch: lead.version });
     },
     onMutate: async ({ lead, stage }) => {
       const from = leadKeys.stage(lead.stageId);

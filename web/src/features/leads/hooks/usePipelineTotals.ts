@@ -8,7 +8,7 @@ export const totalsKey = (pipelineId: string) => ['pipeline-totals', pipelineId]
 export function usePipelineTotals(pipelineId: string) {
   return useQuery({
     queryKey: totalsKey(pipelineId),
-    queryFn: ({ signal }) => api.get<PipelineTotals>(`/pipelines/${pipelineId}/totals`, undefined, signal),
+    queryFn: ({ signal }) => api.pipelines.totals({ id: pipelineId }, { signal }),
   });
 }
 
