@@ -54,7 +54,8 @@ export function useCreateTask() {
 export function useUpdateTask() {
   const onSuccess = useAfterTaskChange();
   return useMutation({
-    mutationFn: ({ task, patch }: { task: Task; patch: Partial<TaskInput> }) => api.tasks.patch({ id: task.id }, patch, { ifMatch: task.version }),
+    mutationFn: ({ task, patch }: { task: Task; patch: Partial<TaskInput> }) =>
+      api.tasks.patch({ id: task.id }, patch, { ifMatch: task.version }),
     onSuccess,
   });
 }
