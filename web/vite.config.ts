@@ -1,4 +1,5 @@
 // Builds the single-page app into web/dist; `npm run dev` proxies the API of a running local stack.
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -6,6 +7,8 @@ const localStack = process.env.CRM_URL ?? 'http://localhost:3000';
 
 export default defineConfig({
   plugins: [react()],
+  // `@/x` is web/src/x, so imports name where a thing lives instead of climbing with ../../../
+  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,11 +1,10 @@
 // The desktop's figures through HTTP, and the day arithmetic they rest on.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dayBounds, mondayOf } from '@crm/core';
-import type { TestAccount } from '@crm/local/testing';
-import { useApi } from './support/api.ts';
+import { useApi, type CrmUser } from './support/api.ts';
 
 const api = useApi();
-let account: TestAccount;
+let account: CrmUser;
 
 beforeAll(async () => {
   account = await api.account();
@@ -13,30 +12,28 @@ beforeAll(async () => {
 
 describe('Resource: dashboard', () => {
   it('starts empty for a new account', async () => {
-    const res = await account.request('GET', '/api/v1/dashboard');
-    expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ openLeads: 0, openAmount: 0, tasksToday: 0, tasksOverdue: 0, newLeadsThisWeek: 0 });
+    expect(await account.client.dashboard()).toMatchObject({ openLeads: 0, openAmount: 0, tasksToday: 0, tasksOverdue: 0, newLeadsThisWeek: 0 });
   });
 
   it('counts open deals and their sum, new leads, due tasks, and shows the latest events', async () => {
-    const pipeline = (await account.request('GET', '/api/v1/pipelines')).body.items[0];
-    const won = pipeline.stages.find((s: { type: string }) => s.type === 'won');
-    await account.request('POST', '/api/v1/leads', { name: 'A', price: 100 });
-    await account.request('POST', '/api/v1/leads', { name: 'B', price: 250 });
-    const c = (await account.request('POST', '/api/v1/leads', { name: 'C', price: 1000 })).body;
-    await account.request('PATCH', `/api/v1/leads/${c.id}`, { stageId: won.id });
+    const pipeline = (await account.client.pipelines.list()).items[0];
+    const won = pipeline.stages.find((s) => s.type === 'won')!;
+    await account.client.leads.create({ name: 'A', price: 100 });
+    await account.client.leads.create({ name: 'B', price: 250 });
+    const c = await account.client.leads.create({ name: 'C', price: 1000 });
+    await account.client.leads.patch({ id: c.id }, { stageId: won.id });
     const { end } = dayBounds(new Date(), 'UTC');
     const laterToday = new Date(Math.min(Date.now() + 3600_000, Date.parse(end) - 1000)).toISOString();
-    await account.request('POST', '/api/v1/tasks', { text: 'Call back', dueAt: laterToday });
-    await account.request('POST', '/api/v1/tasks', { text: 'Late offer', dueAt: new Date(Date.now() - 86_400_000 * 3).toISOString() });
-    await account.request('POST', '/api/v1/tasks', { text: 'Next month', dueAt: new Date(Date.now() + 86_400_000 * 30).toISOString() });
+    await account.client.tasks.create({ text: 'Call back', dueAt: laterToday });
+    await account.client.tasks.create({ text: 'Late offer', dueAt: new Date(Date.now() - 86_400_000 * 3).toISOString() });
+    await account.client.tasks.create({ text: 'Next month', dueAt: new Date(Date.now() + 86_400_000 * 30).toISOString() });
 
-    const d = (await account.request('GET', '/api/v1/dashboard')).body;
+    const d = await account.client.dashboard();
     expect(d).toMatchObject({ openLeads: 2, openAmount: 350, tasksOverdue: 1, newLeadsThisWeek: 3 });
     expect(d.tasksToday).toBe(Date.parse(laterToday) > Date.now() ? 1 : 0);
     expect(d.recentEvents.length).toBeLessThanOrEqual(10);
     expect(d.recentEvents[0].type).toMatch(/^task\./);
-    const times = d.recentEvents.map((e: { id: string }) => e.id);
+    const times = d.recentEvents.map((e) => e.id);
     expect([...times].sort().reverse()).toEqual(times);
   });
 });

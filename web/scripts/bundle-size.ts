@@ -18,8 +18,8 @@ const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 
 /** The lazy chunks each page needs besides the entry (see src/app/routes.tsx), in English. */
 const PAGES: Record<string, string[]> = {
-  login: ['src/i18n/en.ts', 'src/features/auth/components/LoginPage.tsx'],
-  kanban: ['src/i18n/en.ts', 'src/app/shell/SignedInShell.tsx', 'src/features/leads/pages/KanbanPage.tsx'],
+  login: ['src/i18n/en.ts', 'src/pages/auth/LoginPage.tsx'],
+  kanban: ['src/i18n/en.ts', 'src/app/shell/SignedInShell.tsx', 'src/pages/leads/KanbanPage.tsx'],
 };
 
 function staticClosure(manifest: Manifest, keys: string[]): Set<string> {

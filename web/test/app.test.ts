@@ -150,6 +150,34 @@ describe('Web app: a sales team works in it', () => {
     await page.waitForURL(contactUrl);
   }, BROWSER_TIMEOUT);
 
+  it('adds a company, and from its card a contact who works there', async () => {
+    const companyName = `Acme ${randomUUID().slice(0, 6)}`;
+    // Act: a company through quick add
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Company' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/^Name/).fill(companyName);
+    await dialog.getByLabel(/^Website/).fill('https://acme.example');
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await page.waitForURL(/\/companies\/[^/]+$/);
+    await page.getByRole('heading', { name: companyName, level: 1 }).waitFor();
+    // Act: a contact from the company's card
+    await page.getByRole('button', { name: 'Add contact' }).click();
+    await page.getByRole('dialog').getByLabel(/^Name/).fill('Olga Sidorova');
+    await page.getByRole('dialog').getByRole('button', { name: 'Create' }).click();
+    // Assess: listed among the company's people, and their card opens from there
+    await page.getByRole('link', { name: 'Olga Sidorova' }).click();
+    await page.waitForURL(/\/contacts\/[^/]+$/);
+    await page.getByRole('heading', { name: 'Olga Sidorova', level: 1 }).waitFor();
+  }, BROWSER_TIMEOUT);
+
+  it('shows an admin the account from /me on the settings page, with no error', async () => {
+    await page.goto('/settings');
+    await page.getByRole('heading', { name: 'Account', level: 2 }).waitFor();
+    await page.getByText(user.company, { exact: true }).waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+  }, BROWSER_TIMEOUT);
+
   it('switches the language to Russian and remembers it after reload', async () => {
     // Prepare
     await page.goto('/');

@@ -1,26 +1,13 @@
-// Builds the OpenAPI 3.1 document from route definitions and their zod schemas.
+// Builds the OpenAPI 3.1 document from the operations as served and their zod schemas.
 import * as z from 'zod';
 import { Problem } from './common.ts';
+import type { Endpoint } from './endpoints.ts';
+import type { OperationSchemas } from './operations.ts';
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-
-/** One row of the route table (functions/routes.ts). */
-export interface RouteDef {
-  method: HttpMethod;
-  /** API Gateway path, with `{param}` placeholders. */
-  path: string;
+/** An operation as served: with the Lambda that serves it (functions/routes.ts), which tags it in the document. */
+export interface RouteDef extends Endpoint, OperationSchemas {
   /** Entry file functions/handlers/<resource>.ts: one Lambda per resource. */
   resource: string;
-  summary: string;
-  /** Public routes skip the token check (the contract lists them). */
-  public?: boolean;
-  query?: z.ZodType;
-  body?: z.ZodType;
-  response?: z.ZodType;
-  /** Success status; 200 unless said. */
-  status?: number;
-  /** Media type of the answer when it is not JSON (e.g. text/csv). */
-  produces?: string;
 }
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>

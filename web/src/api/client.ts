@@ -1,78 +1,52 @@
-// The one way the app talks to the HTTP API: Bearer ID token, JSON, If-Match, problem+json errors.
-import { getIdToken, signOut } from '../features/auth/session';
-import { apiBase, loadConfig } from './config';
-import { ApiError, type ProblemBody } from './problem';
+// The one way the app talks to the HTTP API: the contract's typed client, so a path, parameter
+// or body the server does not serve does not compile (`api.leads.patch({ id }, patch, { ifMatch })`).
+// The token comes from whoever signs in, handed over by setTokenSource, so this layer does not
+// know about sign-in; every failure reaches the pages as an ApiError they know how to show.
+import { ApiProblem, createClient, type Client } from '@crm/contract/client';
+import { ApiError } from '@/lib/problem';
+import { apiOrigin, loadConfig } from './config';
 
-type QueryValue = string | number | boolean | null | undefined;
-export type Query = Record<string, QueryValue>;
-
-export interface RequestOptions {
-  query?: Query;
-  body?: unknown;
-  /** Sent as If-Match: the server answers 412 when the entity changed since. */
-  version?: number;
-  idempotencyKey?: string;
-  signal?: AbortSignal;
-  /** Public routes (sign-up) go without a token. */
-  anonymous?: boolean;
+export interface TokenSource {
+  /** A current ID token, or null when signed out; `force` after a 401 asks for a fresh one. */
+  getToken(force?: boolean): Promise<string | null>;
+  /** The API refused the token even after a refresh. */
+  onRejected(): void;
 }
 
-export function toSearchParams(query: Query = {}): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
-  }
-  const s = params.toString();
-  return s ? `?${s}` : '';
+let tokens: TokenSource = { getToken: async () => null, onRejected: () => {} };
+
+export function setTokenSource(source: TokenSource): void {
+  tokens = source;
 }
 
-async function send(method: string, path: string, options: RequestOptions, token: string | null): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (token) headers.Authorization = `Bearer ${token}`;
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (options.version !== undefined) headers['If-Match'] = `"${options.version}"`;
-  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
-  const base = apiBase(await loadConfig());
+/** fetch, with "the server cannot be reached" as an ApiError (status 0) instead of a TypeError. */
+const fetchOrNetworkError: typeof fetch = async (input, init) => {
   try {
-    return await fetch(`${base}${path}${toSearchParams(options.query)}`, {
-      method,
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
-    });
+    return await fetch(input, init);
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
     throw new ApiError(0, { title: 'network', detail: 'The server cannot be reached. Check your connection.' });
   }
-}
-
-async function readProblem(res: Response): Promise<ProblemBody> {
-  const text = await res.text();
-  try {
-    return JSON.parse(text) as ProblemBody;
-  } catch {
-    return { status: res.status, title: res.statusText, detail: text.slice(0, 300) };
-  }
-}
-
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  let token = options.anonymous ? null : await getIdToken();
-  let res = await send(method, path, options, token);
-  if (res.status === 401 && !options.anonymous) {
-    token = await getIdToken(true);
-    if (token) res = await send(method, path, options, token);
-    if (res.status === 401 || !token) signOut();
-  }
-  if (!res.ok) throw new ApiError(res.status, await readProblem(res));
-  if (res.status === 204) return undefined as T;
-  const text = await res.text();
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-export const api = {
-  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
-  post: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'body'> = {}) =>
-    request<T>('POST', path, { ...options, body: body ?? {} }),
-  patch: <T>(path: string, body: unknown, version?: number) => request<T>('PATCH', path, { body, version }),
-  delete: (path: string) => request<void>('DELETE', path),
 };
+
+/** The same tree of calls, each re-throwing the contract client's ApiProblem as the app's ApiError. */
+function withApiErrors<T>(node: T): T {
+  if (typeof node === 'function') {
+    const call = node as (...args: unknown[]) => Promise<unknown>;
+    return (async (...args: unknown[]) => {
+      try {
+        return await call(...args);
+      } catch (e) {
+        throw e instanceof ApiProblem ? new ApiError(e.status, e.problem) : e;
+      }
+    }) as T;
+  }
+  return Object.fromEntries(Object.entries(node as object).map(([name, child]) => [name, withApiErrors(child)])) as T;
+}
+
+export const api: Client = withApiErrors(createClient({
+  baseUrl: async () => apiOrigin(await loadConfig()),
+  getToken: ({ refresh }) => tokens.getToken(refresh),
+  onUnauthorized: () => tokens.onRejected(),
+  fetch: fetchOrNetworkError,
+}));

@@ -18,11 +18,8 @@ export function loadConfig(): Promise<AppConfig> {
   return loaded;
 }
 
-/** Base of API paths: `apiUrl` may or may not already end in /api/v1. */
-export function apiBase(config: AppConfig): string {
-  const base = (config.apiUrl || window.location.origin).replace(/\/+$/, '');
-  return base.endsWith('/api/v1') ? base : `${base}/api/v1`;
-}
+/** Where the API is: `apiUrl` (with or without its /api/v1, the typed client takes either), else this origin. */
+export const apiOrigin = (config: AppConfig): string => config.apiUrl || window.location.origin;
 
 export function cognitoEndpoint(config: AppConfig): string {
   return config.cognitoEndpoint ?? `https://cognito-idp.${config.region}.amazonaws.com/`;

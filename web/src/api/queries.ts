@@ -1,15 +1,27 @@
 // Cursor-paged lists for react-query: one helper for every `{ items, nextCursor }` list.
 import { useInfiniteQuery, type InfiniteData, type QueryKey } from '@tanstack/react-query';
-import { api, type Query } from './client';
 import type { Page } from './types';
 
 export const DEFAULT_PAGE_SIZE = 50;
 
-export function usePagedList<T>(queryKey: QueryKey, path: string, query: Query = {}, enabled = true) {
+/** What a list call of the API client is given for one page. */
+export interface PageRequest {
+  limit: number;
+  cursor?: string;
+}
+
+/**
+ * `fetchPage` gets `limit` and `cursor`, and the list's own filters from its closure; the
+ * `queryKey` names the list with those filters.
+ */
+export function usePagedList<T>(
+  queryKey: QueryKey,
+  fetchPage: (page: PageRequest, signal: AbortSignal) => Promise<Page<T>>,
+  { enabled = true, pageSize = DEFAULT_PAGE_SIZE } = {},
+) {
   return useInfiniteQuery({
-    queryKey: [...queryKey, query],
-    queryFn: ({ pageParam, signal }) =>
-      api.get<Page<T>>(path, { limit: DEFAULT_PAGE_SIZE, ...query, cursor: pageParam }, signal),
+    queryKey,
+    queryFn: ({ pageParam, signal }) => fetchPage({ limit: pageSize, cursor: pageParam }, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled,
@@ -19,11 +31,11 @@ export function usePagedList<T>(queryKey: QueryKey, path: string, query: Query =
 export const itemsOf = <T>(data: InfiniteData<Page<T>, unknown> | undefined): T[] => data?.pages.flatMap((p) => p.items) ?? [];
 
 /** Walks every page of a short list (users, task types, pipelines). */
-export async function fetchAllPages<T>(path: string, query: Query = {}, signal?: AbortSignal): Promise<T[]> {
+export async function fetchAllPages<T>(fetchPage: (page: PageRequest) => Promise<Page<T>>): Promise<T[]> {
   const items: T[] = [];
   let cursor: string | undefined;
   do {
-    const page = await api.get<Page<T>>(path, { ...query, limit: 250, cursor }, signal);
+    const page = await fetchPage({ limit: 250, cursor });
     items.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);

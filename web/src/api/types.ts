@@ -1,5 +1,4 @@
-// The API's shapes as the web app sees them, inferred from packages/contract; the few whose
-// schemas have not landed yet (marked below) follow shared/API-CONTRACT.md.
+// The API's shapes as the web app sees them, inferred from packages/contract.
 import type { z } from 'zod';
 import type * as contract from '@crm/contract';
 
@@ -53,12 +52,3 @@ export type SearchResult = z.output<typeof contract.SearchResult>;
 export type PipelineTotals = z.output<typeof contract.PipelineTotals>;
 
 export type Dashboard = z.output<typeof contract.Dashboard>;
-
-// Not in packages/contract yet: written from shared/API-CONTRACT.md.
-export interface AccountSettings {
-  name: string;
-  currency: string;
-  timezone: string;
-  locale: string;
-  ipAllowlist: string[];
-}

@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { isApiError } from '../api/problem';
+import { isApiError } from '@/lib/problem';
 
 export const queryClient = new QueryClient({
   defaultOptions: {

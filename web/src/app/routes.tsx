@@ -2,23 +2,23 @@
 // kanban load only what they show.
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { RequireSession } from '../features/auth/components/RequireSession';
-import { LoadingState } from '../ui/states';
+import { RequireSession } from '@/session/RequireSession';
+import { LoadingState } from '@/ui/states';
 
-const page = (load: () => Promise<{ default: ComponentType }>) => {
-  const Page: LazyExoticComponent<ComponentType> = lazy(load);
+const page = <P extends object>(load: () => Promise<{ default: ComponentType<P> }>, props = {} as P) => {
+  const Page = lazy(load) as LazyExoticComponent<ComponentType<P>>;
   return (
     <Suspense fallback={<LoadingState />}>
-      <Page />
+      <Page {...props} />
     </Suspense>
   );
 };
 
-const SignedInShell = lazy(() => import('./shell/SignedInShell'));
+const SignedInShell = lazy(() => import('@/app/shell/SignedInShell'));
 
 export const router = createBrowserRouter([
-  { path: '/login', element: page(() => import('../features/auth/components/LoginPage')) },
-  { path: '/signup', element: page(() => import('../features/auth/components/SignupPage')) },
+  { path: '/login', element: page(() => import('@/pages/auth/LoginPage')) },
+  { path: '/signup', element: page(() => import('@/pages/auth/SignupPage')) },
   {
     element: (
       <RequireSession>
@@ -28,19 +28,19 @@ export const router = createBrowserRouter([
       </RequireSession>
     ),
     children: [
-      { index: true, element: page(() => import('../features/dashboard/DashboardPage')) },
-      { path: 'leads', element: page(() => import('../features/leads/pages/KanbanPage')) },
-      { path: 'leads/list', element: page(() => import('../features/leads/pages/LeadListPage')) },
-      { path: 'leads/:leadId', element: page(() => import('../features/leads/pages/LeadPage')) },
-      { path: 'contacts', element: page(() => import('../features/contacts/pages/ContactListPage')) },
-      { path: 'contacts/:contactId', element: page(() => import('../features/contacts/pages/ContactPage')) },
-      { path: 'companies', element: page(() => import('../features/companies/pages/CompanyListPage')) },
-      { path: 'companies/:companyId', element: page(() => import('../features/companies/pages/CompanyPage')) },
-      { path: 'tasks', element: page(() => import('../features/tasks/pages/TaskListPage')) },
-      { path: 'tasks/calendar', element: page(() => import('../features/tasks/pages/TaskCalendarPage')) },
-      { path: 'search', element: page(() => import('../features/search/SearchPage')) },
-      { path: 'settings', element: page(() => import('../features/settings/SettingsPage')) },
-      { path: '*', element: page(() => import('../ui/NotFoundState')) },
+      { index: true, element: page(() => import('@/pages/DashboardPage')) },
+      { path: 'leads', element: page(() => import('@/pages/leads/KanbanPage')) },
+      { path: 'leads/list', element: page(() => import('@/pages/leads/LeadListPage')) },
+      { path: 'leads/:leadId', element: page(() => import('@/pages/leads/LeadPage')) },
+      { path: 'contacts', element: page(() => import('@/pages/clients/ClientListPage'), { kind: 'contact' }) },
+      { path: 'contacts/:id', element: page(() => import('@/pages/clients/ClientPage'), { kind: 'contact' }) },
+      { path: 'companies', element: page(() => import('@/pages/clients/ClientListPage'), { kind: 'company' }) },
+      { path: 'companies/:id', element: page(() => import('@/pages/clients/ClientPage'), { kind: 'company' }) },
+      { path: 'tasks', element: page(() => import('@/pages/tasks/TaskListPage')) },
+      { path: 'tasks/calendar', element: page(() => import('@/pages/tasks/TaskCalendarPage')) },
+      { path: 'search', element: page(() => import('@/pages/SearchPage')) },
+      { path: 'settings', element: page(() => import('@/pages/SettingsPage')) },
+      { path: '*', element: page(() => import('@/ui/NotFoundState')) },
     ],
   },
 ]);

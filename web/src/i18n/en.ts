@@ -56,12 +56,12 @@ export const en = {
     bulkFailed_one: '{{count}} lead could not be changed', bulkFailed_other: '{{count}} leads could not be changed',
   },
   contacts: {
-    add: 'Add contact', newContact: 'New contact', created: 'Contact “{{name}}” created', details: 'Contact details',
+    add: 'Add contact', new: 'New contact', created: 'Contact “{{name}}” created', details: 'Contact details',
     none: 'No contacts yet.', duplicateTitle: 'This contact may already exist',
     duplicateText: 'A contact with this phone or e-mail is already in the base.',
     openExisting: 'Open the existing contact', createAnyway: 'Create anyway',
   },
-  companies: { add: 'Add company', newCompany: 'New company', created: 'Company “{{name}}” created', details: 'Company details' },
+  companies: { add: 'Add company', new: 'New company', created: 'Company “{{name}}” created', details: 'Company details' },
   clients: {
     nearestTask: 'Nearest task',
     sorts: { nearestTask: 'By nearest task', '-createdAt': 'Newest first', name: 'By name', '-updatedAt': 'Recently changed' },

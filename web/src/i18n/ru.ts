@@ -60,12 +60,12 @@ export const ru: Record<keyof Messages, Record<string, unknown>> = {
     bulkFailed_one: 'Не удалось изменить {{count}} сделку', bulkFailed_few: 'Не удалось изменить {{count}} сделки', bulkFailed_many: 'Не удалось изменить {{count}} сделок', bulkFailed_other: 'Не удалось изменить {{count}} сделки',
   },
   contacts: {
-    add: 'Добавить контакт', newContact: 'Новый контакт', created: 'Контакт «{{name}}» создан', details: 'Данные контакта',
+    add: 'Добавить контакт', new: 'Новый контакт', created: 'Контакт «{{name}}» создан', details: 'Данные контакта',
     none: 'Контактов пока нет.', duplicateTitle: 'Похоже, такой контакт уже есть',
     duplicateText: 'Контакт с таким телефоном или почтой уже есть в базе.',
     openExisting: 'Открыть существующий', createAnyway: 'Всё равно создать',
   },
-  companies: { add: 'Добавить компанию', newCompany: 'Новая компания', created: 'Компания «{{name}}» создана', details: 'Данные компании' },
+  companies: { add: 'Добавить компанию', new: 'Новая компания', created: 'Компания «{{name}}» создана', details: 'Данные компании' },
   clients: {
     nearestTask: 'Ближайшая задача',
     sorts: { nearestTask: 'По ближайшей задаче', '-createdAt': 'Сначала новые', name: 'По имени', '-updatedAt': 'Недавно изменённые' },

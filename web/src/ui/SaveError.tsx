@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../api/problem';
+import { isApiError } from '@/lib/problem';
 import { FormError } from './FormError';
 
 /** A failed save; a 412 offers to load the other person's version. */

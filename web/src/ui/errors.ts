@@ -1,7 +1,7 @@
 // Friendly words for what went wrong, and field errors of problem+json put next to form fields.
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../api/problem';
+import { isApiError } from '@/lib/problem';
 
 const STATUS_KEYS: Record<number, string> = {
   0: 'errors.network',

@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../api/problem';
+import { isApiError } from '@/lib/problem';
 import { useErrorMessage } from './errors';
 import { NotFoundState } from './NotFoundState';
 

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useForm, type FormValidateInput } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { changedFields } from './diff';
+import { changedFields } from '@/lib/diff';
 import { applyFieldErrors } from './errors';
 import { notifySuccess } from './notify';
 

@@ -1,19 +1,14 @@
 // "Add lead / contact / task" from anywhere: the header's menu and the desktop's buttons open
 // the same create dialogs, each loaded only when first opened.
-import { createContext, lazy, Suspense, useContext, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import { ActionIcon, Menu } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { QuickAddContext, useQuickAdd, type QuickAddKind } from '@/ui/quickAdd';
 
-export type QuickAddKind = 'lead' | 'contact' | 'company' | 'task';
-
-const CreateLeadModal = lazy(() => import('../../features/leads/components/CreateLeadModal'));
-const CreateContactModal = lazy(() => import('../../features/contacts/components/CreateContactModal'));
-const CreateCompanyModal = lazy(() => import('../../features/companies/components/CreateCompanyModal'));
-const TaskFormModal = lazy(() => import('../../features/tasks/components/TaskFormModal'));
-
-const QuickAddContext = createContext<(kind: QuickAddKind) => void>(() => {});
-export const useQuickAdd = () => useContext(QuickAddContext);
+const CreateLeadModal = lazy(() => import('@/features/leads/components/CreateLeadModal'));
+const CreateClientModal = lazy(() => import('@/features/clients/components/CreateClientModal'));
+const TaskFormModal = lazy(() => import('@/features/tasks/components/TaskFormModal'));
 
 export function QuickAddProvider({ children }: { children: ReactNode }) {
   const [open, setOpen] = useState<QuickAddKind | null>(null);
@@ -23,8 +18,7 @@ export function QuickAddProvider({ children }: { children: ReactNode }) {
       {children}
       <Suspense fallback={null}>
         {open === 'lead' && <CreateLeadModal opened onClose={close} />}
-        {open === 'contact' && <CreateContactModal opened onClose={close} />}
-        {open === 'company' && <CreateCompanyModal opened onClose={close} />}
+        {(open === 'contact' || open === 'company') && <CreateClientModal key={open} kind={open} opened onClose={close} />}
         {open === 'task' && <TaskFormModal opened onClose={close} />}
       </Suspense>
     </QuickAddContext.Provider>

@@ -2,9 +2,9 @@ import { Avatar, Group, Menu, Text, UnstyledButton, VisuallyHidden } from '@mant
 import { IconLogout, IconSettings } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { Me } from '../../api/types';
-import { signOut } from '../../features/auth/session';
-import { LanguageSwitch } from '../../features/settings/components/LanguageSwitch';
+import type { Me } from '@/api/types';
+import { signOut } from '@/session/session';
+import { LanguageSwitch } from '@/ui/LanguageSwitch';
 
 const initials = (name: string) => name.split(/\s+/).map((w) => w[0]).join('').slice(0, 2).toUpperCase();
 

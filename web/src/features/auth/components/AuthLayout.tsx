@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Box, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { LanguageSwitch } from '../../settings/components/LanguageSwitch';
+import { LanguageSwitch } from '@/ui/LanguageSwitch';
 
 /** The frame of the sign-in and sign-up pages. */
 export function AuthLayout({ title, children }: { title: string; children: ReactNode }) {

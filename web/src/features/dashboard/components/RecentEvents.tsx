@@ -1,10 +1,10 @@
 import { Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
-import { useFormat } from '../../auth/hooks/useFormat';
-import { useUserNames } from '../../settings/hooks/useUsers';
-import { EntityLink } from '../../tasks/components/EntityLink';
-import { useRecentEvents } from '../hooks/useDashboard';
+import { EmptyState, ErrorState, LoadingState } from '@/ui/states';
+import { useFormat } from '@/session/useFormat';
+import { useUserNames } from '@/reference/useUsers';
+import { EntityLink } from '@/reference/EntityLink';
+import { useRecentEvents } from '@/features/dashboard/hooks/useDashboard';
 
 const LINKABLE = new Set(['lead', 'contact', 'company']);
 

@@ -1,17 +1,18 @@
 import { useState } from 'react';
-import { Button, Group, Modal, NumberInput, Stack, TextInput } from '@mantine/core';
+import { Modal, NumberInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { LeadCreate } from '../../../api/types';
-import { applyFieldErrors } from '../../../ui/errors';
-import { FormError } from '../../../ui/FormError';
-import { notifySuccess } from '../../../ui/notify';
-import { ResponsibleSelect } from '../../settings/components/ResponsibleSelect';
-import { TagsField } from '../../settings/components/TagsField';
-import { useCreateLead } from '../hooks/useLeads';
-import { useStageIndex } from '../hooks/usePipelines';
-import { StageSelect } from './StageSelect';
+import type { LeadCreate } from '@/api/types';
+import { applyFieldErrors } from '@/ui/errors';
+import { FormError } from '@/ui/FormError';
+import { notifySuccess } from '@/ui/notify';
+import { ResponsibleSelect } from '@/reference/ResponsibleSelect';
+import { TagsField } from '@/reference/TagsField';
+import { useCreateLead } from '@/features/leads/hooks/useLeads';
+import { useStageIndex } from '@/reference/usePipelines';
+import { StageSelect } from '@/reference/StageSelect';
+import { FormActions } from '@/ui/FormActions';
 
 interface Props {
   opened: boolean;
@@ -62,10 +63,7 @@ export default function CreateLeadModal({ opened, onClose, defaults }: Props) {
           <StageSelect placeholder={t('leads.defaultStage')} {...form.getInputProps('stageId')} />
           <ResponsibleSelect placeholder={t('fields.me')} clearable {...form.getInputProps('responsibleUserId')} />
           <TagsField entityType="leads" {...form.getInputProps('tags')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={create.isPending}>{t('common.create')}</Button>
-          </Group>
+          <FormActions submitLabel={t('common.create')} saving={create.isPending} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

@@ -1,6 +1,6 @@
 import { useDraggable } from '@dnd-kit/core';
 import { useTranslation } from 'react-i18next';
-import type { Lead } from '../../../api/types';
+import type { Lead } from '@/api/types';
 import { LeadTile } from './LeadTile';
 
 export function DraggableLeadTile({ lead }: { lead: Lead }) {

@@ -4,9 +4,9 @@ import {
   DndContext, DragOverlay, KeyboardSensor, MouseSensor, TouchSensor, useSensor, useSensors,
   type DragEndEvent, type DragStartEvent,
 } from '@dnd-kit/core';
-import type { Lead, Pipeline, Stage } from '../../../api/types';
-import { useMoveLeadToStage } from '../hooks/useMoveLeadToStage';
-import { usePipelineTotals } from '../hooks/usePipelineTotals';
+import type { Lead, Pipeline, Stage } from '@/api/types';
+import { useMoveLeadToStage } from '@/features/leads/hooks/useMoveLeadToStage';
+import { usePipelineTotals } from '@/features/leads/hooks/usePipelineTotals';
 import classes from './Kanban.module.css';
 import { KanbanColumn } from './KanbanColumn';
 import { LeadTile } from './LeadTile';

@@ -3,12 +3,12 @@ import { useState } from 'react';
 import { Button, Group, Paper, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../api/client';
-import type { Lead } from '../../../api/types';
-import { DeleteButton } from '../../../ui/DeleteButton';
-import { notifyError, notifySuccess } from '../../../ui/notify';
-import { useStageIndex } from '../hooks/usePipelines';
-import { StageSelect } from './StageSelect';
+import { api } from '@/api/client';
+import type { Lead } from '@/api/types';
+import { DeleteButton } from '@/ui/DeleteButton';
+import { notifyError, notifySuccess } from '@/ui/notify';
+import { useStageIndex } from '@/reference/usePipelines';
+import { StageSelect } from '@/reference/StageSelect';
 
 export function LeadBulkActions({ selected, onDone }: { selected: Lead[]; onDone: () => void }) {
   const { t } = useTranslation();
@@ -32,7 +32,11 @@ export function LeadBulkActions({ selected, onDone }: { selected: Lead[]; onDone
     const stage = stageId ? stages.get(stageId) : undefined;
     if (!stage) return;
     void runForEach((lead) =>
-      api.patch(`/leads/${lead.id}`, { stageId: stage.id, ...(stage.pipelineId !== lead.pipelineId ? { pipelineId: stage.pipelineId } : {}) }, lead.version));
+      api.leads.patch(
+        { id: lead.id },
+        { stageId: stage.id, ...(stage.pipelineId !== lead.pipelineId ? { pipelineId: stage.pipelineId } : {}) },
+        { ifMatch: lead.version },
+      ));
   };
 
   if (selected.length === 0) return null;
@@ -42,7 +46,7 @@ export function LeadBulkActions({ selected, onDone }: { selected: Lead[]; onDone
         <Text size="sm" fw={600}>{t('leads.selected', { count: selected.length })}</Text>
         <StageSelect size="xs" label={t('leads.moveTo')} value={stageId} onChange={setStageId} w={200} />
         <Button size="xs" onClick={move} disabled={!stageId} loading={busy}>{t('leads.move')}</Button>
-        <DeleteButton name={t('leads.selected', { count: selected.length })} loading={busy} onDelete={() => void runForEach((lead) => api.delete(`/leads/${lead.id}`))} />
+        <DeleteButton name={t('leads.selected', { count: selected.length })} loading={busy} onDelete={() => void runForEach((lead) => api.leads.delete({ id: lead.id }))} />
       </Group>
     </Paper>
   );

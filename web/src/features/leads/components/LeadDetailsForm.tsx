@@ -1,20 +1,21 @@
 // The lead's own fields, edited in place and saved as one PATCH of what changed.
 import { useEffect, useState } from 'react';
-import { Button, Group, NumberInput, Stack, Textarea, TextInput } from '@mantine/core';
+import { NumberInput, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { CustomFieldValues, Lead, LeadPatch } from '../../../api/types';
-import { changedFields } from '../../../ui/diff';
-import { applyFieldErrors } from '../../../ui/errors';
-import { notifySuccess } from '../../../ui/notify';
-import { SaveError } from '../../../ui/SaveError';
-import { CustomFieldInputs } from '../../settings/components/CustomFieldInputs';
-import { ResponsibleSelect } from '../../settings/components/ResponsibleSelect';
-import { TagsField } from '../../settings/components/TagsField';
-import { leadKeys, useUpdateLead } from '../hooks/useLeads';
-import { useStageIndex } from '../hooks/usePipelines';
-import { StageSelect } from './StageSelect';
+import type { CustomFieldValues, Lead, LeadPatch } from '@/api/types';
+import { changedFields } from '@/lib/diff';
+import { applyFieldErrors } from '@/ui/errors';
+import { notifySuccess } from '@/ui/notify';
+import { SaveError } from '@/ui/SaveError';
+import { CustomFieldInputs } from '@/reference/CustomFieldInputs';
+import { ResponsibleSelect } from '@/reference/ResponsibleSelect';
+import { TagsField } from '@/reference/TagsField';
+import { leadKeys, useUpdateLead } from '@/features/leads/hooks/useLeads';
+import { useStageIndex } from '@/reference/usePipelines';
+import { StageSelect } from '@/reference/StageSelect';
+import { FormActions } from '@/ui/FormActions';
 
 const editable = (lead: Lead) => ({
   name: lead.name,
@@ -72,10 +73,7 @@ export function LeadDetailsForm({ lead }: { lead: Lead }) {
           errors={form.errors}
           onChange={(id, value) => form.setFieldValue('customFields', { ...form.values.customFields, [id]: value })}
         />
-        <Group justify="flex-end">
-          <Button variant="default" disabled={!form.isDirty()} onClick={() => form.reset()}>{t('common.cancel')}</Button>
-          <Button type="submit" loading={update.isPending} disabled={!form.isDirty()}>{t('common.save')}</Button>
-        </Group>
+        <FormActions submitLabel={t('common.save')} saving={update.isPending} onCancel={() => form.reset()} idle={!form.isDirty()} />
       </Stack>
     </form>
   );

@@ -3,18 +3,18 @@ import { Select, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { LeadSort } from '../../../api/types';
-import { Filters } from '../../../ui/Filters';
-import { ResponsibleSelect } from '../../settings/components/ResponsibleSelect';
-import { useTags } from '../../settings/hooks/useTags';
-import { StageSelect } from './StageSelect';
+import type { LeadSort, LeadStatus } from '@/api/types';
+import { Filters } from '@/ui/Filters';
+import { ResponsibleSelect } from '@/reference/ResponsibleSelect';
+import { useTags } from '@/reference/useTags';
+import { StageSelect } from '@/reference/StageSelect';
 
 export interface LeadFilterValues {
   q?: string;
   stageId?: string;
   responsibleUserId?: string;
   tag?: string;
-  status?: string;
+  status?: LeadStatus;
   createdFrom?: string;
   createdTo?: string;
   sort?: LeadSort;

@@ -3,11 +3,11 @@ import { useState } from 'react';
 import { Badge, Button, Group } from '@mantine/core';
 import { IconThumbDown, IconTrophy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Lead, Stage } from '../../../api/types';
-import { useErrorMessage } from '../../../ui/errors';
-import { notifyError } from '../../../ui/notify';
-import { useUpdateLead } from '../hooks/useLeads';
-import { usePipelines } from '../hooks/usePipelines';
+import type { Lead, Stage } from '@/api/types';
+import { useErrorMessage } from '@/ui/errors';
+import { notifyError } from '@/ui/notify';
+import { useUpdateLead } from '@/features/leads/hooks/useLeads';
+import { usePipelines } from '@/reference/usePipelines';
 import { LossReasonModal } from './LossReasonModal';
 
 export function LeadOutcomeButtons({ lead }: { lead: Lead }) {

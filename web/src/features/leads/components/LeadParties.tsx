@@ -3,13 +3,12 @@ import { ActionIcon, Anchor, Badge, Group, Paper, Stack, Text, Title } from '@ma
 import { IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Company, Contact, Lead, LeadPatch } from '../../../api/types';
-import { EntityPicker } from '../../../ui/EntityPicker';
-import { useErrorMessage } from '../../../ui/errors';
-import { notifyError } from '../../../ui/notify';
-import { useCompany, useCreateCompany } from '../../companies/hooks/useCompanies';
-import { useContact, useCreateContact } from '../../contacts/hooks/useContacts';
-import { useUpdateLead } from '../hooks/useLeads';
+import { companyRecords, contactRecords } from '@/api/clients';
+import type { Lead, LeadPatch } from '@/api/types';
+import { useUpdateLead } from '@/features/leads/hooks/useLeads';
+import { useErrorMessage } from '@/ui/errors';
+import { notifyError } from '@/ui/notify';
+import { ClientPicker } from './ClientPicker';
 
 function LinkedParty({ to, name, detail, badge, onUnlink, unlinkLabel }: {
   to: string; name: string; detail?: string; badge?: string; onUnlink: () => void; unlinkLabel: string;
@@ -32,7 +31,7 @@ function LinkedParty({ to, name, detail, badge, onUnlink, unlinkLabel }: {
 
 function LinkedContact({ id, main, onUnlink }: { id: string; main: boolean; onUnlink: () => void }) {
   const { t } = useTranslation();
-  const { data } = useContact(id);
+  const { data } = contactRecords.useOne(id);
   const detail = [data?.phones[0]?.value, data?.emails[0]?.value, data?.position].filter(Boolean).join(' · ');
   const name = data?.name ?? '…';
   return <LinkedParty to={`/contacts/${id}`} name={name} detail={detail} badge={main ? t('leads.mainContact') : undefined} onUnlink={onUnlink} unlinkLabel={t('leads.unlinkNamed', { name })} />;
@@ -40,7 +39,7 @@ function LinkedContact({ id, main, onUnlink }: { id: string; main: boolean; onUn
 
 function LinkedCompany({ id, onUnlink }: { id: string; onUnlink: () => void }) {
   const { t } = useTranslation();
-  const { data } = useCompany(id);
+  const { data } = companyRecords.useOne(id);
   const name = data?.name ?? '…';
   return <LinkedParty to={`/companies/${id}`} name={name} detail={data?.phones[0]?.value} onUnlink={onUnlink} unlinkLabel={t('leads.unlinkNamed', { name })} />;
 }
@@ -48,12 +47,12 @@ function LinkedCompany({ id, onUnlink }: { id: string; onUnlink: () => void }) {
 export function LeadParties({ lead }: { lead: Lead }) {
   const { t } = useTranslation();
   const update = useUpdateLead();
-  const createContact = useCreateContact();
-  const createCompany = useCreateCompany();
+  const createContact = contactRecords.useCreate();
+  const createCompany = companyRecords.useCreate();
   const describe = useErrorMessage();
   const save = (patch: LeadPatch) => update.mutate({ lead, patch }, { onError: (e) => notifyError(describe(e)) });
 
-  const linkContact = (contact: Contact) =>
+  const linkContact = (contact: { id: string }) =>
     save({ contactIds: [...lead.contactIds, contact.id], mainContactId: lead.mainContactId ?? contact.id });
   const unlinkContact = (id: string) => {
     const contactIds = lead.contactIds.filter((c) => c !== id);
@@ -71,7 +70,7 @@ export function LeadParties({ lead }: { lead: Lead }) {
     <Stack gap="sm">
       <Title order={2} size="h5">{t('leads.contacts')}</Title>
       {lead.contactIds.map((id) => <LinkedContact key={id} id={id} main={id === lead.mainContactId} onUnlink={() => unlinkContact(id)} />)}
-      <EntityPicker<Contact>
+      <ClientPicker
         resource="contacts"
         label={t('leads.addContact')}
         excludeIds={lead.contactIds}
@@ -83,7 +82,7 @@ export function LeadParties({ lead }: { lead: Lead }) {
       {lead.companyId ? (
         <LinkedCompany id={lead.companyId} onUnlink={() => save({ companyId: null })} />
       ) : (
-        <EntityPicker<Company>
+        <ClientPicker
           resource="companies"
           label={t('leads.linkCompany')}
           disabled={update.isPending}

@@ -2,9 +2,9 @@
 import { forwardRef, type HTMLAttributes } from 'react';
 import { Anchor, Badge, Group, Paper, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import type { Lead } from '../../../api/types';
-import { useFormat } from '../../auth/hooks/useFormat';
-import { useUserNames } from '../../settings/hooks/useUsers';
+import type { Lead } from '@/api/types';
+import { useFormat } from '@/session/useFormat';
+import { useUserNames } from '@/reference/useUsers';
 import classes from './Kanban.module.css';
 
 interface Props extends HTMLAttributes<HTMLElement> {

@@ -1,6 +1,6 @@
 import { Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Pipeline } from '../../../api/types';
+import type { Pipeline } from '@/api/types';
 
 export function PipelineSelect({ pipelines, value, onChange }: { pipelines: Pipeline[]; value: string; onChange: (id: string) => void }) {
   const { t } = useTranslation();

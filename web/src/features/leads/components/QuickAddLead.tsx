@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { Button, Group, Stack, TextInput, UnstyledButton, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { applyFieldErrors } from '../../../ui/errors';
-import { FormError } from '../../../ui/FormError';
-import { useCreateLead } from '../hooks/useLeads';
+import { applyFieldErrors } from '@/ui/errors';
+import { FormError } from '@/ui/FormError';
+import { useCreateLead } from '@/features/leads/hooks/useLeads';
 
 export function QuickAddLead({ pipelineId, stageId }: { pipelineId: string; stageId: string }) {
   const { t } = useTranslation();

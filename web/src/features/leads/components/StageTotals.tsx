@@ -1,6 +1,6 @@
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '../../auth/hooks/useFormat';
+import { useFormat } from '@/session/useFormat';
 
 /** Count and sum of a column; "+" while more pages are still to load. */
 export function StageTotals({ count, amount, more }: { count: number; amount: number; more: boolean }) {

@@ -1,41 +1,38 @@
 // Reading and changing leads: one lead, the kanban columns, the filtered list, and saves.
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
-import { api, type Query } from '../../../api/client';
-import type { Lead, LeadCreate, LeadPatch, Page } from '../../../api/types';
+import { useMutation, useQuery, useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
+import type { QueryOf } from '@crm/contract/client';
+import { api } from '@/api/client';
+import { usePagedList } from '@/api/queries';
+import type { Lead, LeadCreate, LeadPatch, Page } from '@/api/types';
 import { refreshTotals } from './usePipelineTotals';
 
 export const leadKeys = {
   all: ['leads'] as const,
   detail: (id: string) => ['leads', 'detail', id] as const,
   stage: (stageId: string) => ['leads', 'stage', stageId] as const,
-  list: (query: Query) => ['leads', 'list', query] as const,
+  list: (query: LeadListFilters) => ['leads', 'list', query] as const,
 };
 
 const COLUMN_PAGE = 30;
 
+/** The list's filters and sort; paging is added per page. */
+export type LeadListFilters = Omit<QueryOf<'leads.list'>, 'limit' | 'cursor'>;
+
 export function useLead(id: string) {
-  return useQuery({ queryKey: leadKeys.detail(id), queryFn: ({ signal }) => api.get<Lead>(`/leads/${id}`, undefined, signal) });
+  return useQuery({ queryKey: leadKeys.detail(id), queryFn: ({ signal }) => api.leads.get({ id }, { signal }) });
 }
 
 /** One kanban column: the stage's leads, newest first, a page at a time. */
 export function useStageLeads(pipelineId: string, stageId: string) {
-  return useInfiniteQuery({
-    queryKey: leadKeys.stage(stageId),
-    queryFn: ({ pageParam, signal }) =>
-      api.get<Page<Lead>>('/leads', { pipelineId, stageId, limit: COLUMN_PAGE, cursor: pageParam }, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  return usePagedList(
+    leadKeys.stage(stageId),
+    (page, signal) => api.leads.list({ ...page, pipelineId, stageId }, { signal }),
+    { pageSize: COLUMN_PAGE },
+  );
 }
 
-export function useLeadList(query: Query, enabled = true) {
-  return useInfiniteQuery({
-    queryKey: leadKeys.list(query),
-    queryFn: ({ pageParam, signal }) => api.get<Page<Lead>>('/leads', { limit: 50, ...query, cursor: pageParam }, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    enabled,
-  });
+export function useLeadList(query: LeadListFilters) {
+  return usePagedList(leadKeys.list(query), (page, signal) => api.leads.list({ ...page, ...query }, { signal }));
 }
 
 type ColumnData = InfiniteData<Page<Lead>, string | undefined>;
@@ -65,7 +62,7 @@ export const addToColumn = (data: ColumnData | undefined, lead: Lead): ColumnDat
 export function useCreateLead() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: LeadCreate) => api.post<Lead>('/leads', body, { idempotencyKey: crypto.randomUUID() }),
+    mutationFn: (body: LeadCreate) => api.leads.create(body, { idempotencyKey: crypto.randomUUID() }),
     onSuccess: (lead) => {
       qc.setQueryData<ColumnData>(leadKeys.stage(lead.stageId), (data) => addToColumn(data, lead));
       rememberLead(qc, lead);
@@ -77,7 +74,7 @@ export function useCreateLead() {
 export function useUpdateLead() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ lead, patch }: { lead: Lead; patch: LeadPatch }) => api.patch<Lead>(`/leads/${lead.id}`, patch, lead.version),
+    mutationFn: ({ lead, patch }: { lead: Lead; patch: LeadPatch }) => api.leads.patch({ id: lead.id }, patch, { ifMatch: lead.version }),
     onSuccess: (lead, { lead: before }) => {
       if (before.stageId !== lead.stageId) {
         qc.setQueryData<ColumnData>(leadKeys.stage(before.stageId), (d) => removeFromColumn(d, lead.id));
@@ -91,7 +88,7 @@ export function useUpdateLead() {
 export function useDeleteLead() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (lead: Lead) => api.delete(`/leads/${lead.id}`),
+    mutationFn: (lead: Lead) => api.leads.delete({ id: lead.id }),
     onSuccess: (_, lead) => {
       qc.setQueryData<ColumnData>(leadKeys.stage(lead.stageId), (d) => removeFromColumn(d, lead.id));
       qc.removeQueries({ queryKey: leadKeys.detail(lead.id) });

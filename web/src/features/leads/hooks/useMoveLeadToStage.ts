@@ -2,11 +2,11 @@
 // refusal (409 stage conflict, 412 changed by someone else) puts it back with a message.
 import { useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../api/client';
-import { isApiError } from '../../../api/problem';
-import type { Lead, LeadPatch, Page, Stage } from '../../../api/types';
-import { useErrorMessage } from '../../../ui/errors';
-import { notifyError } from '../../../ui/notify';
+import { api } from '@/api/client';
+import { isApiError } from '@/lib/problem';
+import type { Lead, LeadPatch, Page, Stage } from '@/api/types';
+import { useErrorMessage } from '@/ui/errors';
+import { notifyError } from '@/ui/notify';
 import { addToColumn, leadKeys, rememberLead, removeFromColumn } from './useLeads';
 import { refreshTotals, shiftTotals } from './usePipelineTotals';
 
@@ -26,7 +26,7 @@ export function useMoveLeadToStage() {
     mutationFn: ({ lead, stage, lossReason }: LeadMove) => {
       const patch: LeadPatch = { stageId: stage.id };
       if (lossReason) patch.lossReason = lossReason;
-      return api.patch<Lead>(`/leads/${lead.id}`, patch, lead.version);
+      return api.leads.patch({ id: lead.id }, patch, { ifMatch: lead.version });
     },
     onMutate: async ({ lead, stage }) => {
       const from = leadKeys.stage(lead.stageId);

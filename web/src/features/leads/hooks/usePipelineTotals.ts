@@ -1,14 +1,14 @@
 // Count and sum of the leads in each stage (GET /pipelines/{id}/totals), for the column headers.
 import { useQuery, type QueryClient } from '@tanstack/react-query';
-import { api } from '../../../api/client';
-import type { PipelineTotals } from '../../../api/types';
+import { api } from '@/api/client';
+import type { PipelineTotals } from '@/api/types';
 
 export const totalsKey = (pipelineId: string) => ['pipeline-totals', pipelineId] as const;
 
 export function usePipelineTotals(pipelineId: string) {
   return useQuery({
     queryKey: totalsKey(pipelineId),
-    queryFn: ({ signal }) => api.get<PipelineTotals>(`/pipelines/${pipelineId}/totals`, undefined, signal),
+    queryFn: ({ signal }) => api.pipelines.totals({ id: pipelineId }, { signal }),
   });
 }
 

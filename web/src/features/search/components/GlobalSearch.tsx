@@ -5,7 +5,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { MIN_QUERY, searchHits, useSearch, type SearchHit } from '../hooks/useSearch';
+import { MIN_QUERY, searchHits, useSearch, type SearchHit } from '@/features/search/hooks/useSearch';
 
 const GROUPS: SearchHit['kind'][] = ['lead', 'contact', 'company'];
 

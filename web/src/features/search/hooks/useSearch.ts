@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from '../../../api/client';
-import type { SearchResult } from '../../../api/types';
+import { api } from '@/api/client';
+import type { SearchResult } from '@/api/types';
 
 export const MIN_QUERY = 2;
 
@@ -8,7 +8,7 @@ export const MIN_QUERY = 2;
 export function useSearch(q: string) {
   return useQuery({
     queryKey: ['search', q],
-    queryFn: ({ signal }) => api.get<SearchResult>('/search', { q }, signal),
+    queryFn: ({ signal }) => api.search({ q }, { signal }),
     enabled: q.length >= MIN_QUERY,
     placeholderData: keepPreviousData,
     staleTime: 10_000,

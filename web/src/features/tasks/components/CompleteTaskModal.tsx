@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Task } from '../../../api/types';
-import { FormError } from '../../../ui/FormError';
-import { notifySuccess } from '../../../ui/notify';
-import { useCompleteTask } from '../hooks/useTasks';
+import type { Task } from '@/api/types';
+import { FormError } from '@/ui/FormError';
+import { notifySuccess } from '@/ui/notify';
+import { useCompleteTask } from '@/features/tasks/hooks/useTasks';
 
 /** Completing a task, with what came of it. */
 export function CompleteTaskModal({ task, onClose }: { task: Task; onClose: () => void }) {

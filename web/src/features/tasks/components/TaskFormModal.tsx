@@ -1,18 +1,19 @@
 // Create a task, or edit and reschedule one: text, type, due date and time, responsible.
 import { useState } from 'react';
-import { Button, Group, Modal, Select, Stack, Textarea } from '@mantine/core';
+import { Modal, Select, Stack, Textarea } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
 import '@mantine/dates/styles.css';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import type { EntityRef, Task, TaskInput } from '../../../api/types';
-import { isoToWallClock, nextHourWallClock, wallClockToIso } from '../../../ui/dates';
-import { applyFieldErrors } from '../../../ui/errors';
-import { notifySuccess } from '../../../ui/notify';
-import { SaveError } from '../../../ui/SaveError';
-import { useFormat } from '../../auth/hooks/useFormat';
-import { ResponsibleSelect } from '../../settings/components/ResponsibleSelect';
-import { useCreateTask, useTaskTypes, useUpdateTask } from '../hooks/useTasks';
+import type { EntityRef, Task, TaskInput } from '@/api/types';
+import { isoToWallClock, nextHourWallClock, wallClockToIso } from '@/lib/dates';
+import { applyFieldErrors } from '@/ui/errors';
+import { notifySuccess } from '@/ui/notify';
+import { SaveError } from '@/ui/SaveError';
+import { useFormat } from '@/session/useFormat';
+import { ResponsibleSelect } from '@/reference/ResponsibleSelect';
+import { useCreateTask, useTaskTypes, useUpdateTask } from '@/features/tasks/hooks/useTasks';
+import { FormActions } from '@/ui/FormActions';
 
 interface Props {
   opened: boolean;
@@ -82,10 +83,7 @@ export default function TaskFormModal({ opened, onClose, task, entity }: Props) 
             {...form.getInputProps('dueAt')}
           />
           <ResponsibleSelect placeholder={t('fields.me')} clearable {...form.getInputProps('responsibleUserId')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={mutation.isPending}>{task ? t('common.save') : t('common.create')}</Button>
-          </Group>
+          <FormActions submitLabel={task ? t('common.save') : t('common.create')} saving={mutation.isPending} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

@@ -3,11 +3,11 @@ import { useState } from 'react';
 import { ActionIcon, Badge, Checkbox, Group, Paper, Text } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Task, TaskType } from '../../../api/types';
-import { useFormat } from '../../auth/hooks/useFormat';
-import { useUserNames } from '../../settings/hooks/useUsers';
+import type { Task, TaskType } from '@/api/types';
+import { useFormat } from '@/session/useFormat';
+import { useUserNames } from '@/reference/useUsers';
 import { CompleteTaskModal } from './CompleteTaskModal';
-import { EntityLink } from './EntityLink';
+import { EntityLink } from '@/reference/EntityLink';
 import TaskFormModal from './TaskFormModal';
 
 export const isOverdue = (task: Task) => !task.completedAt && new Date(task.dueAt).getTime() < Date.now();

@@ -5,12 +5,12 @@ import { DndContext, MouseSensor, TouchSensor, KeyboardSensor, useDraggable, use
 import { Text, UnstyledButton } from '@mantine/core';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { Task, TaskType } from '../../../api/types';
-import { inZone, moveToDay } from '../../../ui/dates';
-import { useErrorMessage } from '../../../ui/errors';
-import { notifyError } from '../../../ui/notify';
-import { useFormat } from '../../auth/hooks/useFormat';
-import { useUpdateTask } from '../hooks/useTasks';
+import type { Task, TaskType } from '@/api/types';
+import { inZone, moveToDay } from '@/lib/dates';
+import { useErrorMessage } from '@/ui/errors';
+import { notifyError } from '@/ui/notify';
+import { useFormat } from '@/session/useFormat';
+import { useUpdateTask } from '@/features/tasks/hooks/useTasks';
 import { isOverdue } from './TaskRow';
 import TaskFormModal from './TaskFormModal';
 import classes from './WeekCalendar.module.css';

@@ -1,36 +1,34 @@
 // Tasks: lists by status and due range, task types, and the changes a manager makes all day.
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Query } from '../../../api/client';
-import { fetchAllPages } from '../../../api/queries';
-import type { Page, Task, TaskInput, TaskType } from '../../../api/types';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { QueryOf } from '@crm/contract/client';
+import { api } from '@/api/client';
+import { fetchAllPages, usePagedList } from '@/api/queries';
+import type { Task, TaskInput } from '@/api/types';
+
+/** A task list's filters (status, due range, responsible, linked record); paging is added per page. */
+export type TaskListFilters = Omit<QueryOf<'tasks.list'>, 'cursor'>;
 
 export const taskKeys = {
   all: ['tasks'] as const,
-  list: (query: Query) => ['tasks', 'list', query] as const,
+  list: (query: TaskListFilters) => ['tasks', 'list', query] as const,
 };
 
-export function useTasks(query: Query, enabled = true) {
-  return useInfiniteQuery({
-    queryKey: taskKeys.list(query),
-    queryFn: ({ pageParam, signal }) => api.get<Page<Task>>('/tasks', { limit: 100, ...query, cursor: pageParam }, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    enabled,
-  });
+export function useTasks(query: TaskListFilters) {
+  return usePagedList(taskKeys.list(query), (page, signal) => api.tasks.list({ ...page, ...query }, { signal }), { pageSize: 100 });
 }
 
 /** Every task due in a range (a calendar week), all pages. */
 export function useTasksDue(from: string, to: string) {
   return useQuery({
     queryKey: ['tasks', 'due', from, to],
-    queryFn: ({ signal }) => fetchAllPages<Task>('/tasks', { dueFrom: from, dueTo: to }, signal),
+    queryFn: ({ signal }) => fetchAllPages((page) => api.tasks.list({ ...page, dueFrom: from, dueTo: to }, { signal })),
   });
 }
 
 export function useTaskTypes() {
   return useQuery({
     queryKey: ['task-types'],
-    queryFn: ({ signal }) => fetchAllPages<TaskType>('/task-types', {}, signal),
+    queryFn: ({ signal }) => fetchAllPages((page) => api.taskTypes.list(page, { signal })),
     staleTime: 10 * 60_000,
   });
 }
@@ -47,7 +45,7 @@ function useAfterTaskChange() {
 export function useCreateTask() {
   const onSuccess = useAfterTaskChange();
   return useMutation({
-    mutationFn: (body: TaskInput) => api.post<Task>('/tasks', body, { idempotencyKey: crypto.randomUUID() }),
+    mutationFn: (body: TaskInput) => api.tasks.create(body, { idempotencyKey: crypto.randomUUID() }),
     onSuccess,
   });
 }
@@ -56,7 +54,8 @@ export function useCreateTask() {
 export function useUpdateTask() {
   const onSuccess = useAfterTaskChange();
   return useMutation({
-    mutationFn: ({ task, patch }: { task: Task; patch: Partial<TaskInput> }) => api.patch<Task>(`/tasks/${task.id}`, patch, task.version),
+    mutationFn: ({ task, patch }: { task: Task; patch: Partial<TaskInput> }) =>
+      api.tasks.patch({ id: task.id }, patch, { ifMatch: task.version }),
     onSuccess,
   });
 }
@@ -65,7 +64,7 @@ export function useCompleteTask() {
   const onSuccess = useAfterTaskChange();
   return useMutation({
     mutationFn: ({ task, result }: { task: Task; result?: string }) =>
-      api.post<Task>(`/tasks/${task.id}/complete`, result ? { result } : {}),
+      api.tasks.complete({ id: task.id }, result ? { result } : {}),
     onSuccess,
   });
 }

@@ -2,11 +2,11 @@
 import { useCallback } from 'react';
 import { Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { itemsOf } from '../../../api/queries';
-import type { EntityRef } from '../../../api/types';
-import { LoadMore } from '../../../ui/LoadMore';
-import { EmptyState, ErrorState, LoadingState } from '../../../ui/states';
-import { useTimeline } from '../hooks/useTimeline';
+import { itemsOf } from '@/api/queries';
+import type { EntityRef } from '@/api/types';
+import { LoadMore } from '@/ui/LoadMore';
+import { EmptyState, ErrorState, LoadingState } from '@/ui/states';
+import { useTimeline } from '@/features/timeline/hooks/useTimeline';
 import { NoteComposer } from './NoteComposer';
 import { readTimelineItem } from './timelineEntry';
 import { TimelineEntryView } from './TimelineEntryView';

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Button, Group, Select, Stack, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { EntityRef, NoteType } from '../../../api/types';
-import { FormError } from '../../../ui/FormError';
-import { useAddNote } from '../hooks/useTimeline';
+import type { EntityRef, NoteType } from '@/api/types';
+import { FormError } from '@/ui/FormError';
+import { useAddNote } from '@/features/timeline/hooks/useTimeline';
 
 const NOTE_TYPES: NoteType[] = ['common', 'call_in', 'call_out', 'sms', 'email'];
 

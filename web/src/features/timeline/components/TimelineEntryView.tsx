@@ -1,9 +1,9 @@
 import { Group, Paper, Text, ThemeIcon } from '@mantine/core';
 import { IconArrowRight, IconChecklist, IconHistory, IconNote, IconPhone } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '../../auth/hooks/useFormat';
-import { useStageIndex } from '../../leads/hooks/usePipelines';
-import { useUserNames } from '../../settings/hooks/useUsers';
+import { useFormat } from '@/session/useFormat';
+import { useStageIndex } from '@/reference/usePipelines';
+import { useUserNames } from '@/reference/useUsers';
 import type { TimelineEntry } from './timelineEntry';
 
 const ICONS = { event: IconHistory, note: IconNote, task: IconChecklist } as const;

@@ -1,5 +1,5 @@
 // The timeline mixes events, notes and tasks; this reads each into one display shape.
-import type { TimelineItem } from '../../../api/types';
+import type { TimelineItem } from '@/api/types';
 
 export interface TimelineEntry {
   id: string;

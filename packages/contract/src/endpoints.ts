@@ -1,0 +1,126 @@
+// Where each operation of the API is reached: its id, method and path, as plain data. The
+// typed client's runtime reads only this file (no zod), and operations.ts adds the schemas
+// to every entry, so the two cannot drift apart.
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export interface Endpoint {
+  readonly method: HttpMethod;
+  /** API Gateway path, with `{param}` placeholders. */
+  readonly path: string;
+  /** Public operations skip the token check (the contract lists them). */
+  readonly public?: true;
+  /**
+   * What a call passes after the path parameters: a JSON body or the query (a query beside a
+   * body goes in the call's options). operations.ts fails to compile when it disagrees with the schemas.
+   */
+  readonly input?: 'body' | 'query';
+}
+
+/** The record kinds that carry notes and a timeline, as their collections are named in paths. */
+export const RECORD_KINDS = ['leads', 'contacts', 'companies'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+/** `{ name: value }` made for every record kind, keyed `<kind>.<name>` (`leads.notes.list`). */
+export type PerRecordKind<E> = {
+  [Id in `${RecordKind}.${keyof E & string}`]: Id extends `${RecordKind}.${infer Name extends keyof E & string}` ? E[Name] : never;
+};
+
+export function perRecordKind<const E extends object>(make: (kind: RecordKind) => E): PerRecordKind<E> {
+  return Object.fromEntries(
+    RECORD_KINDS.flatMap((kind) => Object.entries(make(kind)).map(([name, value]) => [`${kind}.${name}`, value])),
+  ) as PerRecordKind<E>;
+}
+
+/** Endpoints under each record (`/api/v1/<kind>/{id}<path>`), written once for all kinds. */
+type UnderRecord<E extends Record<string, Endpoint>> = {
+  [Id in `${RecordKind}.${keyof E & string}`]: Id extends `${infer Kind}.${infer Name extends keyof E & string}`
+    ? Omit<E[Name], 'path'> & { readonly path: `/api/v1/${Kind}/{id}${E[Name]['path']}` }
+    : never;
+};
+
+function underRecord<const E extends Record<string, Endpoint>>(endpoints: E): UnderRecord<E> {
+  return perRecordKind((kind) =>
+    Object.fromEntries(Object.entries(endpoints).map(([name, e]) => [name, { ...e, path: `/api/v1/${kind}/{id}${e.path}` }])),
+  ) as UnderRecord<E>;
+}
+
+// The order is the OpenAPI document's order.
+export const endpoints = {
+  health: { method: 'GET', path: '/api/v1/health', public: true },
+  openapi: { method: 'GET', path: '/api/v1/openapi.json', public: true },
+  signup: { method: 'POST', path: '/api/v1/signup', public: true, input: 'body' },
+
+  me: { method: 'GET', path: '/api/v1/me' },
+  'users.list': { method: 'GET', path: '/api/v1/users', input: 'query' },
+  'users.create': { method: 'POST', path: '/api/v1/users', input: 'body' },
+  'users.get': { method: 'GET', path: '/api/v1/users/{id}' },
+  'users.patch': { method: 'PATCH', path: '/api/v1/users/{id}', input: 'body' },
+  'users.delete': { method: 'DELETE', path: '/api/v1/users/{id}' },
+
+  'pipelines.list': { method: 'GET', path: '/api/v1/pipelines', input: 'query' },
+  'pipelines.create': { method: 'POST', path: '/api/v1/pipelines', input: 'body' },
+  'pipelines.get': { method: 'GET', path: '/api/v1/pipelines/{id}' },
+  'pipelines.totals': { method: 'GET', path: '/api/v1/pipelines/{id}/totals' },
+  'pipelines.patch': { method: 'PATCH', path: '/api/v1/pipelines/{id}', input: 'body' },
+  'pipelines.delete': { method: 'DELETE', path: '/api/v1/pipelines/{id}' },
+  'pipelines.stages.add': { method: 'POST', path: '/api/v1/pipelines/{id}/stages', input: 'body' },
+  'pipelines.stages.patch': { method: 'PATCH', path: '/api/v1/pipelines/{id}/stages/{stageId}', input: 'body' },
+  'pipelines.stages.delete': { method: 'DELETE', path: '/api/v1/pipelines/{id}/stages/{stageId}' },
+
+  'leads.list': { method: 'GET', path: '/api/v1/leads', input: 'query' },
+  'leads.create': { method: 'POST', path: '/api/v1/leads', input: 'body' },
+  'leads.get': { method: 'GET', path: '/api/v1/leads/{id}' },
+  'leads.patch': { method: 'PATCH', path: '/api/v1/leads/{id}', input: 'body' },
+  'leads.delete': { method: 'DELETE', path: '/api/v1/leads/{id}' },
+
+  'contacts.list': { method: 'GET', path: '/api/v1/contacts', input: 'query' },
+  'contacts.create': { method: 'POST', path: '/api/v1/contacts', input: 'body' },
+  'contacts.get': { method: 'GET', path: '/api/v1/contacts/{id}' },
+  'contacts.patch': { method: 'PATCH', path: '/api/v1/contacts/{id}', input: 'body' },
+  'contacts.delete': { method: 'DELETE', path: '/api/v1/contacts/{id}' },
+  'contacts.leads': { method: 'GET', path: '/api/v1/contacts/{id}/leads', input: 'query' },
+  'companies.list': { method: 'GET', path: '/api/v1/companies', input: 'query' },
+  'companies.create': { method: 'POST', path: '/api/v1/companies', input: 'body' },
+  'companies.get': { method: 'GET', path: '/api/v1/companies/{id}' },
+  'companies.patch': { method: 'PATCH', path: '/api/v1/companies/{id}', input: 'body' },
+  'companies.delete': { method: 'DELETE', path: '/api/v1/companies/{id}' },
+  'companies.contacts': { method: 'GET', path: '/api/v1/companies/{id}/contacts', input: 'query' },
+  'companies.leads': { method: 'GET', path: '/api/v1/companies/{id}/leads', input: 'query' },
+
+  'trash.list': { method: 'GET', path: '/api/v1/trash', input: 'query' },
+  'trash.restore': { method: 'POST', path: '/api/v1/trash/{entityType}/{id}/restore' },
+
+  'customFields.list': { method: 'GET', path: '/api/v1/custom-fields', input: 'query' },
+  'customFields.create': { method: 'POST', path: '/api/v1/custom-fields', input: 'body' },
+  'customFields.get': { method: 'GET', path: '/api/v1/custom-fields/{id}' },
+  'customFields.patch': { method: 'PATCH', path: '/api/v1/custom-fields/{id}', input: 'body' },
+  'customFields.delete': { method: 'DELETE', path: '/api/v1/custom-fields/{id}' },
+  'tags.list': { method: 'GET', path: '/api/v1/tags', input: 'query' },
+  search: { method: 'GET', path: '/api/v1/search', input: 'query' },
+
+  'tasks.list': { method: 'GET', path: '/api/v1/tasks', input: 'query' },
+  'tasks.create': { method: 'POST', path: '/api/v1/tasks', input: 'body' },
+  'tasks.get': { method: 'GET', path: '/api/v1/tasks/{id}' },
+  'tasks.patch': { method: 'PATCH', path: '/api/v1/tasks/{id}', input: 'body' },
+  'tasks.delete': { method: 'DELETE', path: '/api/v1/tasks/{id}' },
+  'tasks.complete': { method: 'POST', path: '/api/v1/tasks/{id}/complete', input: 'body' },
+  'taskTypes.list': { method: 'GET', path: '/api/v1/task-types', input: 'query' },
+  'taskTypes.create': { method: 'POST', path: '/api/v1/task-types', input: 'body' },
+  'taskTypes.get': { method: 'GET', path: '/api/v1/task-types/{id}' },
+  'taskTypes.patch': { method: 'PATCH', path: '/api/v1/task-types/{id}', input: 'body' },
+  'taskTypes.delete': { method: 'DELETE', path: '/api/v1/task-types/{id}' },
+
+  ...underRecord({
+    'notes.list': { method: 'GET', path: '/notes', input: 'query' },
+    'notes.create': { method: 'POST', path: '/notes', input: 'body' },
+    'notes.get': { method: 'GET', path: '/notes/{noteId}' },
+  }),
+  ...underRecord({ timeline: { method: 'GET', path: '/timeline', input: 'query' } }),
+
+  dashboard: { method: 'GET', path: '/api/v1/dashboard' },
+  'events.list': { method: 'GET', path: '/api/v1/events', input: 'query' },
+} as const satisfies Record<string, Endpoint>;
+
+export type Endpoints = typeof endpoints;
+export type OperationId = keyof Endpoints;

@@ -1,0 +1,121 @@
+// THE operation table: every operation of the API by id, with its method and path (from
+// endpoints.ts), summary, schemas and success status. functions/routes.ts groups the
+// operations into Lambdas; the typed client and the OpenAPI document are derived from it.
+import * as z from 'zod';
+import * as c from './schemas.ts';
+import { endpoints, perRecordKind, type Endpoints, type OperationId, type RecordKind } from './endpoints.ts';
+
+/** What an operation says beyond where it is reached. */
+export interface OperationSchemas {
+  summary: string;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  response?: z.ZodType;
+  /** Success status; 200 unless said. */
+  status?: number;
+  /** Media type of the answer when it is not JSON (e.g. text/csv). */
+  produces?: string;
+}
+
+const one: Record<RecordKind, string> = { leads: 'lead', contacts: 'contact', companies: 'company' };
+
+const operationSchemas = {
+  health: { summary: 'Liveness', response: z.object({ status: z.literal('ok') }) },
+  openapi: { summary: 'This document' },
+  signup: { summary: 'Create an account and its admin', body: c.SignupRequest, response: c.SignupResponse, status: 201 },
+
+  me: { summary: 'The caller and their account', response: c.Me },
+  'users.list': { summary: 'List users', query: c.UserListQuery, response: c.page(c.User) },
+  'users.create': { summary: 'Invite a user (admin)', body: c.UserCreate, response: c.User, status: 201 },
+  'users.get': { summary: 'Get a user', response: c.User },
+  'users.patch': { summary: 'Change a user (admin)', body: c.UserPatch, response: c.User },
+  'users.delete': { summary: 'Deactivate a user (admin)', status: 204 },
+
+  'pipelines.list': { summary: 'List pipelines', query: c.PipelineListQuery, response: c.page(c.Pipeline) },
+  'pipelines.create': { summary: 'Create a pipeline (won and lost are added)', body: c.PipelineCreate, response: c.Pipeline, status: 201 },
+  'pipelines.get': { summary: 'Get a pipeline', response: c.Pipeline },
+  'pipelines.totals': { summary: 'Count and sum of leads per stage', response: c.PipelineTotals },
+  'pipelines.patch': { summary: 'Rename or reorder a pipeline', body: c.PipelinePatch, response: c.Pipeline },
+  'pipelines.delete': { summary: 'Delete an empty pipeline', status: 204 },
+  'pipelines.stages.add': { summary: 'Add a stage', body: c.StageCreate, response: c.Pipeline, status: 201 },
+  'pipelines.stages.patch': { summary: 'Change a stage', body: c.StagePatch, response: c.Pipeline },
+  'pipelines.stages.delete': { summary: 'Delete an empty stage', status: 204 },
+
+  'leads.list': { summary: 'List leads', query: c.LeadListQuery, response: c.page(c.Lead) },
+  'leads.create': { summary: 'Create a lead', body: c.LeadCreate, response: c.Lead, status: 201 },
+  'leads.get': { summary: 'Get a lead', response: c.Lead },
+  'leads.patch': { summary: 'Change or move a lead', body: c.LeadPatch, response: c.Lead },
+  'leads.delete': { summary: 'Move a lead to the trash', status: 204 },
+
+  'contacts.list': { summary: 'List contacts', query: c.ContactListQuery, response: c.page(c.Contact) },
+  'contacts.create': {
+    summary: 'Create a contact (409 with existingId on a known phone or e-mail, unless allowDuplicate)',
+    query: c.ContactWriteQuery, body: c.ContactCreate, response: c.Contact, status: 201,
+  },
+  'contacts.get': { summary: 'Get a contact', response: c.Contact },
+  'contacts.patch': { summary: 'Change a contact', query: c.ContactWriteQuery, body: c.ContactPatch, response: c.Contact },
+  'contacts.delete': { summary: 'Move a contact to the trash (it leaves its leads)', status: 204 },
+  'contacts.leads': { summary: "A contact's leads", query: c.ListQuery, response: c.page(c.LinkedLead) },
+  'companies.list': { summary: 'List companies', query: c.CompanyListQuery, response: c.page(c.Company) },
+  'companies.create': { summary: 'Create a company', body: c.CompanyCreate, response: c.Company, status: 201 },
+  'companies.get': { summary: 'Get a company', response: c.Company },
+  'companies.patch': { summary: 'Change a company', body: c.CompanyPatch, response: c.Company },
+  'companies.delete': { summary: 'Move a company to the trash (its leads and contacts stay, without it)', status: 204 },
+  'companies.contacts': { summary: "A company's contacts", query: c.ListQuery, response: c.page(c.Contact) },
+  'companies.leads': { summary: "A company's leads", query: c.ListQuery, response: c.page(c.Lead) },
+
+  'trash.list': { summary: 'Deleted leads, contacts and companies, newest first', query: c.TrashListQuery, response: c.page(c.TrashItem) },
+  'trash.restore': { summary: 'Restore a lead, contact or company with its links', response: c.Restored },
+
+  'customFields.list': { summary: 'List custom fields', query: c.CustomFieldListQuery, response: c.page(c.CustomField) },
+  'customFields.create': { summary: 'Add a custom field (admin)', body: c.CustomFieldCreate, response: c.CustomField, status: 201 },
+  'customFields.get': { summary: 'Get a custom field', response: c.CustomField },
+  'customFields.patch': {
+    summary: 'Rename a custom field, change its options or whether it is required (admin)', body: c.CustomFieldPatch, response: c.CustomField,
+  },
+  'customFields.delete': { summary: 'Delete a custom field (admin)', status: 204 },
+  'tags.list': { summary: 'Tags in use, with counts', query: c.TagListQuery, response: c.page(c.TagInUse) },
+  search: { summary: 'Leads, contacts and companies by name prefix, phone digits or e-mail', query: c.SearchQuery, response: c.SearchResult },
+
+  'tasks.list': {
+    summary: 'List tasks by status (open, completed, overdue), due range, responsible or linked record',
+    query: c.TaskListQuery, response: c.page(c.Task),
+  },
+  'tasks.create': { summary: 'Create a task', body: c.TaskCreate, response: c.Task, status: 201 },
+  'tasks.get': { summary: 'Get a task', response: c.Task },
+  'tasks.patch': { summary: 'Change or reschedule a task', body: c.TaskPatch, response: c.Task },
+  'tasks.delete': { summary: 'Delete a task', status: 204 },
+  'tasks.complete': { summary: 'Complete a task with a result', body: c.TaskComplete, response: c.Task },
+  'taskTypes.list': { summary: 'List task types', query: c.TaskTypeListQuery, response: c.page(c.TaskType) },
+  'taskTypes.create': { summary: 'Add a task type (admin)', body: c.TaskTypeCreate, response: c.TaskType, status: 201 },
+  'taskTypes.get': { summary: 'Get a task type', response: c.TaskType },
+  'taskTypes.patch': { summary: 'Rename or recolour a task type (admin)', body: c.TaskTypePatch, response: c.TaskType },
+  'taskTypes.delete': { summary: 'Delete a task type no open task uses (admin; 409 otherwise)', status: 204 },
+
+  // Notes and the timeline are the same under each record kind.
+  ...perRecordKind((kind) => ({
+    'notes.list': { summary: `A ${one[kind]}'s notes, newest first`, query: c.NoteListQuery, response: c.page(c.Note) },
+    'notes.create': { summary: `Add a note to a ${one[kind]}`, body: c.NoteCreate, response: c.Note, status: 201 },
+    'notes.get': { summary: `Get a ${one[kind]}'s note`, response: c.Note },
+    timeline: { summary: `A ${one[kind]}'s events, notes and tasks, newest first`, query: c.TimelineQuery, response: c.page(c.TimelineItem) },
+  })),
+
+  dashboard: { summary: 'Open deals, due tasks, new leads, latest events', response: c.Dashboard },
+  'events.list': { summary: 'The event log', query: c.EventListQuery, response: c.page(c.CrmEvent) },
+} as const satisfies Record<OperationId, OperationSchemas>;
+
+type Schemas = typeof operationSchemas;
+
+// endpoints.ts says, as plain data for the client, whether a call passes a body or a query; it must agree with the schemas.
+type InputOf<S> = S extends { body: z.ZodType } ? 'body' : S extends { query: z.ZodType } ? 'query' : undefined;
+type DeclaredInput<E> = E extends { input: infer I } ? I : undefined;
+type InputDisagrees = { [Id in OperationId]: [InputOf<Schemas[Id]>] extends [DeclaredInput<Endpoints[Id]>] ? never : Id }[OperationId];
+const inputsAgree: [InputDisagrees] extends [never] ? true : { disagree: InputDisagrees } = true;
+void inputsAgree;
+export type Operations = { readonly [Id in OperationId]: Endpoints[Id] & Schemas[Id] };
+export type Operation = Operations[OperationId];
+
+/** Every operation, keyed by id, in the order of endpoints.ts. */
+export const operations = Object.fromEntries(
+  (Object.keys(endpoints) as OperationId[]).map((id) => [id, { ...endpoints[id], ...operationSchemas[id] }]),
+) as Operations;

@@ -1,0 +1,34 @@
+import { Button } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { useQuickAdd } from '@/ui/quickAdd';
+import { PageHeader } from '@/ui/PageHeader';
+import { EmptyState, ErrorState, LoadingState } from '@/ui/states';
+import { KanbanBoard } from '@/features/leads/components/KanbanBoard';
+import { LeadsViewSwitch } from '@/features/leads/components/LeadsViewSwitch';
+import { PipelineSelect } from '@/features/leads/components/PipelineSelect';
+import { usePipelines } from '@/reference/usePipelines';
+
+export default function KanbanPage() {
+  const { t } = useTranslation();
+  const pipelines = usePipelines();
+  const [params, setParams] = useSearchParams();
+  const openQuickAdd = useQuickAdd();
+  const list = pipelines.data ?? [];
+  const pipeline = list.find((p) => p.id === params.get('pipeline')) ?? list[0];
+
+  return (
+    <>
+      <PageHeader title={t('nav.leads')}>
+        {pipeline && <PipelineSelect pipelines={list} value={pipeline.id} onChange={(id) => setParams({ pipeline: id })} />}
+        <LeadsViewSwitch active="kanban" />
+        <Button size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => openQuickAdd('lead')}>{t('leads.add')}</Button>
+      </PageHeader>
+      {pipelines.isPending && <LoadingState />}
+      {pipelines.isError && <ErrorState error={pipelines.error} onRetry={() => void pipelines.refetch()} />}
+      {pipelines.isSuccess && !pipeline && <EmptyState>{t('leads.noPipelines')}</EmptyState>}
+      {pipeline && <KanbanBoard key={pipeline.id} pipeline={pipeline} />}
+    </>
+  );
+}
