@@ -26,7 +26,8 @@ describe('Resource: companies', () => {
         name: 'ООО «Вектор»', emails: [{ value: 'info@vector.ru', type: 'office' }], website: 'vector.ru', address: 'Moscow',
         responsibleUserId: acme.userId, tags: ['partner'], nearestTaskAt: null, version: 1,
       });
-      const patched = await acme.client.companies.patch({ id: res.body.id }, { address: null, website: 'https://vector.ru' }, { ifMatch: 1 });
+      const patch = { address: null, website: 'https://vector.ru' };
+      const patched = await acme.client.companies.patch({ id: res.body.id }, patch, { ifMatch: 1 });
       expect(patched).toMatchObject({ address: null, website: 'https://vector.ru', version: 2, name: 'ООО «Вектор»' });
       expect((await acme.answer.companies.patch({ id: res.body.id }, { name: 'Stale' }, { ifMatch: 1 })).status).toBe(412);
       const events = (await acme.client.events.list({ entityType: 'company', entityId: res.body.id })).items;

@@ -12,7 +12,8 @@ beforeAll(async () => {
 
 describe('Resource: dashboard', () => {
   it('starts empty for a new account', async () => {
-    expect(await account.client.dashboard()).toMatchObject({ openLeads: 0, openAmount: 0, tasksToday: 0, tasksOverdue: 0, newLeadsThisWeek: 0 });
+    expect(await account.client.dashboard())
+      .toMatchObject({ openLeads: 0, openAmount: 0, tasksToday: 0, tasksOverdue: 0, newLeadsThisWeek: 0 });
   });
 
   it('counts open deals and their sum, new leads, due tasks, and shows the latest events', async () => {

@@ -1,7 +1,7 @@
 // Notes on leads, contacts and companies through HTTP: add each type, list newest first
 // with cursor walks, note.added, a parent that must exist, and no note under another record.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { NoteType, RecordKind } from '@crm/contract';
+import { RECORD_KINDS, type NoteType, type RecordKind } from '@crm/contract';
 import { useApi, walkIds, type CrmUser } from './support/api.ts';
 
 const api = useApi();
@@ -16,7 +16,7 @@ describe('Resource: notes', () => {
     records.companies = (await acme.client.companies.create({ name: 'Noted firm' })).id;
   });
 
-  it.each(['leads', 'contacts', 'companies'] as const)('adds every note type to %s and lists them newest first, each once', async (kind) => {
+  it.each(RECORD_KINDS)('adds every note type to %s and lists them newest first, each once', async (kind) => {
     const notes = acme.answer[kind].notes;
     const id = records[kind];
     const types: NoteType[] = ['common', 'call_in', 'call_out', 'sms', 'email'];

@@ -149,7 +149,8 @@ describe('Resource: leads', () => {
     const prices = [300, 100, 700, 500, 200, 600, 400];
     const made: Lead[] = [];
     for (const [i, price] of prices.entries()) {
-      made.push(await zeta.client.leads.create({ name: `Deal ${i}`, price, tags: i % 2 ? ['odd'] : ['even'], stageId: zp.stages[i % 2].id }));
+      const body = { name: `Deal ${i}`, price, tags: i % 2 ? ['odd'] : ['even'], stageId: zp.stages[i % 2].id };
+      made.push(await zeta.client.leads.create(body));
     }
     const walked = await walk(zeta, { limit: 2 });
     expect(walked.map((l) => l.id).sort()).toEqual(made.map((l) => l.id).sort());

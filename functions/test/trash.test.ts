@@ -50,7 +50,9 @@ describe('Resource: trash', () => {
     it('puts a contact back on its leads, in its company, with its phone claimed again', async () => {
       // Prepare
       const company = await acme.client.companies.create({ name: 'Keeps Staff' });
-      const ann = await acme.client.contacts.create({ name: 'Returning Ann', phones: [{ value: '+7 913 700-00-01' }], companyId: company.id });
+      const ann = await acme.client.contacts.create({
+        name: 'Returning Ann', phones: [{ value: '+7 913 700-00-01' }], companyId: company.id,
+      });
       const bob = await acme.client.contacts.create({ name: 'Bob' });
       const mainOn = await acme.client.leads.create({ name: 'Ann is main', mainContactId: ann.id });
       const alsoOn = await acme.client.leads.create({ name: 'Ann helps', contactIds: [bob.id, ann.id], mainContactId: bob.id });
@@ -103,7 +105,9 @@ describe('Resource: trash', () => {
       const company = await acme.client.companies.create({ name: 'Lead Co' });
       const stays = await acme.client.contacts.create({ name: 'Stays' });
       const leaves = await acme.client.contacts.create({ name: 'Leaves' });
-      const lead = await acme.client.leads.create({ name: 'Back deal', price: 700, contactIds: [stays.id], mainContactId: leaves.id, companyId: company.id });
+      const lead = await acme.client.leads.create({
+        name: 'Back deal', price: 700, contactIds: [stays.id], mainContactId: leaves.id, companyId: company.id,
+      });
       await acme.client.leads.delete({ id: lead.id });
       await acme.client.contacts.delete({ id: leaves.id });
       expect((await acme.client.contacts.leads({ id: stays.id })).items).toEqual([]);

@@ -22,7 +22,9 @@ afterAll(() => api.close());
 describe('Resource: users', () => {
   it('signs up the caller as admin of a new account', async () => {
     const me = await admin.client.me();
-    expect(me).toMatchObject({ user: { id: admin.userId, role: 'admin', email: admin.email }, account: { id: admin.accountId, currency: expect.any(String) } });
+    expect(me).toMatchObject({
+      user: { id: admin.userId, role: 'admin', email: admin.email }, account: { id: admin.accountId, currency: expect.any(String) },
+    });
   });
 
   it('refuses a second sign-up with the same e-mail (409) and creates nothing', async () => {

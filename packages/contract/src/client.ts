@@ -79,7 +79,8 @@ type Tree<Ids extends string, Prefix extends string, Result extends 'body' | 'an
     ? Call<`${Prefix}${H}` & OperationId, Result>
     : Tree<Tail<Ids, H>, `${Prefix}${H}.`, Result>;
 };
-type Call<Id extends OperationId, Result> = (...args: ArgsOf<Id>) => Promise<Result extends 'body' ? ResponseOf<Id> : Answer<ResponseOf<Id>>>;
+type Call<Id extends OperationId, Result> =
+  (...args: ArgsOf<Id>) => Promise<Result extends 'body' ? ResponseOf<Id> : Answer<ResponseOf<Id>>>;
 
 export type Client = Tree<OperationId, '', 'body'>;
 export type AnswerClient = Tree<OperationId, '', 'answer'>;

@@ -71,11 +71,14 @@ const operationSchemas = {
   'customFields.create': { summary: 'Add a custom field (admin)', body: c.CustomFieldCreate, response: c.CustomField, status: 201 },
   'customFields.get': { summary: 'Get a custom field', response: c.CustomField },
   'customFields.patch': {
-    summary: 'Rename a custom field, change its options or whether it is required (admin)', body: c.CustomFieldPatch, response: c.CustomField,
+    summary: 'Rename a custom field, change its options or whether it is required (admin)',
+    body: c.CustomFieldPatch, response: c.CustomField,
   },
   'customFields.delete': { summary: 'Delete a custom field (admin)', status: 204 },
   'tags.list': { summary: 'Tags in use, with counts', query: c.TagListQuery, response: c.page(c.TagInUse) },
-  search: { summary: 'Leads, contacts and companies by name prefix, phone digits or e-mail', query: c.SearchQuery, response: c.SearchResult },
+  search: {
+    summary: 'Leads, contacts and companies by name prefix, phone digits or e-mail', query: c.SearchQuery, response: c.SearchResult,
+  },
 
   'tasks.list': {
     summary: 'List tasks by status (open, completed, overdue), due range, responsible or linked record',
@@ -97,7 +100,9 @@ const operationSchemas = {
     'notes.list': { summary: `A ${one[kind]}'s notes, newest first`, query: c.NoteListQuery, response: c.page(c.Note) },
     'notes.create': { summary: `Add a note to a ${one[kind]}`, body: c.NoteCreate, response: c.Note, status: 201 },
     'notes.get': { summary: `Get a ${one[kind]}'s note`, response: c.Note },
-    timeline: { summary: `A ${one[kind]}'s events, notes and tasks, newest first`, query: c.TimelineQuery, response: c.page(c.TimelineItem) },
+    timeline: {
+      summary: `A ${one[kind]}'s events, notes and tasks, newest first`, query: c.TimelineQuery, response: c.page(c.TimelineItem),
+    },
   })),
 
   dashboard: { summary: 'Open deals, due tasks, new leads, latest events', response: c.Dashboard },

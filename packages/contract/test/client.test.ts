@@ -75,7 +75,7 @@ describe('Client: answers', () => {
   it('resolves to the body, to undefined on a 204, and throws a problem as ApiProblem', async () => {
     const { fetch } = recording((s) =>
       s.method === 'DELETE' ? new Response(null, { status: 204 })
-        : s.url.endsWith('/L2') ? json(412, { type: 'about:blank', title: 'Stale', status: 412, detail: 'changed' }, 'application/problem+json')
+        : s.url.endsWith('/L2') ? json(412, { title: 'Stale', status: 412, detail: 'changed' }, 'application/problem+json')
           : json(200, { id: 'L1', version: 2 }));
     const client = createClient(base({ fetch }));
     expect(await client.leads.get({ id: 'L1' })).toEqual({ id: 'L1', version: 2 });
