@@ -1,4 +1,5 @@
 export * from './common.ts';
+export * from './text.ts';
 export * from './events.ts';
 export * from './accounts.ts';
 export * from './pipelines.ts';
