@@ -1,5 +1,6 @@
 // Contacts: the people of the client base, de-duplicated by phone and e-mail.
 import * as z from 'zod';
+import { Email } from './accounts.ts';
 import { BoolParam, CustomFieldValues, EntityBase, Id, ListQuery, Name, Tag, Timestamp } from './common.ts';
 import { LeadStatus } from './leads.ts';
 import { text } from './text.ts';
@@ -12,7 +13,7 @@ export const EmailEntry = z.object({ value: z.string(), type: z.string() });
 
 export const PhoneInput = z.strictObject({ value: text({ min: 1, max: 50 }), type: PointType.default('work') });
 export const EmailInput = z.strictObject({
-  value: z.email().max(254).transform((e) => e.toLowerCase()),
+  value: Email,
   type: PointType.default('work'),
 });
 const Position = text({ max: 255 });
