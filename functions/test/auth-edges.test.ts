@@ -17,9 +17,8 @@ beforeAll(async () => {
 
 /** cognito-local signs with a key shipped in its package; the test signs claims of its choosing with it. */
 const require = createRequire(import.meta.url);
-const signingKey = (JSON.parse(readFileSync(join(require.resolve('cognito-local/package.json'), '..', 'lib', 'keys', 'cognitoLocal.private.json'), 'utf8')) as {
-  pem: string;
-}).pem;
+const keyFile = join(require.resolve('cognito-local/package.json'), '..', 'lib', 'keys', 'cognitoLocal.private.json');
+const signingKey = (JSON.parse(readFileSync(keyFile, 'utf8')) as { pem: string }).pem;
 const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
 const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as Record<string, unknown>;
 
@@ -60,15 +59,16 @@ describe('E-mail case', () => {
     const local = `Anna.${Math.random().toString(36).slice(2)}`;
     const typed = `${local}@Example.COM`;
     const anna = await api.account();
-    const invite = await anna.request('POST', '/api/v1/users', { email: typed, name: 'Anna', role: 'manager', password: 'Test-password-1' });
+    const password = 'Test-password-1';
+    const invite = await anna.request('POST', '/api/v1/users', { email: typed, name: 'Anna', role: 'manager', password });
     expect(invite.status, JSON.stringify(invite.body)).toBe(201);
     expect(invite.body.email).toBe(typed.toLowerCase());
     // The same address in another case is the same login: taken, in this account and in any other.
     const again = await admin.request('POST', '/api/v1/users', { email: typed.toUpperCase(), name: 'Anna', role: 'manager' });
     expect(again.status).toBe(409);
-    const signup = await admin.request('POST', '/api/v1/signup', { company: 'Other', name: 'Anna', email: typed.toLowerCase(), password: 'Test-password-1' });
+    const signup = await admin.request('POST', '/api/v1/signup', { company: 'Other', name: 'Anna', email: typed.toLowerCase(), password });
     expect(signup.status).toBe(409);
-    const tokens = await Promise.all([typed, typed.toLowerCase(), ` ${typed.toUpperCase()} `].map((e) => logInAs(e, 'Test-password-1')));
+    const tokens = await Promise.all([typed, typed.toLowerCase(), ` ${typed.toUpperCase()} `].map((e) => logInAs(e, password)));
     expect(new Set(tokens.map((t) => claimsOf(t)['custom:userId']))).toEqual(new Set([invite.body.id]));
   });
 });

@@ -73,7 +73,9 @@ export const CUSTOM_FIELD_VALUES = {
   /** Numeric strings ("1500", "2,5") are accepted, as CSV imports and forms send them. */
   number: {
     describe: 'a number',
-    schema: z.union([z.number(), z.string().trim().regex(NUMERIC).transform((s) => Number(s.replace(',', '.')))]).pipe(StorableNumber.min(-1e15).max(1e15)),
+    schema: z
+      .union([z.number(), z.string().trim().regex(NUMERIC).transform((s) => Number(s.replace(',', '.')))])
+      .pipe(StorableNumber.min(-1e15).max(1e15)),
   },
   select: { describe: 'one of the options', schema: text({ max: 255 }) },
   multiselect: { describe: 'a list of options', schema: z.array(text({ max: 255 })).max(MAX_FIELD_OPTIONS) },

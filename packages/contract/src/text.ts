@@ -24,7 +24,10 @@ export const text = ({ max, min = 0, multiline = false }: TextRule) => {
     .overwrite((s) => s.normalize('NFC'))
     .trim()
     .refine((s) => !LONE_SURROGATE.test(s), 'contains a lone surrogate, which is not a character')
-    .regex(multiline ? NO_CONTROLS_BUT_LINES : NO_CONTROLS, multiline ? 'contains a control character' : 'contains a control character or a line break')
+    .regex(
+      multiline ? NO_CONTROLS_BUT_LINES : NO_CONTROLS,
+      multiline ? 'contains a control character' : 'contains a control character or a line break',
+    )
     .max(max);
   return min > 0 ? schema.min(min) : schema;
 };
