@@ -21,6 +21,20 @@ const createVerifier = () =>
     { jwksCache: new SimpleJwksCache({ fetcher }) },
   );
 
+/** How far ahead of this clock a token's issuing clock may run. */
+const CLOCK_SKEW_S = 60;
+
+/**
+ * aws-jwt-verify checks `exp` only when the token has one and never compares `iat` with now:
+ * a token that never ends, or one minted ahead of time to be used later, would pass. Cognito
+ * sets both.
+ */
+function assertLifetime(claims: Record<string, unknown>) {
+  const now = Math.floor(Date.now() / 1000);
+  if (typeof claims.exp !== 'number') throw unauthorized('The token has no expiry');
+  if (typeof claims.iat !== 'number' || claims.iat > now + CLOCK_SKEW_S) throw unauthorized('The token is not valid yet');
+}
+
 /** Who a user is changes rarely; a short cache saves a read on most requests of a warm Lambda. */
 const CALLER_TTL_MS = 30_000;
 const callers = new Map<string, { caller: Caller; until: number }>();
@@ -35,6 +49,7 @@ export async function authenticate(authorization: string | undefined): Promise<C
   } catch {
     throw unauthorized('The token is invalid or expired');
   }
+  assertLifetime(claims);
   if (claims.token_use !== 'id') throw unauthorized('Send the ID token, not the access token');
   const accountId = claims['custom:accountId'];
   const userId = claims['custom:userId'];

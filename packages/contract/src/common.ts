@@ -1,11 +1,30 @@
 // Shapes shared by every resource: ids, timestamps, the entity base, lists and problems.
 import * as z from 'zod';
+import { name, tag, text } from './text.ts';
 
 export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'not an id');
 export const Timestamp = z.iso.datetime({ offset: false });
-export const Money = z.number().finite().min(0).max(1e13);
-export const Tag = z.string().trim().min(1).max(50);
-export const Name = z.string().trim().min(1).max(255);
+
+/**
+ * A number DynamoDB can keep: 0 or a magnitude from 1e-130 to below 1e126. JSON allows more
+ * (1e-200), and such a number would fail the write instead of being a 400 on its field.
+ */
+export const StorableNumber = z
+  .number()
+  .finite()
+  .refine((n) => n === 0 || (Math.abs(n) >= 1e-130 && Math.abs(n) < 1e126), 'is too close to zero or too large to be stored')
+  .meta({ description: 'A number of magnitude 0 or 1e-130 to 1e125' });
+
+/**
+ * Money is kept to millionths: a price of 1e-131 is refused, 0.1 + 0.2 is kept as 0.3, and the
+ * stage and day sums that DynamoDB adds up stay well inside its 38 significant digits.
+ */
+export const Money = StorableNumber.min(0)
+  .max(1e13)
+  .overwrite((n) => Math.round(n * 1e6) / 1e6)
+  .meta({ description: 'An amount in the account\'s currency, 0 to 1e13, kept to six decimal places' });
+export const Tag = tag();
+export const Name = name();
 
 /** Fields every stored entity carries. */
 export const EntityBase = z.object({
@@ -34,11 +53,25 @@ export const Problem = z.object({
 });
 export type Problem = z.infer<typeof Problem>;
 
-/** Custom-field values keyed by field id; validated against the account's field definitions. */
-export const CustomFieldValues = z.record(
-  Id,
-  z.union([z.string().max(10_000), z.number(), z.boolean(), z.array(z.string().max(255)).max(100), z.null()]),
-).refine((values) => JSON.stringify(values).length <= 64 * 1024, 'custom field values may take 64 KB in all');
+export type CustomFieldValue = string | number | boolean | string[] | null;
+
+/**
+ * Custom-field values keyed by field id; validated against the account's field definitions.
+ * A record drops an own `__proto__` key while it parses, so it is refused before, like any
+ * other id that names no field.
+ */
+export const CustomFieldValues = z.preprocess(
+  (values: Record<string, CustomFieldValue>, ctx) => {
+    if (values && typeof values === 'object' && Object.hasOwn(values, '__proto__')) {
+      ctx.addIssue({ code: 'custom', path: ['__proto__'], message: 'no such custom field', input: values });
+    }
+    return values;
+  },
+  z.record(
+    Id,
+    z.union([text({ max: 10_000, multiline: true }), StorableNumber, z.boolean(), z.array(text({ max: 255 })).max(100), z.null()]),
+  ).refine((values) => JSON.stringify(values).length <= 64 * 1024, 'custom field values may take 64 KB in all'),
+);
 
 /** A time range of a list query must not end before it starts. */
 export const orderedRange = <From extends string, To extends string>(from: From, to: To) =>

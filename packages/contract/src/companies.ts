@@ -1,6 +1,7 @@
 // Companies: the organisations contacts work for and leads are made with.
 import * as z from 'zod';
 import { CustomFieldValues, EntityBase, Id, ListQuery, Name, Tag } from './common.ts';
+import { text } from './text.ts';
 import { CLIENT_SORTS, EmailEntry, Emails, NearestTaskAt, PhoneEntry, Phones, Tags } from './contacts.ts';
 
 export const Company = EntityBase.extend({
@@ -16,8 +17,8 @@ export const Company = EntityBase.extend({
 });
 export type Company = z.infer<typeof Company>;
 
-const Website = z.string().trim().max(2000);
-const Address = z.string().trim().max(1000);
+const Website = text({ max: 2000 });
+const Address = text({ max: 1000, multiline: true });
 
 export const CompanyCreate = z.strictObject({
   name: Name,
@@ -42,7 +43,7 @@ export const CompanyPatch = z.strictObject({
 });
 
 export const CompanyListQuery = ListQuery.extend({
-  q: z.string().trim().min(1).max(100).optional(),
+  q: text({ min: 1, max: 100 }).optional(),
   responsibleUserId: Id.optional(),
   tag: Tag.optional(),
   sort: z.enum(CLIENT_SORTS).default('-createdAt'),

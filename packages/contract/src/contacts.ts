@@ -1,19 +1,22 @@
 // Contacts: the people of the client base, de-duplicated by phone and e-mail.
 import * as z from 'zod';
+import { Email } from './accounts.ts';
 import { BoolParam, CustomFieldValues, EntityBase, Id, ListQuery, Name, Tag, Timestamp } from './common.ts';
 import { LeadStatus } from './leads.ts';
+import { text } from './text.ts';
 
-const PointType = z.string().trim().min(1).max(30);
+const PointType = text({ min: 1, max: 30 });
 
 /** A phone as written; `type` is free text such as mobile, work, home. */
 export const PhoneEntry = z.object({ value: z.string(), type: z.string() });
 export const EmailEntry = z.object({ value: z.string(), type: z.string() });
 
-export const PhoneInput = z.strictObject({ value: z.string().trim().min(1).max(50), type: PointType.default('work') });
+export const PhoneInput = z.strictObject({ value: text({ min: 1, max: 50 }), type: PointType.default('work') });
 export const EmailInput = z.strictObject({
-  value: z.email().max(254).transform((e) => e.toLowerCase()),
+  value: Email,
   type: PointType.default('work'),
 });
+const Position = text({ max: 255 });
 export const Phones = z.array(PhoneInput).max(10);
 export const Emails = z.array(EmailInput).max(10);
 /** Bounded so that a record's change, its delete included, fits one transaction. */
@@ -39,7 +42,7 @@ export const ContactCreate = z.strictObject({
   name: Name,
   phones: Phones.optional(),
   emails: Emails.optional(),
-  position: z.string().trim().max(255).optional(),
+  position: Position.optional(),
   companyId: Id.optional(),
   responsibleUserId: Id.optional(),
   tags: Tags.optional(),
@@ -50,7 +53,7 @@ export const ContactPatch = z.strictObject({
   name: Name.optional(),
   phones: Phones.optional(),
   emails: Emails.optional(),
-  position: z.string().trim().max(255).nullable().optional(),
+  position: Position.nullable().optional(),
   companyId: Id.nullable().optional(),
   responsibleUserId: Id.optional(),
   tags: Tags.optional(),
@@ -64,9 +67,9 @@ export const ContactWriteQuery = z.strictObject({ allowDuplicate: BoolParam.opti
 export const CLIENT_SORTS = ['createdAt', '-createdAt', 'updatedAt', '-updatedAt', 'name', '-name', 'nearestTask'] as const;
 
 export const ContactListQuery = ListQuery.extend({
-  q: z.string().trim().min(1).max(100).optional(),
-  phone: z.string().trim().min(1).max(50).optional(),
-  email: z.string().trim().min(1).max(254).optional(),
+  q: text({ min: 1, max: 100 }).optional(),
+  phone: text({ min: 1, max: 50 }).optional(),
+  email: text({ min: 1, max: 254 }).optional(),
   companyId: Id.optional(),
   responsibleUserId: Id.optional(),
   tag: Tag.optional(),

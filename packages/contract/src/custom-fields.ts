@@ -1,7 +1,8 @@
 // Custom fields: the account's own fields on leads, contacts and companies. Their values
 // live in each record's `customFields`, keyed by field id, and are checked on every write.
 import * as z from 'zod';
-import { EntityBase, ListQuery, Name } from './common.ts';
+import { EntityBase, ListQuery, Name, StorableNumber } from './common.ts';
+import { name, text } from './text.ts';
 
 /** The record collections that carry custom fields and tags. */
 export const RecordCollection = z.enum(['leads', 'contacts', 'companies']);
@@ -25,7 +26,7 @@ export const CustomField = EntityBase.extend({
 export type CustomField = z.infer<typeof CustomField>;
 
 const Options = z
-  .array(z.string().trim().min(1).max(255))
+  .array(name())
   .max(MAX_FIELD_OPTIONS)
   .refine((o) => new Set(o).size === o.length, 'an option is listed twice');
 
@@ -68,20 +69,22 @@ const isWebAddress = (s: string) => {
 };
 
 export const CUSTOM_FIELD_VALUES = {
-  text: { describe: 'text', schema: z.string().trim().max(10_000) },
+  text: { describe: 'text', schema: text({ max: 10_000, multiline: true }) },
   /** Numeric strings ("1500", "2,5") are accepted, as CSV imports and forms send them. */
   number: {
     describe: 'a number',
-    schema: z.union([z.number(), z.string().trim().regex(NUMERIC).transform((s) => Number(s.replace(',', '.')))]).pipe(z.number().finite().min(-1e15).max(1e15)),
+    schema: z
+      .union([z.number(), z.string().trim().regex(NUMERIC).transform((s) => Number(s.replace(',', '.')))])
+      .pipe(StorableNumber.min(-1e15).max(1e15)),
   },
-  select: { describe: 'one of the options', schema: z.string().trim() },
-  multiselect: { describe: 'a list of options', schema: z.array(z.string().trim()).max(MAX_FIELD_OPTIONS) },
+  select: { describe: 'one of the options', schema: text({ max: 255 }) },
+  multiselect: { describe: 'a list of options', schema: z.array(text({ max: 255 })).max(MAX_FIELD_OPTIONS) },
   /** A calendar date as written, or an ISO date-time kept in UTC. */
   date: {
     describe: 'a date (YYYY-MM-DD) or an ISO date-time',
     schema: z.union([z.iso.date(), z.iso.datetime({ offset: true }).transform((s) => new Date(s).toISOString())]),
   },
   /** A web address; "example.com" is taken as https://example.com. */
-  url: { describe: 'a web address (http or https)', schema: z.string().trim().max(2048).transform(withScheme).refine(isWebAddress) },
+  url: { describe: 'a web address (http or https)', schema: text({ max: 2048 }).transform(withScheme).refine(isWebAddress) },
   checkbox: { describe: 'true or false', schema: z.boolean() },
 } as const satisfies Record<CustomFieldType, { describe: string; schema: z.ZodType }>;

@@ -1,6 +1,7 @@
 // Leads (deals): the cards that move through a pipeline's stages.
 import * as z from 'zod';
 import { CustomFieldValues, EntityBase, Id, ListQuery, Money, Name, orderedRange, Tag, Timestamp } from './common.ts';
+import { text } from './text.ts';
 
 export const LeadStatus = z.enum(['open', 'won', 'lost']);
 
@@ -27,6 +28,8 @@ export type Lead = z.infer<typeof Lead>;
 // Bounded so that any change of a lead, its delete included, fits one transaction.
 const Tags = z.array(Tag).max(20);
 const ContactIds = z.array(Id).max(20);
+const LossReason = text({ max: 500, multiline: true });
+const Source = text({ max: 100 });
 
 export const LeadCreate = z.strictObject({
   name: Name,
@@ -39,8 +42,8 @@ export const LeadCreate = z.strictObject({
   companyId: Id.optional(),
   tags: Tags.optional(),
   customFields: CustomFieldValues.optional(),
-  lossReason: z.string().max(500).optional(),
-  source: z.string().max(100).optional(),
+  lossReason: LossReason.optional(),
+  source: Source.optional(),
 });
 
 export const LeadPatch = z.strictObject({
@@ -54,8 +57,8 @@ export const LeadPatch = z.strictObject({
   companyId: Id.nullable().optional(),
   tags: Tags.optional(),
   customFields: CustomFieldValues.optional(),
-  lossReason: z.string().max(500).nullable().optional(),
-  source: z.string().max(100).nullable().optional(),
+  lossReason: LossReason.nullable().optional(),
+  source: Source.nullable().optional(),
 });
 
 export const LEAD_SORTS = ['createdAt', '-createdAt', 'updatedAt', '-updatedAt', 'price', '-price', 'nearestTask', '-nearestTask'] as const;
@@ -68,7 +71,7 @@ export const LeadListQuery = ListQuery.extend({
   contactId: Id.optional(),
   companyId: Id.optional(),
   tag: Tag.optional(),
-  q: z.string().trim().min(1).max(100).optional(),
+  q: text({ min: 1, max: 100 }).optional(),
   createdFrom: Timestamp.optional(),
   createdTo: Timestamp.optional(),
   sort: z.enum(LEAD_SORTS).default('-createdAt'),

@@ -1,5 +1,6 @@
 // The zod schemas of every request, response and event, in one place for the operation table.
 export * from './common.ts';
+export * from './text.ts';
 export * from './events.ts';
 export * from './accounts.ts';
 export * from './pipelines.ts';

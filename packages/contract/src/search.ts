@@ -2,10 +2,11 @@
 // A hit is a small snapshot of the record, enough to show it and open its card.
 import * as z from 'zod';
 import { Id } from './common.ts';
+import { text } from './text.ts';
 import { LeadStatus } from './leads.ts';
 
 export const SearchQuery = z.strictObject({
-  q: z.string().trim().min(1).max(100),
+  q: text({ min: 1, max: 100 }),
   /** Most hits per collection. */
   limit: z.coerce.number().int().min(1).max(50).default(10),
 });

@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import { EntityBase, Id, ListQuery, Name, orderedRange, Timestamp } from './common.ts';
 import { Color } from './pipelines.ts';
+import { text } from './text.ts';
 
 /** What a task, a note or a timeline can belong to. */
 export const RecordType = z.enum(['lead', 'contact', 'company']);
@@ -22,7 +23,7 @@ export const Task = EntityBase.extend({
 });
 export type Task = z.infer<typeof Task>;
 
-const TaskText = z.string().trim().min(1).max(5000);
+const TaskText = text({ min: 1, max: 5000, multiline: true });
 
 export const TaskCreate = z.strictObject({
   text: TaskText,
@@ -43,7 +44,7 @@ export const TaskPatch = z.strictObject({
   entity: z.strictObject({ type: RecordType, id: Id }).nullable().optional(),
 });
 
-export const TaskComplete = z.strictObject({ result: z.string().trim().max(5000).optional() });
+export const TaskComplete = z.strictObject({ result: text({ max: 5000, multiline: true }).optional() });
 
 export const TaskStatus = z.enum(['open', 'completed', 'overdue']);
 

@@ -6,6 +6,7 @@ import {
   CognitoIdentityProviderClient, CreateUserPoolClientCommand, CreateUserPoolCommand,
   DescribeUserPoolClientCommand, DescribeUserPoolCommand, InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { loginEmail } from '@crm/contract';
 import { LOCAL_REGION } from './config.ts';
 import { LOCAL_CREDENTIALS } from './dynamodb.ts';
 import { assertPortFree, portOrFree } from './ports.ts';
@@ -91,14 +92,14 @@ export async function ensureUserPool(endpoint: string, remembered?: Partial<User
   }
 }
 
-/** Logs a user in as the web app does (USER_PASSWORD_AUTH) and returns the ID token. */
+/** Logs a user in as the web app does (USER_PASSWORD_AUTH, the e-mail in its login form) and returns the ID token. */
 export async function logIn(endpoint: string, userPoolClientId: string, email: string, password: string): Promise<string> {
   const client = cognitoClient(endpoint);
   try {
     const answer = await client.send(new InitiateAuthCommand({
       ClientId: userPoolClientId,
       AuthFlow: 'USER_PASSWORD_AUTH',
-      AuthParameters: { USERNAME: email, PASSWORD: password },
+      AuthParameters: { USERNAME: loginEmail(email), PASSWORD: password },
     }));
     const token = answer.AuthenticationResult?.IdToken;
     if (!token) throw new Error(`Cognito answered ${answer.ChallengeName ?? 'no token'} for ${email}`);
