@@ -44,10 +44,11 @@ function operationsUsedIn(dir: string, tsconfig: string): string[] {
 describe('Web app: operations', () => {
   it('finds the operations an app calls through the typed client', () => {
     expect(operationsUsedIn(fixtures, webConfig)).toEqual(['leads.get', 'leads.notes.create', 'tasks.complete']);
-  });
+  }, 120_000); // a whole type-checked program: seconds alone, much longer on a busy 2-core machine
 
   it('the web app calls only operations of the contract', () => {
     const used = operationsUsedIn(webSrc, webConfig);
+    expect(used.length).toBeGreaterThan(20);
     expect(used.filter((id) => !(id in endpoints))).toEqual([]);
-  });
+  }, 120_000);
 });
