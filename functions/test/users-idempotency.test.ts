@@ -35,3 +35,17 @@ it('answers ten parallel POST /users with one Idempotency-Key with the first ans
   const reused = await admin.request('POST', '/api/v1/users', { ...body, name: 'Other' }, key);
   expect(reused.status).toBe(422);
 }, 60_000);
+
+it('gives the key back when the first request fails, so that no retry waits for an answer that never comes', async () => {
+  const taken = `taken-${Date.now()}@example.com`;
+  await admin.request('POST', '/api/v1/users', { email: taken, name: 'First', role: 'manager', password: 'Test-password-1' });
+  const key = { 'idempotency-key': `fails-${Date.now()}` };
+  const body = { email: taken, name: 'Second', role: 'manager', password: 'Test-password-1' };
+  const answers = await Promise.all(Array.from({ length: 3 }, () => admin.request('POST', '/api/v1/users', body, key)));
+  expect(answers.map((a) => a.status)).toEqual([409, 409, 409]);
+
+  // The failed request kept no answer under its key: the key may carry a new request.
+  const fresh = { ...body, email: `fresh-${Date.now()}@example.com` };
+  const after = await admin.request('POST', '/api/v1/users', fresh, key);
+  expect(after.status, JSON.stringify(after.body)).toBe(201);
+}, 60_000);

@@ -67,11 +67,14 @@ export async function commit({ caller, writes, events, options, result }: Commit
   const idemWrite = idem
     ? [put(db.idempotency
         .put({
-          accountId: caller.accountId, key: idem.key, requestHash: idem.requestHash, result,
+          accountId: caller.accountId, key: idem.key, requestHash: idem.requestHash, result, claim: idem.claim,
           expiresAt: nowSeconds() + IDEMPOTENCY_TTL_SECONDS,
         })
-        // An expired record may linger until TTL purges it: it no longer counts.
-        .where((a, op) => `${op.notExists(a.key)} OR ${op.lt(a.expiresAt, nowSeconds())}`)
+        // An expired record may linger until TTL purges it: it no longer counts. A claim of
+        // this very request (made before its side effects) becomes the record.
+        .where((a, op) => [
+          op.notExists(a.key), op.lt(a.expiresAt, nowSeconds()), ...(idem.claim ? [op.eq(a.claim, idem.claim)] : []),
+        ].join(' OR '))
         .params())]
     : [];
   const all = [...writes, ...eventWrites, ...idemWrite];
@@ -103,7 +106,9 @@ function explain(err: unknown, writes: Write[], withIdempotency: boolean): Error
 export const RACE_BUDGET_MS = 6_000;
 const BACKOFF_BASE_MS = 10;
 const BACKOFF_CAP_MS = 1_000;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** The wait before try `i + 1`: exponential, with full jitter (a random wait up to the cap). */
+export const backoffMs = (i: number) => Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** i);
 
 /**
  * Runs a read-modify-write until it commits: a lost race re-reads, so a stale If-Match
@@ -122,7 +127,7 @@ export async function retrying<T>(attempt: () => Promise<T>, budgetMs = RACE_BUD
       const left = deadline - Date.now();
       if (left <= 0) throw unavailable('The entity is being changed by many others at once; try again shortly');
       // The last wait ends at the deadline, so that the budget ends with one more attempt.
-      await sleep(Math.min(left, Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** i)));
+      await sleep(Math.min(left, backoffMs(i)));
     }
   }
 }
