@@ -28,7 +28,7 @@ export const unavailable = (message: string, retryAfterSeconds = 1) =>
 /** Error names of AWS services that say "not now", not "not so": throttling and their own failures. */
 const TRANSIENT_NAMES = new Set([
   'ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded', 'Throttling',
-  'TooManyRequestsException', 'InternalServerError', 'InternalServerErrorException', 'InternalErrorException',
+  'TooManyRequestsException', 'InternalServerError', 'InternalServerException', 'InternalErrorException',
   'InternalFailure', 'ServiceUnavailable', 'ServiceUnavailableException', 'TransactionInProgressException',
   'TimeoutError', 'RequestTimeout', 'RequestTimeoutException',
 ]);
