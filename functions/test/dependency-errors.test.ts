@@ -11,6 +11,10 @@ import { problemFor } from '../http/problem.ts';
 const meta = { message: 'from the test', $metadata: {} };
 /** ElectroDB puts the SDK's error in `cause`. */
 const wrapped = (cause: Error) => Object.assign(new Error('Error thrown by DynamoDB client'), { cause });
+/** An error the SDK made of a 5xx answer it has no class for. */
+const serverFault = (name: string, status: number) =>
+  Object.assign(new Error(name), { name, $fault: 'server', $metadata: { httpStatusCode: status } });
+const cancelled = (code: string) => new TransactionCanceledException({ ...meta, CancellationReasons: [{ Code: 'None' }, { Code: code }] });
 const refused = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' });
 
 describe('problemFor', () => {
@@ -19,8 +23,8 @@ describe('problemFor', () => {
     ['ThrottlingException', new ThrottlingException(meta)],
     ['RequestLimitExceeded', new RequestLimitExceeded(meta)],
     ['InternalServerError', new InternalServerError(meta)],
-    ['ServiceUnavailable', Object.assign(new Error('unavailable'), { name: 'ServiceUnavailable', $fault: 'server', $metadata: { httpStatusCode: 503 } })],
-    ['a throttled item of a transaction', new TransactionCanceledException({ ...meta, CancellationReasons: [{ Code: 'None' }, { Code: 'ThrottlingError' }] })],
+    ['ServiceUnavailable', serverFault('ServiceUnavailable', 503)],
+    ['a throttled item of a transaction', cancelled('ThrottlingError')],
     ['a refused connection', refused()],
     ['a refused connection inside ElectroDB', wrapped(refused())],
     ['a throttle inside ElectroDB', wrapped(new ProvisionedThroughputExceededException(meta))],

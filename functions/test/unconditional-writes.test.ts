@@ -31,7 +31,8 @@ it('applies 40 parallel PATCHes without If-Match of one lead, each 200 exactly o
   expect(now.version).toBe(1 + applied.length);
   expect(now.price).toBe(applied.find((l) => l.version === now.version)!.price);
 
-  const events = (await account.request('GET', `/api/v1/events?entityType=lead&entityId=${lead.id}&type=lead.updated&limit=250`)).body.items;
+  const log = await account.request('GET', `/api/v1/events?entityType=lead&entityId=${lead.id}&type=lead.updated&limit=250`);
+  const events = log.body.items;
   const logged = events.map((e: { changes: Array<{ field: string; to: unknown }> }) => e.changes.find((c) => c.field === 'price')!.to);
   expect(logged.sort()).toEqual(applied.map((l) => l.price).sort());
 }, 60_000);

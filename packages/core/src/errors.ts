@@ -44,7 +44,8 @@ const NETWORK_CODES = new Set([
  * `cause`; a cancelled transaction names a throttled item in its reasons.
  */
 export function isDependencyDown(err: unknown): boolean {
-  for (let e = err as Record<string, unknown> | undefined, depth = 0; e && typeof e === 'object' && depth < 5; e = e.cause as never, depth++) {
+  let e = err as Record<string, unknown> | undefined;
+  for (let depth = 0; e && typeof e === 'object' && depth < 5; e = e.cause as never, depth++) {
     if (TRANSIENT_NAMES.has(e.name as string) || NETWORK_CODES.has(e.code as string) || NETWORK_CODES.has(e.errno as string)) return true;
     const reasons = e.CancellationReasons as Array<{ Code?: string }> | undefined;
     if (reasons?.some((r) => r.Code === 'ThrottlingError' || r.Code === 'ProvisionedThroughputExceeded')) return true;

@@ -80,7 +80,9 @@ async function claimKey(caller: Caller, idem: Idempotency, claim: string): Promi
   const nowSeconds = Math.floor(Date.now() / 1000);
   try {
     await db.idempotency
-      .put({ accountId: caller.accountId, key: idem.key, requestHash: idem.requestHash, claim, expiresAt: nowSeconds + CLAIM_LEASE_SECONDS })
+      .put({
+        accountId: caller.accountId, key: idem.key, requestHash: idem.requestHash, claim, expiresAt: nowSeconds + CLAIM_LEASE_SECONDS,
+      })
       .where((a, op) => `${op.notExists(a.key)} OR ${op.lt(a.expiresAt, nowSeconds)}`)
       .go();
     return true;
