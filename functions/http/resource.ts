@@ -63,6 +63,8 @@ export function defineResource<Res extends Route['resource']>(resource: Res, han
     .onError(async (request) => {
       const known = problemFor(request.error);
       if (!known) logger.error('Unhandled error', request.error as Error);
+      // The client is told to retry; operators still need to see that a dependency failed.
+      else if (known.statusCode === 503) logger.warn('Answered 503', request.error as Error);
       request.response = known ?? problem(500, 'Something went wrong on our side; it has been logged');
     })
     .handler(run);

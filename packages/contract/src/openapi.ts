@@ -42,6 +42,11 @@ export function buildOpenApi(routes: readonly RouteDef[], info: { title: string;
       ...(isEntity ? { ETag: { schema: { type: 'string' }, description: 'The entity\'s version, e.g. "3"' } } : {}),
     };
     const problem = { description: 'Problem', content: { 'application/problem+json': { schema: jsonSchema(Problem, 'output') } } };
+    const unavailable = {
+      ...problem,
+      description: 'A dependency is unavailable or busy, or the entity is changed by too many at once; nothing changed',
+      headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait before sending the request again' } },
+    };
     paths[r.path] ??= {};
     paths[r.path][r.method.toLowerCase()] = {
       operationId: `${r.method.toLowerCase()}${r.path.replace('/api/v1', '').replace(/\{(\w+)\}/g, 'By_$1').replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,
@@ -55,6 +60,7 @@ export function buildOpenApi(routes: readonly RouteDef[], info: { title: string;
           ? { description: 'OK', headers: answerHeaders, content: { [r.produces ?? 'application/json']: { schema: responseSchema } } }
           : { description: 'No content' },
         '4XX': problem,
+        '503': unavailable,
       },
     };
   }

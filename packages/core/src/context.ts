@@ -14,8 +14,11 @@ export interface Caller {
 export interface WriteOptions {
   /** The expected `version` from If-Match. */
   ifMatch?: number;
-  /** Idempotency-Key and a hash of the request it came with. */
-  idempotency?: { key: string; requestHash: string };
+  /**
+   * Idempotency-Key and a hash of the request it came with; `claim` is the token of a key
+   * claimed before a side effect outside the table (write/idempotency.ts, `claimed`).
+   */
+  idempotency?: { key: string; requestHash: string; claim?: string };
 }
 
 export const userActor = (caller: Caller): Actor => ({ type: 'user', id: caller.userId });

@@ -25,12 +25,22 @@ async function main() {
   const web = process.env.CRM_SKIP_WEB_BUILD ? 'fresh' : buildWebIfStale();
   if (web === 'failed') console.warn('The web app did not build (`npm run build -w @crm/web` shows why); serving the last build or a placeholder.');
 
+  // A child that died is started again; one that stays down ends the CRM with its one line,
+  // rather than leaving an API that can only answer 503. (Lost while starting: nothing to stop
+  // yet, and the guards end the children when we exit.)
+  let running: { stop(): Promise<void> } | undefined;
+  const serviceLost = (line: string) => {
+    console.error(line);
+    void (running?.stop() ?? Promise.resolve()).finally(() => process.exit(1));
+  };
   const stack = await startStack({
     dataDir,
     ports: { api: port('PORT', 3000), dynamodb: port('DYNAMODB_PORT', 8000), cognito: port('COGNITO_PORT', 9229) },
     log: args.has('--verbose'),
     requestLog: true,
+    onServiceLost: serviceLost,
   });
+  running = stack;
   let stoppingSince = 0;
   const stop = async (signal: string) => {
     // Ctrl-C reaches both tsx and us, and tsx relays it once more: a repeat within a second is

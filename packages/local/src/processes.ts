@@ -79,3 +79,67 @@ export async function waitUntilReady(service: ServiceProcess, probe: () => Promi
   await service.stop();
   throw new Error(`${service.name} did not answer within ${timeoutMs / 1000} s:\n${service.output()}`);
 }
+
+export interface SuperviseOptions {
+  /** Starts the service again, on the same port and data. */
+  restart(): Promise<ServiceProcess>;
+  /** Restarts allowed within `windowMs`; one more death than that gives up. */
+  maxRestarts?: number;
+  windowMs?: number;
+  /** One line on each restart. */
+  onRestart?(line: string): void;
+  /** One line when the service stays down: the runtime should stop rather than serve errors. */
+  onGiveUp(line: string): void;
+}
+
+export interface Supervised {
+  /** The service as it runs now (a restart replaces it). */
+  readonly current: ServiceProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * Keeps a child service up: when it dies without being asked to (killed, crashed), it is started
+ * again, at most `maxRestarts` times within `windowMs`; a service that keeps dying, or cannot be
+ * started, is given up with one line, so the runtime stops instead of answering with errors.
+ */
+export function supervise(first: ServiceProcess, opts: SuperviseOptions): Supervised {
+  const { maxRestarts = 3, windowMs = 60_000 } = opts;
+  let current = first;
+  let stopping = false;
+  const deaths: number[] = [];
+  /** The handling of the latest death, which a stop waits for (it may be starting a new process). */
+  let handling: Promise<void> = Promise.resolve();
+  const watch = (service: ServiceProcess) => (handling = service.exited.then(async (code) => {
+    if (stopping) return;
+    const at = Date.now();
+    deaths.push(at);
+    while (deaths[0]! < at - windowMs) deaths.shift();
+    const died = `${service.name} stopped unexpectedly (exit code ${code})`;
+    if (deaths.length > maxRestarts) {
+      return opts.onGiveUp(`${died} for the ${ordinal(deaths.length)} time within ${windowMs / 1000} s; stopping the CRM`);
+    }
+    try {
+      const next = await opts.restart();
+      // Stopped while it was starting again: nothing is to run any more.
+      if (stopping) return void (await next.stop());
+      current = next;
+      opts.onRestart?.(`${died}; started it again`);
+      watch(next);
+    } catch (err) {
+      opts.onGiveUp(`${died} and could not be started again (${firstLine(err)}); stopping the CRM`);
+    }
+  }));
+  watch(first);
+  return {
+    get current() { return current; },
+    async stop() {
+      stopping = true;
+      await current.stop();
+      await handling;
+    },
+  };
+}
+
+const ordinal = (n: number) => `${n}${n === 1 ? 'st' : n === 2 ? 'nd' : n === 3 ? 'rd' : 'th'}`;
+const firstLine = (err: unknown) => String((err as Error)?.message ?? err).split('\n')[0];

@@ -6,6 +6,7 @@ import { ensureUserPool, startCognito } from './cognito.ts';
 import { EVENT_BUS_NAME, LOCAL_REGION, TABLE_NAME } from './config.ts';
 import { assertJava, ensureCrmTable, startDynamoDb } from './dynamodb.ts';
 import { startEvents } from './events/index.ts';
+import { supervise } from './processes.ts';
 import { DEFAULT_DATA_DIR, readState, REPO_ROOT, updateState } from './local-state.ts';
 import type { WebConfig } from './web.ts';
 
@@ -26,14 +27,19 @@ export interface StackOptions {
   /** Start the local EventBridge, Scheduler and stream poller (default true). */
   events?: boolean;
   webDir?: string;
+  /**
+   * Told in one line when a child service died and could not be kept up (see `supervise`);
+   * by default the line is printed. `npm start` stops on it.
+   */
+  onServiceLost?(line: string): void;
 }
 
 export interface LocalServices {
   env: LocalEnv;
   config: Omit<WebConfig, 'apiUrl'>;
   dataDir: string;
-  /** Pids of the guards of the child services (each has the service as its only child). */
-  pids: number[];
+  /** Pids of the guards of the child services as they run now (each has the service as its only child). */
+  readonly pids: number[];
   stop(): Promise<void>;
 }
 
@@ -65,6 +71,27 @@ export async function startServices(opts: StackOptions = {}): Promise<LocalServi
     const [pool] = await Promise.all([ensureUserPool(cognito.endpoint, remembered), ensureCrmTable(db.endpoint, TABLE_NAME)]);
     updateState(dataDir, pool);
 
+    // A child that dies is started again on the same port (and data), so that the handlers'
+    // clients reach it again; in memory, the table is made afresh.
+    const watched = {
+      onGiveUp: opts.onServiceLost ?? ((line: string) => console.error(line)),
+      onRestart: (line: string) => console.warn(line),
+    };
+    const dbWatch = supervise(db.process, {
+      ...watched,
+      restart: async () => {
+        const again = await startDynamoDb({ port: db.port, dbPath: opts.inMemory ? undefined : join(dataDir, 'dynamodb'), log });
+        await ensureCrmTable(again.endpoint, TABLE_NAME).catch(async (err) => { await again.stop(); throw err; });
+        return again.process;
+      },
+    });
+    const cognitoWatch = supervise(cognito.process, {
+      ...watched,
+      restart: async () => (await startCognito({ dataDir: join(dataDir, 'cognito'), port: cognito.port, log })).process,
+    });
+    // From now on a stop goes through the supervisors: they stop whichever process runs then.
+    stoppers.splice(0, stoppers.length, () => dbWatch.stop(), () => cognitoWatch.stop());
+
     const issuer = `${cognito.issuerDomain}/${pool.userPoolId}`;
     const env: LocalEnv = {
       TABLE_NAME,
@@ -93,7 +120,7 @@ export async function startServices(opts: StackOptions = {}): Promise<LocalServi
       applyEnv(env);
     }
     const config = { region: LOCAL_REGION, userPoolId: pool.userPoolId, userPoolClientId: pool.userPoolClientId, cognitoEndpoint: cognito.endpoint };
-    return { env, config, dataDir, pids: [db.process.pid, cognito.process.pid], stop };
+    return { env, config, dataDir, get pids() { return [dbWatch.current.pid, cognitoWatch.current.pid]; }, stop };
   } catch (err) {
     await stop();
     throw err;
@@ -128,7 +155,7 @@ export async function startStack(opts: StackOptions = {}) {
       config,
       env: services.env,
       dataDir: services.dataDir,
-      pids: services.pids,
+      get pids() { return services.pids; },
       async stop() {
         await api.close();
         await services.stop();

@@ -51,7 +51,10 @@ export const IdempotencyEntity = new Entity({
     accountId: { type: 'string', required: true, readOnly: true },
     key: { type: 'string', required: true, readOnly: true },
     requestHash: { type: 'string', required: true },
-    result: { type: 'any', required: true },
+    /** Absent while the key is only claimed: its first request is still running. */
+    result: { type: 'any' },
+    /** The token of the request that claimed the key before its side effects. */
+    claim: { type: 'string' },
     expiresAt: { type: 'number', required: true },
   },
   indexes: {

@@ -7,7 +7,7 @@ import type { Caller, WriteOptions } from '../context.ts';
 import { db } from '../db.ts';
 import { conflict, invalid } from '../errors.ts';
 import { createLogin, deleteLogin, setLoginEnabled } from '../identity.ts';
-import { idempotent } from '../write/idempotency.ts';
+import { claimed } from '../write/idempotency.ts';
 import { newId, now } from '../ids.ts';
 import { acceptCursor, pageOf } from '../page.ts';
 import { requireAdmin, requireRight, type RightEntity } from '../rights.ts';
@@ -71,7 +71,9 @@ function checkAssignment(input: { role?: string; groupId?: string | null }) {
 export async function createUser(caller: Caller, input: z.output<typeof UserCreate>, options?: WriteOptions) {
   requireAdmin(caller);
   checkAssignment(input);
-  return idempotent(caller, options, async () => {
+  // The login is made outside the transaction: a retry with the same key must wait for the
+  // first answer rather than try to make the login again.
+  return claimed(caller, options, async (options) => {
     const at = now();
     const item: UserItem = {
       accountId: caller.accountId, userId: newId(), email: input.email, name: input.name, role: input.role,

@@ -6,7 +6,7 @@ import type { Actor, Change, CrmEvent, EntityType, EventType } from '@crm/contra
 import type { Caller, WriteOptions } from '../context.ts';
 import { userActor } from '../context.ts';
 import { db, dynamo } from '../db.ts';
-import { DomainError, conflict, stale } from '../errors.ts';
+import { DomainError, conflict, stale, unavailable } from '../errors.ts';
 import { newId, now } from '../ids.ts';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -67,11 +67,14 @@ export async function commit({ caller, writes, events, options, result }: Commit
   const idemWrite = idem
     ? [put(db.idempotency
         .put({
-          accountId: caller.accountId, key: idem.key, requestHash: idem.requestHash, result,
+          accountId: caller.accountId, key: idem.key, requestHash: idem.requestHash, result, claim: idem.claim,
           expiresAt: nowSeconds() + IDEMPOTENCY_TTL_SECONDS,
         })
-        // An expired record may linger until TTL purges it: it no longer counts.
-        .where((a, op) => `${op.notExists(a.key)} OR ${op.lt(a.expiresAt, nowSeconds())}`)
+        // An expired record may linger until TTL purges it: it no longer counts. A claim of
+        // this very request (made before its side effects) becomes the record.
+        .where((a, op) => [
+          op.notExists(a.key), op.lt(a.expiresAt, nowSeconds()), ...(idem.claim ? [op.eq(a.claim, idem.claim)] : []),
+        ].join(' OR '))
         .params())]
     : [];
   const all = [...writes, ...eventWrites, ...idemWrite];
@@ -97,17 +100,34 @@ function explain(err: unknown, writes: Write[], withIdempotency: boolean): Error
 }
 
 /**
- * Runs a read-modify-write until it commits: a lost race re-reads, so a stale If-Match
- * then answers 412 and a change without If-Match applies to the latest version.
+ * How long lost races are retried before the answer is a 503 with Retry-After: a Lambda has
+ * 10 s (infra/lib/crm-function.ts), and the last attempt and the answer need time too.
  */
-export async function retrying<T>(attempt: () => Promise<T>, tries = 8): Promise<T> {
-  for (let i = 1; ; i++) {
+export const RACE_BUDGET_MS = 6_000;
+const BACKOFF_BASE_MS = 10;
+const BACKOFF_CAP_MS = 1_000;
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** The wait before try `i + 1`: exponential, with full jitter (a random wait up to the cap). */
+export const backoffMs = (i: number) => Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** i);
+
+/**
+ * Runs a read-modify-write until it commits: a lost race re-reads, so a stale If-Match
+ * then answers 412 and a change without If-Match applies to the latest version. The waits
+ * grow exponentially with full jitter (a random wait up to the cap) so that many writers of
+ * one item spread out instead of colliding again in step; only when the budget is spent is
+ * the answer a 503, never a 409 for a race that was merely lost.
+ */
+export async function retrying<T>(attempt: () => Promise<T>, budgetMs = RACE_BUDGET_MS): Promise<T> {
+  const deadline = Date.now() + budgetMs;
+  for (let i = 0; ; i++) {
     try {
       return await attempt();
     } catch (err) {
       if (!(err instanceof RaceLost)) throw err;
-      if (i >= tries) throw conflict('The entity is being changed by others at the same moment; try again');
-      await new Promise((r) => setTimeout(r, Math.random() * 20 * i));
+      const left = deadline - Date.now();
+      if (left <= 0) throw unavailable('The entity is being changed by many others at once; try again shortly');
+      // The last wait ends at the deadline, so that the budget ends with one more attempt.
+      await sleep(Math.min(left, backoffMs(i)));
     }
   }
 }
