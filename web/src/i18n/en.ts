@@ -20,8 +20,10 @@ export const en = {
     throttled: 'Too many requests. Wait a moment and try again.', server: 'The server failed to answer. Try again in a minute.',
     unexpected: 'Something unexpected happened.',
     unavailable: 'This is not available right now.',
-    staleKept: 'Someone else saved this in the meantime. Your changes are kept on top of their version: check them and save again.',
-    serverChanges: 'Changed on the server', yoursVsServer: 'yours {{yours}} · on the server {{server}}', serverTaken: 'now {{server}} (taken from the server)',
+    staleKept:
+      'Someone else saved this in the meantime. Your changes are kept on top of their version: check them and save again.',
+    serverChanges: 'Changed on the server',
+    yoursVsServer: 'yours {{yours}} · on the server {{server}}', serverTaken: 'now {{server}} (taken from the server)',
   },
   notFound: { title: 'Page not found', text: 'There is nothing at this address.', home: 'Go to the desktop' },
   auth: {

@@ -11,13 +11,15 @@ export function EditConflicts({ collection, conflicts }: { collection: CustomFie
   const lines = useChangeLines(collection, conflicts.map((c) => ({ field: c.field, from: c.yours, to: c.server })));
   if (lines.length === 0) return null;
   const both = (key: string) => conflicts.some((c) => c.both && (key === c.field || key.startsWith(`${c.field}.`)));
+  const compare = (line: { key: string; from: string; to: string }) =>
+    (both(line.key) ? t('errors.yoursVsServer', { yours: line.from, server: line.to }) : t('errors.serverTaken', { server: line.to }));
   return (
     <List size="sm" spacing={2} aria-label={t('errors.serverChanges')}>
       {lines.map((line) => (
         <List.Item key={line.key}>
           <Text size="sm" span fw={600}>{line.label}: </Text>
           <Text size="sm" span>
-            {both(line.key) ? t('errors.yoursVsServer', { yours: line.from, server: line.to }) : t('errors.serverTaken', { server: line.to })}
+            {compare(line)}
           </Text>
         </List.Item>
       ))}

@@ -44,7 +44,8 @@ export function mergeOntoServer<V extends object>(base: V, typed: V, server: V):
   for (const field of Object.keys(server) as (keyof V & string)[]) {
     const mine = !same(typed[field], base[field]);
     if (mine) values[field] = typed[field];
-    if (!same(server[field], base[field]) && !same(server[field], values[field])) {
+    // Listed whether or not the user changed it too, unless both made it the same.
+    if (!same(server[field], base[field]) && !(mine && same(typed[field], server[field]))) {
       conflicts.push({ field, yours: typed[field], server: server[field], both: mine });
     }
   }
