@@ -59,12 +59,15 @@ afterAll(async () => {
 describe('Lead card: the timeline', () => {
   it('shows a field edit at once, as a formatted change, without a reload (item 3)', async () => {
     // Prepare
-    const lead = await createLead(`Refresh ${randomUUID().slice(0, 6)}`, 15000);
-    await openLead(lead.id, (await call<{ name: string }>('get', `/leads/${lead.id}`)).name);
+    const name = `Refresh ${randomUUID().slice(0, 6)}`;
+    const lead = await createLead(name, 15000);
+    await openLead(lead.id, name);
     // Act
+    await page.getByRole('form', { name: 'Lead details' }).getByLabel('Lead name').fill(`${name} edited`);
     await budgetBox().fill('20000');
     await saveButton().click();
-    // Assess: the budget's change is listed in the account's money format
+    // Assess: the save is on the timeline, the budget in the account's money format
+    await timeline().getByText(new RegExp(`^Name: ${name}\\s*${name} edited$`)).waitFor({ timeout: 10_000 });
     await timeline().getByText(/^Budget: \D*15,000\D*20,000\D*$/).waitFor({ timeout: 10_000 });
   }, BROWSER_TIMEOUT);
 
