@@ -20,6 +20,10 @@ export const en = {
     throttled: 'Too many requests. Wait a moment and try again.', server: 'The server failed to answer. Try again in a minute.',
     unexpected: 'Something unexpected happened.',
     unavailable: 'This is not available right now.',
+    staleKept:
+      'Someone else saved this in the meantime. Your changes are kept on top of their version: check them and save again.',
+    serverChanges: 'Changed on the server',
+    yoursVsServer: 'yours {{yours}} · on the server {{server}}', serverTaken: 'now {{server}} (taken from the server)',
   },
   notFound: { title: 'Page not found', text: 'There is nothing at this address.', home: 'Go to the desktop' },
   auth: {
@@ -75,6 +79,7 @@ export const en = {
       name: 'Name', price: 'Budget', stageId: 'Stage', pipelineId: 'Pipeline', responsibleUserId: 'Responsible', tags: 'Tags',
       status: 'Status', lossReason: 'Loss reason', companyId: 'Company', contactIds: 'Contacts', dueAt: 'Due', text: 'Text',
       phones: 'Phones', emails: 'E-mails', position: 'Position', website: 'Website', address: 'Address',
+      mainContactId: 'Main contact', customFields: 'Custom field', closedAt: 'Closed', source: 'Source',
     },
   },
   tasks: {
@@ -90,7 +95,7 @@ export const en = {
     add: 'Add note', text: 'Note', placeholder: 'Write a note…', type: 'Note type',
     types: { common: 'Note', call_in: 'Incoming call', call_out: 'Outgoing call', sms: 'SMS', email: 'E-mail' },
   },
-  timeline: { title: 'Timeline', empty: 'Nothing has happened yet.' },
+  timeline: { title: 'Timeline', empty: 'Nothing has happened yet.', yes: 'yes', no: 'no', deletedRecord: '(deleted)' },
   entities: { lead: 'Lead', contact: 'Contact', company: 'Company', task: 'Task' },
   events: {
     'lead.created': 'Lead created', 'lead.updated': 'Lead changed', 'lead.stage_changed': 'Stage changed', 'lead.won': 'Lead won',

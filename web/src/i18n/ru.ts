@@ -23,6 +23,10 @@ export const ru: Record<keyof Messages, Record<string, unknown>> = {
     throttled: 'Слишком много запросов. Подождите немного и повторите.', server: 'Сервер не смог ответить. Повторите через минуту.',
     unexpected: 'Произошла непредвиденная ошибка.',
     unavailable: 'Сейчас это недоступно.',
+    staleKept:
+      'Пока вы редактировали, это сохранил кто-то другой. Ваши изменения сохранены поверх его версии: проверьте и сохраните снова.',
+    serverChanges: 'Изменено на сервере',
+    yoursVsServer: 'у вас {{yours}} · на сервере {{server}}', serverTaken: 'теперь {{server}} (взято с сервера)',
   },
   notFound: { title: 'Страница не найдена', text: 'По этому адресу ничего нет.', home: 'На рабочий стол' },
   auth: {
@@ -79,6 +83,7 @@ export const ru: Record<keyof Messages, Record<string, unknown>> = {
       name: 'Название', price: 'Бюджет', stageId: 'Этап', pipelineId: 'Воронка', responsibleUserId: 'Ответственный', tags: 'Теги',
       status: 'Статус', lossReason: 'Причина отказа', companyId: 'Компания', contactIds: 'Контакты', dueAt: 'Срок', text: 'Текст',
       phones: 'Телефоны', emails: 'Эл. почта', position: 'Должность', website: 'Сайт', address: 'Адрес',
+      mainContactId: 'Основной контакт', customFields: 'Доп. поле', closedAt: 'Закрыта', source: 'Источник',
     },
   },
   tasks: {
@@ -94,7 +99,7 @@ export const ru: Record<keyof Messages, Record<string, unknown>> = {
     add: 'Добавить примечание', text: 'Примечание', placeholder: 'Напишите примечание…', type: 'Тип примечания',
     types: { common: 'Примечание', call_in: 'Входящий звонок', call_out: 'Исходящий звонок', sms: 'SMS', email: 'Письмо' },
   },
-  timeline: { title: 'История', empty: 'Пока ничего не происходило.' },
+  timeline: { title: 'История', empty: 'Пока ничего не происходило.', yes: 'да', no: 'нет', deletedRecord: '(удалено)' },
   entities: { lead: 'Сделка', contact: 'Контакт', company: 'Компания', task: 'Задача' },
   events: {
     'lead.created': 'Сделка создана', 'lead.updated': 'Сделка изменена', 'lead.stage_changed': 'Смена этапа', 'lead.won': 'Сделка успешна',

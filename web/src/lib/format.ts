@@ -13,6 +13,8 @@ export interface Formatter {
   dateTime(iso: string | null | undefined): string;
   time(iso: string): string;
   weekday(iso: string): string;
+  /** The locale's digit grouping and decimal marks, for number inputs that should read like the page. */
+  separators: { thousands: string; decimal: string };
   timeZone: string;
   currency: string;
 }
@@ -26,6 +28,14 @@ export function formattingLocale(language: string, accountLocale: string): strin
   } catch {
     return language;
   }
+}
+
+function separatorsOf(format: Intl.NumberFormat): Formatter['separators'] {
+  const parts = format.formatToParts(12345.6);
+  return {
+    thousands: parts.find((p) => p.type === 'group')?.value ?? '',
+    decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
+  };
 }
 
 function safeZone(timeZone: string): string {
@@ -59,6 +69,7 @@ export function makeFormatter(s: FormatSettings): Formatter {
     dateTime: orDash(dateTimeFmt),
     time: (iso) => timeFmt.format(new Date(iso)),
     weekday: (iso) => weekdayFmt.format(new Date(iso)),
+    separators: separatorsOf(num),
     timeZone,
     currency: s.currency,
   };

@@ -45,7 +45,7 @@ export default function ClientPage({ kind }: { kind: ClientKind }) {
         ...(kind === 'company' ? [<CompanyContacts key="contacts" companyId={client.data.id} />] : []),
         <RelatedLeads key="leads" owner={entity} />,
       ]}
-      main={[<EntityTasks key="tasks" entity={entity} />, <ActivityFeed key="timeline" entity={entity} />]}
+      main={[<EntityTasks key="tasks" entity={entity} />, <ActivityFeed key="timeline" entity={entity} version={client.data.version} />]}
     />
   );
 }

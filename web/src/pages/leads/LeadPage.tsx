@@ -44,7 +44,7 @@ export default function LeadPage() {
         />,
       ]}
       side={[<LeadDetailsForm key="details" lead={lead.data} />, <LeadParties key="parties" lead={lead.data} />]}
-      main={[<EntityTasks key="tasks" entity={entity} />, <ActivityFeed key="timeline" entity={entity} />]}
+      main={[<EntityTasks key="tasks" entity={entity} />, <ActivityFeed key="timeline" entity={entity} version={lead.data.version} />]}
     />
   );
 }

@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '@/api/clients';
 import { SaveError } from '@/ui/SaveError';
+import { EditConflicts } from '@/reference/EditConflicts';
 import { useEditForm } from '@/ui/useEditForm';
 import { clientBody, clientToValues } from '@/features/clients/clientValues';
 import type { ClientKindSpec } from '@/features/clients/kinds';
@@ -14,21 +15,20 @@ export function ClientDetailsForm({ spec, client }: { spec: ClientKindSpec; clie
   const { t } = useTranslation();
   const qc = useQueryClient();
   const update = spec.records.useUpdate();
-  const { form, onSubmit, extra } = useEditForm({
+  const { form, onSubmit, extra, conflicts } = useEditForm({
     item: client,
     toValues: (c: Client) => clientToValues(spec, c),
     toPatch: (changes) => clientBody(spec, changes, true),
     save: update.mutateAsync,
+    reload: () => void qc.invalidateQueries({ queryKey: spec.records.keys.detail(client.id) }),
     validate: { name: (v: string) => (v.trim() ? null : t('common.required')) },
   });
-  const reload = () => {
-    update.reset();
-    void qc.invalidateQueries({ queryKey: spec.records.keys.detail(client.id) });
-  };
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t(`${spec.resource}.details`)}>
       <Stack gap="sm">
-        <SaveError error={update.error} extra={extra} onReload={reload} />
+        <SaveError error={update.error} extra={extra}>
+          <EditConflicts collection={spec.resource} conflicts={conflicts} />
+        </SaveError>
         <ClientFields spec={spec} form={form} full />
         <FormActions submitLabel={t('common.save')} saving={update.isPending} onCancel={() => form.reset()} idle={!form.isDirty()} />
       </Stack>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Modal, NumberInput, Stack, TextInput } from '@mantine/core';
+import { Modal, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -13,6 +13,7 @@ import { useCreateLead } from '@/features/leads/hooks/useLeads';
 import { useStageIndex } from '@/reference/usePipelines';
 import { StageSelect } from '@/reference/StageSelect';
 import { FormActions } from '@/ui/FormActions';
+import { BudgetInput, budgetError } from './BudgetInput';
 
 interface Props {
   opened: boolean;
@@ -29,7 +30,7 @@ export default function CreateLeadModal({ opened, onClose, defaults }: Props) {
   const [extra, setExtra] = useState<string[]>([]);
   const form = useForm({
     initialValues: { name: '', price: '' as number | string, stageId: null as string | null, responsibleUserId: null as string | null, tags: [] as string[] },
-    validate: { name: (v) => (v.trim() ? null : t('common.required')) },
+    validate: { name: (v) => (v.trim() ? null : t('common.required')), price: (v) => budgetError(v, t('leads.priceInvalid')) },
   });
 
   const submit = form.onSubmit(async (v) => {
@@ -59,7 +60,7 @@ export default function CreateLeadModal({ opened, onClose, defaults }: Props) {
         <Stack gap="sm">
           <FormError error={create.error} extra={extra} />
           <TextInput label={t('leads.name')} required data-autofocus {...form.getInputProps('name')} />
-          <NumberInput label={t('leads.price')} min={0} thousandSeparator=" " {...form.getInputProps('price')} />
+          <BudgetInput {...form.getInputProps('price')} />
           <StageSelect placeholder={t('leads.defaultStage')} {...form.getInputProps('stageId')} />
           <ResponsibleSelect placeholder={t('fields.me')} clearable {...form.getInputProps('responsibleUserId')} />
           <TagsField entityType="leads" {...form.getInputProps('tags')} />

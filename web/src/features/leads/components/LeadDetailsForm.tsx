@@ -1,21 +1,19 @@
 // The lead's own fields, edited in place and saved as one PATCH of what changed.
-import { useEffect, useState } from 'react';
-import { NumberInput, Stack, Textarea, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Stack, Textarea, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CustomFieldValues, Lead, LeadPatch } from '@/api/types';
-import { changedFields } from '@/lib/diff';
-import { applyFieldErrors } from '@/ui/errors';
-import { notifySuccess } from '@/ui/notify';
 import { SaveError } from '@/ui/SaveError';
+import { useEditForm } from '@/ui/useEditForm';
 import { CustomFieldInputs } from '@/reference/CustomFieldInputs';
+import { EditConflicts } from '@/reference/EditConflicts';
 import { ResponsibleSelect } from '@/reference/ResponsibleSelect';
 import { TagsField } from '@/reference/TagsField';
 import { leadKeys, useUpdateLead } from '@/features/leads/hooks/useLeads';
 import { useStageIndex } from '@/reference/usePipelines';
 import { StageSelect } from '@/reference/StageSelect';
 import { FormActions } from '@/ui/FormActions';
+import { BudgetInput, budgetError } from './BudgetInput';
 
 const editable = (lead: Lead) => ({
   name: lead.name,
@@ -26,43 +24,41 @@ const editable = (lead: Lead) => ({
   lossReason: lead.lossReason ?? '',
   customFields: lead.customFields as CustomFieldValues,
 });
+type LeadValues = ReturnType<typeof editable>;
 
 export function LeadDetailsForm({ lead }: { lead: Lead }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const update = useUpdateLead();
   const stages = useStageIndex();
-  const [extra, setExtra] = useState<string[]>([]);
-  const form = useForm({
-    initialValues: editable(lead),
-    validate: { name: (v) => (v.trim() ? null : t('common.required')) },
-  });
-  useEffect(() => {
-    form.setInitialValues(editable(lead));
-    form.setValues(editable(lead));
-  }, [lead.version]); // eslint-disable-line react-hooks/exhaustive-deps
-
-  const stage = stages.get(form.values.stageId);
-  const submit = form.onSubmit(async (values) => {
-    const changes = changedFields(editable(lead), values);
-    const patch: LeadPatch = { ...changes, price: changes.price === undefined ? undefined : Number(changes.price || 0) } as LeadPatch;
+  const toPatch = (changes: Partial<LeadValues>, values: LeadValues): LeadPatch => {
+    const patch = { ...changes, price: changes.price === undefined ? undefined : Number(changes.price || 0) } as LeadPatch;
     if ('lossReason' in changes) patch.lossReason = values.lossReason.trim() || null;
+    const stage = stages.get(values.stageId);
     if (changes.stageId && stage && stage.pipelineId !== lead.pipelineId) patch.pipelineId = stage.pipelineId;
-    if (Object.values(patch).every((v) => v === undefined)) return;
-    try {
-      await update.mutateAsync({ lead, patch });
-      notifySuccess(t('common.saved'));
-    } catch (e) {
-      setExtra(applyFieldErrors(form, e));
-    }
+    return patch;
+  };
+  const { form, onSubmit, extra, conflicts } = useEditForm({
+    item: lead,
+    toValues: editable,
+    toPatch,
+    save: ({ item, patch }: { item: Lead; patch: LeadPatch }) => update.mutateAsync({ lead: item, patch }),
+    reload: () => void qc.invalidateQueries({ queryKey: leadKeys.detail(lead.id) }),
+    validate: {
+      name: (v: string) => (v.trim() ? null : t('common.required')),
+      price: (v: number | string) => budgetError(v, t('leads.priceInvalid')),
+    },
   });
+  const stage = stages.get(form.values.stageId);
 
   return (
-    <form onSubmit={submit} noValidate aria-label={t('leads.details')}>
+    <form onSubmit={onSubmit} noValidate aria-label={t('leads.details')}>
       <Stack gap="sm">
-        <SaveError error={update.error} extra={extra} onReload={() => { update.reset(); void qc.invalidateQueries({ queryKey: leadKeys.detail(lead.id) }); }} />
+        <SaveError error={update.error} extra={extra}>
+          <EditConflicts collection="leads" conflicts={conflicts} />
+        </SaveError>
         <TextInput label={t('leads.name')} required {...form.getInputProps('name')} />
-        <NumberInput label={t('leads.price')} min={0} thousandSeparator=" " {...form.getInputProps('price')} />
+        <BudgetInput {...form.getInputProps('price')} />
         <StageSelect {...form.getInputProps('stageId')} />
         {stage?.type === 'lost' && <Textarea label={t('leads.lossReason')} autosize maxLength={500} {...form.getInputProps('lossReason')} />}
         <ResponsibleSelect {...form.getInputProps('responsibleUserId')} />

@@ -2,31 +2,19 @@ import { Group, Paper, Text, ThemeIcon } from '@mantine/core';
 import { IconArrowRight, IconChecklist, IconHistory, IconNote, IconPhone } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '@/session/useFormat';
-import { useStageIndex } from '@/reference/usePipelines';
+import { useChangeLines } from '@/reference/useChangeLines';
+import type { CustomFieldEntity } from '@/reference/useCustomFields';
 import { useUserNames } from '@/reference/useUsers';
 import type { TimelineEntry } from './timelineEntry';
 
 const ICONS = { event: IconHistory, note: IconNote, task: IconChecklist } as const;
 
-/** A changed value in words: stage and user ids become names. */
-function useDescribeValue() {
-  const stages = useStageIndex();
-  const userName = useUserNames();
-  return (field: string, value: unknown): string => {
-    if (value === null || value === undefined || value === '') return '—';
-    if (field === 'stageId') return stages.get(String(value))?.name ?? String(value);
-    if (field === 'responsibleUserId') return userName(String(value)) || String(value);
-    if (Array.isArray(value)) return value.join(', ');
-    if (typeof value === 'object') return JSON.stringify(value);
-    return String(value);
-  };
-}
-
-export function TimelineEntryView({ entry }: { entry: TimelineEntry }) {
+/** `collection`: whose custom fields the changes name. */
+export function TimelineEntryView({ entry, collection }: { entry: TimelineEntry; collection: CustomFieldEntity }) {
   const { t } = useTranslation();
   const format = useFormat();
   const userName = useUserNames();
-  const describe = useDescribeValue();
+  const changes = useChangeLines(collection, entry.changes);
   const Icon = entry.type.startsWith('call') ? IconPhone : ICONS[entry.kind];
   const title =
     entry.kind === 'event' ? t(`events.${entry.type}`, { defaultValue: entry.type })
@@ -51,9 +39,9 @@ export function TimelineEntryView({ entry }: { entry: TimelineEntry }) {
             {t('tasks.dueAt')}: {format.dateTime(entry.dueAt)}{entry.result ? ` · ${t('tasks.result')}: ${entry.result}` : ''}
           </Text>
         )}
-        {entry.changes.map((c) => (
-          <Text key={c.field} size="xs" c="dimmed">
-            {t(`fields.byName.${c.field}`, { defaultValue: c.field })}: {describe(c.field, c.from)} <IconArrowRight size={10} aria-label="→" /> {describe(c.field, c.to)}
+        {changes.map((c) => (
+          <Text key={c.key} size="xs" c="dimmed">
+            {c.label}: {c.from} <IconArrowRight size={10} aria-label="→" /> {c.to}
           </Text>
         ))}
       </div>
