@@ -14,10 +14,18 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /** A fresh browser profile (own localStorage) with the app's language set up front. */
-export async function newAppContext(browser: Browser, baseURL: string, opts: { viewport?: { width: number; height: number }; language?: 'en' | 'ru' } = {}): Promise<BrowserContext> {
+interface ContextOptions {
+  viewport?: { width: number; height: number };
+  language?: 'en' | 'ru';
+  /** A phone's touch screen (touch events, no mouse hover). */
+  touch?: boolean;
+}
+
+export async function newAppContext(browser: Browser, baseURL: string, opts: ContextOptions = {}): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL,
     viewport: opts.viewport ?? DESKTOP,
+    hasTouch: opts.touch ?? false,
     locale: opts.language === 'ru' ? 'ru-RU' : 'en-US',
     serviceWorkers: 'block',
   });

@@ -36,10 +36,10 @@ export function KanbanBoard({ pipeline, filters }: Props) {
     useSensor(KeyboardSensor, { coordinateGetter: columnKeyboardCoordinates }),
   );
   const accessibility = useMemo(() => ({ announcements: dragAnnouncements(t), screenReaderInstructions: dragInstructions(t) }), [t]);
-  const filtered = Boolean(filters && Object.values(filters).some(Boolean));
+  const active = filters && Object.values(filters).some(Boolean) ? filters : undefined;
 
   const moveAndFocus = (lead: Lead, stage: Stage, lossReason?: string) => {
-    move.mutate({ lead, stage, lossReason, filters });
+    move.mutate({ lead, stage, lossReason, filters: active });
     focusTileWhenShown(board.current, lead.id, stage.id);
   };
   const onDragStart = (e: DragStartEvent) => {
@@ -70,8 +70,8 @@ export function KanbanBoard({ pipeline, filters }: Props) {
             key={stage.id}
             pipelineId={pipeline.id}
             stage={stage}
-            filters={filtered ? filters : undefined}
-            totals={filtered ? undefined : totals.data?.stages.find((s) => s.stageId === stage.id)}
+            filters={active}
+            totals={active ? undefined : totals.data?.stages.find((s) => s.stageId === stage.id)}
           />
         ))}
       </div>
