@@ -45,6 +45,17 @@ export function watchPageErrors(page: Page): string[] {
   return errors;
 }
 
+/** A new account from the sign-up form; lands on the desktop. */
+export async function signUpThroughForm(page: Page, user: { company: string; name: string; email: string; password: string }) {
+  await page.goto('/signup');
+  await page.getByLabel(/^Company/).fill(user.company);
+  await page.getByLabel(/^Your name/).fill(user.name);
+  await page.getByLabel(/^E-mail/).fill(user.email);
+  await page.getByLabel(/^Password/).first().fill(user.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+}
+
 export async function signInThroughForm(page: Page, email: string, password: string): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('E-mail').fill(email);

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchChromium, newAppContext, PHONE, watchPageErrors } from './browser.ts';
+import { launchChromium, newAppContext, PHONE, signUpThroughForm, watchPageErrors } from './browser.ts';
 import { startWebApp } from './stack.ts';
 
 const BROWSER_TIMEOUT = 120_000;
@@ -22,7 +22,9 @@ const user = { company: 'Kanban Test LLC', name: 'Boris Seller', email: `kanban-
 /** The API as another tab or colleague would call it, with the signed-in user's token. */
 async function callApi(method: 'GET' | 'POST' | 'PATCH', path: string, data?: object, headers: Record<string, string> = {}) {
   const token = await page.evaluate(() => JSON.parse(localStorage.getItem('crm.session')!).idToken as string);
-  const res = await page.request.fetch(`${app.url}/api/v1${path}`, { method, data, headers: { authorization: `Bearer ${token}`, ...headers } });
+  const res = await page.request.fetch(`${app.url}/api/v1${path}`, {
+    method, data, headers: { authorization: `Bearer ${token}`, ...headers },
+  });
   expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
   return res.json();
 }
@@ -64,13 +66,7 @@ beforeAll(async () => {
   context = await newAppContext(browser, app.url, { language: 'en' });
   page = await context.newPage();
   pageErrors = watchPageErrors(page);
-  await page.goto('/signup');
-  await page.getByLabel(/^Company/).fill(user.company);
-  await page.getByLabel(/^Your name/).fill(user.name);
-  await page.getByLabel(/^E-mail/).fill(user.email);
-  await page.getByLabel(/^Password/).first().fill(user.password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL(`${app.url}/`);
+  await signUpThroughForm(page, user);
   const pipelines = await callApi('GET', '/pipelines');
   pipelineId = pipelines.items[0].id;
   stageIds = pipelines.items[0].stages.map((s: { id: string }) => s.id);
@@ -116,7 +112,8 @@ describe('Kanban: dragging and filtering', () => {
     const box = (await tile.boundingBox())!;
     const at = { x: Math.round(box.x + box.width / 2), y: Math.round(box.y + box.height / 2) };
     const cdp = await phone.newCDPSession(p);
-    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', points: { x: number; y: number }[]) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points });
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', touchPoints: { x: number; y: number }[]) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints });
     // Act: press and hold (the sensor's delay), shift a little, keep holding
     await touch('touchStart', [at]);
     await p.waitForTimeout(400);
