@@ -121,8 +121,10 @@ describe('Kanban: dragging and filtering', () => {
     await p.waitForTimeout(1800);
     const scrolled = await p.getByTestId('kanban-board').evaluate((b) => b.scrollLeft);
     const instructions = await p.locator('[id^="DndDescribedBy"]').first().textContent();
+    const held = await column(p, 0).locator(`article[data-lead-id="${lead.id}"]`).getAttribute('data-dragging');
     await touch('touchEnd', []);
     // Assess
+    expect(held).toBe('true');
     expect(scrolled).toBeLessThan(20);
     await p.waitForTimeout(300);
     expect(await p.getByRole('dialog').count()).toBe(0);
