@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { seriousA11yViolations } from './a11y.ts';
-import { launchChromium, newAppContext, watchPageErrors } from './browser.ts';
+import { launchChromium, newAppContext, signUpThroughForm, watchPageErrors } from './browser.ts';
 import { startWebApp } from './stack.ts';
 
 const BROWSER_TIMEOUT = 120_000;
@@ -43,16 +43,9 @@ afterAll(async () => {
 
 describe('Web app: a sales team works in it', () => {
   it('signs up a new account and lands on the desktop', async () => {
-    // Prepare
-    await page.goto('/signup');
     // Act
-    await page.getByLabel(/^Company/).fill(user.company);
-    await page.getByLabel(/^Your name/).fill(user.name);
-    await page.getByLabel(/^E-mail/).fill(user.email);
-    await page.getByLabel(/^Password/).first().fill(user.password);
-    await page.getByRole('button', { name: 'Create account' }).click();
+    await signUpThroughForm(page, user);
     // Assess
-    await page.waitForURL(`${app.url}/`);
     await page.getByRole('heading', { name: 'Desktop', level: 1 }).waitFor();
   }, BROWSER_TIMEOUT);
 

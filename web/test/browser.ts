@@ -14,10 +14,18 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /** A fresh browser profile (own localStorage) with the app's language set up front. */
-export async function newAppContext(browser: Browser, baseURL: string, opts: { viewport?: { width: number; height: number }; language?: 'en' | 'ru' } = {}): Promise<BrowserContext> {
+interface ContextOptions {
+  viewport?: { width: number; height: number };
+  language?: 'en' | 'ru';
+  /** A phone's touch screen (touch events, no mouse hover). */
+  touch?: boolean;
+}
+
+export async function newAppContext(browser: Browser, baseURL: string, opts: ContextOptions = {}): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL,
     viewport: opts.viewport ?? DESKTOP,
+    hasTouch: opts.touch ?? false,
     locale: opts.language === 'ru' ? 'ru-RU' : 'en-US',
     serviceWorkers: 'block',
   });
@@ -35,6 +43,17 @@ export function watchPageErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   return errors;
+}
+
+/** A new account from the sign-up form; lands on the desktop. */
+export async function signUpThroughForm(page: Page, user: { company: string; name: string; email: string; password: string }) {
+  await page.goto('/signup');
+  await page.getByLabel(/^Company/).fill(user.company);
+  await page.getByLabel(/^Your name/).fill(user.name);
+  await page.getByLabel(/^E-mail/).fill(user.email);
+  await page.getByLabel(/^Password/).first().fill(user.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL((url) => url.pathname === '/');
 }
 
 export async function signInThroughForm(page: Page, email: string, password: string): Promise<void> {

@@ -58,6 +58,17 @@ export const en = {
     selected_one: '{{count}} selected', selected_other: '{{count}} selected', moveTo: 'Move to stage', move: 'Move',
     bulkDone_one: '{{count}} lead done', bulkDone_other: '{{count}} leads done',
     bulkFailed_one: '{{count}} lead could not be changed', bulkFailed_other: '{{count}} leads could not be changed',
+    moveStaleElsewhere: '“{{name}}” was moved by someone else to “{{stage}}” and is shown there now.',
+    moveStaleDeleted: '“{{name}}” was deleted by someone else.',
+    stageTotalsFiltered: '{{count}} matching leads loaded, worth {{amount}}', filteredMark: 'filtered',
+    presets: { label: 'Saved views', all: 'All leads', mine: 'My leads', newThisWeek: 'New in the last 7 days' },
+    drag: {
+      instructions: 'To pick up a lead, press Space or Enter. Move it to another stage with the left and right arrow keys. '
+        + 'Press Space or Enter again to drop it there, or Escape to cancel.',
+      picked: 'Picked up lead “{{name}}”.', over: 'Lead “{{name}}” is over stage “{{stage}}”.',
+      outside: 'Lead “{{name}}” is not over a stage.', dropped: 'Lead “{{name}}” was dropped on stage “{{stage}}”.',
+      cancelled: 'Moving lead “{{name}}” was cancelled.',
+    },
   },
   contacts: {
     add: 'Add contact', new: 'New contact', created: 'Contact “{{name}}” created', details: 'Contact details',

@@ -62,6 +62,17 @@ export const ru: Record<keyof Messages, Record<string, unknown>> = {
     moveTo: 'Перенести на этап', move: 'Перенести',
     bulkDone_one: 'Готово: {{count}} сделка', bulkDone_few: 'Готово: {{count}} сделки', bulkDone_many: 'Готово: {{count}} сделок', bulkDone_other: 'Готово: {{count}} сделки',
     bulkFailed_one: 'Не удалось изменить {{count}} сделку', bulkFailed_few: 'Не удалось изменить {{count}} сделки', bulkFailed_many: 'Не удалось изменить {{count}} сделок', bulkFailed_other: 'Не удалось изменить {{count}} сделки',
+    moveStaleElsewhere: 'Сделку «{{name}}» уже перенёс кто-то другой на этап «{{stage}}», теперь она показана там.',
+    moveStaleDeleted: 'Сделку «{{name}}» уже удалил кто-то другой.',
+    stageTotalsFiltered: 'Загружено подходящих сделок: {{count}}, на сумму {{amount}}', filteredMark: 'по фильтру',
+    presets: { label: 'Сохранённые виды', all: 'Все сделки', mine: 'Мои сделки', newThisWeek: 'Новые за 7 дней' },
+    drag: {
+      instructions: 'Чтобы взять сделку, нажмите Пробел или Enter. Стрелками влево и вправо перенесите её на другой этап. '
+        + 'Нажмите Пробел или Enter ещё раз, чтобы оставить её там, или Escape, чтобы отменить.',
+      picked: 'Сделка «{{name}}» взята.', over: 'Сделка «{{name}}» над этапом «{{stage}}».',
+      outside: 'Сделка «{{name}}» не над этапом.', dropped: 'Сделка «{{name}}» перенесена на этап «{{stage}}».',
+      cancelled: 'Перенос сделки «{{name}}» отменён.',
+    },
   },
   contacts: {
     add: 'Добавить контакт', new: 'Новый контакт', created: 'Контакт «{{name}}» создан', details: 'Данные контакта',

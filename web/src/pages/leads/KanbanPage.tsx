@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Button } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +7,10 @@ import { useQuickAdd } from '@/ui/quickAdd';
 import { PageHeader } from '@/ui/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '@/ui/states';
 import { KanbanBoard } from '@/features/leads/components/KanbanBoard';
+import { LeadFilterPresets } from '@/features/leads/components/LeadFilterPresets';
+import { LeadFilters } from '@/features/leads/components/LeadFilters';
 import { LeadsViewSwitch } from '@/features/leads/components/LeadsViewSwitch';
+import { BOARD_FILTERS, useLeadFilterParams } from '@/features/leads/hooks/useLeadFilterParams';
 import { PipelineSelect } from '@/features/leads/components/PipelineSelect';
 import { usePipelines } from '@/reference/usePipelines';
 
@@ -14,6 +18,8 @@ export default function KanbanPage() {
   const { t } = useTranslation();
   const pipelines = usePipelines();
   const [params, setParams] = useSearchParams();
+  const [filters, setFilters] = useLeadFilterParams(BOARD_FILTERS);
+  const [presetsUsed, setPresetsUsed] = useState(0);
   const openQuickAdd = useQuickAdd();
   const list = pipelines.data ?? [];
   const pipeline = list.find((p) => p.id === params.get('pipeline')) ?? list[0];
@@ -21,14 +27,20 @@ export default function KanbanPage() {
   return (
     <>
       <PageHeader title={t('nav.leads')}>
-        {pipeline && <PipelineSelect pipelines={list} value={pipeline.id} onChange={(id) => setParams({ pipeline: id })} />}
+        {pipeline && <PipelineSelect pipelines={list} value={pipeline.id} onChange={(id) => setParams((prev) => {
+          const query = new URLSearchParams(prev);
+          query.set('pipeline', id);
+          return query;
+        })} />}
         <LeadsViewSwitch active="kanban" />
         <Button size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => openQuickAdd('lead')}>{t('leads.add')}</Button>
       </PageHeader>
+      <LeadFilterPresets value={filters} onChange={(next) => { setPresetsUsed((n) => n + 1); setFilters(next); }} />
+      <LeadFilters key={presetsUsed} board value={filters} onChange={setFilters} />
       {pipelines.isPending && <LoadingState />}
       {pipelines.isError && <ErrorState error={pipelines.error} onRetry={() => void pipelines.refetch()} />}
       {pipelines.isSuccess && !pipeline && <EmptyState>{t('leads.noPipelines')}</EmptyState>}
-      {pipeline && <KanbanBoard key={pipeline.id} pipeline={pipeline} />}
+      {pipeline && <KanbanBoard key={pipeline.id} pipeline={pipeline} filters={filters} />}
     </>
   );
 }

@@ -1,9 +1,9 @@
 // Leads as a table: filters, sort, multi-select with bulk actions, more rows as you scroll.
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Anchor, Badge, Button, Checkbox, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { itemsOf } from '@/api/queries';
 import { useQuickAdd } from '@/ui/quickAdd';
 import { LoadMore } from '@/ui/LoadMore';
@@ -12,19 +12,21 @@ import { EmptyState, ErrorState, LoadingState } from '@/ui/states';
 import { useFormat } from '@/session/useFormat';
 import { useUserNames } from '@/reference/useUsers';
 import { LeadBulkActions } from '@/features/leads/components/LeadBulkActions';
-import { LeadFilters, type LeadFilterValues } from '@/features/leads/components/LeadFilters';
+import { LeadFilterPresets } from '@/features/leads/components/LeadFilterPresets';
+import { LeadFilters } from '@/features/leads/components/LeadFilters';
 import { LeadsViewSwitch } from '@/features/leads/components/LeadsViewSwitch';
 import { StageBadge } from '@/reference/StageBadge';
-import { useLeadList } from '@/features/leads/hooks/useLeads';
+import { useLeadList, type LeadListFilters } from '@/features/leads/hooks/useLeads';
+import { LIST_FILTERS, useLeadFilterParams } from '@/features/leads/hooks/useLeadFilterParams';
 
 export default function LeadListPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const userName = useUserNames();
   const openQuickAdd = useQuickAdd();
-  const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => Object.fromEntries(params) as LeadFilterValues, [params]);
-  const leads = useLeadList({ ...filters });
+  const [filters, setFilters] = useLeadFilterParams(LIST_FILTERS);
+  const [presetsUsed, setPresetsUsed] = useState(0);
+  const leads = useLeadList(filters);
   const [selectedIds, setSelectedIds] = useState<Set<string>>(new Set());
   const items = itemsOf(leads.data);
   const selected = items.filter((l) => selectedIds.has(l.id));
@@ -34,6 +36,10 @@ export default function LeadListPage() {
     if (!next.delete(id)) next.add(id);
     return next;
   });
+  const applyFilters = (next: LeadListFilters) => {
+    setSelectedIds(new Set());
+    setFilters(next);
+  };
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = leads;
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
@@ -45,13 +51,8 @@ export default function LeadListPage() {
         <LeadsViewSwitch active="list" />
         <Button size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => openQuickAdd('lead')}>{t('leads.add')}</Button>
       </PageHeader>
-      <LeadFilters
-        value={filters}
-        onChange={(next) => {
-          setSelectedIds(new Set());
-          setParams(Object.fromEntries(Object.entries(next).filter(([, v]) => v)) as Record<string, string>);
-        }}
-      />
+      <LeadFilterPresets value={filters} onChange={(next) => { setPresetsUsed((n) => n + 1); applyFilters(next); }} />
+      <LeadFilters key={presetsUsed} value={filters} onChange={applyFilters} />
       <LeadBulkActions selected={selected} onDone={() => setSelectedIds(new Set())} />
       {leads.isError && <ErrorState error={leads.error} onRetry={() => void leads.refetch()} />}
       <Table.ScrollContainer minWidth={720}>

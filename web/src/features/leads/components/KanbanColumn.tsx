@@ -7,7 +7,7 @@ import type { Stage } from '@/api/types';
 import { LoadMore } from '@/ui/LoadMore';
 import { EmptyState, ErrorState, LoadingState } from '@/ui/states';
 import { itemsOf } from '@/api/queries';
-import { useStageLeads } from '@/features/leads/hooks/useLeads';
+import { useStageLeads, type LeadListFilters } from '@/features/leads/hooks/useLeads';
 import { DraggableLeadTile } from './DraggableLeadTile';
 import classes from './Kanban.module.css';
 import { QuickAddLead } from './QuickAddLead';
@@ -18,11 +18,13 @@ interface Props {
   stage: Stage;
   /** The stage's count and sum from the server; without them, what is loaded so far. */
   totals?: { count: number; amount: number };
+  /** Only the leads matching these are shown (and counted from what is loaded). */
+  filters?: LeadListFilters;
 }
 
-export function KanbanColumn({ pipelineId, stage, totals }: Props) {
+export function KanbanColumn({ pipelineId, stage, totals, filters }: Props) {
   const { t } = useTranslation();
-  const leadsQuery = useStageLeads(pipelineId, stage.id);
+  const leadsQuery = useStageLeads(pipelineId, stage.id, filters);
   const { setNodeRef, isOver } = useDroppable({ id: stage.id, data: { stage } });
   const leads = itemsOf(leadsQuery.data);
   const loadedAmount = leads.reduce((sum, l) => sum + (l.price ?? 0), 0);
@@ -46,7 +48,7 @@ export function KanbanColumn({ pipelineId, stage, totals }: Props) {
         </Group>
         {totals
           ? <StageTotals count={totals.count} amount={totals.amount} more={false} />
-          : <StageTotals count={leads.length} amount={loadedAmount} more={Boolean(hasNextPage)} />}
+          : <StageTotals count={leads.length} amount={loadedAmount} more={Boolean(hasNextPage)} filtered={Boolean(filters)} />}
       </header>
       {stage.type === 'open' && <QuickAddLead pipelineId={pipelineId} stageId={stage.id} />}
       <div className={classes.columnBody}>

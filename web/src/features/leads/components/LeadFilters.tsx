@@ -1,5 +1,7 @@
-// The list's filters (the API's own: stage, responsible, tag, status, created, text) and sort.
+// The list's and the board's filters (the API's own: stage, responsible, tag, status, created,
+// text) and the list's sort; the board has its stages as columns and no sort.
 import { Select, TextInput } from '@mantine/core';
+import dayjs from 'dayjs';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -22,7 +24,14 @@ export interface LeadFilterValues {
 
 const SORTS: LeadSort[] = ['-createdAt', 'createdAt', '-updatedAt', 'updatedAt', '-price', 'price'];
 
-export function LeadFilters({ value, onChange }: { value: LeadFilterValues; onChange: (next: LeadFilterValues) => void }) {
+interface Props {
+  value: LeadFilterValues;
+  onChange: (next: LeadFilterValues) => void;
+  /** The board's set: no stage, status or sort. */
+  board?: boolean;
+}
+
+export function LeadFilters({ value, onChange, board }: Props) {
   const { t } = useTranslation();
   const tags = useTags('leads');
   const set = (patch: Partial<LeadFilterValues>) => onChange({ ...value, ...patch });
@@ -32,7 +41,7 @@ export function LeadFilters({ value, onChange }: { value: LeadFilterValues; onCh
       size="xs"
       type="date"
       label={label}
-      defaultValue={value[key]?.slice(0, 10) ?? ''}
+      value={value[key] ? dayjs(value[key]).format('YYYY-MM-DD') : ''}
       onChange={(e) => {
         const day = e.currentTarget.value;
         set({ [key]: day ? new Date(`${day}T${key === 'createdFrom' ? '00:00:00' : '23:59:59'}`).toISOString() : undefined });
@@ -43,8 +52,10 @@ export function LeadFilters({ value, onChange }: { value: LeadFilterValues; onCh
   return (
     <Filters active={Object.entries(value).filter(([k, v]) => v && k !== 'sort').length}>
       <TextInput size="xs" label={t('common.search')} leftSection={<IconSearch size={14} aria-hidden />} defaultValue={value.q ?? ''} onChange={(e) => setQuery(e.currentTarget.value)} w={200} />
-      <StageSelect size="xs" clearable allowDeselect value={value.stageId ?? null} onChange={(v) => set({ stageId: v ?? undefined })} w={180} />
-      <Select
+      {!board && (
+        <StageSelect size="xs" clearable allowDeselect value={value.stageId ?? null} onChange={(v) => set({ stageId: v ?? undefined })} w={180} />
+      )}
+      {!board && <Select
         size="xs"
         label={t('leads.statusLabel')}
         clearable
@@ -52,12 +63,12 @@ export function LeadFilters({ value, onChange }: { value: LeadFilterValues; onCh
         value={value.status ?? null}
         onChange={(v) => set({ status: v ?? undefined })}
         w={130}
-      />
+      />}
       <ResponsibleSelect size="xs" clearable value={value.responsibleUserId ?? null} onChange={(v) => set({ responsibleUserId: v ?? undefined })} w={170} />
       <Select size="xs" label={t('fields.tag')} clearable searchable data={tags.data ?? []} value={value.tag ?? null} onChange={(v) => set({ tag: v ?? undefined })} w={140} />
       {dateInput('createdFrom', t('leads.createdFrom'))}
       {dateInput('createdTo', t('leads.createdTo'))}
-      <Select
+      {!board && <Select
         size="xs"
         label={t('common.sort')}
         data={SORTS.map((s) => ({ value: s, label: t(`leads.sorts.${s}`) }))}
@@ -65,7 +76,7 @@ export function LeadFilters({ value, onChange }: { value: LeadFilterValues; onCh
         onChange={(v) => set({ sort: (v as LeadSort) ?? undefined })}
         allowDeselect={false}
         w={190}
-      />
+      />}
     </Filters>
   );
 }

@@ -10,6 +10,8 @@ export const leadKeys = {
   all: ['leads'] as const,
   detail: (id: string) => ['leads', 'detail', id] as const,
   stage: (stageId: string) => ['leads', 'stage', stageId] as const,
+  /** One column as the board shows it: the stage's key alone without filters, so saves elsewhere update it. */
+  column: (stageId: string, filters?: LeadListFilters) => (filters ? [...leadKeys.stage(stageId), filters] : leadKeys.stage(stageId)),
   list: (query: LeadListFilters) => ['leads', 'list', query] as const,
 };
 
@@ -22,11 +24,11 @@ export function useLead(id: string) {
   return useQuery({ queryKey: leadKeys.detail(id), queryFn: ({ signal }) => api.leads.get({ id }, { signal }) });
 }
 
-/** One kanban column: the stage's leads, newest first, a page at a time. */
-export function useStageLeads(pipelineId: string, stageId: string) {
+/** One kanban column: the stage's leads (those matching the board's filters), newest first, a page at a time. */
+export function useStageLeads(pipelineId: string, stageId: string, filters?: LeadListFilters) {
   return usePagedList(
-    leadKeys.stage(stageId),
-    (page, signal) => api.leads.list({ ...page, pipelineId, stageId }, { signal }),
+    leadKeys.column(stageId, filters),
+    (page, signal) => api.leads.list({ ...filters, ...page, pipelineId, stageId }, { signal }),
     { pageSize: COLUMN_PAGE },
   );
 }
@@ -34,6 +36,9 @@ export function useStageLeads(pipelineId: string, stageId: string) {
 export function useLeadList(query: LeadListFilters) {
   return usePagedList(leadKeys.list(query), (page, signal) => api.leads.list({ ...page, ...query }, { signal }));
 }
+
+/** A filtered board's column: whether a changed lead belongs there only the server can say. */
+export const isFilteredColumn = (query: { queryKey: readonly unknown[] }) => query.queryKey.length > 3;
 
 type ColumnData = InfiniteData<Page<Lead>, string | undefined>;
 
@@ -44,6 +49,7 @@ export function rememberLead(qc: QueryClient, lead: Lead) {
     ...data,
     pages: data.pages.map((p) => ({ ...p, items: p.items.map((l) => (l.id === lead.id ? lead : l)) })),
   });
+  void qc.invalidateQueries({ queryKey: ['leads', 'stage'], predicate: isFilteredColumn });
   void qc.invalidateQueries({ queryKey: ['leads', 'list'] });
   void qc.invalidateQueries({ queryKey: ['leads', 'related'] });
   void qc.invalidateQueries({ queryKey: ['dashboard'] });
@@ -92,6 +98,7 @@ export function useDeleteLead() {
     onSuccess: (_, lead) => {
       qc.setQueryData<ColumnData>(leadKeys.stage(lead.stageId), (d) => removeFromColumn(d, lead.id));
       qc.removeQueries({ queryKey: leadKeys.detail(lead.id) });
+      void qc.invalidateQueries({ queryKey: ['leads', 'stage'], predicate: isFilteredColumn });
       void refreshTotals(qc);
       void qc.invalidateQueries({ queryKey: ['leads', 'list'] });
       void qc.invalidateQueries({ queryKey: ['dashboard'] });
