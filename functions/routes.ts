@@ -9,7 +9,9 @@ import { operations, type OperationId, type Operations } from '@crm/contract';
  */
 type GroupOf<Id extends string> = Id extends `${string}.${infer Sub extends 'notes' | 'timeline'}${'' | `.${string}`}`
   ? Sub
-  : Id extends `${infer Group}.${string}` ? Group : Id;
+  : Id extends `${infer Group}.${string}`
+    ? Group
+    : Id;
 
 /** The Lambda (functions/handlers/<resource>.ts) that serves each group of operations. */
 const lambdaOfGroup = {
@@ -44,9 +46,11 @@ type RouteOf<Id extends OperationId> = Id extends OperationId
   : never;
 export type Route = RouteOf<OperationId>;
 
-export const routes = (Object.keys(operations) as OperationId[]).map(
-  (id) => ({ id, ...operations[id], resource: lambdaOfGroup[groupOf(id)] }),
-) as readonly Route[];
+export const routes = (Object.keys(operations) as OperationId[]).map((id) => ({
+  id,
+  ...operations[id],
+  resource: lambdaOfGroup[groupOf(id)],
+})) as readonly Route[];
 
 export type RouteKey = `${Route['method']} ${Route['path']}`;
 export const routeKey = (r: Pick<Route, 'method' | 'path'>) => `${r.method} ${r.path}`;

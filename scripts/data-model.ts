@@ -20,8 +20,7 @@ export function entityTable(): string {
     const { indexes, model } = (entity as unknown as { schema: { indexes: Record<string, Index>; model: { entity: string } } }).schema;
     for (const [pattern, ix] of Object.entries(indexes)) {
       // A key template (e.g. notes and tasks keyed into the events' timeline space) is shown as written.
-      const key = (part: KeyPart, prefix: string) =>
-        `\`${part.template ?? `${prefix}${part.composite.map((c) => `#${c}`).join('')}`}\``;
+      const key = (part: KeyPart, prefix: string) => `\`${part.template ?? `${prefix}${part.composite.map((c) => `#${c}`).join('')}`}\``;
       rows.push(`| ${name} | ${pattern} | ${ix.index ?? 'table'} | ${key(ix.pk, '$crm')} | ${key(ix.sk, `$${model.entity}_1`)} |`);
     }
   }

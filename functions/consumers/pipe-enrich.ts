@@ -31,8 +31,7 @@ export const isEventLogInsert = (record: PipeStreamRecord) =>
   record.eventName === 'INSERT' && record.dynamodb?.NewImage?.__edb_e__?.S === EVENT_ENTITY;
 
 /** The envelope of an unmarshalled event-log item; keys and ElectroDB's own attributes stay behind. */
-export const envelopeFromItem = (item: Record<string, unknown>): CrmEvent =>
-  plainJson(toEvent(item as EventItem)) as CrmEvent;
+export const envelopeFromItem = (item: Record<string, unknown>): CrmEvent => plainJson(toEvent(item as EventItem)) as CrmEvent;
 
 export const handler = async (records: PipeStreamRecord[]): Promise<CrmEvent[]> =>
   records.filter(isEventLogInsert).map((record) => envelopeFromItem(unmarshall(record.dynamodb!.NewImage!)));

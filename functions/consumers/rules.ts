@@ -11,8 +11,7 @@ export const EVENT_SOURCE = 'crm';
  * type does not compile, and the reminders the Scheduler puts there.
  */
 export type ConsumerPattern =
-  | BusPattern<typeof EVENT_SOURCE, EventType>
-  | BusPattern<typeof TASK_REMINDER.source, typeof TASK_REMINDER.detailType>;
+  BusPattern<typeof EVENT_SOURCE, EventType> | BusPattern<typeof TASK_REMINDER.source, typeof TASK_REMINDER.detailType>;
 
 type BusPattern<Source extends string, DetailType extends string> = {
   source: readonly [Source];

@@ -1,7 +1,5 @@
 // Companies, and their contacts and leads.
-import {
-  createCompany, deleteCompany, getCompany, listCompanies, listCompanyContacts, listCompanyLeads, patchCompany,
-} from '@crm/core';
+import { createCompany, deleteCompany, getCompany, listCompanies, listCompanyContacts, listCompanyLeads, patchCompany } from '@crm/core';
 import { defineResource } from '../http/resource.ts';
 
 export const handler = defineResource('companies', {

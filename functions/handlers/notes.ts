@@ -5,11 +5,18 @@ import { defineResource } from '../http/resource.ts';
 
 type Req<Q = unknown, B = unknown> = { caller: Caller; params: Record<string, string>; query: Q; body: B; options: WriteOptions };
 
-const list = (type: RecordType) => async ({ caller, params, query }: Req<Parameters<typeof listNotes>[2]>) =>
-  listNotes(caller, { type, id: params.id! }, query);
-const add = (type: RecordType) => async ({ caller, params, body, options }: Req<unknown, Parameters<typeof addNote>[2]>) =>
-  addNote(caller, { type, id: params.id! }, body, options);
-const get = (type: RecordType) => async ({ caller, params }: Req) => getNote(caller, { type, id: params.id! }, params.noteId!);
+const list =
+  (type: RecordType) =>
+  async ({ caller, params, query }: Req<Parameters<typeof listNotes>[2]>) =>
+    listNotes(caller, { type, id: params.id! }, query);
+const add =
+  (type: RecordType) =>
+  async ({ caller, params, body, options }: Req<unknown, Parameters<typeof addNote>[2]>) =>
+    addNote(caller, { type, id: params.id! }, body, options);
+const get =
+  (type: RecordType) =>
+  async ({ caller, params }: Req) =>
+    getNote(caller, { type, id: params.id! }, params.noteId!);
 
 export const handler = defineResource('notes', {
   'GET /api/v1/leads/{id}/notes': list('lead'),

@@ -1,6 +1,14 @@
 // Pipelines and their stages.
 import {
-  addStage, createPipeline, deletePipeline, deleteStage, getPipeline, listPipelines, patchPipeline, patchStage, pipelineTotals,
+  addStage,
+  createPipeline,
+  deletePipeline,
+  deleteStage,
+  getPipeline,
+  listPipelines,
+  patchPipeline,
+  patchStage,
+  pipelineTotals,
 } from '@crm/core';
 import { defineResource, Reply } from '../http/resource.ts';
 

@@ -3,7 +3,8 @@ import type { RecordType } from '@crm/contract';
 import { listTimeline, type Caller } from '@crm/core';
 import { defineResource } from '../http/resource.ts';
 
-const timelineOf = (type: RecordType) =>
+const timelineOf =
+  (type: RecordType) =>
   async ({ caller, params, query }: { caller: Caller; params: Record<string, string>; query: Parameters<typeof listTimeline>[2] }) =>
     listTimeline(caller, { type, id: params.id! }, query);
 

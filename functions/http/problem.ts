@@ -4,7 +4,11 @@ import type { Problem } from '@crm/contract';
 import { DomainError, isDependencyDown, type FieldError } from '@crm/core';
 
 export class HttpProblem extends Error {
-  constructor(readonly status: number, message: string, readonly errors?: FieldError[]) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly errors?: FieldError[],
+  ) {
     super(message);
   }
 }
@@ -21,15 +25,34 @@ const STATUS: Record<DomainError['kind'], number> = {
 };
 
 const TITLES: Record<number, string> = {
-  400: 'Invalid request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not found', 405: 'Method not allowed',
-  409: 'Conflict', 412: 'Precondition failed', 413: 'Payload too large', 415: 'Unsupported media type',
-  422: 'Unprocessable request', 429: 'Too many requests', 500: 'Internal error', 503: 'Service unavailable',
+  400: 'Invalid request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  409: 'Conflict',
+  412: 'Precondition failed',
+  413: 'Payload too large',
+  415: 'Unsupported media type',
+  422: 'Unprocessable request',
+  429: 'Too many requests',
+  500: 'Internal error',
+  503: 'Service unavailable',
 };
 
-export function problem(status: number, detail: string, errors?: FieldError[], extra?: Record<string, unknown>): APIGatewayProxyStructuredResultV2 {
+export function problem(
+  status: number,
+  detail: string,
+  errors?: FieldError[],
+  extra?: Record<string, unknown>,
+): APIGatewayProxyStructuredResultV2 {
   const body: Problem & Record<string, unknown> = {
-    type: `https://crm.dev/problems/${status}`, title: TITLES[status] ?? 'Error', status, detail,
-    ...(errors?.length ? { errors } : {}), ...extra,
+    type: `https://crm.dev/problems/${status}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail,
+    ...(errors?.length ? { errors } : {}),
+    ...extra,
   };
   return { statusCode: status, headers: { 'content-type': 'application/problem+json' }, body: JSON.stringify(body) };
 }

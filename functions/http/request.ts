@@ -41,7 +41,12 @@ export function readQuery(event: APIGatewayProxyEventV2, route: RouteDef): unkno
   const query = event.queryStringParameters ?? {};
   if (!route.query) {
     const unknown = Object.keys(query);
-    if (unknown.length) throw new HttpProblem(400, 'Unknown query parameters', unknown.map((k) => ({ path: k, message: 'unknown parameter' })));
+    if (unknown.length)
+      throw new HttpProblem(
+        400,
+        'Unknown query parameters',
+        unknown.map((k) => ({ path: k, message: 'unknown parameter' })),
+      );
     return {};
   }
   return parseWith(route.query, query, 'query');
@@ -67,9 +72,13 @@ export function readWriteOptions(event: APIGatewayProxyEventV2): WriteOptions {
   const key = event.headers['idempotency-key'];
   if (key !== undefined && event.requestContext.http.method === 'POST') {
     if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
-      throw new HttpProblem(400, 'Idempotency-Key must be 1-255 visible ASCII characters', [{ path: 'Idempotency-Key', message: 'invalid' }]);
+      throw new HttpProblem(400, 'Idempotency-Key must be 1-255 visible ASCII characters', [
+        { path: 'Idempotency-Key', message: 'invalid' },
+      ]);
     }
-    const requestHash = createHash('sha256').update(`${event.routeKey}\n${event.rawPath}\n${canonicalBody(event)}`).digest('hex');
+    const requestHash = createHash('sha256')
+      .update(`${event.routeKey}\n${event.rawPath}\n${canonicalBody(event)}`)
+      .digest('hex');
     options.idempotency = { key: `${event.routeKey}#${key}`, requestHash };
   }
   return options;
@@ -82,8 +91,14 @@ export function readWriteOptions(event: APIGatewayProxyEventV2): WriteOptions {
 function canonicalBody(event: APIGatewayProxyEventV2): string {
   const text = event.body ? Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8').toString('utf8') : '';
   const sorted = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(sorted)
-      : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted((v as Record<string, unknown>)[k])]))
+    Array.isArray(v)
+      ? v.map(sorted)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, sorted((v as Record<string, unknown>)[k])]),
+          )
         : v;
   try {
     return JSON.stringify(sorted(JSON.parse(text)));

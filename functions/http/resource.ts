@@ -10,7 +10,10 @@ import { authenticate } from './auth.ts';
 import { HttpProblem, problem, problemFor } from './problem.ts';
 import { readBody, readParams, readQuery, readWriteOptions } from './request.ts';
 
-export const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'crm', logLevel: (process.env.LOG_LEVEL as 'INFO') ?? 'INFO' });
+export const logger = new Logger({
+  serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'crm',
+  logLevel: (process.env.LOG_LEVEL as 'INFO') ?? 'INFO',
+});
 
 type Schema<R, K extends string> = R extends Record<K, infer S extends z.ZodType> ? z.output<S> : undefined;
 
@@ -40,7 +43,7 @@ export function defineResource<Res extends Route['resource']>(resource: Res, han
     const handle = (handlers as Record<string, (req: Request<Route>) => Promise<unknown>>)[event.routeKey];
     if (!route || !handle) return problem(404, 'Not found');
     // Who asks comes first: without a valid token nothing else about the request is told.
-    const caller = ('public' in route && route.public) ? undefined : await authenticate(event.headers.authorization);
+    const caller = 'public' in route && route.public ? undefined : await authenticate(event.headers.authorization);
     const options = readWriteOptions(event);
     // A key is the caller's own: another user's identical request is not their retry.
     if (options.idempotency && caller) options.idempotency.key = `${caller.userId}#${options.idempotency.key}`;

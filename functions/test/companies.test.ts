@@ -15,16 +15,26 @@ describe('Resource: companies', () => {
     it('creates with 201 and Location, patches with If-Match, clears with null, and logs the changes', async () => {
       // Act
       const res = await acme.answer.companies.create({
-        name: 'ООО «Вектор»', phones: [{ value: '+7 495 123-45-67' }], emails: [{ value: 'Info@Vector.ru', type: 'office' }],
-        website: 'vector.ru', address: 'Moscow', tags: ['partner'],
+        name: 'ООО «Вектор»',
+        phones: [{ value: '+7 495 123-45-67' }],
+        emails: [{ value: 'Info@Vector.ru', type: 'office' }],
+        website: 'vector.ru',
+        address: 'Moscow',
+        tags: ['partner'],
       });
       // Assess
       if (!res.ok) throw new Error(res.problem.detail);
       expect(res.status).toBe(201);
       expect(res.headers.get('location')).toBe(`/api/v1/companies/${res.body.id}`);
       expect(res.body).toMatchObject({
-        name: 'ООО «Вектор»', emails: [{ value: 'info@vector.ru', type: 'office' }], website: 'vector.ru', address: 'Moscow',
-        responsibleUserId: acme.userId, tags: ['partner'], nearestTaskAt: null, version: 1,
+        name: 'ООО «Вектор»',
+        emails: [{ value: 'info@vector.ru', type: 'office' }],
+        website: 'vector.ru',
+        address: 'Moscow',
+        responsibleUserId: acme.userId,
+        tags: ['partner'],
+        nearestTaskAt: null,
+        version: 1,
       });
       const patch = { address: null, website: 'https://vector.ru' };
       const patched = await acme.client.companies.patch({ id: res.body.id }, patch, { ifMatch: 1 });
@@ -33,7 +43,8 @@ describe('Resource: companies', () => {
       const events = (await acme.client.events.list({ entityType: 'company', entityId: res.body.id })).items;
       expect(events.map((e) => e.type).sort()).toEqual(['company.created', 'company.updated']);
       expect(events.find((e) => e.type === 'company.updated')!.changes).toEqual([
-        { field: 'website', from: 'vector.ru', to: 'https://vector.ru' }, { field: 'address', from: 'Moscow', to: null },
+        { field: 'website', from: 'vector.ru', to: 'https://vector.ru' },
+        { field: 'address', from: 'Moscow', to: null },
       ]);
     });
 
@@ -59,7 +70,15 @@ describe('Resource: companies', () => {
     beforeAll(async () => {
       crm = await api.account('Companies List Co');
       ids = [];
-      for (const [name, tags] of [['Альфа', ['a']], ['Бета', []], ['Gamma', ['a']], ['Дельта', []], ['Эпсилон', ['b']], ['Zeta', []], ['Ёж и Ко', ['a']]] as const) {
+      for (const [name, tags] of [
+        ['Альфа', ['a']],
+        ['Бета', []],
+        ['Gamma', ['a']],
+        ['Дельта', []],
+        ['Эпсилон', ['b']],
+        ['Zeta', []],
+        ['Ёж и Ко', ['a']],
+      ] as const) {
         ids.push((await crm.client.companies.create({ name, tags: [...tags] })).id);
       }
     });

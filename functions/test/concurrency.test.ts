@@ -32,9 +32,7 @@ it('lets exactly one of 20 parallel PATCHes with the same If-Match through', asy
 
 it('applies 10 parallel PATCHes without If-Match one after another, losing none', async () => {
   const lead = await account.client.leads.create({ name: 'Busy' });
-  const answers = await Promise.all(
-    Array.from({ length: 10 }, (_, i) => account.answer.leads.patch({ id: lead.id }, { tags: [`t${i}`] })),
-  );
+  const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => account.answer.leads.patch({ id: lead.id }, { tags: [`t${i}`] })));
   expect(answers.every((a) => a.status === 200)).toBe(true);
   const now = await account.client.leads.get({ id: lead.id });
   expect(now.version).toBe(11);

@@ -11,25 +11,40 @@ beforeAll(async () => {
   acme = await api.account();
 });
 
-const contact = (account: TestAccount, body: Record<string, unknown>, query = '') => account.request('POST', `/api/v1/contacts${query}`, body);
+const contact = (account: TestAccount, body: Record<string, unknown>, query = '') =>
+  account.request('POST', `/api/v1/contacts${query}`, body);
 const eventsOf = async (account: TestAccount, id: string) =>
-  (await account.request('GET', `/api/v1/events?entityType=contact&entityId=${id}`)).body.items as Array<{ type: string; changes?: unknown[] }>;
+  (await account.request('GET', `/api/v1/events?entityType=contact&entityId=${id}`)).body.items as Array<{
+    type: string;
+    changes?: unknown[];
+  }>;
 
 describe('Resource: contacts', () => {
   describe('Method: create, get, patch, delete', () => {
     it('creates with 201, Location and ETag, reads it back, and logs contact.created', async () => {
       // Act
       const res = await contact(acme, {
-        name: 'Иван Петров', phones: [{ value: '+7 (913) 111-22-33', type: 'mobile' }], emails: [{ value: 'Ivan@Example.RU' }],
-        position: 'Director', tags: ['vip'],
+        name: 'Иван Петров',
+        phones: [{ value: '+7 (913) 111-22-33', type: 'mobile' }],
+        emails: [{ value: 'Ivan@Example.RU' }],
+        position: 'Director',
+        tags: ['vip'],
       });
       // Assess
       expect(res.status).toBe(201);
       expect(res.headers.get('location')).toBe(`/api/v1/contacts/${res.body.id}`);
       expect(res.headers.get('etag')).toBe('"1"');
       expect(res.body).toMatchObject({
-        name: 'Иван Петров', phones: [{ value: '+7 (913) 111-22-33', type: 'mobile' }], emails: [{ value: 'ivan@example.ru', type: 'work' }],
-        position: 'Director', companyId: null, responsibleUserId: acme.userId, tags: ['vip'], customFields: {}, nearestTaskAt: null, version: 1,
+        name: 'Иван Петров',
+        phones: [{ value: '+7 (913) 111-22-33', type: 'mobile' }],
+        emails: [{ value: 'ivan@example.ru', type: 'work' }],
+        position: 'Director',
+        companyId: null,
+        responsibleUserId: acme.userId,
+        tags: ['vip'],
+        customFields: {},
+        nearestTaskAt: null,
+        version: 1,
       });
       const read = await acme.request('GET', `/api/v1/contacts/${res.body.id}`);
       expect(read.body).toEqual(res.body);
@@ -40,7 +55,12 @@ describe('Resource: contacts', () => {
       // Prepare
       const c = await created(acme, '/api/v1/contacts', { name: 'Patch Me', position: 'Manager', phones: [{ value: '+7 900 000-00-01' }] });
       // Act
-      const patched = await acme.request('PATCH', `/api/v1/contacts/${c.id}`, { position: null, tags: ['b', 'b', 'a'] }, { 'if-match': '"1"' });
+      const patched = await acme.request(
+        'PATCH',
+        `/api/v1/contacts/${c.id}`,
+        { position: null, tags: ['b', 'b', 'a'] },
+        { 'if-match': '"1"' },
+      );
       const stale = await acme.request('PATCH', `/api/v1/contacts/${c.id}`, { name: 'Lost update' }, { 'if-match': '"1"' });
       // Assess
       expect(patched.status).toBe(200);
@@ -48,7 +68,10 @@ describe('Resource: contacts', () => {
       expect(stale.status).toBe(412);
       expect((await acme.request('GET', `/api/v1/contacts/${c.id}`)).body.name).toBe('Patch Me');
       const updated = (await eventsOf(acme, c.id)).find((e) => e.type === 'contact.updated');
-      expect(updated?.changes).toEqual([{ field: 'position', from: 'Manager', to: null }, { field: 'tags', from: [], to: ['b', 'a'] }]);
+      expect(updated?.changes).toEqual([
+        { field: 'position', from: 'Manager', to: null },
+        { field: 'tags', from: [], to: ['b', 'a'] },
+      ]);
     });
 
     it('rejects bad input with field paths and unknown query parameters', async () => {
@@ -75,7 +98,11 @@ describe('Resource: contacts', () => {
   describe('Method: de-duplication', () => {
     it('answers 409 with existingId for a known phone in another format or a known e-mail in another case', async () => {
       // Prepare
-      const first = await created(acme, '/api/v1/contacts', { name: 'Dup Source', phones: [{ value: '+7 (913) 909-73-32' }], emails: [{ value: 'dup@example.com' }] });
+      const first = await created(acme, '/api/v1/contacts', {
+        name: 'Dup Source',
+        phones: [{ value: '+7 (913) 909-73-32' }],
+        emails: [{ value: 'dup@example.com' }],
+      });
       // Act
       const byPhone = await contact(acme, { name: 'Dup Phone', phones: [{ value: '89139097332' }] });
       const byEmail = await contact(acme, { name: 'Dup Mail', emails: [{ value: 'DUP@example.COM' }] });
@@ -98,7 +125,9 @@ describe('Resource: contacts', () => {
     });
 
     it('lets only one of two simultaneous creates with the same phone pass', async () => {
-      const answers = await Promise.all([1, 2, 3].map((n) => contact(acme, { name: `Racer ${n}`, phones: [{ value: '+7 912 345-67-89' }] })));
+      const answers = await Promise.all(
+        [1, 2, 3].map((n) => contact(acme, { name: `Racer ${n}`, phones: [{ value: '+7 912 345-67-89' }] })),
+      );
       expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409]);
       const winner = answers.find((a) => a.status === 201)!.body.id;
       expect(answers.filter((a) => a.status === 409).map((a) => a.body.existingId)).toEqual([winner, winner]);
@@ -117,7 +146,7 @@ describe('Resource: contacts', () => {
       expect((await contact(acme, { name: 'After delete', phones: [{ value: '+7 901 000-00-02' }] })).status).toBe(201);
     });
 
-    it('does not see another account\'s contacts as duplicates', async () => {
+    it("does not see another account's contacts as duplicates", async () => {
       const other = await api.account('Other Co');
       await created(acme, '/api/v1/contacts', { name: 'Mine', phones: [{ value: '+7 955 555-55-55' }] });
       expect((await contact(other, { name: 'Theirs', phones: [{ value: '+7 955 555-55-55' }] })).status).toBe(201);
@@ -130,7 +159,8 @@ describe('Resource: contacts', () => {
     beforeAll(async () => {
       crm = await api.account('List Co');
       const company = await created(crm, '/api/v1/companies', { name: 'Vector' });
-      const make = async (name: string, body: Record<string, unknown> = {}) => (await created(crm, '/api/v1/contacts', { name, ...body })).id as string;
+      const make = async (name: string, body: Record<string, unknown> = {}) =>
+        (await created(crm, '/api/v1/contacts', { name, ...body })).id as string;
       ids = {
         anna: await make('Анна Смирнова', { phones: [{ value: '+7 (913) 909-73-32' }], tags: ['vip'], companyId: company.id }),
         boris: await make('Борис Ёлкин', { emails: [{ value: 'boris@vector.ru' }], companyId: company.id }),
@@ -147,7 +177,9 @@ describe('Resource: contacts', () => {
       ((await crm.request('GET', `/api/v1/contacts?${query}`)).body.items as Array<{ name: string }>).map((c) => c.name);
 
     it('walks every contact exactly once with limit=2, in each sort order', async () => {
-      const all = Object.entries(ids).filter(([k]) => k !== 'company').map(([, id]) => id);
+      const all = Object.entries(ids)
+        .filter(([k]) => k !== 'company')
+        .map(([, id]) => id);
       for (const sort of ['createdAt', '-createdAt', 'name', '-name', 'updatedAt', '-updatedAt', 'nearestTask']) {
         const seen = await walk(crm, `/api/v1/contacts?sort=${sort}`);
         expect(seen.length, sort).toBe(7);
@@ -181,7 +213,7 @@ describe('Resource: contacts', () => {
       expect(await names('email=BORIS@vector.ru')).toEqual(['Борис Ёлкин']);
       expect((await names(`companyId=${ids.company}`)).sort()).toEqual(['Анна Смирнова', 'Борис Ёлкин']);
       expect(await names(`responsibleUserId=${crm.userId}&tag=new`)).toEqual(['Фёдор']);
-      expect((await names('tag=vip&sort=name'))).toEqual(['Clara Oswald', 'Анна Смирнова']);
+      expect(await names('tag=vip&sort=name')).toEqual(['Clara Oswald', 'Анна Смирнова']);
       expect(await walk(crm, `/api/v1/contacts?companyId=${ids.company}`, 1)).toEqual([ids.boris, ids.anna]);
     });
 
@@ -192,7 +224,7 @@ describe('Resource: contacts', () => {
   });
 
   describe('Method: links to leads', () => {
-    it('lists a contact\'s leads from one Query with a current snapshot, and leads by contactId', async () => {
+    it("lists a contact's leads from one Query with a current snapshot, and leads by contactId", async () => {
       // Prepare
       const ann = await created(acme, '/api/v1/contacts', { name: 'Linked Ann' });
       const bob = await created(acme, '/api/v1/contacts', { name: 'Linked Bob' });
@@ -206,13 +238,25 @@ describe('Resource: contacts', () => {
       expect(annLeads.status).toBe(200);
       expect(annLeads.body.items).toEqual([
         { id: other.id, name: 'Deal 2', price: 0, pipelineId: other.pipelineId, stageId: other.stageId, status: 'open', isMain: false },
-        { id: lead.id, name: 'Deal 1 (big)', price: 2500, pipelineId: lead.pipelineId, stageId: lead.stageId, status: 'open', isMain: true },
+        {
+          id: lead.id,
+          name: 'Deal 1 (big)',
+          price: 2500,
+          pipelineId: lead.pipelineId,
+          stageId: lead.stageId,
+          status: 'open',
+          isMain: true,
+        },
       ]);
-      expect((await acme.request('GET', `/api/v1/contacts/${bob.id}/leads`)).body.items.map((l: { isMain: boolean }) => l.isMain)).toEqual([false]);
+      expect((await acme.request('GET', `/api/v1/contacts/${bob.id}/leads`)).body.items.map((l: { isMain: boolean }) => l.isMain)).toEqual([
+        false,
+      ]);
       const byContact = await acme.request('GET', `/api/v1/leads?contactId=${ann.id}`);
       expect(byContact.body.items.map((l: { id: string }) => l.id)).toEqual([other.id, lead.id]);
       expect(await walk(acme, `/api/v1/leads?contactId=${ann.id}&sort=createdAt`, 1)).toEqual([lead.id, other.id]);
-      expect((await acme.request('GET', `/api/v1/leads?contactId=${ann.id}&sort=-price`)).body.items.map((l: { id: string }) => l.id)).toEqual([lead.id, other.id]);
+      expect(
+        (await acme.request('GET', `/api/v1/leads?contactId=${ann.id}&sort=-price`)).body.items.map((l: { id: string }) => l.id),
+      ).toEqual([lead.id, other.id]);
     });
 
     it('drops the link when the lead lets the contact go, and when the lead is deleted', async () => {

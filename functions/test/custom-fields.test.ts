@@ -28,7 +28,14 @@ describe('Resource: custom-fields', () => {
     const created = await acme.request('POST', '/api/v1/custom-fields', { entityType: 'contacts', name: 'Birthday', type: 'date' });
     expect(created.status).toBe(201);
     expect(created.headers.get('location')).toBe(`/api/v1/custom-fields/${created.body.id}`);
-    expect(created.body).toMatchObject({ entityType: 'contacts', name: 'Birthday', type: 'date', options: [], required: false, version: 1 });
+    expect(created.body).toMatchObject({
+      entityType: 'contacts',
+      name: 'Birthday',
+      type: 'date',
+      options: [],
+      required: false,
+      version: 1,
+    });
 
     const contacts = await acme.request('GET', '/api/v1/custom-fields?entityType=contacts');
     expect(contacts.body.items.map((f: { id: string }) => f.id)).toContain(created.body.id);
@@ -50,7 +57,11 @@ describe('Resource: custom-fields', () => {
     expect((await acme.request('GET', `/api/v1/custom-fields/${created.body.id}`)).status).toBe(404);
 
     const events = await acme.request('GET', `/api/v1/events?entityType=custom_field&entityId=${created.body.id}`);
-    expect(events.body.items.map((e: { type: string }) => e.type).sort()).toEqual(['custom_field.created', 'custom_field.deleted', 'custom_field.updated']);
+    expect(events.body.items.map((e: { type: string }) => e.type).sort()).toEqual([
+      'custom_field.created',
+      'custom_field.deleted',
+      'custom_field.updated',
+    ]);
     const renaming = events.body.items.find((e: { type: string }) => e.type === 'custom_field.updated');
     expect(renaming.changes).toEqual([{ field: 'name', from: 'Birthday', to: 'Born' }]);
   });
@@ -84,8 +95,14 @@ describe('Resource: custom-fields', () => {
     const res = await acme.request('POST', '/api/v1/leads', {
       name: 'Bad values',
       customFields: {
-        [text.id]: 5, [num.id]: 'many', [select.id]: 'Gold', [multi.id]: ['CRM', 'Fax'], [date.id]: '2026-02-30',
-        [url.id]: 'not a url', [box.id]: 'yes', [unknown]: 'x',
+        [text.id]: 5,
+        [num.id]: 'many',
+        [select.id]: 'Gold',
+        [multi.id]: ['CRM', 'Fax'],
+        [date.id]: '2026-02-30',
+        [url.id]: 'not a url',
+        [box.id]: 'yes',
+        [unknown]: 'x',
       },
     });
     expect(res.status).toBe(400);
@@ -117,14 +134,22 @@ describe('Resource: custom-fields', () => {
     const res = await acme.request('POST', '/api/v1/leads', {
       name: 'Good values',
       customFields: {
-        [text.id]: '  hello  ', [num.id]: '2,5', [multi.id]: ['Mail', 'Mail', 'Phone'], [date.id]: '2026-11-27T12:00:00+03:00',
-        [url.id]: 'example.com/pricing', [box.id]: false,
+        [text.id]: '  hello  ',
+        [num.id]: '2,5',
+        [multi.id]: ['Mail', 'Mail', 'Phone'],
+        [date.id]: '2026-11-27T12:00:00+03:00',
+        [url.id]: 'example.com/pricing',
+        [box.id]: false,
       },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.customFields).toEqual({
-      [text.id]: 'hello', [num.id]: 2.5, [multi.id]: ['Mail', 'Phone'], [date.id]: '2026-11-27T09:00:00.000Z',
-      [url.id]: 'https://example.com/pricing', [box.id]: false,
+      [text.id]: 'hello',
+      [num.id]: 2.5,
+      [multi.id]: ['Mail', 'Phone'],
+      [date.id]: '2026-11-27T09:00:00.000Z',
+      [url.id]: 'https://example.com/pricing',
+      [box.id]: false,
     });
     const read = await acme.request('GET', `/api/v1/leads/${res.body.id}`);
     expect(read.body.customFields).toEqual(res.body.customFields);
@@ -132,16 +157,22 @@ describe('Resource: custom-fields', () => {
 
   it('merges a PATCH into the stored values; null and empty text clear one value', async () => {
     const [a, b, c] = await Promise.all([
-      field({ name: 'Alpha', type: 'text' }), field({ name: 'Beta', type: 'number' }), field({ name: 'Gamma', type: 'date' }),
+      field({ name: 'Alpha', type: 'text' }),
+      field({ name: 'Beta', type: 'number' }),
+      field({ name: 'Gamma', type: 'date' }),
     ]);
-    const lead = (await acme.request('POST', '/api/v1/leads', { name: 'Merge', customFields: { [a.id]: 'one', [b.id]: 1, [c.id]: '2026-01-01' } })).body;
+    const lead = (
+      await acme.request('POST', '/api/v1/leads', { name: 'Merge', customFields: { [a.id]: 'one', [b.id]: 1, [c.id]: '2026-01-01' } })
+    ).body;
     const patched = await acme.request('PATCH', `/api/v1/leads/${lead.id}`, { customFields: { [b.id]: 2, [c.id]: null } });
     expect(patched.status).toBe(200);
     expect(patched.body.customFields).toEqual({ [a.id]: 'one', [b.id]: 2 });
     const cleared = await acme.request('PATCH', `/api/v1/leads/${lead.id}`, { customFields: { [a.id]: '   ' } });
     expect(cleared.body.customFields).toEqual({ [b.id]: 2 });
     const events = await acme.request('GET', `/api/v1/events?entityType=lead&entityId=${lead.id}&type=lead.updated`);
-    expect(events.body.items.some((e: { changes: Array<{ field: string }> }) => e.changes.some((ch) => ch.field === 'customFields'))).toBe(true);
+    expect(events.body.items.some((e: { changes: Array<{ field: string }> }) => e.changes.some((ch) => ch.field === 'customFields'))).toBe(
+      true,
+    );
   });
 
   it('validates against a field created a moment before, in the very next request', async () => {
@@ -160,7 +191,10 @@ describe('Resource: custom-fields', () => {
     expect(missing.status).toBe(400);
     expect(missing.body.errors).toEqual([{ path: `customFields.${source.id}`, message: 'Channel is required' }]);
 
-    const ok = await acme.request('POST', '/api/v1/leads', { name: 'With required', customFields: { [budget.id]: false, [source.id]: 'Web' } });
+    const ok = await acme.request('POST', '/api/v1/leads', {
+      name: 'With required',
+      customFields: { [budget.id]: false, [source.id]: 'Web' },
+    });
     expect(ok.status).toBe(201);
     const cleared = await acme.request('PATCH', `/api/v1/leads/${ok.body.id}`, { customFields: { [source.id]: null } });
     expect(cleared.status).toBe(400);
@@ -179,7 +213,8 @@ describe('Resource: custom-fields', () => {
   it('keeps a carried value whose option was removed, and drops the value of a deleted field on the next write', async () => {
     const tier = await field({ name: 'Tier', type: 'select', options: ['Gold', 'Silver'] });
     const extra = await field({ name: 'Extra', type: 'text' });
-    const lead = (await acme.request('POST', '/api/v1/leads', { name: 'Carry', customFields: { [tier.id]: 'Gold', [extra.id]: 'x' } })).body;
+    const lead = (await acme.request('POST', '/api/v1/leads', { name: 'Carry', customFields: { [tier.id]: 'Gold', [extra.id]: 'x' } }))
+      .body;
     await acme.request('PATCH', `/api/v1/custom-fields/${tier.id}`, { options: ['Silver', 'Bronze'] });
     await acme.request('DELETE', `/api/v1/custom-fields/${extra.id}`);
 
@@ -191,17 +226,22 @@ describe('Resource: custom-fields', () => {
     expect(refused.body.errors[0]).toEqual({ path: `customFields.${tier.id}`, message: 'must be one of: Silver, Bronze' });
   });
 
-  it('checks contact and company values against their own collection\'s fields', async () => {
+  it("checks contact and company values against their own collection's fields", async () => {
     const birth = await field({ entityType: 'contacts', name: 'Birth date', type: 'date', required: true });
     const staff = await field({ entityType: 'companies', name: 'Employees', type: 'number' });
     const leadOnly = await field({ name: 'Lead only', type: 'text' });
 
-    const bad = await acme.request('POST', '/api/v1/contacts', { name: 'Wrong', customFields: { [birth.id]: '1990-02-30', [leadOnly.id]: 'x' } });
+    const bad = await acme.request('POST', '/api/v1/contacts', {
+      name: 'Wrong',
+      customFields: { [birth.id]: '1990-02-30', [leadOnly.id]: 'x' },
+    });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors).toEqual(expect.arrayContaining([
-      { path: `customFields.${birth.id}`, message: 'must be a date (YYYY-MM-DD) or an ISO date-time' },
-      { path: `customFields.${leadOnly.id}`, message: 'no such custom field' },
-    ]));
+    expect(bad.body.errors).toEqual(
+      expect.arrayContaining([
+        { path: `customFields.${birth.id}`, message: 'must be a date (YYYY-MM-DD) or an ISO date-time' },
+        { path: `customFields.${leadOnly.id}`, message: 'no such custom field' },
+      ]),
+    );
     const missing = await acme.request('POST', '/api/v1/contacts', { name: 'Missing' });
     expect(missing.body.errors).toEqual([{ path: `customFields.${birth.id}`, message: 'Birth date is required' }]);
     const contact = await acme.request('POST', '/api/v1/contacts', { name: 'Right', customFields: { [birth.id]: '1990-02-28' } });

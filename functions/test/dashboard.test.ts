@@ -12,8 +12,13 @@ beforeAll(async () => {
 
 describe('Resource: dashboard', () => {
   it('starts empty for a new account', async () => {
-    expect(await account.client.dashboard())
-      .toMatchObject({ openLeads: 0, openAmount: 0, tasksToday: 0, tasksOverdue: 0, newLeadsThisWeek: 0 });
+    expect(await account.client.dashboard()).toMatchObject({
+      openLeads: 0,
+      openAmount: 0,
+      tasksToday: 0,
+      tasksOverdue: 0,
+      newLeadsThisWeek: 0,
+    });
   });
 
   it('counts open deals and their sum, new leads, due tasks, and shows the latest events', async () => {
@@ -42,7 +47,8 @@ describe('Resource: dashboard', () => {
 describe('Day arithmetic', () => {
   it('finds the local day in a time zone as UTC instants', () => {
     expect(dayBounds(new Date('2026-11-27T22:30:00Z'), 'Europe/Moscow')).toEqual({
-      start: '2026-11-27T21:00:00.000Z', end: '2026-11-28T21:00:00.000Z',
+      start: '2026-11-27T21:00:00.000Z',
+      end: '2026-11-28T21:00:00.000Z',
     });
     expect(dayBounds(new Date('2026-11-27T02:00:00Z'), 'America/New_York').start).toBe('2026-11-26T05:00:00.000Z');
     expect(dayBounds(new Date('2026-11-27T12:00:00Z'), 'UTC').start).toBe('2026-11-27T00:00:00.000Z');

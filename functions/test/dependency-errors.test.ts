@@ -1,8 +1,12 @@
 // Which errors of AWS dependencies are a 503 with Retry-After (issue 9, item 21): the throttles and
 // service faults that DynamoDB Local cannot be made to produce, as the SDK and ElectroDB raise them.
 import {
-  ConditionalCheckFailedException, InternalServerError, ProvisionedThroughputExceededException,
-  RequestLimitExceeded, ThrottlingException, TransactionCanceledException,
+  ConditionalCheckFailedException,
+  InternalServerError,
+  ProvisionedThroughputExceededException,
+  RequestLimitExceeded,
+  ThrottlingException,
+  TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
 import { InternalErrorException, TooManyRequestsException, UsernameExistsException } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';

@@ -23,11 +23,13 @@ const ALLOWED: Record<string, string[]> = {
   'GET /api/v1/search': ['Query', 'Query', 'Query', 'Query', 'Query'],
   // Notes and timelines read through their record: its GetItem (exists, may be viewed), then
   // one Query for the page; a single note is a second GetItem.
-  ...Object.fromEntries(['leads', 'contacts', 'companies'].flatMap((c) => [
-    [`GET /api/v1/${c}/{id}/notes`, ['GetItem', 'Query']],
-    [`GET /api/v1/${c}/{id}/notes/{noteId}`, ['GetItem', 'GetItem']],
-    [`GET /api/v1/${c}/{id}/timeline`, ['GetItem', 'Query']],
-  ])),
+  ...Object.fromEntries(
+    ['leads', 'contacts', 'companies'].flatMap((c) => [
+      [`GET /api/v1/${c}/{id}/notes`, ['GetItem', 'Query']],
+      [`GET /api/v1/${c}/{id}/notes/{noteId}`, ['GetItem', 'GetItem']],
+      [`GET /api/v1/${c}/{id}/timeline`, ['GetItem', 'Query']],
+    ]),
+  ),
   // A record's links read through the record (exists, may be viewed), then one Query: the
   // contact's link items, or the contacts' / leads' company index.
   'GET /api/v1/contacts/{id}/leads': ['GetItem', 'Query'],
@@ -69,8 +71,15 @@ describe('DynamoDB commands per request', () => {
 
   it('never scans, whatever the filters and sorts', async () => {
     sent.length = 0;
-    const queries = ['sort=price', 'sort=-updatedAt', `stageId=${world['{stageId}']}&tag=x&q=a`, `pipelineId=${world.pipelines}&status=open`,
-      `responsibleUserId=${account.userId}&createdFrom=2020-01-01T00:00:00.000Z`, 'companyId=01ABCDEFGHJKMNPQRSTVWXYZ00', 'contactId=01ABCDEFGHJKMNPQRSTVWXYZ00'];
+    const queries = [
+      'sort=price',
+      'sort=-updatedAt',
+      `stageId=${world['{stageId}']}&tag=x&q=a`,
+      `pipelineId=${world.pipelines}&status=open`,
+      `responsibleUserId=${account.userId}&createdFrom=2020-01-01T00:00:00.000Z`,
+      'companyId=01ABCDEFGHJKMNPQRSTVWXYZ00',
+      'contactId=01ABCDEFGHJKMNPQRSTVWXYZ00',
+    ];
     for (const q of queries) {
       const before = sent.length;
       expect((await account.request('GET', `/api/v1/leads?${q}`)).status).toBe(200);

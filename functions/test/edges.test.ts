@@ -17,9 +17,11 @@ const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url')
 
 describe('Ranges and cursors', () => {
   it('answers 400 to a range that ends before it starts, and copes with dates before 1970', async () => {
-    const reversed = ['/api/v1/leads?createdFrom=2030-01-01T00:00:00Z&createdTo=2020-01-01T00:00:00Z',
+    const reversed = [
+      '/api/v1/leads?createdFrom=2030-01-01T00:00:00Z&createdTo=2020-01-01T00:00:00Z',
       '/api/v1/events?from=2030-01-01T00:00:00Z&to=2020-01-01T00:00:00Z',
-      '/api/v1/tasks?status=open&dueFrom=2030-01-01T00:00:00Z&dueTo=2020-01-01T00:00:00Z'];
+      '/api/v1/tasks?status=open&dueFrom=2030-01-01T00:00:00Z&dueTo=2020-01-01T00:00:00Z',
+    ];
     for (const path of reversed) expect((await admin.request('GET', path)).status, path).toBe(400);
     expect((await admin.request('GET', '/api/v1/leads?createdFrom=1960-01-01T00:00:00Z')).status).toBe(200);
     expect((await admin.request('GET', '/api/v1/events?from=1960-01-01T00:00:00Z')).status).toBe(200);
@@ -70,7 +72,9 @@ describe('Idempotency on sub-resources', () => {
     expect(again.status).toBe(201);
     expect(again.body).toEqual(first.body);
     expect((await admin.request('POST', `/api/v1/pipelines/${p.id}/stages`, { name: 'C' }, key)).status).toBe(422);
-    expect((await admin.request('GET', `/api/v1/pipelines/${p.id}`)).body.stages.filter((s: { name: string }) => s.name === 'B')).toHaveLength(1);
+    expect(
+      (await admin.request('GET', `/api/v1/pipelines/${p.id}`)).body.stages.filter((s: { name: string }) => s.name === 'B'),
+    ).toHaveLength(1);
   });
 });
 
@@ -106,7 +110,13 @@ describe('Restore', () => {
 
   it('gives a restored lead its current nearest task, not the one it had when deleted', async () => {
     const lead = (await admin.request('POST', '/api/v1/leads', { name: 'Comeback' })).body;
-    const task = (await admin.request('POST', '/api/v1/tasks', { text: 'Call', dueAt: '2031-01-01T00:00:00.000Z', entity: { type: 'lead', id: lead.id } })).body;
+    const task = (
+      await admin.request('POST', '/api/v1/tasks', {
+        text: 'Call',
+        dueAt: '2031-01-01T00:00:00.000Z',
+        entity: { type: 'lead', id: lead.id },
+      })
+    ).body;
     expect((await admin.request('GET', `/api/v1/leads/${lead.id}`)).body.nearestTaskAt).toBe('2031-01-01T00:00:00.000Z');
     await admin.request('DELETE', `/api/v1/leads/${lead.id}`);
     await admin.request('POST', `/api/v1/tasks/${task.id}/complete`, {});
@@ -121,7 +131,7 @@ describe('Order of checks and idempotency scope', () => {
     expect(res.status).toBe(401);
   });
 
-  it("keeps an Idempotency-Key to the user who sent it", async () => {
+  it('keeps an Idempotency-Key to the user who sent it', async () => {
     const email = `second-${Date.now()}@example.com`;
     await admin.request('POST', '/api/v1/users', { email, name: 'Second', role: 'admin', password: 'Second-pass-1' });
     const token = await logInAs(email, 'Second-pass-1');
@@ -136,14 +146,24 @@ describe('Order of checks and idempotency scope', () => {
 
 describe('Review of the contract', () => {
   it('invites a user without a password (Cognito e-mails the invitation)', async () => {
-    const res = await admin.request('POST', '/api/v1/users', { email: `invited-${Date.now()}@example.com`, name: 'Invited', role: 'manager' });
+    const res = await admin.request('POST', '/api/v1/users', {
+      email: `invited-${Date.now()}@example.com`,
+      name: 'Invited',
+      role: 'manager',
+    });
     expect(res.status).toBe(201);
   });
 
   it('takes a retried body with keys in another order as the same request', async () => {
     const key = { 'idempotency-key': `order-${Date.now()}` };
-    const first = await admin.request('POST', '/api/v1/leads', '{"name":"Order","price":1}', { ...key, 'content-type': 'application/json' });
-    const again = await admin.request('POST', '/api/v1/leads', '{ "price": 1, "name": "Order" }', { ...key, 'content-type': 'application/json' });
+    const first = await admin.request('POST', '/api/v1/leads', '{"name":"Order","price":1}', {
+      ...key,
+      'content-type': 'application/json',
+    });
+    const again = await admin.request('POST', '/api/v1/leads', '{ "price": 1, "name": "Order" }', {
+      ...key,
+      'content-type': 'application/json',
+    });
     expect(again.status).toBe(201);
     expect(again.body.id).toBe(first.body.id);
   });

@@ -23,17 +23,29 @@ const knownKeys = (schema: z.ZodType) => {
 };
 
 const nasty = fc.oneof(
-  fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(''),
-  fc.constant('x'.repeat(300)), fc.constant(-1), fc.constant(1e308), fc.constant('__proto__'),
-  fc.array(fc.string(), { maxLength: 3 }), fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 }),
-  fc.constant('2026-13-45T99:00:00Z'), fc.constant('01ZZZZZZZZZZZZZZZZZZZZZZZZ'), fc.constant('<script>'),
+  fc.string(),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constant(''),
+  fc.constant('x'.repeat(300)),
+  fc.constant(-1),
+  fc.constant(1e308),
+  fc.constant('__proto__'),
+  fc.array(fc.string(), { maxLength: 3 }),
+  fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 }),
+  fc.constant('2026-13-45T99:00:00Z'),
+  fc.constant('01ZZZZZZZZZZZZZZZZZZZZZZZZ'),
+  fc.constant('<script>'),
 );
 
 const badBody = (schema: z.ZodType) => {
   const keys = knownKeys(schema);
   const nearMiss = fc.dictionary(keys.length ? fc.oneof(fc.constantFrom(...keys), fc.string()) : fc.string(), nasty, { maxKeys: 4 });
   // Judged as sent: JSON drops undefined members, so `{"": undefined}` goes out as `{}`.
-  return fc.oneof(nearMiss, fc.jsonValue(), fc.anything())
+  return fc
+    .oneof(nearMiss, fc.jsonValue(), fc.anything())
     .map((v) => (v === undefined ? v : JSON.parse(JSON.stringify(v) ?? 'null')))
     .filter((v) => !schema.safeParse(v).success);
 };
@@ -42,7 +54,10 @@ const badQuery = (schema: z.ZodType) => {
   const keys = knownKeys(schema);
   const value = fc.oneof(fc.string(), fc.constantFrom('-1', '0', '251', 'abc', '1e3', '', '2026-99-99', '%%'));
   return fc
-    .dictionary(keys.length ? fc.oneof(fc.constantFrom(...keys), fc.string({ minLength: 1 })) : fc.string({ minLength: 1 }), value, { minKeys: 1, maxKeys: 3 })
+    .dictionary(keys.length ? fc.oneof(fc.constantFrom(...keys), fc.string({ minLength: 1 })) : fc.string({ minLength: 1 }), value, {
+      minKeys: 1,
+      maxKeys: 3,
+    })
     .filter((q) => !schema.safeParse(q).success);
 };
 
@@ -60,7 +75,9 @@ describe('Bad input changes nothing', () => {
     const before = await accountItems(account.accountId);
     await fc.assert(
       fc.asyncProperty(badBody((route as { body: z.ZodType }).body), async (body) => {
-        const res = await account.request(route.method, fillPath(route, world), JSON.stringify(body) ?? 'undefined', { 'content-type': 'application/json' });
+        const res = await account.request(route.method, fillPath(route, world), JSON.stringify(body) ?? 'undefined', {
+          'content-type': 'application/json',
+        });
         expectProblem(res, `${routeKeyOf(route)} ${JSON.stringify(body)}`);
       }),
       { numRuns: 25 },

@@ -66,9 +66,8 @@ describe('Board totals', () => {
   it('keeps count and sum per stage through creates, moves, price changes and deletes', async () => {
     const p = await acme.client.pipelines.create({ name: 'Totals', stages: [{ name: 'A' }, { name: 'B' }] });
     const [a, b] = p.stages;
-    const totals = async () => Object.fromEntries(
-      (await acme.client.pipelines.totals({ id: p.id })).stages.map((s) => [s.stageId, [s.count, s.amount]]),
-    );
+    const totals = async () =>
+      Object.fromEntries((await acme.client.pipelines.totals({ id: p.id })).stages.map((s) => [s.stageId, [s.count, s.amount]]));
     const x = await acme.client.leads.create({ name: 'X', price: 100, pipelineId: p.id });
     const y = await acme.client.leads.create({ name: 'Y', price: 50, pipelineId: p.id });
     expect((await totals())[a.id]).toEqual([2, 150]);
@@ -87,8 +86,14 @@ describe('Resource: leads', () => {
     expect(res.headers.get('etag')).toBe('"1"');
     expect(res.headers.get('location')).toBe(`/api/v1/leads/${res.body.id}`);
     expect(res.body).toMatchObject({
-      pipelineId: pipeline.id, stageId: stage('open').id, status: 'open', responsibleUserId: acme.userId,
-      price: 0, version: 1, createdBy: acme.userId, closedAt: null,
+      pipelineId: pipeline.id,
+      stageId: stage('open').id,
+      status: 'open',
+      responsibleUserId: acme.userId,
+      price: 0,
+      version: 1,
+      createdBy: acme.userId,
+      closedAt: null,
     });
   });
 
@@ -208,7 +213,9 @@ describe('Conventions', () => {
 
   it('serves the OpenAPI document with every route of the table', async () => {
     const { routes } = await import('@crm/functions/routes');
-    const doc = (await fetch(`${api.apiUrl}/api/v1/openapi.json`).then((r) => r.json())) as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await fetch(`${api.apiUrl}/api/v1/openapi.json`).then((r) => r.json())) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     for (const r of routes) expect(doc.paths[r.path]?.[r.method.toLowerCase()], `${r.method} ${r.path}`).toBeDefined();
   });
 });

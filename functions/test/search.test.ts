@@ -37,7 +37,7 @@ describe('Resource: search', () => {
     expect((await search(acme, 'yak')).leads).toEqual([]);
   });
 
-  it('never shows another account\'s records', async () => {
+  it("never shows another account's records", async () => {
     await acme.client.leads.create({ name: 'Quokka Secret' });
     expect(await search(other, 'quokka')).toEqual({ leads: [], contacts: [], companies: [] });
   });
@@ -61,7 +61,9 @@ describe('Resource: search', () => {
     let petrov: { id: string };
     beforeAll(async () => {
       petrov = await acme.client.contacts.create({
-        name: 'Пётр Ёлкин', phones: [{ value: '+7 (913) 909-73-32', type: 'mobile' }], emails: [{ value: 'Petr.Elkin@Example.com' }],
+        name: 'Пётр Ёлкин',
+        phones: [{ value: '+7 (913) 909-73-32', type: 'mobile' }],
+        emails: [{ value: 'Petr.Elkin@Example.com' }],
       });
     });
 
@@ -76,10 +78,15 @@ describe('Resource: search', () => {
     it('finds a contact by e-mail prefix and by name, once, with what a hit shows', async () => {
       for (const q of ['petr.elk', 'PETR.ELKIN@example.com']) expect(ids((await search(acme, q)).contacts), q).toEqual([petrov.id]);
       const byName = await search(acme, 'петр');
-      expect(byName.contacts).toEqual([{
-        id: petrov.id, name: 'Пётр Ёлкин', phones: [{ value: '+7 (913) 909-73-32', type: 'mobile' }],
-        emails: [{ value: 'petr.elkin@example.com', type: 'work' }], position: null,
-      }]);
+      expect(byName.contacts).toEqual([
+        {
+          id: petrov.id,
+          name: 'Пётр Ёлкин',
+          phones: [{ value: '+7 (913) 909-73-32', type: 'mobile' }],
+          emails: [{ value: 'petr.elkin@example.com', type: 'work' }],
+          position: null,
+        },
+      ]);
       // a Latin query finds the Cyrillic-named contact through its e-mail
       expect(ids((await search(acme, 'petr')).contacts)).toEqual([petrov.id]);
       expect((await search(other, '9097332')).contacts).toEqual([]);
@@ -87,7 +94,9 @@ describe('Resource: search', () => {
 
     it('finds companies by name, phone and e-mail, and forgets a changed phone', async () => {
       const company = await acme.client.companies.create({
-        name: 'ООО Ёжик', phones: [{ value: '8 (495) 123-45-67' }], emails: [{ value: 'office@ezhik.ru' }],
+        name: 'ООО Ёжик',
+        phones: [{ value: '8 (495) 123-45-67' }],
+        emails: [{ value: 'office@ezhik.ru' }],
       });
       expect(ids((await search(acme, 'ежик')).companies)).toEqual([company.id]);
       expect(ids((await search(acme, '1234567')).companies)).toEqual([company.id]);

@@ -17,8 +17,11 @@ async function tagsInUse(account: CrmUser, entityType: RecordKind, limit = 50) {
   const counts: Record<string, number> = {};
   let cursor: string | null = null;
   do {
-    const page: { items: Array<{ tag: string; count: number }>; nextCursor: string | null } =
-      await account.client.tags.list({ entityType, limit, ...(cursor ? { cursor } : {}) });
+    const page: { items: Array<{ tag: string; count: number }>; nextCursor: string | null } = await account.client.tags.list({
+      entityType,
+      limit,
+      ...(cursor ? { cursor } : {}),
+    });
     for (const { tag, count } of page.items) {
       expect(counts[tag], `${tag} listed twice`).toBeUndefined();
       counts[tag] = count;
@@ -32,10 +35,10 @@ describe('Resource: tags', () => {
   it('counts lead tags up and down: added, removed, lead deleted, lead restored', async () => {
     const a = await acme.client.leads.create({ name: 'Tagged A', tags: ['vip', 'Ёлка'] });
     await acme.client.leads.create({ name: 'Tagged B', tags: ['vip'] });
-    expect(await tagsInUse(acme, 'leads')).toEqual({ vip: 2, 'Ёлка': 1 });
+    expect(await tagsInUse(acme, 'leads')).toEqual({ vip: 2, Ёлка: 1 });
 
     await acme.client.leads.patch({ id: a.id }, { tags: ['Ёлка', 'VIP', 'urgent'] });
-    expect(await tagsInUse(acme, 'leads')).toEqual({ vip: 1, VIP: 1, 'Ёлка': 1, urgent: 1 });
+    expect(await tagsInUse(acme, 'leads')).toEqual({ vip: 1, VIP: 1, Ёлка: 1, urgent: 1 });
 
     await acme.client.leads.patch({ id: a.id }, { tags: [] });
     expect(await tagsInUse(acme, 'leads')).toEqual({ vip: 1 });
@@ -48,7 +51,7 @@ describe('Resource: tags', () => {
     expect(await tagsInUse(acme, 'leads')).toEqual({ vip: 1, urgent: 1 });
   });
 
-  it('pages through tags in tag order, never another account\'s', async () => {
+  it("pages through tags in tag order, never another account's", async () => {
     const tags = Array.from({ length: 12 }, (_, i) => `t${String(i).padStart(2, '0')}`);
     const account = await api.account('Pager');
     await account.client.leads.create({ name: 'Many tags', tags });

@@ -86,8 +86,15 @@ describe('Resource: tasks', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.headers.get('location')).toBe(`/api/v1/tasks/${res.body.id}`);
     expect(res.body).toMatchObject({
-      text: 'Call back', typeId: types[0]!.id, dueAt: '2031-05-04T09:30:00.000Z', responsibleUserId: acme.userId,
-      entity: null, completedAt: null, result: null, version: 1, createdBy: acme.userId,
+      text: 'Call back',
+      typeId: types[0]!.id,
+      dueAt: '2031-05-04T09:30:00.000Z',
+      responsibleUserId: acme.userId,
+      entity: null,
+      completedAt: null,
+      result: null,
+      version: 1,
+      createdBy: acme.userId,
     });
     const events = await acme.request('GET', `/api/v1/events?entityType=task&entityId=${res.body.id}`);
     expect(events.body.items.map((e: { type: string }) => e.type)).toEqual(['task.created']);
@@ -124,7 +131,10 @@ describe('Resource: tasks', () => {
     expect(events[0].changes).toEqual(expect.arrayContaining([{ field: 'result', from: null, to: 'Sent, waiting for an answer' }]));
     // Without a result is fine too.
     const other = await created(acme, '/api/v1/tasks', { text: 'Quick call', dueAt: due(2) });
-    expect((await acme.request('POST', `/api/v1/tasks/${other.id}/complete`)).body).toMatchObject({ result: null, completedAt: expect.any(String) });
+    expect((await acme.request('POST', `/api/v1/tasks/${other.id}/complete`)).body).toMatchObject({
+      result: null,
+      completedAt: expect.any(String),
+    });
   });
 
   it('reschedules with PATCH dueAt under If-Match, and deletes (task.updated, task.deleted)', async () => {
@@ -144,7 +154,9 @@ describe('Resource: tasks', () => {
     const theirs = await manager.request('POST', '/api/v1/tasks', { text: 'Mine', dueAt: due(3) });
     expect(theirs.status).toBe(201);
     expect(theirs.body.responsibleUserId).toBe(manager.id);
-    expect((await manager.request('POST', '/api/v1/tasks', { text: 'For the boss', dueAt: due(3), responsibleUserId: acme.userId })).status).toBe(403);
+    expect(
+      (await manager.request('POST', '/api/v1/tasks', { text: 'For the boss', dueAt: due(3), responsibleUserId: acme.userId })).status,
+    ).toBe(403);
     const admins = await created(acme, '/api/v1/tasks', { text: 'Boss task', dueAt: due(3) });
     expect((await manager.request('PATCH', `/api/v1/tasks/${admins.id}`, { text: 'Hijack' })).status).toBe(403);
     expect((await manager.request('POST', `/api/v1/tasks/${admins.id}/complete`, {})).status).toBe(403);
@@ -169,9 +181,16 @@ describe('Resource: tasks, list filters', () => {
     const L = { type: 'lead', id: lead };
     const C = { type: 'contact', id: contact };
     const plan: Array<[number, string, typeof L | null, boolean]> = [
-      [-48, acme.userId, L, false], [-24, manager.id, null, false], [24, acme.userId, C, false], [48, manager.id, L, false],
-      [-24, acme.userId, L, true], [72, manager.id, C, true], [72, acme.userId, null, false], [24, acme.userId, L, false],
-      [24, manager.id, L, false], [-1, acme.userId, C, false],
+      [-48, acme.userId, L, false],
+      [-24, manager.id, null, false],
+      [24, acme.userId, C, false],
+      [48, manager.id, L, false],
+      [-24, acme.userId, L, true],
+      [72, manager.id, C, true],
+      [72, acme.userId, null, false],
+      [24, acme.userId, L, false],
+      [24, manager.id, L, false],
+      [-1, acme.userId, C, false],
     ];
     for (const [hours, responsibleUserId, entity, completed] of plan) {
       const task = await created(acme, '/api/v1/tasks', { text: `Due in ${hours} h`, dueAt: due(hours), responsibleUserId, entity });
@@ -202,15 +221,30 @@ describe('Resource: tasks, list filters', () => {
       [`status=overdue&dueFrom=${due(-30)}`, (t) => !t.completed && t.dueAt >= due(-30) && t.dueAt < nowIso(), true],
       [`entityType=lead&entityId=${lead}`, (t) => t.entity?.id === lead, false],
       [`entityType=lead&entityId=${lead}&status=open`, (t) => t.entity?.id === lead && !t.completed, true],
-      [`entityType=lead&entityId=${lead}&status=open&dueFrom=${due(24)}&dueTo=${due(24)}`, (t) => t.entity?.id === lead && !t.completed && t.dueAt === due(24), true],
-      [`entityType=contact&entityId=${contact}&responsibleUserId=${M()}`, (t) => t.entity?.id === contact && t.responsibleUserId === M(), false],
-      [`entityType=contact&entityId=${contact}&status=overdue`, (t) => t.entity?.id === contact && !t.completed && t.dueAt < nowIso(), true],
+      [
+        `entityType=lead&entityId=${lead}&status=open&dueFrom=${due(24)}&dueTo=${due(24)}`,
+        (t) => t.entity?.id === lead && !t.completed && t.dueAt === due(24),
+        true,
+      ],
+      [
+        `entityType=contact&entityId=${contact}&responsibleUserId=${M()}`,
+        (t) => t.entity?.id === contact && t.responsibleUserId === M(),
+        false,
+      ],
+      [
+        `entityType=contact&entityId=${contact}&status=overdue`,
+        (t) => t.entity?.id === contact && !t.completed && t.dueAt < nowIso(),
+        true,
+      ],
       ['entityType=contact', (t) => t.entity?.type === 'contact', false],
       [`entityType=lead&status=completed`, (t) => t.entity?.type === 'lead' && t.completed, true],
     ];
     for (const [query, matches, ordered] of cases) {
       const seen = await walk(acme, `/api/v1/tasks?${query}`, 2);
-      const expected = made.filter(matches).sort(byDue).map((t) => t.id);
+      const expected = made
+        .filter(matches)
+        .sort(byDue)
+        .map((t) => t.id);
       expect(expected.length, query).toBeGreaterThan(0);
       expect(new Set(seen).size, `${query}: no task twice`).toBe(seen.length);
       if (ordered) expect(seen, query).toEqual(expected);
@@ -225,7 +259,15 @@ describe('Resource: tasks, list filters', () => {
   });
 
   it('answers 400 on bad filters and on entityId without entityType', async () => {
-    for (const q of ['status=late', 'dueFrom=yesterday', 'entityType=deal&entityId=x', `entityId=${lead}`, 'sort=dueAt', 'limit=0', 'cursor=nonsense']) {
+    for (const q of [
+      'status=late',
+      'dueFrom=yesterday',
+      'entityType=deal&entityId=x',
+      `entityId=${lead}`,
+      'sort=dueAt',
+      'limit=0',
+      'cursor=nonsense',
+    ]) {
       expect((await acme.request('GET', `/api/v1/tasks?${q}`)).status, q).toBe(400);
     }
   });
@@ -304,7 +346,8 @@ describe('Nearest open task of leads, contacts and companies', () => {
     for (const name of names) leads.push(await created(shop, '/api/v1/leads', { name }));
     const plan: Record<string, number> = { 'In 3 days': 72, Overdue: -3, Tomorrow: 24 };
     for (const l of leads) {
-      if (plan[l.name] !== undefined) await created(shop, '/api/v1/tasks', { text: 't', dueAt: due(plan[l.name]!), entity: { type: 'lead', id: l.id } });
+      if (plan[l.name] !== undefined)
+        await created(shop, '/api/v1/tasks', { text: 't', dueAt: due(plan[l.name]!), entity: { type: 'lead', id: l.id } });
     }
     const nameOf = (id: string) => leads.find((l) => l.id === id)!.name;
     const ascending = (await walk(shop, '/api/v1/leads?sort=nearestTask', 2)).map(nameOf);
@@ -317,8 +360,9 @@ describe('Nearest open task of leads, contacts and companies', () => {
   it('keeps the nearest task right under concurrent task creates on one lead', async () => {
     const lead = await created(acme, '/api/v1/leads', { name: 'Busy deal' });
     const hours = [50, 40, 30, 20, 45, 35];
-    const answers = await Promise.all(hours.map((h) =>
-      acme.request('POST', '/api/v1/tasks', { text: `in ${h}`, dueAt: due(h), entity: { type: 'lead', id: lead.id } })));
+    const answers = await Promise.all(
+      hours.map((h) => acme.request('POST', '/api/v1/tasks', { text: `in ${h}`, dueAt: due(h), entity: { type: 'lead', id: lead.id } })),
+    );
     expect(answers.map((a) => a.status)).toEqual(hours.map(() => 201));
     expect((await nearestOf(`/api/v1/leads/${lead.id}`)).nearestTaskAt).toBe(due(20));
   });
@@ -332,7 +376,10 @@ describe('Reminders: task.due when a task falls due', () => {
 
   const soon = (ms: number) => new Date(Date.now() + ms).toISOString();
   const dueEvents = async (taskId: string) =>
-    (await acme.request('GET', `/api/v1/events?entityType=task&entityId=${taskId}&type=task.due`)).body.items as Array<{ actor: { type: string }; data: { task: { dueAt: string } } }>;
+    (await acme.request('GET', `/api/v1/events?entityType=task&entityId=${taskId}&type=task.due`)).body.items as Array<{
+      actor: { type: string };
+      data: { task: { dueAt: string } };
+    }>;
   async function waitForDue(taskId: string, timeoutMs = 15_000) {
     for (const end = Date.now() + timeoutMs; Date.now() < end; await new Promise((r) => setTimeout(r, 250))) {
       const items = await dueEvents(taskId);
@@ -378,11 +425,20 @@ describe('Task lists name their records', () => {
     const lead = await created(acme, '/api/v1/leads', { name: 'Named lead' });
     const contact = await created(acme, '/api/v1/contacts', { name: 'Named contact' });
     await created(acme, '/api/v1/tasks', { text: 'On the lead', dueAt: '2031-01-01T09:00:00.000Z', entity: { type: 'lead', id: lead.id } });
-    await created(acme, '/api/v1/tasks', { text: 'On the contact', dueAt: '2031-01-02T09:00:00.000Z', entity: { type: 'contact', id: contact.id } });
+    await created(acme, '/api/v1/tasks', {
+      text: 'On the contact',
+      dueAt: '2031-01-02T09:00:00.000Z',
+      entity: { type: 'contact', id: contact.id },
+    });
     await created(acme, '/api/v1/tasks', { text: 'On nothing', dueAt: '2031-01-03T09:00:00.000Z' });
-    const items = (await acme.request('GET', '/api/v1/tasks?status=open')).body.items as Array<{ text: string; entity: { name?: string } | null }>;
+    const items = (await acme.request('GET', '/api/v1/tasks?status=open')).body.items as Array<{
+      text: string;
+      entity: { name?: string } | null;
+    }>;
     expect(items.map((t) => [t.text, t.entity?.name ?? null])).toEqual([
-      ['On the lead', 'Named lead'], ['On the contact', 'Named contact'], ['On nothing', null],
+      ['On the lead', 'Named lead'],
+      ['On the contact', 'Named contact'],
+      ['On nothing', null],
     ]);
   });
 });

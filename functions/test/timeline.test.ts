@@ -9,14 +9,17 @@ const api = useApi();
 const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString();
 
 type Entry = TimelineItem;
-const label = (e: Entry) => (e.kind === 'event' ? `event:${e.event!.type}` : e.kind === 'note' ? `note:${e.note!.id}` : `task:${e.task!.id}`);
+const label = (e: Entry) =>
+  e.kind === 'event' ? `event:${e.event!.type}` : e.kind === 'note' ? `note:${e.note!.id}` : `task:${e.task!.id}`;
 
 async function timelinePages(account: CrmUser, kind: RecordKind, id: string, limit: number) {
   const pages: Entry[][] = [];
   let cursor: string | null = null;
   do {
-    const page: { items: Entry[]; nextCursor: string | null } =
-      await account.client[kind].timeline({ id }, { limit, ...(cursor ? { cursor } : {}) });
+    const page: { items: Entry[]; nextCursor: string | null } = await account.client[kind].timeline(
+      { id },
+      { limit, ...(cursor ? { cursor } : {}) },
+    );
     pages.push(page.items);
     cursor = page.nextCursor;
   } while (cursor);

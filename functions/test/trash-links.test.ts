@@ -27,9 +27,13 @@ const trashIds = async (account: TestAccount) =>
 describe('Trash links in the background', () => {
   it('deletes a contact with 60 leads at once, takes it off the rest once even when delivered twice, and puts it back the same way', async () => {
     const account = await api.account();
-    const contact = await created(account, '/api/v1/contacts', { name: 'Many deals', phones: [{ value: '+7 916 000 00 01', type: 'work' }] });
+    const contact = await created(account, '/api/v1/contacts', {
+      name: 'Many deals',
+      phones: [{ value: '+7 916 000 00 01', type: 'work' }],
+    });
     const leadIds: string[] = [];
-    for (let i = 0; i < 60; i++) leadIds.push((await created(account, '/api/v1/leads', { name: `Deal ${i}`, mainContactId: contact.id })).id);
+    for (let i = 0; i < 60; i++)
+      leadIds.push((await created(account, '/api/v1/leads', { name: `Deal ${i}`, mainContactId: contact.id })).id);
 
     expect((await account.request('DELETE', `/api/v1/contacts/${contact.id}`)).status).toBe(204);
     expect((await account.request('GET', `/api/v1/contacts/${contact.id}`)).status).toBe(404);
@@ -65,8 +69,10 @@ describe('Trash links in the background', () => {
     const leadIds: string[] = [];
     for (let i = 0; i < 40; i++) leadIds.push((await created(account, '/api/v1/leads', { name: `Deal ${i}`, companyId: company.id })).id);
     const contactIds: string[] = [];
-    for (let i = 0; i < 30; i++) contactIds.push((await created(account, '/api/v1/contacts', { name: `Person ${i}`, companyId: company.id })).id);
-    const contactsInCompany = async () => (await account.request('GET', `/api/v1/contacts?companyId=${company.id}&limit=250`)).body.items.length;
+    for (let i = 0; i < 30; i++)
+      contactIds.push((await created(account, '/api/v1/contacts', { name: `Person ${i}`, companyId: company.id })).id);
+    const contactsInCompany = async () =>
+      (await account.request('GET', `/api/v1/contacts?companyId=${company.id}&limit=250`)).body.items.length;
 
     expect((await account.request('DELETE', `/api/v1/companies/${company.id}`)).status).toBe(204);
     expect(await leadsHolding(account, leadIds, 'companyId', company.id)).toBeGreaterThan(0);
@@ -85,7 +91,8 @@ describe('Trash links in the background', () => {
     const account = await api.account();
     const contact = await created(account, '/api/v1/contacts', { name: 'Back soon' });
     const leadIds: string[] = [];
-    for (let i = 0; i < 40; i++) leadIds.push((await created(account, '/api/v1/leads', { name: `Deal ${i}`, contactIds: [contact.id] })).id);
+    for (let i = 0; i < 40; i++)
+      leadIds.push((await created(account, '/api/v1/leads', { name: `Deal ${i}`, contactIds: [contact.id] })).id);
     expect((await account.request('DELETE', `/api/v1/contacts/${contact.id}`)).status).toBe(204);
     expect((await account.request('POST', `/api/v1/trash/contact/${contact.id}/restore`)).status).toBe(200);
     // The deletion's event arrives late: it must not take the contact off the leads it is on again.

@@ -18,7 +18,11 @@ describe('Resource: trash', () => {
       // Prepare
       const crm = await api.account('Trash List Co');
       const deleted: Array<{ type: string; id: string }> = [];
-      for (const [type, path, n] of [['lead', 'leads', 3], ['contact', 'contacts', 2], ['company', 'companies', 2]] as const) {
+      for (const [type, path, n] of [
+        ['lead', 'leads', 3],
+        ['contact', 'contacts', 2],
+        ['company', 'companies', 2],
+      ] as const) {
         for (let i = 0; i < n; i++) {
           const { id } = await crm.client[path].create({ name: `${type} ${i}` });
           await crm.client[path].delete({ id });
@@ -33,7 +37,12 @@ describe('Resource: trash', () => {
       expect(all).toEqual(deleted.map((d) => d.id).reverse());
       expect(first).toMatchObject({ entityType: 'company', id: deleted.at(-1)!.id, name: 'company 1', deletedBy: crm.userId });
       expect(Date.parse(first.expiresAt) - Date.parse(first.deletedAt)).toBeGreaterThanOrEqual(30 * 86_400_000 - 1000);
-      expect(ids(contacts)).toEqual(deleted.filter((d) => d.type === 'contact').map((d) => d.id).reverse());
+      expect(ids(contacts)).toEqual(
+        deleted
+          .filter((d) => d.type === 'contact')
+          .map((d) => d.id)
+          .reverse(),
+      );
       expect((await crm.request('GET', '/api/v1/trash?entityType=task')).status).toBe(400); // not a type the client lets through
     });
 
@@ -51,7 +60,9 @@ describe('Resource: trash', () => {
       // Prepare
       const company = await acme.client.companies.create({ name: 'Keeps Staff' });
       const ann = await acme.client.contacts.create({
-        name: 'Returning Ann', phones: [{ value: '+7 913 700-00-01' }], companyId: company.id,
+        name: 'Returning Ann',
+        phones: [{ value: '+7 913 700-00-01' }],
+        companyId: company.id,
       });
       const bob = await acme.client.contacts.create({ name: 'Bob' });
       const mainOn = await acme.client.leads.create({ name: 'Ann is main', mainContactId: ann.id });
@@ -71,7 +82,10 @@ describe('Resource: trash', () => {
       expect(await acme.client.leads.get({ id: mainOn.id })).toMatchObject({ contactIds: [ann.id], mainContactId: ann.id });
       expect(await acme.client.leads.get({ id: alsoOn.id })).toMatchObject({ contactIds: [bob.id, ann.id], mainContactId: bob.id });
       const annLeads = (await acme.client.contacts.leads({ id: ann.id })).items;
-      expect(annLeads.map((l) => [l.id, l.isMain])).toEqual([[alsoOn.id, false], [mainOn.id, true]]);
+      expect(annLeads.map((l) => [l.id, l.isMain])).toEqual([
+        [alsoOn.id, false],
+        [mainOn.id, true],
+      ]);
       expect(ids(await acme.client.companies.contacts({ id: company.id }))).toEqual([ann.id]);
       const dup = await acme.answer.contacts.create({ name: 'Copy of Ann', phones: [{ value: '+7 (913) 700-00-01' }] });
       expect(dup.status).toBe(409);
@@ -106,7 +120,11 @@ describe('Resource: trash', () => {
       const stays = await acme.client.contacts.create({ name: 'Stays' });
       const leaves = await acme.client.contacts.create({ name: 'Leaves' });
       const lead = await acme.client.leads.create({
-        name: 'Back deal', price: 700, contactIds: [stays.id], mainContactId: leaves.id, companyId: company.id,
+        name: 'Back deal',
+        price: 700,
+        contactIds: [stays.id],
+        mainContactId: leaves.id,
+        companyId: company.id,
       });
       await acme.client.leads.delete({ id: lead.id });
       await acme.client.contacts.delete({ id: leaves.id });
@@ -116,7 +134,14 @@ describe('Resource: trash', () => {
       // Assess
       expect(res).toMatchObject({ status: 200 });
       if (!res.ok) throw new Error(res.problem.detail);
-      expect(res.body).toMatchObject({ id: lead.id, name: 'Back deal', price: 700, contactIds: [stays.id], mainContactId: null, companyId: company.id });
+      expect(res.body).toMatchObject({
+        id: lead.id,
+        name: 'Back deal',
+        price: 700,
+        contactIds: [stays.id],
+        mainContactId: null,
+        companyId: company.id,
+      });
       expect(ids(await acme.client.contacts.leads({ id: stays.id }))).toEqual([lead.id]);
       expect(ids(await acme.client.companies.leads({ id: company.id }))).toEqual([lead.id]);
       const events = (await acme.client.events.list({ entityType: 'lead', entityId: lead.id })).items.map((e) => e.type);

@@ -18,7 +18,10 @@ it('answers ten parallel POST /users with one Idempotency-Key with the first ans
   const key = { 'idempotency-key': `invite-${Date.now()}` };
   const answers = await Promise.all(Array.from({ length: 10 }, () => admin.request('POST', '/api/v1/users', body, key)));
 
-  expect(answers.map((a) => a.status), JSON.stringify(answers.map((a) => a.body))).toEqual(Array(10).fill(201));
+  expect(
+    answers.map((a) => a.status),
+    JSON.stringify(answers.map((a) => a.body)),
+  ).toEqual(Array(10).fill(201));
   const first = answers[0]!.body;
   for (const a of answers) expect(a.body).toEqual(first);
 

@@ -23,7 +23,8 @@ describe('Resource: users', () => {
   it('signs up the caller as admin of a new account', async () => {
     const me = await admin.client.me();
     expect(me).toMatchObject({
-      user: { id: admin.userId, role: 'admin', email: admin.email }, account: { id: admin.accountId, currency: expect.any(String) },
+      user: { id: admin.userId, role: 'admin', email: admin.email },
+      account: { id: admin.accountId, currency: expect.any(String) },
     });
   });
 

@@ -50,7 +50,10 @@ function heaviestInputs(output: Metafile['outputs'][string] | undefined): { name
     const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ?? file.split('/').slice(0, 2).join('/');
     totals.set(pkg, (totals.get(pkg) ?? 0) + input.bytesInOutput);
   }
-  return [...totals].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes).slice(0, 4);
+  return [...totals]
+    .map(([name, bytes]) => ({ name, bytes }))
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, 4);
 }
 
 export const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;

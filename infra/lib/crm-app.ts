@@ -35,19 +35,36 @@ export function buildCrmApp(app: App, o: CrmAppOptions) {
   const data = new DataStack(app, 'Data', props('data'));
   const auth = new AuthStack(app, 'Auth', { ...props('auth'), stage: o.stage });
   const events = new EventsStack(app, 'Events', {
-    ...props('events'), stage: o.stage, table: data.table, userPool: auth.userPool, webClient: auth.webClient,
-    consumersDir: o.consumersDir ?? CONSUMERS_DIR, consumerRules,
+    ...props('events'),
+    stage: o.stage,
+    table: data.table,
+    userPool: auth.userPool,
+    webClient: auth.webClient,
+    consumersDir: o.consumersDir ?? CONSUMERS_DIR,
+    consumerRules,
   });
   const api = new ApiStack(app, 'Api', {
-    ...props('api'), stage: o.stage, routes: o.routes, throttle: API_THROTTLE, publicWriteThrottle: PUBLIC_WRITE_THROTTLE,
+    ...props('api'),
+    stage: o.stage,
+    routes: o.routes,
+    throttle: API_THROTTLE,
+    publicWriteThrottle: PUBLIC_WRITE_THROTTLE,
     runtime: {
-      table: data.table, userPool: auth.userPool, webClient: auth.webClient, bus: events.bus,
-      scheduleGroup: events.scheduleGroup, schedulerRole: events.schedulerRole, schedulerDlq: events.schedulerDlq,
+      table: data.table,
+      userPool: auth.userPool,
+      webClient: auth.webClient,
+      bus: events.bus,
+      scheduleGroup: events.scheduleGroup,
+      schedulerRole: events.schedulerRole,
+      schedulerDlq: events.schedulerDlq,
     },
   });
   const web = new WebStack(app, 'Web', { ...props('web'), api: api.api, userPool: auth.userPool, webClient: auth.webClient, webDir });
   const monitoring = new MonitoringStack(app, 'Monitoring', {
-    ...props('monitoring'), stage: o.stage, api: api.api, alarmEmail: o.alarmEmail,
+    ...props('monitoring'),
+    stage: o.stage,
+    api: api.api,
+    alarmEmail: o.alarmEmail,
     functionNames: [...api.functionNames, ...events.functionNames],
     queueNames: events.queueNames,
   });

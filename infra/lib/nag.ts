@@ -14,8 +14,9 @@ const LAMBDA_BASIC_ROLE: NagPackSuppression = {
 
 const NODE_22: NagPackSuppression = {
   id: 'AwsSolutions-L1',
-  reason: 'nodejs22.x is the chosen runtime (supported into 2027): the code is built and tested on Node 20/22 here; '
-    + 'moving to nodejs24.x is a deliberate step with the toolchain, not a side effect of a deploy.',
+  reason:
+    'nodejs22.x is the chosen runtime (supported into 2027): the code is built and tested on Node 20/22 here; ' +
+    'moving to nodejs24.x is a deliberate step with the toolchain, not a side effect of a deploy.',
 };
 
 /** Table grants cover its GSIs (`<table>/index/*`): the GSIs are generic (gsi1..gsi6) and any entity may use any. */
@@ -28,8 +29,11 @@ const TABLE_INDEXES: NagPackSuppression = {
 /** Reminders: one schedule per task, named at run time, inside the stage's own group only. */
 const STAGE_SCHEDULES: NagPackSuppression = {
   id: 'AwsSolutions-IAM5',
-  reason: 'Task reminders create one schedule per task at run time, so names are not known at deploy time; the wildcard stays inside this stage\'s schedule group.',
-  appliesTo: [{ regex: '/^Resource::arn:<AWS::Partition>:scheduler:(<AWS::Region>|[a-z0-9-]+):<AWS::AccountId>:schedule\\/crm-[a-z0-9-]+\\/\\*$/' }],
+  reason:
+    "Task reminders create one schedule per task at run time, so names are not known at deploy time; the wildcard stays inside this stage's schedule group.",
+  appliesTo: [
+    { regex: '/^Resource::arn:<AWS::Partition>:scheduler:(<AWS::Region>|[a-z0-9-]+):<AWS::AccountId>:schedule\\/crm-[a-z0-9-]+\\/\\*$/' },
+  ],
 };
 
 const IS_A_DLQ: NagPackSuppression = {
@@ -41,35 +45,76 @@ export function applyNag(app: App, stacks: CrmStacks): void {
   Aspects.of(app).add(new AwsSolutionsChecks({ verbose: true }));
 
   NagSuppressions.addStackSuppressions(stacks.auth, [
-    LAMBDA_BASIC_ROLE, NODE_22, TABLE_INDEXES,
-    { id: 'AwsSolutions-COG1', reason: 'The password rule is the API contract\'s (packages/contract Password, min length); Cognito must not reject what signup accepts. NIST SP 800-63B advises length over composition rules.' },
-    { id: 'AwsSolutions-COG2', reason: 'MFA is optional by product decision: TOTP is offered to every user; requiring it would block sign-in for teams without authenticator apps.' },
-    { id: 'AwsSolutions-COG8', reason: 'Threat protection needs the paid Plus plan; the pool uses the Lite plan, which has every feature the CRM uses.' },
+    LAMBDA_BASIC_ROLE,
+    NODE_22,
+    TABLE_INDEXES,
+    {
+      id: 'AwsSolutions-COG1',
+      reason:
+        "The password rule is the API contract's (packages/contract Password, min length); Cognito must not reject what signup accepts. NIST SP 800-63B advises length over composition rules.",
+    },
+    {
+      id: 'AwsSolutions-COG2',
+      reason:
+        'MFA is optional by product decision: TOTP is offered to every user; requiring it would block sign-in for teams without authenticator apps.',
+    },
+    {
+      id: 'AwsSolutions-COG8',
+      reason: 'Threat protection needs the paid Plus plan; the pool uses the Lite plan, which has every feature the CRM uses.',
+    },
   ]);
   NagSuppressions.addStackSuppressions(stacks.api, [
-    LAMBDA_BASIC_ROLE, NODE_22, TABLE_INDEXES, STAGE_SCHEDULES,
-    { id: 'AwsSolutions-APIG4', reason: 'No API Gateway authorizer by design: every handler verifies the Cognito token itself (aws-jwt-verify middleware) so a rejection is problem+json; only the contract\'s public routes skip it (asserted in infra/test).' },
+    LAMBDA_BASIC_ROLE,
+    NODE_22,
+    TABLE_INDEXES,
+    STAGE_SCHEDULES,
+    {
+      id: 'AwsSolutions-APIG4',
+      reason:
+        "No API Gateway authorizer by design: every handler verifies the Cognito token itself (aws-jwt-verify middleware) so a rejection is problem+json; only the contract's public routes skip it (asserted in infra/test).",
+    },
   ]);
   NagSuppressions.addStackSuppressions(stacks.events, [
-    LAMBDA_BASIC_ROLE, NODE_22, TABLE_INDEXES, STAGE_SCHEDULES, IS_A_DLQ,
+    LAMBDA_BASIC_ROLE,
+    NODE_22,
+    TABLE_INDEXES,
+    STAGE_SCHEDULES,
+    IS_A_DLQ,
     {
       id: 'AwsSolutions-IAM5',
-      reason: 'dynamodb:ListStreams has no resource-level permission (the Pipe role needs it to read the table stream); '
-        + 'the enrichment function\'s ARN:* covers its versions and aliases only.',
+      reason:
+        'dynamodb:ListStreams has no resource-level permission (the Pipe role needs it to read the table stream); ' +
+        "the enrichment function's ARN:* covers its versions and aliases only.",
       appliesTo: ['Resource::*', { regex: '/^Resource::<PipeEnrich[0-9A-F]+\\.Arn>:\\*$/' }],
     },
   ]);
   for (const deployment of cdkBucketDeploymentHandlers(stacks.web)) {
-    NagSuppressions.addResourceSuppressions(deployment, [
-      LAMBDA_BASIC_ROLE,
-      { id: 'AwsSolutions-L1', reason: 'The BucketDeployment handler is CDK-managed; aws-cdk-lib chooses and updates its runtime.' },
-      { id: 'AwsSolutions-IAM5', reason: 'CDK-managed BucketDeployment copies the asset zip into the site bucket: it needs object wildcards on the CDK asset bucket and on the site bucket, nothing else.' },
-    ], true);
+    NagSuppressions.addResourceSuppressions(
+      deployment,
+      [
+        LAMBDA_BASIC_ROLE,
+        { id: 'AwsSolutions-L1', reason: 'The BucketDeployment handler is CDK-managed; aws-cdk-lib chooses and updates its runtime.' },
+        {
+          id: 'AwsSolutions-IAM5',
+          reason:
+            'CDK-managed BucketDeployment copies the asset zip into the site bucket: it needs object wildcards on the CDK asset bucket and on the site bucket, nothing else.',
+        },
+      ],
+      true,
+    );
   }
   NagSuppressions.addStackSuppressions(stacks.web, [
     { id: 'AwsSolutions-CFR1', reason: 'A CRM for customers anywhere; no country is excluded by default.' },
-    { id: 'AwsSolutions-CFR2', reason: 'No WAF yet: the API is throttled at the stage and every non-public route checks a token; WAF (about $5/month plus rules) is the next step when abuse is seen.' },
-    { id: 'AwsSolutions-CFR4', reason: 'The default *.cloudfront.net certificate cannot set a minimum TLS version; TLSv1.2_2021 comes with a custom domain and ACM certificate.' },
+    {
+      id: 'AwsSolutions-CFR2',
+      reason:
+        'No WAF yet: the API is throttled at the stage and every non-public route checks a token; WAF (about $5/month plus rules) is the next step when abuse is seen.',
+    },
+    {
+      id: 'AwsSolutions-CFR4',
+      reason:
+        'The default *.cloudfront.net certificate cannot set a minimum TLS version; TLSv1.2_2021 comes with a custom domain and ACM certificate.',
+    },
   ]);
 }
 

@@ -16,18 +16,21 @@ export interface WebConfig {
   userPoolClientId: string;
 }
 
-export function deployWebApp(scope: Construct, props: { webDir: string; bucket: IBucket; distribution: IDistribution; config: WebConfig }): void {
+export function deployWebApp(
+  scope: Construct,
+  props: { webDir: string; bucket: IBucket; distribution: IDistribution; config: WebConfig },
+): void {
   const assetsDir = join(props.webDir, 'assets');
   const assets = existsSync(assetsDir)
     ? new BucketDeployment(scope, 'DeployAssets', {
-      sources: [Source.asset(assetsDir)],
-      destinationBucket: props.bucket,
-      destinationKeyPrefix: 'assets/',
-      cacheControl: [CacheControl.setPublic(), CacheControl.maxAge(Duration.days(365)), CacheControl.immutable()],
-      // Tabs still running the previous index.html keep loading their old chunks.
-      prune: false,
-      memoryLimit: 512,
-    })
+        sources: [Source.asset(assetsDir)],
+        destinationBucket: props.bucket,
+        destinationKeyPrefix: 'assets/',
+        cacheControl: [CacheControl.setPublic(), CacheControl.maxAge(Duration.days(365)), CacheControl.immutable()],
+        // Tabs still running the previous index.html keep loading their old chunks.
+        prune: false,
+        memoryLimit: 512,
+      })
     : undefined;
   const site = new BucketDeployment(scope, 'DeploySite', {
     // .vite holds Vite's build manifest: not for browsers.

@@ -17,13 +17,17 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(tmp, { recursive: true });
 
 const started = performance.now();
-const synth = spawnSync(join(REPO_ROOT, 'node_modules', '.bin', 'cdk'), ['synth', '-q', '--no-notices', '-c', `stage=${STAGE}`, '-o', out], {
-  cwd: REPO_ROOT,
-  encoding: 'utf8',
-  // esbuild's per-asset report is noise when all is well; shown only on failure.
-  stdio: ['ignore', 'pipe', 'pipe'],
-  env: { ...process.env, CDK_DISABLE_CLI_TELEMETRY: 'true', TMPDIR: tmp },
-});
+const synth = spawnSync(
+  join(REPO_ROOT, 'node_modules', '.bin', 'cdk'),
+  ['synth', '-q', '--no-notices', '-c', `stage=${STAGE}`, '-o', out],
+  {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    // esbuild's per-asset report is noise when all is well; shown only on failure.
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, CDK_DISABLE_CLI_TELEMETRY: 'true', TMPDIR: tmp },
+  },
+);
 const seconds = (performance.now() - started) / 1000;
 if (synth.status !== 0) {
   console.error(synth.stdout, synth.stderr);

@@ -8,7 +8,8 @@ describe('Lambda bundles', () => {
   it(`stay under ${kb(BUNDLE_BUDGET_BYTES)} each`, async () => {
     const sizes = await bundleSizes(lambdaEntries());
     expect(sizes.length).toBeGreaterThan(0);
-    const over = sizes.filter((s) => s.bytes > BUNDLE_BUDGET_BYTES)
+    const over = sizes
+      .filter((s) => s.bytes > BUNDLE_BUDGET_BYTES)
       .map((s) => `${s.name} ${kb(s.bytes)} (${s.heaviest.map((h) => `${h.name} ${kb(h.bytes)}`).join(', ')})`);
     expect(over).toEqual([]);
   }, 120_000);

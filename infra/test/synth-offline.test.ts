@@ -6,9 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../lib/paths.ts';
 
 describe('cdk synth (bundling on, no AWS access)', () => {
-  it('synthesizes every stack, cdk-nag clean, with CDK bundles equal to the bench\'s', () => {
+  it("synthesizes every stack, cdk-nag clean, with CDK bundles equal to the bench's", () => {
     const run = spawnSync(join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), ['infra/scripts/synth-check.ts'], {
-      cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, AWS_EC2_METADATA_DISABLED: 'true' },
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, AWS_EC2_METADATA_DISABLED: 'true' },
     });
     console.log(run.stdout);
     expect(run.status, run.stderr).toBe(0);

@@ -39,17 +39,22 @@ export function measurePages(distDir = dist): Record<string, { files: number; ra
   const manifest = JSON.parse(readFileSync(join(distDir, '.vite', 'manifest.json'), 'utf8')) as Manifest;
   const entry = Object.keys(manifest).find((k) => manifest[k].isEntry);
   if (!entry) throw new Error('no entry chunk in the manifest');
-  return Object.fromEntries(Object.entries(PAGES).map(([page, chunks]) => {
-    const files = [...staticClosure(manifest, [entry, ...chunks])].filter((f) => f.endsWith('.js'));
-    const bytes = files.map((f) => readFileSync(join(distDir, f)));
-    // A build run with NODE_ENV=test (e.g. spawned from vitest) keeps React's dev JSX.
-    if (bytes.some((b) => b.includes('jsxDEV('))) throw new Error('web/dist is a development build: run npm run build -w @crm/web');
-    return [page, {
-      files: files.length,
-      rawBytes: bytes.reduce((s, b) => s + b.length, 0),
-      gzipBytes: bytes.reduce((s, b) => s + gzipSync(b).length, 0),
-    }];
-  }));
+  return Object.fromEntries(
+    Object.entries(PAGES).map(([page, chunks]) => {
+      const files = [...staticClosure(manifest, [entry, ...chunks])].filter((f) => f.endsWith('.js'));
+      const bytes = files.map((f) => readFileSync(join(distDir, f)));
+      // A build run with NODE_ENV=test (e.g. spawned from vitest) keeps React's dev JSX.
+      if (bytes.some((b) => b.includes('jsxDEV('))) throw new Error('web/dist is a development build: run npm run build -w @crm/web');
+      return [
+        page,
+        {
+          files: files.length,
+          rawBytes: bytes.reduce((s, b) => s + b.length, 0),
+          gzipBytes: bytes.reduce((s, b) => s + gzipSync(b).length, 0),
+        },
+      ];
+    }),
+  );
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -61,7 +66,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     for (const [page, s] of Object.entries(sizes)) {
       const kb = s.gzipBytes / 1024;
       over ||= kb > BUDGET_KB;
-      console.log(`web initial JS, ${page} page: ${kb.toFixed(1)} KB gzipped (${(s.rawBytes / 1024).toFixed(0)} KB raw, ${s.files} files; budget ${BUDGET_KB} KB)`);
+      console.log(
+        `web initial JS, ${page} page: ${kb.toFixed(1)} KB gzipped (${(s.rawBytes / 1024).toFixed(0)} KB raw, ${s.files} files; budget ${BUDGET_KB} KB)`,
+      );
     }
     if (over) process.exitCode = 1;
   }

@@ -14,8 +14,15 @@ import { DESKTOP, launchChromium, newAppContext, PHONE, signInThroughForm } from
 
 const OUT = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 
-interface Stage { id: string; type: string }
-interface Lead { id: string; stageId: string; version: number }
+interface Stage {
+  id: string;
+  type: string;
+}
+interface Lead {
+  id: string;
+  stageId: string;
+  version: number;
+}
 
 /** A handful of deals spread over the stages, so the board looks like a working week. */
 async function spreadDeals(baseUrl: string, token: string) {
@@ -31,28 +38,51 @@ async function spreadDeals(baseUrl: string, token: string) {
   const [pipeline] = (await call<{ items: { id: string; stages: Stage[] }[] }>('GET', '/pipelines')).items;
   const open = pipeline.stages.filter((s) => s.type === 'open');
   const deals = [
-    ['Office fit-out, Litware', 48000, 1], ['CRM rollout, Adventure Works', 36000, 1], ['Fleet tracking, Blue Yonder', 22000, 2],
-    ['Training for Coho Winery', 6000, 2], ['Security audit, Woodgrove Bank', 54000, 3], ['Kiosk software, Alpine Ski House', 17500, 3],
+    ['Office fit-out, Litware', 48000, 1],
+    ['CRM rollout, Adventure Works', 36000, 1],
+    ['Fleet tracking, Blue Yonder', 22000, 2],
+    ['Training for Coho Winery', 6000, 2],
+    ['Security audit, Woodgrove Bank', 54000, 3],
+    ['Kiosk software, Alpine Ski House', 17500, 3],
   ] as const;
   for (const [name, price, stageIndex] of deals) {
     await call('POST', '/leads', { name, price, stageId: open[Math.min(stageIndex, open.length - 1)].id, tags: ['demo'] });
   }
-  const dueToday = (hour: number) => { const d = new Date(); d.setUTCHours(hour, 0, 0, 0); return d.toISOString(); };
-  const contact = await call<{ id: string }>('POST', '/contacts', { name: 'Maria Ivanova', phones: [{ value: '+7 913 909-73-32', type: 'mobile' }], position: 'Head of procurement' })
-    .catch(() => undefined);
-  for (const [text, hour] of [['Call about the offer', 9], ['Send the contract draft', 14]] as const) {
-    await call('POST', '/tasks', { text, dueAt: dueToday(hour), ...(contact ? { entity: { type: 'contact', id: contact.id } } : {}) }).catch(() => undefined);
+  const dueToday = (hour: number) => {
+    const d = new Date();
+    d.setUTCHours(hour, 0, 0, 0);
+    return d.toISOString();
+  };
+  const contact = await call<{ id: string }>('POST', '/contacts', {
+    name: 'Maria Ivanova',
+    phones: [{ value: '+7 913 909-73-32', type: 'mobile' }],
+    position: 'Head of procurement',
+  }).catch(() => undefined);
+  for (const [text, hour] of [
+    ['Call about the offer', 9],
+    ['Send the contract draft', 14],
+  ] as const) {
+    await call('POST', '/tasks', {
+      text,
+      dueAt: dueToday(hour),
+      ...(contact ? { entity: { type: 'contact', id: contact.id } } : {}),
+    }).catch(() => undefined);
   }
   const existing = (await call<{ items: Lead[] }>('GET', `/leads?pipelineId=${pipeline.id}&stageId=${open[0].id}`)).items;
   const firstMove = existing[0];
   if (firstMove && open[1]) await call('PATCH', `/leads/${firstMove.id}`, { stageId: open[1].id }, firstMove.version);
-  return (await call<{ items: Lead[] }>('GET', `/leads?pipelineId=${pipeline.id}&stageId=${open[Math.min(3, open.length - 1)].id}`)).items[0];
+  return (await call<{ items: Lead[] }>('GET', `/leads?pipelineId=${pipeline.id}&stageId=${open[Math.min(3, open.length - 1)].id}`))
+    .items[0];
 }
 
 /** Waits until the page has its data: no request in flight and no spinner left. */
 async function settle(page: Page) {
   await page.waitForLoadState('networkidle');
-  await page.locator('[role="status"] .mantine-Loader-root').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
+  await page
+    .locator('[role="status"] .mantine-Loader-root')
+    .first()
+    .waitFor({ state: 'detached', timeout: 15_000 })
+    .catch(() => {});
   await page.waitForTimeout(400);
 }
 
@@ -66,7 +96,10 @@ async function main() {
   if (!baseUrl) {
     const dataDir = mkdtempSync(join(tmpdir(), 'crm-screenshots-'));
     const stack = await startStack({ dataDir, inMemory: true, ports: { api: 0, dynamodb: 0, cognito: 0 } });
-    stop = async () => { await stack.stop(); rmSync(dataDir, { recursive: true, force: true }); };
+    stop = async () => {
+      await stack.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    };
     await seedDemo(stack.config, dataDir);
     baseUrl = stack.apiUrl.replace('127.0.0.1', 'localhost');
     cognito = { endpoint: stack.env.COGNITO_ENDPOINT, clientId: stack.env.USER_POOL_CLIENT_ID };
@@ -99,7 +132,10 @@ async function main() {
   }
 }
 
-main().then(() => process.exit(0), (err) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);

@@ -51,7 +51,10 @@ export async function signUpThroughForm(page: Page, user: { company: string; nam
   await page.getByLabel(/^Company/).fill(user.company);
   await page.getByLabel(/^Your name/).fill(user.name);
   await page.getByLabel(/^E-mail/).fill(user.email);
-  await page.getByLabel(/^Password/).first().fill(user.password);
+  await page
+    .getByLabel(/^Password/)
+    .first()
+    .fill(user.password);
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.waitForURL((url) => url.pathname === '/');
 }
@@ -59,7 +62,10 @@ export async function signUpThroughForm(page: Page, user: { company: string; nam
 export async function signInThroughForm(page: Page, email: string, password: string): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel(/^Password/).first().fill(password);
+  await page
+    .getByLabel(/^Password/)
+    .first()
+    .fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }

@@ -10,7 +10,8 @@ const PLURAL = /_(zero|one|two|few|many|other)$/;
 
 function keysOf(messages: object, prefix = ''): string[] {
   return Object.entries(messages).flatMap(([key, value]) =>
-    typeof value === 'object' && value !== null ? keysOf(value, `${prefix}${key}.`) : [`${prefix}${key}`.replace(PLURAL, '')]);
+    typeof value === 'object' && value !== null ? keysOf(value, `${prefix}${key}.`) : [`${prefix}${key}`.replace(PLURAL, '')],
+  );
 }
 
 function sourceFiles(dir: string): string[] {
@@ -32,7 +33,8 @@ describe('Texts: en and ru', () => {
   it('have every key the code uses literally', () => {
     const src = join(import.meta.dirname, '..', 'src');
     const used = sourceFiles(src).flatMap((file) =>
-      [...readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)].map((m) => m[1]));
+      [...readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)].map((m) => m[1]),
+    );
     expect([...new Set(used)].filter((k) => !english.has(k))).toEqual([]);
   });
 });

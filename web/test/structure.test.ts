@@ -52,27 +52,41 @@ function resolveImport(from: string, spec: string): string | null {
 
 const files = filesUnder(SRC);
 /** Every file's imports, static, dynamic and type-only alike. */
-const graph = new Map(files.map((file) => {
-  const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
-  return [file, importedFiles.map((i) => ({ spec: i.fileName, target: resolveImport(file, i.fileName) }))];
-}));
+const graph = new Map(
+  files.map((file) => {
+    const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
+    return [file, importedFiles.map((i) => ({ spec: i.fileName, target: resolveImport(file, i.fileName) }))];
+  }),
+);
 
 function cycles(): string[][] {
   let index = 0;
-  const idx = new Map<string, number>(), low = new Map<string, number>(), stack: string[] = [], onStack = new Set<string>();
+  const idx = new Map<string, number>(),
+    low = new Map<string, number>(),
+    stack: string[] = [],
+    onStack = new Set<string>();
   const found: string[][] = [];
   const visit = (v: string) => {
-    idx.set(v, index); low.set(v, index); index++;
-    stack.push(v); onStack.add(v);
+    idx.set(v, index);
+    low.set(v, index);
+    index++;
+    stack.push(v);
+    onStack.add(v);
     for (const { target: w } of graph.get(v) ?? []) {
       if (!w) continue;
-      if (!idx.has(w)) { visit(w); low.set(v, Math.min(low.get(v)!, low.get(w)!)); }
-      else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!));
+      if (!idx.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!));
     }
     if (low.get(v) === idx.get(v)) {
       const scc: string[] = [];
       let w: string;
-      do { w = stack.pop()!; onStack.delete(w); scc.push(relative(SRC, w)); } while (w !== v);
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        scc.push(relative(SRC, w));
+      } while (w !== v);
       if (scc.length > 1) found.push(scc);
     }
   };
@@ -103,7 +117,8 @@ describe('Web layers', () => {
 
   it('imports across folders through the @/ alias, not ../', () => {
     const climbing = [...graph].flatMap(([file, imports]) =>
-      imports.filter((i) => i.spec.startsWith('../')).map((i) => `${relative(SRC, file)} -> ${i.spec}`));
+      imports.filter((i) => i.spec.startsWith('../')).map((i) => `${relative(SRC, file)} -> ${i.spec}`),
+    );
     expect(climbing).toEqual([]);
   });
 });
@@ -114,7 +129,10 @@ describe('The web app and the contract', () => {
   const sources = files.map((file) => ({ file: relative(SRC, file), text: readFileSync(file, 'utf8') }));
 
   it('reaches the API only through the typed client: fetch is called by the adapter, config.json and Cognito alone', () => {
-    const fetching = sources.filter((s) => /\bfetch\s*\(/.test(s.text)).map((s) => s.file).sort();
+    const fetching = sources
+      .filter((s) => /\bfetch\s*\(/.test(s.text))
+      .map((s) => s.file)
+      .sort();
     expect(fetching).toEqual(['api/client.ts', 'api/config.ts', 'session/cognito.ts']);
     const apiPaths = sources.filter((s) => /['"`]\/api\/v1/.test(s.text)).map((s) => s.file);
     expect(apiPaths).toEqual([]);

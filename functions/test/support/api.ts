@@ -73,7 +73,10 @@ export async function walk(account: TestAccount, path: string, limit = 2): Promi
   let cursor: string | null = null;
   do {
     const sep = path.includes('?') ? '&' : '?';
-    const page: ApiAnswer = await account.request('GET', `${path}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const page: ApiAnswer = await account.request(
+      'GET',
+      `${path}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
     expect(page.status, JSON.stringify(page.body)).toBe(200);
     expect(page.body.items.length).toBeLessThanOrEqual(limit);
     seen.push(...page.body.items.map((i: { id: string }) => i.id));

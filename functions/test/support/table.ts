@@ -8,12 +8,14 @@ export async function accountItems(accountId: string) {
   const items: Record<string, unknown>[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
-    const page = await dynamo.send(new ScanCommand({
-      TableName: process.env.TABLE_NAME,
-      FilterExpression: 'contains(pk, :mark)',
-      ExpressionAttributeValues: { ':mark': mark },
-      ExclusiveStartKey,
-    }));
+    const page = await dynamo.send(
+      new ScanCommand({
+        TableName: process.env.TABLE_NAME,
+        FilterExpression: 'contains(pk, :mark)',
+        ExpressionAttributeValues: { ':mark': mark },
+        ExclusiveStartKey,
+      }),
+    );
     items.push(...(page.Items ?? []));
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);

@@ -6,7 +6,12 @@ import { signupAndLogin, startTestApi, type TestAccount } from '@crm/local/testi
 
 /** A valid body for every POST/PATCH route, keyed by route key. Ids come from the world. */
 export const SAMPLE_BODIES: Record<string, (w: World) => unknown> = {
-  'POST /api/v1/users': () => ({ email: `u-${Math.random().toString(36).slice(2)}@example.com`, name: 'Sam', role: 'manager', password: 'Test-password-1' }),
+  'POST /api/v1/users': () => ({
+    email: `u-${Math.random().toString(36).slice(2)}@example.com`,
+    name: 'Sam',
+    role: 'manager',
+    password: 'Test-password-1',
+  }),
   'PATCH /api/v1/users/{id}': () => ({ name: 'Sam Renamed' }),
   'POST /api/v1/pipelines': () => ({ name: 'Fixture pipeline', stages: [{ name: 'First', color: '#123456' }, { name: 'Second' }] }),
   'PATCH /api/v1/pipelines/{id}': () => ({ name: 'Renamed pipeline' }),
@@ -22,7 +27,12 @@ export const SAMPLE_BODIES: Record<string, (w: World) => unknown> = {
   'PATCH /api/v1/contacts/{id}': () => ({ position: 'Buyer' }),
   'POST /api/v1/companies': () => ({ name: 'Fixture company', website: 'example.com', tags: ['fixture'] }),
   'PATCH /api/v1/companies/{id}': () => ({ address: 'Moscow' }),
-  'POST /api/v1/custom-fields': () => ({ entityType: 'leads', name: `Field ${Math.random().toString(36).slice(2)}`, type: 'select', options: ['A', 'B'] }),
+  'POST /api/v1/custom-fields': () => ({
+    entityType: 'leads',
+    name: `Field ${Math.random().toString(36).slice(2)}`,
+    type: 'select',
+    options: ['A', 'B'],
+  }),
   'PATCH /api/v1/custom-fields/{id}': () => ({ options: ['A', 'B', 'C'] }),
   'POST /api/v1/tasks': (w) => ({ text: 'Fixture task', dueAt: '2031-01-01T09:00:00.000Z', entity: { type: 'lead', id: w.leads } }),
   'PATCH /api/v1/tasks/{id}': () => ({ dueAt: '2031-01-02T09:00:00.000Z' }),
@@ -57,7 +67,12 @@ export async function buildWorld(account: TestAccount): Promise<World> {
   // Items made under a record that have their own GET (a lead's notes...): one each, keyed by
   // the collection path they were posted to, once the records exist.
   for (const route of routes) {
-    if (route.method !== 'POST' || !route.path.includes('{') || !routes.some((r) => r.method === 'GET' && r.path.startsWith(`${route.path}/{`))) continue;
+    if (
+      route.method !== 'POST' ||
+      !route.path.includes('{') ||
+      !routes.some((r) => r.method === 'GET' && r.path.startsWith(`${route.path}/{`))
+    )
+      continue;
     const sample = SAMPLE_BODIES[`${route.method} ${route.path}`];
     if (!sample) throw new Error(`No sample body for ${route.method} ${route.path}: add one to functions/test/support/world.ts`);
     const res = await account.request('POST', fillPath(route, world), sample(world));
@@ -73,7 +88,11 @@ export async function buildWorld(account: TestAccount): Promise<World> {
   return world;
 }
 
-const collectionOf = (path: string) => path.split('/').filter((s) => s && !s.startsWith('{')).at(-1)!;
+const collectionOf = (path: string) =>
+  path
+    .split('/')
+    .filter((s) => s && !s.startsWith('{'))
+    .at(-1)!;
 
 /**
  * The route's path with the world's ids; the segment before a parameter names its collection

@@ -54,7 +54,8 @@ export class ApiStack extends Stack {
       const integration = new HttpLambdaIntegration(`${resource.name}Integration`, fn, { scopePermissionToRoute: false });
       for (const route of resource.routes) {
         const [added] = this.api.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration });
-        if (route.public && route.method !== 'GET') this.throttleRoute(stage, added!, `${route.method} ${route.path}`, props.publicWriteThrottle);
+        if (route.public && route.method !== 'GET')
+          this.throttleRoute(stage, added!, `${route.method} ${route.path}`, props.publicWriteThrottle);
       }
     }
     new CfnOutput(this, 'ApiEndpoint', { value: this.api.apiEndpoint });
@@ -71,13 +72,21 @@ export class ApiStack extends Stack {
     stage.node.addDependency(route);
   }
 
-  private resourceFunction(stage: string, resource: ApiResource, environment: Record<string, string>, runtime: RuntimeResources): NodejsFunction {
+  private resourceFunction(
+    stage: string,
+    resource: ApiResource,
+    environment: Record<string, string>,
+    runtime: RuntimeResources,
+  ): NodejsFunction {
     const name = functionName(stage, 'api', resource.name);
     this.functionNames.push(name);
     const fn = crmFunction(this, `Fn-${resource.name}`, {
       functionName: name,
       entry: handlerEntry(resource.name),
-      description: resource.routes.map((r) => `${r.method} ${r.path}`).join(', ').slice(0, 256),
+      description: resource.routes
+        .map((r) => `${r.method} ${r.path}`)
+        .join(', ')
+        .slice(0, 256),
       environment,
     });
     if (resource.readOnly) runtime.table.grantReadData(fn);

@@ -56,8 +56,13 @@ export class EventsStack extends Stack {
     this.schedulerDlq.grantSendMessages(this.schedulerRole);
 
     const runtime: RuntimeResources = {
-      table: props.table, userPool: props.userPool, webClient: props.webClient, bus: this.bus,
-      scheduleGroup: this.scheduleGroup, schedulerRole: this.schedulerRole, schedulerDlq: this.schedulerDlq,
+      table: props.table,
+      userPool: props.userPool,
+      webClient: props.webClient,
+      bus: this.bus,
+      scheduleGroup: this.scheduleGroup,
+      schedulerRole: this.schedulerRole,
+      schedulerDlq: this.schedulerDlq,
     };
     this.outboxPipe(props.table, props.consumersDir);
     for (const rule of props.consumerRules) this.consumer(rule, props.consumersDir, runtime);
@@ -123,8 +128,13 @@ export class EventsStack extends Stack {
   /** One rule, one Lambda, one DLQ: both the rule's delivery and Lambda's async retries end there. */
   private consumer(rule: ConsumerRule, consumersDir: string, runtime: RuntimeResources): void {
     const dlq = this.queue(`${rule.name}Dlq`, `consumer-${rule.name}`);
-    const fn = this.fn(`Consumer-${rule.name}`, rule.name, join(consumersDir, `${rule.consumer}.ts`),
-      runtimeEnvironment(runtime), Duration.seconds(60));
+    const fn = this.fn(
+      `Consumer-${rule.name}`,
+      rule.name,
+      join(consumersDir, `${rule.consumer}.ts`),
+      runtimeEnvironment(runtime),
+      Duration.seconds(60),
+    );
     fn.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.hours(6), onFailure: new SqsDestination(dlq) });
     runtime.table.grantReadWriteData(fn);
     grantCapabilities(fn, `consumer/${rule.name}`, runtime);

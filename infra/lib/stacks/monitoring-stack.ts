@@ -2,9 +2,7 @@
 // here is a CloudFormation import that would stop another stack from dropping a function.
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
-import {
-  Alarm, ComparisonOperator, Dashboard, GraphWidget, type IMetric, Metric, TreatMissingData,
-} from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, Dashboard, GraphWidget, type IMetric, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -24,10 +22,14 @@ const FIVE_MINUTES = Duration.minutes(5);
 const lambdaMetric = (metricName: string, fn: string, statistic = 'Sum') =>
   new Metric({ namespace: 'AWS/Lambda', metricName, dimensionsMap: { FunctionName: fn }, statistic, period: FIVE_MINUTES });
 
-const queueDepth = (queue: string) => new Metric({
-  namespace: 'AWS/SQS', metricName: 'ApproximateNumberOfMessagesVisible', dimensionsMap: { QueueName: queue },
-  statistic: 'Maximum', period: FIVE_MINUTES,
-});
+const queueDepth = (queue: string) =>
+  new Metric({
+    namespace: 'AWS/SQS',
+    metricName: 'ApproximateNumberOfMessagesVisible',
+    dimensionsMap: { QueueName: queue },
+    statistic: 'Maximum',
+    period: FIVE_MINUTES,
+  });
 
 export class MonitoringStack extends Stack {
   constructor(scope: Construct, id: string, props: MonitoringStackProps) {
@@ -39,7 +41,10 @@ export class MonitoringStack extends Stack {
     // every DLQ message is an event or reminder that did not arrive.
     const alarm = (id: string, metric: IMetric, description: string) => {
       new Alarm(this, id, {
-        metric, threshold: 1, evaluationPeriods: 1, alarmDescription: description,
+        metric,
+        threshold: 1,
+        evaluationPeriods: 1,
+        alarmDescription: description,
         comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         treatMissingData: TreatMissingData.NOT_BREACHING,
       }).addAlarmAction(action);
@@ -61,16 +66,27 @@ export class MonitoringStack extends Stack {
       widgets: [
         [
           graph('API requests and errors', [
-            props.api.metricCount({ period: FIVE_MINUTES }), props.api.metricClientError({ period: FIVE_MINUTES }), api5xx,
+            props.api.metricCount({ period: FIVE_MINUTES }),
+            props.api.metricClientError({ period: FIVE_MINUTES }),
+            api5xx,
           ]),
           graph('API latency p95 (ms)', [props.api.metricLatency({ period: FIVE_MINUTES, statistic: 'p95' })]),
         ],
         [
-          graph('Lambda errors', props.functionNames.map((fn) => lambdaMetric('Errors', fn))),
-          graph('Lambda throttles', props.functionNames.map((fn) => lambdaMetric('Throttles', fn))),
+          graph(
+            'Lambda errors',
+            props.functionNames.map((fn) => lambdaMetric('Errors', fn)),
+          ),
+          graph(
+            'Lambda throttles',
+            props.functionNames.map((fn) => lambdaMetric('Throttles', fn)),
+          ),
         ],
         [
-          graph('Lambda duration p95 (ms)', props.functionNames.map((fn) => lambdaMetric('Duration', fn, 'p95'))),
+          graph(
+            'Lambda duration p95 (ms)',
+            props.functionNames.map((fn) => lambdaMetric('Duration', fn, 'p95')),
+          ),
           graph('Dead-letter queue depth', props.queueNames.map(queueDepth)),
         ],
       ],

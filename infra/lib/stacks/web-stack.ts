@@ -4,9 +4,20 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
-  AllowedMethods, CachePolicy, Distribution, Function as CloudFrontFunction, FunctionCode, FunctionEventType,
-  HeadersFrameOption, HeadersReferrerPolicy, HttpVersion, OriginProtocolPolicy, OriginRequestPolicy, PriceClass,
-  ResponseHeadersPolicy, ViewerProtocolPolicy,
+  AllowedMethods,
+  CachePolicy,
+  Distribution,
+  Function as CloudFrontFunction,
+  FunctionCode,
+  FunctionEventType,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  HttpVersion,
+  OriginProtocolPolicy,
+  OriginRequestPolicy,
+  PriceClass,
+  ResponseHeadersPolicy,
+  ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
@@ -97,7 +108,12 @@ export class WebStack extends Stack {
       bucket: this.bucket,
       distribution: this.distribution,
       // The contract's /config.json; the API shares the web origin, so apiUrl is that origin.
-      config: { apiUrl: webUrl, region: this.region, userPoolId: props.userPool.userPoolId, userPoolClientId: props.webClient.userPoolClientId },
+      config: {
+        apiUrl: webUrl,
+        region: this.region,
+        userPoolId: props.userPool.userPoolId,
+        userPoolClientId: props.webClient.userPoolClientId,
+      },
     });
     new CfnOutput(this, 'WebUrl', { value: webUrl });
   }

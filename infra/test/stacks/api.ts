@@ -37,74 +37,82 @@ function functionsByRoute(api: Template): Map<string, Resource> {
   return result;
 }
 
-export const describeApi = (synth: () => Synthesized) => describe('Stack: api', () => {
-  const api = () => synth().template(synth().stacks.api);
-  it('has an entry file for every resource of the route table', () => {
-    const resources = [...new Set(routes.map((r) => r.resource))];
-    expect(resources.length).toBeGreaterThan(0);
-    expect(resources.filter((r) => !existsSync(handlerEntry(r)))).toEqual([]);
-  });
+export const describeApi = (synth: () => Synthesized) =>
+  describe('Stack: api', () => {
+    const api = () => synth().template(synth().stacks.api);
+    it('has an entry file for every resource of the route table', () => {
+      const resources = [...new Set(routes.map((r) => r.resource))];
+      expect(resources.length).toBeGreaterThan(0);
+      expect(resources.filter((r) => !existsSync(handlerEntry(r)))).toEqual([]);
+    });
 
-  it('registers exactly the routes of routes.ts', () => {
-    const registered = Object.values(api().findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey as string);
-    expect(registered.sort()).toEqual(routes.map(key).sort());
-  });
+    it('registers exactly the routes of routes.ts', () => {
+      const registered = Object.values(api().findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey as string);
+      expect(registered.sort()).toEqual(routes.map(key).sort());
+    });
 
-  it('builds one function per resource entry, named after it', () => {
-    const names = Object.values(api().findResources('AWS::Lambda::Function')).map((f) => f.Properties.FunctionName);
-    const resources = apiResources(routes).map((r) => functionName('test', 'api', r.name));
-    expect(names.sort()).toEqual(resources.sort());
-    api().allResourcesProperties('AWS::Lambda::Function', {
-      Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler',
+    it('builds one function per resource entry, named after it', () => {
+      const names = Object.values(api().findResources('AWS::Lambda::Function')).map((f) => f.Properties.FunctionName);
+      const resources = apiResources(routes).map((r) => functionName('test', 'api', r.name));
+      expect(names.sort()).toEqual(resources.sort());
+      api().allResourcesProperties('AWS::Lambda::Function', {
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+      });
+    });
+
+    it('integrates every non-public route with a function configured for the token check', () => {
+      const publicKeys = new Set(routes.filter((r) => r.public).map(key));
+      for (const [routeKey, fn] of functionsByRoute(api())) {
+        if (publicKeys.has(routeKey)) continue;
+        const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
+        for (const name of TOKEN_ENV) expect(variables[name], `${routeKey}: ${name}`).toBeDefined();
+        expect(JSON.stringify(variables.JWKS_URI)).toContain('/.well-known/jwks.json');
+        expect(JSON.stringify(variables.JWT_ISSUER)).toContain('https://cognito-idp.');
+      }
+      // No API Gateway authorizer stands in for, or in front of, the handlers' own check.
+      api().resourceCountIs('AWS::ApiGatewayV2::Authorizer', 0);
+    });
+
+    it('gives public routes functions that serve only public routes', () => {
+      const publicKeys = new Set(routes.filter((r) => r.public).map(key));
+      const routesOfFunction = new Map<Resource, string[]>();
+      for (const [routeKey, fn] of functionsByRoute(api())) routesOfFunction.set(fn, [...(routesOfFunction.get(fn) ?? []), routeKey]);
+      for (const keys of routesOfFunction.values()) {
+        const publicCount = keys.filter((k) => publicKeys.has(k)).length;
+        expect([0, keys.length], keys.join(', ')).toContain(publicCount);
+      }
+    });
+
+    it("makes public exactly the contract's public routes that routes.ts has", () => {
+      const tableKeys = new Set(routes.map(key));
+      const publicInTable = routes
+        .filter((r) => 'public' in r && r.public)
+        .map(key)
+        .sort();
+      expect(publicInTable).toEqual(CONTRACT_PUBLIC.filter((k) => tableKeys.has(k)).sort());
+    });
+
+    it('refuses a resource that mixes public and token-checked routes', () => {
+      expect(() =>
+        apiResources([
+          { method: 'GET', path: '/a', resource: 'mixed', summary: '', public: true },
+          { method: 'POST', path: '/a', resource: 'mixed', summary: '' },
+        ]),
+      ).toThrow(/mixes public/);
+    });
+
+    it('throttles the stage (public writes tighter) and writes access logs, without CORS', () => {
+      api().hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+        StageName: '$default',
+        DefaultRouteSettings: { ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 },
+        AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
+      });
+      const [stage] = Object.values(api().findResources('AWS::ApiGatewayV2::Stage'));
+      const publicWrites = routes.filter((r) => r.public && r.method !== 'GET').map(key);
+      expect(Object.keys(stage!.Properties.RouteSettings ?? {}).sort()).toEqual(publicWrites.sort());
+      const [httpApi] = Object.values(api().findResources('AWS::ApiGatewayV2::Api'));
+      expect(httpApi!.Properties.CorsConfiguration).toBeUndefined();
     });
   });
-
-  it('integrates every non-public route with a function configured for the token check', () => {
-    const publicKeys = new Set(routes.filter((r) => r.public).map(key));
-    for (const [routeKey, fn] of functionsByRoute(api())) {
-      if (publicKeys.has(routeKey)) continue;
-      const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
-      for (const name of TOKEN_ENV) expect(variables[name], `${routeKey}: ${name}`).toBeDefined();
-      expect(JSON.stringify(variables.JWKS_URI)).toContain('/.well-known/jwks.json');
-      expect(JSON.stringify(variables.JWT_ISSUER)).toContain('https://cognito-idp.');
-    }
-    // No API Gateway authorizer stands in for, or in front of, the handlers' own check.
-    api().resourceCountIs('AWS::ApiGatewayV2::Authorizer', 0);
-  });
-
-  it('gives public routes functions that serve only public routes', () => {
-    const publicKeys = new Set(routes.filter((r) => r.public).map(key));
-    const routesOfFunction = new Map<Resource, string[]>();
-    for (const [routeKey, fn] of functionsByRoute(api())) routesOfFunction.set(fn, [...(routesOfFunction.get(fn) ?? []), routeKey]);
-    for (const keys of routesOfFunction.values()) {
-      const publicCount = keys.filter((k) => publicKeys.has(k)).length;
-      expect([0, keys.length], keys.join(', ')).toContain(publicCount);
-    }
-  });
-
-  it('makes public exactly the contract\'s public routes that routes.ts has', () => {
-    const tableKeys = new Set(routes.map(key));
-    const publicInTable = routes.filter((r) => 'public' in r && r.public).map(key).sort();
-    expect(publicInTable).toEqual(CONTRACT_PUBLIC.filter((k) => tableKeys.has(k)).sort());
-  });
-
-  it('refuses a resource that mixes public and token-checked routes', () => {
-    expect(() => apiResources([
-      { method: 'GET', path: '/a', resource: 'mixed', summary: '', public: true },
-      { method: 'POST', path: '/a', resource: 'mixed', summary: '' },
-    ])).toThrow(/mixes public/);
-  });
-
-  it('throttles the stage (public writes tighter) and writes access logs, without CORS', () => {
-    api().hasResourceProperties('AWS::ApiGatewayV2::Stage', {
-      StageName: '$default',
-      DefaultRouteSettings: { ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 },
-      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
-    });
-    const [stage] = Object.values(api().findResources('AWS::ApiGatewayV2::Stage'));
-    const publicWrites = routes.filter((r) => r.public && r.method !== 'GET').map(key);
-    expect(Object.keys(stage!.Properties.RouteSettings ?? {}).sort()).toEqual(publicWrites.sort());
-    const [httpApi] = Object.values(api().findResources('AWS::ApiGatewayV2::Api'));
-    expect(httpApi!.Properties.CorsConfiguration).toBeUndefined();
-  });
-});

@@ -9,65 +9,69 @@ import type { Synthesized } from '../synth.ts';
 
 type Statement = { Effect: string; Principal?: unknown; Condition?: unknown };
 
-export const describeWeb = (synth: () => Synthesized) => describe('Stack: web', () => {
-  const web = () => synth().template(synth().stacks.web);
+export const describeWeb = (synth: () => Synthesized) =>
+  describe('Stack: web', () => {
+    const web = () => synth().template(synth().stacks.web);
 
-  it('blocks all public access to every bucket', () => {
-    web().allResourcesProperties('AWS::S3::Bucket', {
-      PublicAccessBlockConfiguration: {
-        BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true,
-      },
-    });
-    for (const bucket of Object.values(web().findResources('AWS::S3::Bucket'))) {
-      expect(bucket.Properties.WebsiteConfiguration).toBeUndefined();
-    }
-  });
-
-  it('allows reads of the site bucket only to this distribution', () => {
-    for (const policy of Object.values(web().findResources('AWS::S3::BucketPolicy'))) {
-      for (const s of policy.Properties.PolicyDocument.Statement as Statement[]) {
-        if (s.Effect !== 'Allow') continue;
-        expect(JSON.stringify(s.Principal)).not.toMatch(/"\*"/);
-        if (JSON.stringify(s.Principal).includes('cloudfront')) expect(JSON.stringify(s.Condition)).toContain('AWS:SourceArn');
+    it('blocks all public access to every bucket', () => {
+      web().allResourcesProperties('AWS::S3::Bucket', {
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+      });
+      for (const bucket of Object.values(web().findResources('AWS::S3::Bucket'))) {
+        expect(bucket.Properties.WebsiteConfiguration).toBeUndefined();
       }
-    }
-    web().resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
-  });
+    });
 
-  it('sends CSP, HSTS and frame options', () => {
-    web().hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
-      ResponseHeadersPolicyConfig: {
-        SecurityHeadersConfig: Match.objectLike({
-          ContentSecurityPolicy: { ContentSecurityPolicy: Match.anyValue(), Override: true },
-          StrictTransportSecurity: Match.objectLike({ AccessControlMaxAgeSec: Match.anyValue() }),
-          FrameOptions: { FrameOption: 'DENY', Override: true },
+    it('allows reads of the site bucket only to this distribution', () => {
+      for (const policy of Object.values(web().findResources('AWS::S3::BucketPolicy'))) {
+        for (const s of policy.Properties.PolicyDocument.Statement as Statement[]) {
+          if (s.Effect !== 'Allow') continue;
+          expect(JSON.stringify(s.Principal)).not.toMatch(/"\*"/);
+          if (JSON.stringify(s.Principal).includes('cloudfront')) expect(JSON.stringify(s.Condition)).toContain('AWS:SourceArn');
+        }
+      }
+      web().resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    });
+
+    it('sends CSP, HSTS and frame options', () => {
+      web().hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+        ResponseHeadersPolicyConfig: {
+          SecurityHeadersConfig: Match.objectLike({
+            ContentSecurityPolicy: { ContentSecurityPolicy: Match.anyValue(), Override: true },
+            StrictTransportSecurity: Match.objectLike({ AccessControlMaxAgeSec: Match.anyValue() }),
+            FrameOptions: { FrameOption: 'DENY', Override: true },
+          }),
+        },
+      });
+    });
+
+    it('serves the API under /api/* uncached, and has no distribution-wide error pages', () => {
+      const [distribution] = Object.values(web().findResources('AWS::CloudFront::Distribution'));
+      const config = distribution!.Properties.DistributionConfig;
+      expect(config.CustomErrorResponses).toBeUndefined();
+      expect(config.CacheBehaviors).toEqual([
+        expect.objectContaining({
+          PathPattern: '/api/*',
+          AllowedMethods: expect.arrayContaining(['POST', 'PATCH', 'DELETE']),
+          CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // Managed-CachingDisabled
+          OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // Managed-AllViewerExceptHostHeader
         }),
-      },
+      ]);
+    });
+
+    it("deploys config.json from the stacks' outputs, revalidated on every load", () => {
+      const deployments = Object.values(web().findResources('Custom::CDKBucketDeployment'));
+      const site = deployments.find((d) => d.Properties.SystemMetadata['cache-control'] === 'no-cache');
+      const configDir = (site!.Properties.SourceObjectKeys as string[])
+        .map((key) => join(synth().assembly.directory, `asset.${key.replace(/\.zip$/, '')}`))
+        .find((dir) => existsSync(join(dir, 'config.json')));
+      const config = JSON.parse(readFileSync(join(configDir!, 'config.json'), 'utf8'));
+      expect(Object.keys(config).sort()).toEqual(['apiUrl', 'region', 'userPoolClientId', 'userPoolId']);
+      expect(site!.Properties.DistributionPaths).toEqual(['/*']);
     });
   });
-
-  it('serves the API under /api/* uncached, and has no distribution-wide error pages', () => {
-    const [distribution] = Object.values(web().findResources('AWS::CloudFront::Distribution'));
-    const config = distribution!.Properties.DistributionConfig;
-    expect(config.CustomErrorResponses).toBeUndefined();
-    expect(config.CacheBehaviors).toEqual([
-      expect.objectContaining({
-        PathPattern: '/api/*',
-        AllowedMethods: expect.arrayContaining(['POST', 'PATCH', 'DELETE']),
-        CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // Managed-CachingDisabled
-        OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // Managed-AllViewerExceptHostHeader
-      }),
-    ]);
-  });
-
-  it('deploys config.json from the stacks\' outputs, revalidated on every load', () => {
-    const deployments = Object.values(web().findResources('Custom::CDKBucketDeployment'));
-    const site = deployments.find((d) => d.Properties.SystemMetadata['cache-control'] === 'no-cache');
-    const configDir = (site!.Properties.SourceObjectKeys as string[])
-      .map((key) => join(synth().assembly.directory, `asset.${key.replace(/\.zip$/, '')}`))
-      .find((dir) => existsSync(join(dir, 'config.json')));
-    const config = JSON.parse(readFileSync(join(configDir!, 'config.json'), 'utf8'));
-    expect(Object.keys(config).sort()).toEqual(['apiUrl', 'region', 'userPoolClientId', 'userPoolId']);
-    expect(site!.Properties.DistributionPaths).toEqual(['/*']);
-  });
-});

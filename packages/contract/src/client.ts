@@ -24,7 +24,9 @@ export type QueryOf<Id extends OperationId> = Operations[Id] extends { query: in
 /** The answer's body: the response schema's output, nothing for a 204, unknown when the table does not say. */
 export type ResponseOf<Id extends OperationId> = Operations[Id] extends { response: infer S extends z.ZodType }
   ? z.output<S>
-  : Operations[Id] extends { status: 204 } ? undefined : unknown;
+  : Operations[Id] extends { status: 204 }
+    ? undefined
+    : unknown;
 
 export interface CallOptions {
   /** The version read, sent as `If-Match: "<version>"`: a stale one is a 412 and nothing changes. */
@@ -38,9 +40,8 @@ export interface CallOptions {
 type Has<Id extends OperationId, K extends string> = Operations[Id] extends Record<K, z.ZodType> ? true : false;
 /** A body or query that may be all defaults may be left out. */
 type Arg<T> = {} extends T ? [T?] : [T];
-type OptionsOf<Id extends OperationId> = Has<Id, 'body'> extends true
-  ? Has<Id, 'query'> extends true ? CallOptions & { query?: QueryOf<Id> } : CallOptions
-  : CallOptions;
+type OptionsOf<Id extends OperationId> =
+  Has<Id, 'body'> extends true ? (Has<Id, 'query'> extends true ? CallOptions & { query?: QueryOf<Id> } : CallOptions) : CallOptions;
 
 /** `(params?, body | query?, options?)`: each only when the operation has it. */
 export type ArgsOf<Id extends OperationId> = [
@@ -54,8 +55,7 @@ export type ProblemBody = Problem & Record<string, unknown>;
 
 /** What `createAnswerClient` resolves to: the whole answer, success or problem, never thrown. */
 export type Answer<T> =
-  | { ok: true; status: number; headers: Headers; body: T }
-  | { ok: false; status: number; headers: Headers; problem: ProblemBody };
+  { ok: true; status: number; headers: Headers; body: T } | { ok: false; status: number; headers: Headers; problem: ProblemBody };
 
 /** Thrown by `createClient` for any answer that is not a success. */
 export class ApiProblem extends Error {
@@ -75,12 +75,11 @@ export class ApiProblem extends Error {
 type Head<Ids extends string> = Ids extends `${infer H}.${string}` ? H : Ids;
 type Tail<Ids extends string, H extends string> = Ids extends `${H}.${infer Rest}` ? Rest : never;
 type Tree<Ids extends string, Prefix extends string, Result extends 'body' | 'answer'> = {
-  [H in Head<Ids>]: H extends Ids
-    ? Call<`${Prefix}${H}` & OperationId, Result>
-    : Tree<Tail<Ids, H>, `${Prefix}${H}.`, Result>;
+  [H in Head<Ids>]: H extends Ids ? Call<`${Prefix}${H}` & OperationId, Result> : Tree<Tail<Ids, H>, `${Prefix}${H}.`, Result>;
 };
-type Call<Id extends OperationId, Result> =
-  (...args: ArgsOf<Id>) => Promise<Result extends 'body' ? ResponseOf<Id> : Answer<ResponseOf<Id>>>;
+type Call<Id extends OperationId, Result> = (
+  ...args: ArgsOf<Id>
+) => Promise<Result extends 'body' ? ResponseOf<Id> : Answer<ResponseOf<Id>>>;
 
 export type Client = Tree<OperationId, '', 'body'>;
 export type AnswerClient = Tree<OperationId, '', 'answer'>;

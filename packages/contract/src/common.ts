@@ -2,7 +2,11 @@
 import * as z from 'zod';
 import { name, tag, text } from './text.ts';
 
-export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'not an id');
+export const Id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'not an id');
 export const Timestamp = z.iso.datetime({ offset: false });
 
 /**
@@ -22,7 +26,7 @@ export const StorableNumber = z
 export const Money = StorableNumber.min(0)
   .max(1e13)
   .overwrite((n) => Math.round(n * 1e6) / 1e6)
-  .meta({ description: 'An amount in the account\'s currency, 0 to 1e13, kept to six decimal places' });
+  .meta({ description: "An amount in the account's currency, 0 to 1e13, kept to six decimal places" });
 export const Tag = tag();
 export const Name = name();
 
@@ -41,8 +45,7 @@ export const ListQuery = z.strictObject({
   cursor: z.string().max(2048).optional(),
 });
 
-export const page = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 export const Problem = z.object({
   type: z.string(),
@@ -67,10 +70,12 @@ export const CustomFieldValues = z.preprocess(
     }
     return values;
   },
-  z.record(
-    Id,
-    z.union([text({ max: 10_000, multiline: true }), StorableNumber, z.boolean(), z.array(text({ max: 255 })).max(100), z.null()]),
-  ).refine((values) => JSON.stringify(values).length <= 64 * 1024, 'custom field values may take 64 KB in all'),
+  z
+    .record(
+      Id,
+      z.union([text({ max: 10_000, multiline: true }), StorableNumber, z.boolean(), z.array(text({ max: 255 })).max(100), z.null()]),
+    )
+    .refine((values) => JSON.stringify(values).length <= 64 * 1024, 'custom field values may take 64 KB in all'),
 );
 
 /** A time range of a list query must not end before it starts. */

@@ -41,8 +41,10 @@ export const CustomFieldCreate = z
     required: z.boolean().optional(),
   })
   .superRefine((f, ctx) => {
-    if (hasOptions(f.type) && !f.options?.length) ctx.addIssue({ code: 'custom', path: ['options'], message: `a ${f.type} field needs options` });
-    if (!hasOptions(f.type) && f.options?.length) ctx.addIssue({ code: 'custom', path: ['options'], message: `a ${f.type} field has no options` });
+    if (hasOptions(f.type) && !f.options?.length)
+      ctx.addIssue({ code: 'custom', path: ['options'], message: `a ${f.type} field needs options` });
+    if (!hasOptions(f.type) && f.options?.length)
+      ctx.addIssue({ code: 'custom', path: ['options'], message: `a ${f.type} field has no options` });
   });
 
 /** The type and the collection of a field stay: stored values were checked against them. */
@@ -74,7 +76,14 @@ export const CUSTOM_FIELD_VALUES = {
   number: {
     describe: 'a number',
     schema: z
-      .union([z.number(), z.string().trim().regex(NUMERIC).transform((s) => Number(s.replace(',', '.')))])
+      .union([
+        z.number(),
+        z
+          .string()
+          .trim()
+          .regex(NUMERIC)
+          .transform((s) => Number(s.replace(',', '.'))),
+      ])
       .pipe(StorableNumber.min(-1e15).max(1e15)),
   },
   select: { describe: 'one of the options', schema: text({ max: 255 }) },

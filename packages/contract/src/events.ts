@@ -3,22 +3,60 @@ import * as z from 'zod';
 import { Id, ListQuery, orderedRange, Timestamp } from './common.ts';
 
 export const EVENT_TYPES = [
-  'lead.created', 'lead.updated', 'lead.stage_changed', 'lead.won', 'lead.lost', 'lead.deleted', 'lead.restored',
-  'contact.created', 'contact.updated', 'contact.deleted', 'contact.restored',
-  'company.created', 'company.updated', 'company.deleted', 'company.restored',
-  'task.created', 'task.updated', 'task.completed', 'task.deleted', 'task.due',
-  'task_type.created', 'task_type.updated', 'task_type.deleted',
-  'custom_field.created', 'custom_field.updated', 'custom_field.deleted',
+  'lead.created',
+  'lead.updated',
+  'lead.stage_changed',
+  'lead.won',
+  'lead.lost',
+  'lead.deleted',
+  'lead.restored',
+  'contact.created',
+  'contact.updated',
+  'contact.deleted',
+  'contact.restored',
+  'company.created',
+  'company.updated',
+  'company.deleted',
+  'company.restored',
+  'task.created',
+  'task.updated',
+  'task.completed',
+  'task.deleted',
+  'task.due',
+  'task_type.created',
+  'task_type.updated',
+  'task_type.deleted',
+  'custom_field.created',
+  'custom_field.updated',
+  'custom_field.deleted',
   'note.added',
-  'incoming.received', 'incoming.accepted', 'incoming.declined',
-  'pipeline.created', 'pipeline.updated', 'pipeline.deleted',
-  'user.created', 'user.updated', 'user.deactivated',
+  'incoming.received',
+  'incoming.accepted',
+  'incoming.declined',
+  'pipeline.created',
+  'pipeline.updated',
+  'pipeline.deleted',
+  'user.created',
+  'user.updated',
+  'user.deactivated',
   'account.created',
 ] as const;
 export const EventType = z.enum(EVENT_TYPES);
 export type EventType = z.infer<typeof EventType>;
 
-export const ENTITY_TYPES = ['lead', 'contact', 'company', 'task', 'task_type', 'custom_field', 'note', 'pipeline', 'user', 'account', 'incoming'] as const;
+export const ENTITY_TYPES = [
+  'lead',
+  'contact',
+  'company',
+  'task',
+  'task_type',
+  'custom_field',
+  'note',
+  'pipeline',
+  'user',
+  'account',
+  'incoming',
+] as const;
 export const EntityType = z.enum(ENTITY_TYPES);
 export type EntityType = z.infer<typeof EntityType>;
 

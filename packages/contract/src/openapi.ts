@@ -18,20 +18,42 @@ export function buildOpenApi(routes: readonly RouteDef[], info: { title: string;
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
     const params = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
-      name: m[1], in: 'path', required: true, schema: { type: 'string' },
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
     }));
     const query = r.query ? jsonSchema(r.query, 'input') : undefined;
     const queryParams = Object.entries((query?.properties ?? {}) as Record<string, unknown>).map(([name, schema]) => ({
-      name, in: 'query', required: ((query?.required as string[]) ?? []).includes(name), schema,
+      name,
+      in: 'query',
+      required: ((query?.required as string[]) ?? []).includes(name),
+      schema,
     }));
     const status = String(r.status ?? 200);
     // The conventions' headers: If-Match on changes, Idempotency-Key on POST, ETag and Location on answers.
     const headerParams = [
       ...(r.method === 'PATCH' || r.method === 'DELETE'
-        ? [{ name: 'If-Match', in: 'header', required: false, schema: { type: 'string', example: '"3"' }, description: 'The version read; a stale one is a 412' }]
+        ? [
+            {
+              name: 'If-Match',
+              in: 'header',
+              required: false,
+              schema: { type: 'string', example: '"3"' },
+              description: 'The version read; a stale one is a 412',
+            },
+          ]
         : []),
       ...(r.method === 'POST' && !r.public
-        ? [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 }, description: 'A retry with the same key and body gets the first answer (24 h)' }]
+        ? [
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: false,
+              schema: { type: 'string', maxLength: 255 },
+              description: 'A retry with the same key and body gets the first answer (24 h)',
+            },
+          ]
         : []),
     ];
     const responseSchema = r.response ? jsonSchema(r.response, 'output') : undefined;
@@ -49,12 +71,22 @@ export function buildOpenApi(routes: readonly RouteDef[], info: { title: string;
     };
     paths[r.path] ??= {};
     paths[r.path][r.method.toLowerCase()] = {
-      operationId: `${r.method.toLowerCase()}${r.path.replace('/api/v1', '').replace(/\{(\w+)\}/g, 'By_$1').replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,
+      operationId: `${r.method.toLowerCase()}${r.path
+        .replace('/api/v1', '')
+        .replace(/\{(\w+)\}/g, 'By_$1')
+        .replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,
       summary: r.summary,
       tags: [r.resource],
       security: r.public ? [] : [{ bearer: [] }],
       parameters: [...params, ...queryParams, ...headerParams],
-      ...(r.body ? { requestBody: { required: !r.body.safeParse({}).success, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } } } : {}),
+      ...(r.body
+        ? {
+            requestBody: {
+              required: !r.body.safeParse({}).success,
+              content: { 'application/json': { schema: jsonSchema(r.body, 'input') } },
+            },
+          }
+        : {}),
       responses: {
         [status]: r.response
           ? { description: 'OK', headers: answerHeaders, content: { [r.produces ?? 'application/json']: { schema: responseSchema } } }

@@ -50,7 +50,10 @@ const operationSchemas = {
   'contacts.list': { summary: 'List contacts', query: c.ContactListQuery, response: c.page(c.Contact) },
   'contacts.create': {
     summary: 'Create a contact (409 with existingId on a known phone or e-mail, unless allowDuplicate)',
-    query: c.ContactWriteQuery, body: c.ContactCreate, response: c.Contact, status: 201,
+    query: c.ContactWriteQuery,
+    body: c.ContactCreate,
+    response: c.Contact,
+    status: 201,
   },
   'contacts.get': { summary: 'Get a contact', response: c.Contact },
   'contacts.patch': { summary: 'Change a contact', query: c.ContactWriteQuery, body: c.ContactPatch, response: c.Contact },
@@ -72,17 +75,21 @@ const operationSchemas = {
   'customFields.get': { summary: 'Get a custom field', response: c.CustomField },
   'customFields.patch': {
     summary: 'Rename a custom field, change its options or whether it is required (admin)',
-    body: c.CustomFieldPatch, response: c.CustomField,
+    body: c.CustomFieldPatch,
+    response: c.CustomField,
   },
   'customFields.delete': { summary: 'Delete a custom field (admin)', status: 204 },
   'tags.list': { summary: 'Tags in use, with counts', query: c.TagListQuery, response: c.page(c.TagInUse) },
   search: {
-    summary: 'Leads, contacts and companies by name prefix, phone digits or e-mail', query: c.SearchQuery, response: c.SearchResult,
+    summary: 'Leads, contacts and companies by name prefix, phone digits or e-mail',
+    query: c.SearchQuery,
+    response: c.SearchResult,
   },
 
   'tasks.list': {
     summary: 'List tasks by status (open, completed, overdue), due range, responsible or linked record',
-    query: c.TaskListQuery, response: c.page(c.Task),
+    query: c.TaskListQuery,
+    response: c.page(c.Task),
   },
   'tasks.create': { summary: 'Create a task', body: c.TaskCreate, response: c.Task, status: 201 },
   'tasks.get': { summary: 'Get a task', response: c.Task },
@@ -101,7 +108,9 @@ const operationSchemas = {
     'notes.create': { summary: `Add a note to a ${one[kind]}`, body: c.NoteCreate, response: c.Note, status: 201 },
     'notes.get': { summary: `Get a ${one[kind]}'s note`, response: c.Note },
     timeline: {
-      summary: `A ${one[kind]}'s events, notes and tasks, newest first`, query: c.TimelineQuery, response: c.page(c.TimelineItem),
+      summary: `A ${one[kind]}'s events, notes and tasks, newest first`,
+      query: c.TimelineQuery,
+      response: c.page(c.TimelineItem),
     },
   })),
 

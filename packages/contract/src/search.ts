@@ -16,10 +16,18 @@ const Channel = z.object({ value: z.string(), type: z.string() });
 
 export const LeadHit = z.object({ id: Id, name: z.string(), price: z.number(), status: LeadStatus });
 export const ContactHit = z.object({
-  id: Id, name: z.string(), phones: z.array(Channel), emails: z.array(Channel), position: z.string().nullable(),
+  id: Id,
+  name: z.string(),
+  phones: z.array(Channel),
+  emails: z.array(Channel),
+  position: z.string().nullable(),
 });
 export const CompanyHit = z.object({
-  id: Id, name: z.string(), phones: z.array(Channel), emails: z.array(Channel), website: z.string().nullable(),
+  id: Id,
+  name: z.string(),
+  phones: z.array(Channel),
+  emails: z.array(Channel),
+  website: z.string().nullable(),
 });
 
 export const SearchResult = z.object({ leads: z.array(LeadHit), contacts: z.array(ContactHit), companies: z.array(CompanyHit) });

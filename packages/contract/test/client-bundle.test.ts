@@ -7,7 +7,12 @@ describe('Client: bundle', () => {
   it('bundles for the browser without zod', async () => {
     const result = await build({
       entryPoints: [fileURLToPath(new URL('../src/client.ts', import.meta.url))],
-      bundle: true, write: false, format: 'esm', platform: 'browser', metafile: true, logLevel: 'silent',
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'browser',
+      metafile: true,
+      logLevel: 'silent',
     });
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.filter((file) => /zod|operations\.ts|schemas\.ts/.test(file))).toEqual([]);

@@ -4,13 +4,20 @@ import { describe, expect, it } from 'vitest';
 import { ApiProblem, createAnswerClient, createClient, type ClientOptions } from '@crm/contract/client';
 import { endpoints, operations } from '@crm/contract';
 
-interface Sent { url: string; method: string; headers: Record<string, string>; body?: unknown }
+interface Sent {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body?: unknown;
+}
 
 function recording(answer: (sent: Sent) => Response = () => json(200, { ok: true })) {
   const sent: Sent[] = [];
   const fetch: typeof globalThis.fetch = async (url, init) => {
     const one = {
-      url: String(url), method: init!.method!, headers: init!.headers as Record<string, string>,
+      url: String(url),
+      method: init!.method!,
+      headers: init!.headers as Record<string, string>,
       body: init!.body === undefined ? undefined : JSON.parse(String(init!.body)),
     };
     sent.push(one);
@@ -20,8 +27,11 @@ function recording(answer: (sent: Sent) => Response = () => json(200, { ok: true
 }
 const json = (status: number, body: unknown, type = 'application/json') =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': type } });
-const base = (over: Partial<ClientOptions> & Pick<ClientOptions, 'fetch'>): ClientOptions =>
-  ({ baseUrl: 'https://crm.example/api/v1/', getToken: () => 'token-1', ...over });
+const base = (over: Partial<ClientOptions> & Pick<ClientOptions, 'fetch'>): ClientOptions => ({
+  baseUrl: 'https://crm.example/api/v1/',
+  getToken: () => 'token-1',
+  ...over,
+});
 
 describe('Client: requests', () => {
   it('fills path parameters, sends the body as JSON with If-Match and the token', async () => {
@@ -58,11 +68,13 @@ describe('Client: requests', () => {
     const tokens: boolean[] = [];
     let unauthorized = 0;
     const { sent, fetch } = recording((s) => (s.headers.authorization === 'Bearer stale' ? json(401, { status: 401 }) : json(200, {})));
-    const client = createClient(base({
-      fetch,
-      getToken: ({ refresh }) => (tokens.push(refresh), refresh ? 'fresh' : 'stale'),
-      onUnauthorized: () => unauthorized++,
-    }));
+    const client = createClient(
+      base({
+        fetch,
+        getToken: ({ refresh }) => (tokens.push(refresh), refresh ? 'fresh' : 'stale'),
+        onUnauthorized: () => unauthorized++,
+      }),
+    );
     await client.health();
     await client.me();
     expect(sent.map((s) => s.headers.authorization)).toEqual([undefined, 'Bearer stale', 'Bearer fresh']);
@@ -74,9 +86,12 @@ describe('Client: requests', () => {
 describe('Client: answers', () => {
   it('resolves to the body, to undefined on a 204, and throws a problem as ApiProblem', async () => {
     const { fetch } = recording((s) =>
-      s.method === 'DELETE' ? new Response(null, { status: 204 })
-        : s.url.endsWith('/L2') ? json(412, { title: 'Stale', status: 412, detail: 'changed' }, 'application/problem+json')
-          : json(200, { id: 'L1', version: 2 }));
+      s.method === 'DELETE'
+        ? new Response(null, { status: 204 })
+        : s.url.endsWith('/L2')
+          ? json(412, { title: 'Stale', status: 412, detail: 'changed' }, 'application/problem+json')
+          : json(200, { id: 'L1', version: 2 }),
+    );
     const client = createClient(base({ fetch }));
     expect(await client.leads.get({ id: 'L1' })).toEqual({ id: 'L1', version: 2 });
     expect(await client.leads.delete({ id: 'L1' })).toBeUndefined();

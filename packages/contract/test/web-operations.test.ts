@@ -16,8 +16,11 @@ function operationCalled(call: ts.CallExpression, checker: ts.TypeChecker): stri
   const names: string[] = [];
   let node: ts.Expression = call.expression;
   while (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
-    const name = ts.isPropertyAccessExpression(node) ? node.name.text
-      : ts.isStringLiteralLike(node.argumentExpression) ? node.argumentExpression.text : undefined;
+    const name = ts.isPropertyAccessExpression(node)
+      ? node.name.text
+      : ts.isStringLiteralLike(node.argumentExpression)
+        ? node.argumentExpression.text
+        : undefined;
     if (name === undefined) return undefined;
     names.unshift(name);
     node = node.expression;

@@ -6,12 +6,24 @@ const need = (name: string) => {
 };
 
 export const config = {
-  get tableName() { return need('TABLE_NAME'); },
-  get region() { return process.env.AWS_REGION ?? 'us-east-1'; },
+  get tableName() {
+    return need('TABLE_NAME');
+  },
+  get region() {
+    return process.env.AWS_REGION ?? 'us-east-1';
+  },
   /** Set only locally (DynamoDB Local). */
-  get dynamodbEndpoint() { return process.env.DYNAMODB_ENDPOINT; },
-  get userPoolId() { return need('USER_POOL_ID'); },
-  get userPoolClientId() { return need('USER_POOL_CLIENT_ID'); },
+  get dynamodbEndpoint() {
+    return process.env.DYNAMODB_ENDPOINT;
+  },
+  get userPoolId() {
+    return need('USER_POOL_ID');
+  },
+  get userPoolClientId() {
+    return need('USER_POOL_CLIENT_ID');
+  },
   /** Set only locally (cognito-local). */
-  get cognitoEndpoint() { return process.env.COGNITO_ENDPOINT; },
+  get cognitoEndpoint() {
+    return process.env.COGNITO_ENDPOINT;
+  },
 };

@@ -27,15 +27,35 @@ export const unavailable = (message: string, retryAfterSeconds = 1) =>
 
 /** Error names of AWS services that say "not now", not "not so": throttling and their own failures. */
 const TRANSIENT_NAMES = new Set([
-  'ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded', 'Throttling',
-  'TooManyRequestsException', 'InternalServerError', 'InternalServerException', 'InternalErrorException',
-  'InternalFailure', 'ServiceUnavailable', 'ServiceUnavailableException', 'TransactionInProgressException',
-  'TimeoutError', 'RequestTimeout', 'RequestTimeoutException',
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'Throttling',
+  'TooManyRequestsException',
+  'InternalServerError',
+  'InternalServerException',
+  'InternalErrorException',
+  'InternalFailure',
+  'ServiceUnavailable',
+  'ServiceUnavailableException',
+  'TransactionInProgressException',
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
 ]);
 /** Socket errors of a dependency that cannot be reached (down, restarting, a network fault). */
 const NETWORK_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH',
-  'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
 /**

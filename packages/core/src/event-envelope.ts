@@ -7,7 +7,12 @@ import type { EventEntity } from './entities/system.ts';
 export type EventItem = EntityItem<typeof EventEntity>;
 
 export const toEvent = (e: EventItem): CrmEvent => ({
-  id: e.eventId, type: e.type as CrmEvent['type'], accountId: e.accountId, occurredAt: e.occurredAt,
-  actor: e.actor as CrmEvent['actor'], entity: { type: e.entityType as CrmEvent['entity']['type'], id: e.entityId },
-  data: (e.data ?? {}) as Record<string, unknown>, ...(e.changes ? { changes: e.changes as CrmEvent['changes'] } : {}),
+  id: e.eventId,
+  type: e.type as CrmEvent['type'],
+  accountId: e.accountId,
+  occurredAt: e.occurredAt,
+  actor: e.actor as CrmEvent['actor'],
+  entity: { type: e.entityType as CrmEvent['entity']['type'], id: e.entityId },
+  data: (e.data ?? {}) as Record<string, unknown>,
+  ...(e.changes ? { changes: e.changes as CrmEvent['changes'] } : {}),
 });

@@ -2,7 +2,10 @@
 // a forged one, is a 400 and never reaches another partition.
 import { invalid } from './errors.ts';
 
-export interface Page<T> { items: T[]; nextCursor: string | null }
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
 
 const badCursor = () => invalid('The cursor is not valid for this list', [{ path: 'cursor', message: 'invalid cursor' }]);
 

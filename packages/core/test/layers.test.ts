@@ -21,11 +21,20 @@ const layerOf = (file: string) => {
 const files = (readdirSync(SRC, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => f.split('\\').join('/'));
 
 /** Relative imports of each file, static and dynamic, type-only ones included (they couple the layers too). */
-const graph = new Map(files.map((file) => {
-  const source = readFileSync(join(SRC, file), 'utf8');
-  const specs = [...source.matchAll(/(?:from\s+|import\s*\(\s*|^import\s+)['"](\.{1,2}\/[^'"]+)['"]/gm)].map((m) => m[1]!);
-  return [file, specs.map((s) => relative(SRC, resolve(SRC, dirname(file), s)).split('\\').join('/'))];
-}));
+const graph = new Map(
+  files.map((file) => {
+    const source = readFileSync(join(SRC, file), 'utf8');
+    const specs = [...source.matchAll(/(?:from\s+|import\s*\(\s*|^import\s+)['"](\.{1,2}\/[^'"]+)['"]/gm)].map((m) => m[1]!);
+    return [
+      file,
+      specs.map((s) =>
+        relative(SRC, resolve(SRC, dirname(file), s))
+          .split('\\')
+          .join('/'),
+      ),
+    ];
+  }),
+);
 
 describe('core layers', () => {
   it('sees every module', () => {
@@ -34,8 +43,7 @@ describe('core layers', () => {
   });
 
   it('imports only downwards (or within a layer)', () => {
-    const upward = [...graph].flatMap(([file, targets]) =>
-      targets.filter((t) => layerOf(t) > layerOf(file)).map((t) => `${file} -> ${t}`));
+    const upward = [...graph].flatMap(([file, targets]) => targets.filter((t) => layerOf(t) > layerOf(file)).map((t) => `${file} -> ${t}`));
     expect(upward).toEqual([]);
   });
 

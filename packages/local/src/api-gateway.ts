@@ -79,7 +79,8 @@ export async function startApiGateway(opts: ApiGatewayOptions): Promise<ApiGatew
       return preflight(req, res, isApi ? lookup(String(req.headers['access-control-request-method']), rawPath) : undefined);
     }
     if (!isApi) {
-      if (method !== 'GET' && method !== 'HEAD') return writeProblem(res, 405, 'Method Not Allowed', `${method} ${rawPath} is not allowed`, { allow: 'GET, HEAD' });
+      if (method !== 'GET' && method !== 'HEAD')
+        return writeProblem(res, 405, 'Method Not Allowed', `${method} ${rawPath} is not allowed`, { allow: 'GET, HEAD' });
       if (rawPath === '/config.json') return sendConfig(res, config);
       return sendWebApp(req, res, webDir, rawPath);
     }
@@ -87,16 +88,23 @@ export async function startApiGateway(opts: ApiGatewayOptions): Promise<ApiGatew
     const found = lookup(method, rawPath);
     if (found.kind === 'not-found') return writeProblem(res, 404, 'Not Found', `No route for ${rawPath}`);
     if (found.kind === 'wrong-method') {
-      return writeProblem(res, 405, 'Method Not Allowed', `${rawPath} answers ${found.allow.join(', ')}, not ${method}`, { allow: [...found.allow, 'OPTIONS'].join(', ') });
+      return writeProblem(res, 405, 'Method Not Allowed', `${rawPath} answers ${found.allow.join(', ')}, not ${method}`, {
+        allow: [...found.allow, 'OPTIONS'].join(', '),
+      });
     }
 
     const body = await readBody(req);
-    if (!body) return writeProblem(res, 413, 'Payload Too Large', `API Gateway accepts at most ${MAX_BODY_BYTES} bytes`, { connection: 'close' });
+    if (!body)
+      return writeProblem(res, 413, 'Payload Too Large', `API Gateway accepts at most ${MAX_BODY_BYTES} bytes`, { connection: 'close' });
 
     const requestId = newRequestId();
     const spoofed = opts.sourceIpHeader ? req.headers[opts.sourceIpHeader.toLowerCase()] : undefined;
     const event = buildEvent({
-      req, body, requestId, rawPath, rawQueryString,
+      req,
+      body,
+      requestId,
+      rawPath,
+      rawQueryString,
       routeKey: found.routeKey,
       pathParameters: found.pathParameters,
       sourceIp: typeof spoofed === 'string' ? spoofed : peerAddress(req),
@@ -117,14 +125,19 @@ export async function startApiGateway(opts: ApiGatewayOptions): Promise<ApiGatew
       console.error(`[api] ${found.routeKey} threw:`, err);
       return writeProblem(res, 500, 'Internal Server Error', `The ${found.route.resource} function failed; see the log.`);
     }
-    if (result === TIMED_OUT) return writeProblem(res, 504, 'Gateway Timeout', `${found.route.resource} did not answer within ${INTEGRATION_TIMEOUT_MS / 1000} s`);
+    if (result === TIMED_OUT)
+      return writeProblem(res, 504, 'Gateway Timeout', `${found.route.resource} did not answer within ${INTEGRATION_TIMEOUT_MS / 1000} s`);
     writeResult(res, result, requestId);
   }
 
   await new Promise<void>((ok, fail) => {
-    server.once('error', (err: NodeJS.ErrnoException) => fail(err.code === 'EADDRINUSE'
-      ? new LocalRuntimeError(`Port ${opts.port} (the CRM's API and web app) is in use: stop what listens there or set PORT`)
-      : err));
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      fail(
+        err.code === 'EADDRINUSE'
+          ? new LocalRuntimeError(`Port ${opts.port} (the CRM's API and web app) is in use: stop what listens there or set PORT`)
+          : err,
+      ),
+    );
     server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => ok());
   });
   const port = (server.address() as { port: number }).port;
@@ -134,10 +147,11 @@ export async function startApiGateway(opts: ApiGatewayOptions): Promise<ApiGatew
     url: apiUrl,
     port,
     server,
-    close: () => new Promise<void>((ok) => {
-      server.close(() => ok());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -191,7 +205,9 @@ function preflight(req: IncomingMessage, res: ServerResponse, found: ReturnType<
   const allow = found.kind === 'found' ? [found.route.method] : found.allow;
   res.writeHead(204, {
     'access-control-allow-methods': [...new Set(allow)].join(', '),
-    'access-control-allow-headers': String(req.headers['access-control-request-headers'] ?? 'authorization, content-type, idempotency-key, if-match'),
+    'access-control-allow-headers': String(
+      req.headers['access-control-request-headers'] ?? 'authorization, content-type, idempotency-key, if-match',
+    ),
     'access-control-max-age': '600',
   });
   res.end();

@@ -3,8 +3,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import {
-  CognitoIdentityProviderClient, CreateUserPoolClientCommand, CreateUserPoolCommand,
-  DescribeUserPoolClientCommand, DescribeUserPoolCommand, InitiateAuthCommand,
+  CognitoIdentityProviderClient,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  DescribeUserPoolClientCommand,
+  DescribeUserPoolCommand,
+  InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { loginEmail } from '@crm/contract';
 import { LOCAL_REGION } from './config.ts';
@@ -62,30 +66,37 @@ export async function ensureUserPool(endpoint: string, remembered?: Partial<User
       const found = await Promise.all([
         client.send(new DescribeUserPoolCommand({ UserPoolId: ids.userPoolId })),
         client.send(new DescribeUserPoolClientCommand({ UserPoolId: ids.userPoolId, ClientId: ids.userPoolClientId })),
-      ]).then(() => true, () => false);
+      ]).then(
+        () => true,
+        () => false,
+      );
       if (found) return ids;
     }
-    const pool = await client.send(new CreateUserPoolCommand({
-      PoolName: 'crm-users',
-      UsernameAttributes: ['email'],
-      AutoVerifiedAttributes: ['email'],
-      Policies: { PasswordPolicy: { MinimumLength: 8 } },
-      Schema: [
-        { Name: 'accountId', AttributeDataType: 'String', Mutable: true },
-        { Name: 'userId', AttributeDataType: 'String', Mutable: true },
-      ],
-    }));
+    const pool = await client.send(
+      new CreateUserPoolCommand({
+        PoolName: 'crm-users',
+        UsernameAttributes: ['email'],
+        AutoVerifiedAttributes: ['email'],
+        Policies: { PasswordPolicy: { MinimumLength: 8 } },
+        Schema: [
+          { Name: 'accountId', AttributeDataType: 'String', Mutable: true },
+          { Name: 'userId', AttributeDataType: 'String', Mutable: true },
+        ],
+      }),
+    );
     const userPoolId = pool.UserPool!.Id!;
-    const app = await client.send(new CreateUserPoolClientCommand({
-      UserPoolId: userPoolId,
-      ClientName: 'crm-web',
-      GenerateSecret: false,
-      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-      AccessTokenValidity: 1,
-      IdTokenValidity: 1,
-      RefreshTokenValidity: 30,
-      TokenValidityUnits: { AccessToken: 'hours', IdToken: 'hours', RefreshToken: 'days' },
-    }));
+    const app = await client.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: userPoolId,
+        ClientName: 'crm-web',
+        GenerateSecret: false,
+        ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+        AccessTokenValidity: 1,
+        IdTokenValidity: 1,
+        RefreshTokenValidity: 30,
+        TokenValidityUnits: { AccessToken: 'hours', IdToken: 'hours', RefreshToken: 'days' },
+      }),
+    );
     return { userPoolId, userPoolClientId: app.UserPoolClient!.ClientId! };
   } finally {
     client.destroy();
@@ -96,11 +107,13 @@ export async function ensureUserPool(endpoint: string, remembered?: Partial<User
 export async function logIn(endpoint: string, userPoolClientId: string, email: string, password: string): Promise<string> {
   const client = cognitoClient(endpoint);
   try {
-    const answer = await client.send(new InitiateAuthCommand({
-      ClientId: userPoolClientId,
-      AuthFlow: 'USER_PASSWORD_AUTH',
-      AuthParameters: { USERNAME: loginEmail(email), PASSWORD: password },
-    }));
+    const answer = await client.send(
+      new InitiateAuthCommand({
+        ClientId: userPoolClientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: loginEmail(email), PASSWORD: password },
+      }),
+    );
     const token = answer.AuthenticationResult?.IdToken;
     if (!token) throw new Error(`Cognito answered ${answer.ChallengeName ?? 'no token'} for ${email}`);
     return token;

@@ -7,7 +7,11 @@ export interface ApiAnswer<T = any> {
 }
 
 export async function callApi<T = any>(
-  apiUrl: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {},
+  apiUrl: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
 ): Promise<ApiAnswer<T>> {
   const init: RequestInit = { method, headers: { accept: 'application/json', ...headers } };
   if (body !== undefined) {
@@ -22,6 +26,7 @@ export async function callApi<T = any>(
 
 /** One line for an unexpected answer: `POST /api/v1/signup answered 501: <detail>`. */
 export function describeAnswer(method: string, path: string, answer: ApiAnswer): string {
-  const detail = typeof answer.body === 'object' && answer.body ? answer.body.detail ?? answer.body.title ?? JSON.stringify(answer.body) : answer.body;
+  const detail =
+    typeof answer.body === 'object' && answer.body ? (answer.body.detail ?? answer.body.title ?? JSON.stringify(answer.body)) : answer.body;
   return `${method} ${path} answered ${answer.status}${detail ? `: ${detail}` : ''}`;
 }

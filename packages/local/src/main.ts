@@ -23,7 +23,8 @@ async function main() {
     console.log(`Wiped ${relative(REPO_ROOT, dataDir)}/`);
   }
   const web = process.env.CRM_SKIP_WEB_BUILD ? 'fresh' : buildWebIfStale();
-  if (web === 'failed') console.warn('The web app did not build (`npm run build -w @crm/web` shows why); serving the last build or a placeholder.');
+  if (web === 'failed')
+    console.warn('The web app did not build (`npm run build -w @crm/web` shows why); serving the last build or a placeholder.');
 
   // A child that died is started again; one that stays down ends the CRM with its one line,
   // rather than leaving an API that can only answer 503. (Lost while starting: nothing to stop
@@ -65,14 +66,16 @@ async function main() {
     login = `  The demo account is not ready yet (${(err as Error).message}); the next start tries again.`;
   }
   const apiUrl = stack.apiUrl.replace('127.0.0.1', 'localhost');
-  console.log([
-    '',
-    `CRM is running at ${apiUrl} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
-    login,
-    `  DynamoDB Local ${stack.env.DYNAMODB_ENDPOINT}, cognito-local ${stack.env.COGNITO_ENDPOINT}, data in ${relative(REPO_ROOT, stack.dataDir)}/`,
-    '  Ctrl-C stops everything.',
-    '',
-  ].join('\n'));
+  console.log(
+    [
+      '',
+      `CRM is running at ${apiUrl} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      login,
+      `  DynamoDB Local ${stack.env.DYNAMODB_ENDPOINT}, cognito-local ${stack.env.COGNITO_ENDPOINT}, data in ${relative(REPO_ROOT, stack.dataDir)}/`,
+      '  Ctrl-C stops everything.',
+      '',
+    ].join('\n'),
+  );
 }
 
 main().catch((err: unknown) => {

@@ -29,7 +29,10 @@ export function buildEvent(input: EventInput): APIGatewayProxyEventV2 {
     const value = req.rawHeaders[i + 1];
     setOwn(headers, name, Object.hasOwn(headers, name) ? `${headers[name]},${value}` : value);
   }
-  const cookies = headers.cookie?.split(';').map((c) => c.trim()).filter(Boolean);
+  const cookies = headers.cookie
+    ?.split(';')
+    .map((c) => c.trim())
+    .filter(Boolean);
   delete headers.cookie;
   const port = req.socket.localPort ?? 80;
   headers['x-forwarded-for'] = headers['x-forwarded-for'] ? `${headers['x-forwarded-for']}, ${sourceIp}` : sourceIp;
@@ -78,8 +81,14 @@ export function buildEvent(input: EventInput): APIGatewayProxyEventV2 {
 export function isTextContentType(contentType: string | undefined): boolean {
   if (!contentType) return false;
   const type = contentType.split(';')[0].trim().toLowerCase();
-  return type.startsWith('text/') || type === 'application/json' || type.endsWith('+json')
-    || type === 'application/javascript' || type === 'application/xml' || type.endsWith('+xml');
+  return (
+    type.startsWith('text/') ||
+    type === 'application/json' ||
+    type.endsWith('+json') ||
+    type === 'application/javascript' ||
+    type === 'application/xml' ||
+    type.endsWith('+xml')
+  );
 }
 
 /** Repeated parameters are joined with commas, as API Gateway does. */
@@ -131,10 +140,13 @@ export function writeResult(res: ServerResponse, result: unknown, requestId: str
   const structured: APIGatewayProxyStructuredResultV2 =
     result !== null && typeof result === 'object' && 'statusCode' in result
       ? (result as APIGatewayProxyStructuredResultV2)
-      : { statusCode: 200, headers: { 'content-type': 'application/json' }, body: typeof result === 'string' ? result : JSON.stringify(result ?? null) };
-  const body = structured.body === undefined
-    ? Buffer.alloc(0)
-    : Buffer.from(structured.body, structured.isBase64Encoded ? 'base64' : 'utf8');
+      : {
+          statusCode: 200,
+          headers: { 'content-type': 'application/json' },
+          body: typeof result === 'string' ? result : JSON.stringify(result ?? null),
+        };
+  const body =
+    structured.body === undefined ? Buffer.alloc(0) : Buffer.from(structured.body, structured.isBase64Encoded ? 'base64' : 'utf8');
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(structured.headers ?? {})) headers[name.toLowerCase()] = String(value);
   if (body.length > 0) headers['content-type'] ??= 'application/json';
@@ -153,7 +165,13 @@ function clfTime(d: Date): string {
 }
 
 /** An answer the gateway gives itself (no route, wrong method, too large): problem+json. */
-export function writeProblem(res: ServerResponse, status: number, title: string, detail: string, headers: Record<string, string> = {}): void {
+export function writeProblem(
+  res: ServerResponse,
+  status: number,
+  title: string,
+  detail: string,
+  headers: Record<string, string> = {},
+): void {
   const body = JSON.stringify({ type: 'about:blank', title, status, detail });
   res.writeHead(status, { ...headers, 'content-type': 'application/problem+json', 'content-length': Buffer.byteLength(body) });
   res.end(body);

@@ -24,9 +24,12 @@ export function assertPortFree(port: number, what: string, envName: string): Pro
     const server = createServer();
     server.unref();
     server.once('error', (err: NodeJS.ErrnoException) =>
-      reject(err.code === 'EADDRINUSE'
-        ? new LocalRuntimeError(`Port ${port} (${what}) is in use: stop what listens there or set ${envName}`)
-        : err));
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new LocalRuntimeError(`Port ${port} (${what}) is in use: stop what listens there or set ${envName}`)
+          : err,
+      ),
+    );
     server.listen(port, () => server.close(() => resolve()));
   });
 }

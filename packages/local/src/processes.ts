@@ -110,29 +110,32 @@ export function supervise(first: ServiceProcess, opts: SuperviseOptions): Superv
   const deaths: number[] = [];
   /** The handling of the latest death, which a stop waits for (it may be starting a new process). */
   let handling: Promise<void> = Promise.resolve();
-  const watch = (service: ServiceProcess) => (handling = service.exited.then(async (code) => {
-    if (stopping) return;
-    const at = Date.now();
-    deaths.push(at);
-    while (deaths[0]! < at - windowMs) deaths.shift();
-    const died = `${service.name} stopped unexpectedly (exit code ${code})`;
-    if (deaths.length > maxRestarts) {
-      return opts.onGiveUp(`${died} for the ${ordinal(deaths.length)} time within ${windowMs / 1000} s; stopping the CRM`);
-    }
-    try {
-      const next = await opts.restart();
-      // Stopped while it was starting again: nothing is to run any more.
-      if (stopping) return void (await next.stop());
-      current = next;
-      opts.onRestart?.(`${died}; started it again`);
-      watch(next);
-    } catch (err) {
-      opts.onGiveUp(`${died} and could not be started again (${firstLine(err)}); stopping the CRM`);
-    }
-  }));
+  const watch = (service: ServiceProcess) =>
+    (handling = service.exited.then(async (code) => {
+      if (stopping) return;
+      const at = Date.now();
+      deaths.push(at);
+      while (deaths[0]! < at - windowMs) deaths.shift();
+      const died = `${service.name} stopped unexpectedly (exit code ${code})`;
+      if (deaths.length > maxRestarts) {
+        return opts.onGiveUp(`${died} for the ${ordinal(deaths.length)} time within ${windowMs / 1000} s; stopping the CRM`);
+      }
+      try {
+        const next = await opts.restart();
+        // Stopped while it was starting again: nothing is to run any more.
+        if (stopping) return void (await next.stop());
+        current = next;
+        opts.onRestart?.(`${died}; started it again`);
+        watch(next);
+      } catch (err) {
+        opts.onGiveUp(`${died} and could not be started again (${firstLine(err)}); stopping the CRM`);
+      }
+    }));
   watch(first);
   return {
-    get current() { return current; },
+    get current() {
+      return current;
+    },
     async stop() {
       stopping = true;
       await current.stop();

@@ -37,10 +37,13 @@ export function createRouter(routes: readonly RouteDef[]) {
 }
 
 function compile(route: RouteDef): CompiledRoute {
-  const segments: Segment[] = route.path.split('/').slice(1).map((s) => {
-    const m = /^\{(\w+)(\+?)\}$/.exec(s);
-    return m ? { param: m[1], greedy: m[2] === '+' } : { literal: s };
-  });
+  const segments: Segment[] = route.path
+    .split('/')
+    .slice(1)
+    .map((s) => {
+      const m = /^\{(\w+)(\+?)\}$/.exec(s);
+      return m ? { param: m[1], greedy: m[2] === '+' } : { literal: s };
+    });
   const rank = segments.map((s) => ('literal' in s ? 2 : s.greedy ? 0 : 1));
   return { route, segments, rank };
 }

@@ -58,10 +58,10 @@ export async function startServices(opts: StackOptions = {}): Promise<LocalServi
   try {
     // allSettled: when one fails, the other has still started and must be stopped too.
     const [dbResult, cognitoResult] = await Promise.allSettled([
-      startDynamoDb({ port: opts.ports?.dynamodb, dbPath: opts.inMemory ? undefined : join(dataDir, 'dynamodb'), log })
-        .then((s) => (stoppers.push(s.stop), s)),
-      startCognito({ dataDir: join(dataDir, 'cognito'), port: opts.ports?.cognito, log })
-        .then((s) => (stoppers.push(s.stop), s)),
+      startDynamoDb({ port: opts.ports?.dynamodb, dbPath: opts.inMemory ? undefined : join(dataDir, 'dynamodb'), log }).then(
+        (s) => (stoppers.push(s.stop), s),
+      ),
+      startCognito({ dataDir: join(dataDir, 'cognito'), port: opts.ports?.cognito, log }).then((s) => (stoppers.push(s.stop), s)),
     ]);
     if (dbResult.status === 'rejected') throw dbResult.reason;
     if (cognitoResult.status === 'rejected') throw cognitoResult.reason;
@@ -81,7 +81,10 @@ export async function startServices(opts: StackOptions = {}): Promise<LocalServi
       ...watched,
       restart: async () => {
         const again = await startDynamoDb({ port: db.port, dbPath: opts.inMemory ? undefined : join(dataDir, 'dynamodb'), log });
-        await ensureCrmTable(again.endpoint, TABLE_NAME).catch(async (err) => { await again.stop(); throw err; });
+        await ensureCrmTable(again.endpoint, TABLE_NAME).catch(async (err) => {
+          await again.stop();
+          throw err;
+        });
         return again.process;
       },
     });
@@ -90,7 +93,12 @@ export async function startServices(opts: StackOptions = {}): Promise<LocalServi
       restart: async () => (await startCognito({ dataDir: join(dataDir, 'cognito'), port: cognito.port, log })).process,
     });
     // From now on a stop goes through the supervisors: they stop whichever process runs then.
-    stoppers.splice(0, stoppers.length, () => dbWatch.stop(), () => cognitoWatch.stop());
+    stoppers.splice(
+      0,
+      stoppers.length,
+      () => dbWatch.stop(),
+      () => cognitoWatch.stop(),
+    );
 
     const issuer = `${cognito.issuerDomain}/${pool.userPoolId}`;
     const env: LocalEnv = {
@@ -119,8 +127,21 @@ export async function startServices(opts: StackOptions = {}): Promise<LocalServi
       Object.assign(env, events.env);
       applyEnv(env);
     }
-    const config = { region: LOCAL_REGION, userPoolId: pool.userPoolId, userPoolClientId: pool.userPoolClientId, cognitoEndpoint: cognito.endpoint };
-    return { env, config, dataDir, get pids() { return [dbWatch.current.pid, cognitoWatch.current.pid]; }, stop };
+    const config = {
+      region: LOCAL_REGION,
+      userPoolId: pool.userPoolId,
+      userPoolClientId: pool.userPoolClientId,
+      cognitoEndpoint: cognito.endpoint,
+    };
+    return {
+      env,
+      config,
+      dataDir,
+      get pids() {
+        return [dbWatch.current.pid, cognitoWatch.current.pid];
+      },
+      stop,
+    };
   } catch (err) {
     await stop();
     throw err;
@@ -134,7 +155,12 @@ export function applyEnv(env: LocalEnv): void {
 
 /** The web app's /config.json values, derived from the handlers' environment. */
 export function configFromEnv(env: LocalEnv): Omit<WebConfig, 'apiUrl'> {
-  return { region: env.AWS_REGION, userPoolId: env.USER_POOL_ID, userPoolClientId: env.USER_POOL_CLIENT_ID, cognitoEndpoint: env.COGNITO_ENDPOINT };
+  return {
+    region: env.AWS_REGION,
+    userPoolId: env.USER_POOL_ID,
+    userPoolClientId: env.USER_POOL_CLIENT_ID,
+    cognitoEndpoint: env.COGNITO_ENDPOINT,
+  };
 }
 
 /** An in-process API Gateway emulator over services that already run. */
@@ -155,7 +181,9 @@ export async function startStack(opts: StackOptions = {}) {
       config,
       env: services.env,
       dataDir: services.dataDir,
-      get pids() { return services.pids; },
+      get pids() {
+        return services.pids;
+      },
       async stop() {
         await api.close();
         await services.stop();

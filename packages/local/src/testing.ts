@@ -63,8 +63,7 @@ export async function signupAndLogin(
     email: signup.email,
     password: signup.password,
     token,
-    request: (method, path, body, headers = {}) =>
-      callApi(apiUrl, method, path, body, { authorization: `Bearer ${token}`, ...headers }),
+    request: (method, path, body, headers = {}) => callApi(apiUrl, method, path, body, { authorization: `Bearer ${token}`, ...headers }),
   };
 }
 

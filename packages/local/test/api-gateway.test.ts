@@ -67,8 +67,12 @@ describe('the payload 2.0 event', () => {
     expect(event.isBase64Encoded).toBe(false);
     const rc = event.requestContext;
     expect(rc).toMatchObject({
-      accountId: expect.any(String), apiId: expect.any(String), domainName: `localhost:${api.port}`,
-      requestId: expect.any(String), routeKey: 'GET /api/v1/leads/{id}', stage: '$default',
+      accountId: expect.any(String),
+      apiId: expect.any(String),
+      domainName: `localhost:${api.port}`,
+      requestId: expect.any(String),
+      routeKey: 'GET /api/v1/leads/{id}',
+      stage: '$default',
       http: { method: 'GET', path: '/api/v1/leads/ab%20c%2Fd', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'crm-test/1' },
     });
     expect(rc.time).toMatch(/^\d{2}\/[A-Z][a-z]{2}\/\d{4}:\d{2}:\d{2}:\d{2} \+0000$/);
@@ -94,7 +98,11 @@ describe('the payload 2.0 event', () => {
   });
 
   it('passes JSON and text bodies as text, anything else base64-encoded', async () => {
-    const json = await echoed('/api/v1/leads', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"Ёлка"}' });
+    const json = await echoed('/api/v1/leads', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"name":"Ёлка"}',
+    });
     expect(json.event).toMatchObject({ body: '{"name":"Ёлка"}', isBase64Encoded: false });
     const bytes = Buffer.from([0, 1, 2, 255]);
     const binary = await echoed('/api/v1/leads', { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: bytes });
@@ -161,10 +169,18 @@ describe("the gateway's own problems", () => {
     await problem(res, 405);
   });
 
-  it('413 over 10 MB (the 1 MB limit is the handlers\')', async () => {
-    const res = await fetch(`${api.url}/api/v1/leads`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: Buffer.alloc(MAX_BODY_BYTES + 1, 32) });
+  it("413 over 10 MB (the 1 MB limit is the handlers')", async () => {
+    const res = await fetch(`${api.url}/api/v1/leads`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: Buffer.alloc(MAX_BODY_BYTES + 1, 32),
+    });
     await problem(res, 413);
-    const ok = await fetch(`${api.url}/api/v1/leads`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: Buffer.alloc(2 * 1024 * 1024, 32) });
+    const ok = await fetch(`${api.url}/api/v1/leads`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: Buffer.alloc(2 * 1024 * 1024, 32),
+    });
     expect(ok.status).toBe(200);
   });
 
@@ -176,10 +192,14 @@ describe("the gateway's own problems", () => {
 });
 
 describe('CORS', () => {
-  it('answers a preflight from a local origin with the route\'s methods', async () => {
+  it("answers a preflight from a local origin with the route's methods", async () => {
     const res = await fetch(`${api.url}/api/v1/leads/1`, {
       method: 'OPTIONS',
-      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'PATCH', 'access-control-request-headers': 'authorization, if-match' },
+      headers: {
+        origin: 'http://localhost:5173',
+        'access-control-request-method': 'PATCH',
+        'access-control-request-headers': 'authorization, if-match',
+      },
     });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
@@ -188,7 +208,10 @@ describe('CORS', () => {
   });
 
   it('allows no foreign origin', async () => {
-    const res = await fetch(`${api.url}/api/v1/leads`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    const res = await fetch(`${api.url}/api/v1/leads`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
     const get = await fetch(`${api.url}/api/v1/leads`, { headers: { origin: 'https://evil.example' } });

@@ -1,7 +1,5 @@
 // What cognito-local puts in its tokens: the handlers take the tenant from custom:accountId.
-import {
-  AdminCreateUserCommand, AdminSetUserPasswordCommand, InitiateAuthCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
+import { AdminCreateUserCommand, AdminSetUserPasswordCommand, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { cognitoClient } from '../src/cognito.ts';
@@ -13,23 +11,29 @@ it('an ID token carries custom:accountId and custom:userId, issued for the pool 
   const env = testEnv();
   const client = cognitoClient(env.COGNITO_ENDPOINT);
   const email = `token-${randomUUID()}@example.com`;
-  await client.send(new AdminCreateUserCommand({
-    UserPoolId: env.USER_POOL_ID,
-    Username: email,
-    MessageAction: 'SUPPRESS',
-    UserAttributes: [
-      { Name: 'email', Value: email },
-      { Name: 'email_verified', Value: 'true' },
-      { Name: 'custom:accountId', Value: 'acc-1' },
-      { Name: 'custom:userId', Value: 'usr-1' },
-    ],
-  }));
-  await client.send(new AdminSetUserPasswordCommand({ UserPoolId: env.USER_POOL_ID, Username: email, Password: 'Token-pass-1', Permanent: true }));
-  const auth = await client.send(new InitiateAuthCommand({
-    ClientId: env.USER_POOL_CLIENT_ID,
-    AuthFlow: 'USER_PASSWORD_AUTH',
-    AuthParameters: { USERNAME: email, PASSWORD: 'Token-pass-1' },
-  }));
+  await client.send(
+    new AdminCreateUserCommand({
+      UserPoolId: env.USER_POOL_ID,
+      Username: email,
+      MessageAction: 'SUPPRESS',
+      UserAttributes: [
+        { Name: 'email', Value: email },
+        { Name: 'email_verified', Value: 'true' },
+        { Name: 'custom:accountId', Value: 'acc-1' },
+        { Name: 'custom:userId', Value: 'usr-1' },
+      ],
+    }),
+  );
+  await client.send(
+    new AdminSetUserPasswordCommand({ UserPoolId: env.USER_POOL_ID, Username: email, Password: 'Token-pass-1', Permanent: true }),
+  );
+  const auth = await client.send(
+    new InitiateAuthCommand({
+      ClientId: env.USER_POOL_CLIENT_ID,
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: email, PASSWORD: 'Token-pass-1' },
+    }),
+  );
   client.destroy();
 
   const id = claims(auth.AuthenticationResult!.IdToken!);

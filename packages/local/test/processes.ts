@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 
 export function descendants(root: number): Array<{ pid: number; command: string }> {
   const rows = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,args='], { encoding: 'utf8' })
-    .split('\n').filter(Boolean)
+    .split('\n')
+    .filter(Boolean)
     .map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line)!)
     .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), command: m[3] }));
   const out: Array<{ pid: number; command: string }> = [];

@@ -16,14 +16,22 @@ const dataDir = mkdtempSync(join(REPO_ROOT, '.tmp', 'supervise-test-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** The JVM itself, not the guard whose arguments name the jar too. */
-const javaPids = () => descendants(process.pid).filter((p) => /^\S*java /.test(p.command)).map((p) => p.pid);
+const javaPids = () =>
+  descendants(process.pid)
+    .filter((p) => /^\S*java /.test(p.command))
+    .map((p) => p.pid);
 
 it('starts a killed DynamoDB Local again, and the API answers with the data kept', async () => {
   const lost: string[] = [];
   const stack = await startStack({ dataDir, events: false, onServiceLost: (line) => lost.push(line) });
   try {
     const email = `kept-${Date.now()}@example.com`;
-    const signup = await callApi(stack.apiUrl, 'POST', '/api/v1/signup', { company: 'Kept', name: 'K', email, password: 'Test-password-1' });
+    const signup = await callApi(stack.apiUrl, 'POST', '/api/v1/signup', {
+      company: 'Kept',
+      name: 'K',
+      email,
+      password: 'Test-password-1',
+    });
     expect(signup.status).toBe(201);
     const token = await logIn(stack.env.COGNITO_ENDPOINT, stack.env.USER_POOL_CLIENT_ID, email, 'Test-password-1');
     const me = () => callApi(stack.apiUrl, 'GET', '/api/v1/me', undefined, { authorization: `Bearer ${token}` });

@@ -44,9 +44,11 @@ function withApiErrors<T>(node: T): T {
   return Object.fromEntries(Object.entries(node as object).map(([name, child]) => [name, withApiErrors(child)])) as T;
 }
 
-export const api: Client = withApiErrors(createClient({
-  baseUrl: async () => apiOrigin(await loadConfig()),
-  getToken: ({ refresh }) => tokens.getToken(refresh),
-  onUnauthorized: () => tokens.onRejected(),
-  fetch: fetchOrNetworkError,
-}));
+export const api: Client = withApiErrors(
+  createClient({
+    baseUrl: async () => apiOrigin(await loadConfig()),
+    getToken: ({ refresh }) => tokens.getToken(refresh),
+    onUnauthorized: () => tokens.onRejected(),
+    fetch: fetchOrNetworkError,
+  }),
+);

@@ -78,8 +78,9 @@ function resourceHooks<T extends Versioned, Input, ListQuery extends object>(
   };
 }
 
-export type ClientRecords<T extends Client = Client, Input = ClientInput, ListQuery extends object = ClientListQuery> =
-  ReturnType<typeof resourceHooks<T, Input, ListQuery>>;
+export type ClientRecords<T extends Client = Client, Input = ClientInput, ListQuery extends object = ClientListQuery> = ReturnType<
+  typeof resourceHooks<T, Input, ListQuery>
+>;
 
 export const contactRecords = resourceHooks<Contact, ContactInput, QueryOf<'contacts.list'>>('contacts', api.contacts);
 export const companyRecords = resourceHooks<Company, CompanyInput, QueryOf<'companies.list'>>('companies', api.companies);

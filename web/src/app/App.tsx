@@ -17,9 +17,13 @@ const Notifications = lazy(() => import('@mantine/notifications').then((m) => ({
 
 /** Forgets every cached answer when the user signs out, so the next user sees none of it. */
 function useClearCacheOnSignOut() {
-  useEffect(() => subscribe(() => {
-    if (!getSession()) queryClient.clear();
-  }), []);
+  useEffect(
+    () =>
+      subscribe(() => {
+        if (!getSession()) queryClient.clear();
+      }),
+    [],
+  );
 }
 
 export function App() {

@@ -19,8 +19,7 @@ function applyLanguage(lang: string) {
   document.documentElement.lang = lang;
 }
 
-const loadMessages = (lang: Language) =>
-  lang === 'ru' ? import('./ru').then((m) => m.ru) : import('./en').then((m) => m.en);
+const loadMessages = (lang: Language) => (lang === 'ru' ? import('./ru').then((m) => m.ru) : import('./en').then((m) => m.en));
 
 export async function initI18n() {
   const lng = initialLanguage();

@@ -22,9 +22,15 @@ export default function DashboardPage() {
   return (
     <>
       <PageHeader title={t('nav.desktop')}>
-        <Button size="xs" variant="light" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => openQuickAdd('lead')}>{t('quickAdd.lead')}</Button>
-        <Button size="xs" variant="light" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => openQuickAdd('contact')}>{t('quickAdd.contact')}</Button>
-        <Button size="xs" variant="light" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => openQuickAdd('task')}>{t('quickAdd.task')}</Button>
+        <Button size="xs" variant="light" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => openQuickAdd('lead')}>
+          {t('quickAdd.lead')}
+        </Button>
+        <Button size="xs" variant="light" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => openQuickAdd('contact')}>
+          {t('quickAdd.contact')}
+        </Button>
+        <Button size="xs" variant="light" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => openQuickAdd('task')}>
+          {t('quickAdd.task')}
+        </Button>
       </PageHeader>
       {dashboard.isPending && <LoadingState />}
       {dashboard.isError && <ErrorState error={dashboard.error} onRetry={() => void dashboard.refetch()} />}
@@ -32,19 +38,30 @@ export default function DashboardPage() {
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} mb="md">
           <StatCard label={t('dashboard.openLeads')} value={format.number(d.openLeads)} hint={format.money(d.openAmount)} to="/leads" />
           <StatCard label={t('dashboard.tasksToday')} value={format.number(d.tasksToday)} to="/tasks" />
-          <StatCard label={t('dashboard.tasksOverdue')} value={format.number(d.tasksOverdue)} to="/tasks?view=overdue" danger={d.tasksOverdue > 0} />
+          <StatCard
+            label={t('dashboard.tasksOverdue')}
+            value={format.number(d.tasksOverdue)}
+            to="/tasks?view=overdue"
+            danger={d.tasksOverdue > 0}
+          />
           <StatCard label={t('dashboard.newLeads')} value={format.number(d.newLeadsThisWeek)} to="/leads/list" />
         </SimpleGrid>
       )}
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="md">
-            <Paper withBorder p="md"><TodayTasks /></Paper>
-            <Paper withBorder p="md"><FunnelCard /></Paper>
+            <Paper withBorder p="md">
+              <TodayTasks />
+            </Paper>
+            <Paper withBorder p="md">
+              <FunnelCard />
+            </Paper>
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <Paper withBorder p="md"><RecentEvents /></Paper>
+          <Paper withBorder p="md">
+            <RecentEvents />
+          </Paper>
         </Grid.Col>
       </Grid>
     </>

@@ -41,15 +41,29 @@ export default function SearchPage() {
         <SimpleGrid cols={{ base: 1, md: 3 }}>
           {GROUPS.map((kind) => (
             <Paper key={kind} withBorder p="md">
-              <Title order={2} size="h5" mb="xs">{t(`search.groups.${kind}`)}</Title>
+              <Title order={2} size="h5" mb="xs">
+                {t(`search.groups.${kind}`)}
+              </Title>
               <Stack gap={6}>
-                {hits.filter((h) => h.kind === kind).map((hit) => (
-                  <div key={hit.to}>
-                    <Anchor component={Link} to={hit.to} size="sm" fw={500}>{hit.name}</Anchor>
-                    {hit.detail && <Text size="xs" c="dimmed">{hit.detail}</Text>}
-                  </div>
-                ))}
-                {!hits.some((h) => h.kind === kind) && <Text size="sm" c="dimmed">—</Text>}
+                {hits
+                  .filter((h) => h.kind === kind)
+                  .map((hit) => (
+                    <div key={hit.to}>
+                      <Anchor component={Link} to={hit.to} size="sm" fw={500}>
+                        {hit.name}
+                      </Anchor>
+                      {hit.detail && (
+                        <Text size="xs" c="dimmed">
+                          {hit.detail}
+                        </Text>
+                      )}
+                    </div>
+                  ))}
+                {!hits.some((h) => h.kind === kind) && (
+                  <Text size="sm" c="dimmed">
+                    —
+                  </Text>
+                )}
               </Stack>
             </Paper>
           ))}

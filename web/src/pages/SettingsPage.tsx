@@ -13,16 +13,24 @@ export default function SettingsPage() {
       <PageHeader title={t('nav.settings')} />
       <Stack gap="md" maw={640}>
         <Paper withBorder p="md">
-          <Title order={2} size="h4" mb="xs">{t('settings.profile')}</Title>
+          <Title order={2} size="h4" mb="xs">
+            {t('settings.profile')}
+          </Title>
           <Text>{user.name}</Text>
-          <Text size="sm" c="dimmed">{user.email} · {t(`settings.roles.${user.role}`, { defaultValue: user.role })} · {account.name}</Text>
+          <Text size="sm" c="dimmed">
+            {user.email} · {t(`settings.roles.${user.role}`, { defaultValue: user.role })} · {account.name}
+          </Text>
           <Group mt="md" gap="sm">
-            <Text size="sm" fw={500}>{t('settings.language')}</Text>
+            <Text size="sm" fw={500}>
+              {t('settings.language')}
+            </Text>
             <LanguageSwitch size="sm" />
           </Group>
         </Paper>
         {user.role === 'admin' && (
-          <Paper withBorder p="md"><AccountSummary /></Paper>
+          <Paper withBorder p="md">
+            <AccountSummary />
+          </Paper>
         )}
       </Stack>
     </>

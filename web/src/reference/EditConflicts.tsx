@@ -8,16 +8,21 @@ import type { CustomFieldEntity } from './useCustomFields';
 
 export function EditConflicts({ collection, conflicts }: { collection: CustomFieldEntity; conflicts: EditConflict[] }) {
   const { t } = useTranslation();
-  const lines = useChangeLines(collection, conflicts.map((c) => ({ field: c.field, from: c.yours, to: c.server })));
+  const lines = useChangeLines(
+    collection,
+    conflicts.map((c) => ({ field: c.field, from: c.yours, to: c.server })),
+  );
   if (lines.length === 0) return null;
   const both = (key: string) => conflicts.some((c) => c.both && (key === c.field || key.startsWith(`${c.field}.`)));
   const compare = (line: { key: string; from: string; to: string }) =>
-    (both(line.key) ? t('errors.yoursVsServer', { yours: line.from, server: line.to }) : t('errors.serverTaken', { server: line.to }));
+    both(line.key) ? t('errors.yoursVsServer', { yours: line.from, server: line.to }) : t('errors.serverTaken', { server: line.to });
   return (
     <List size="sm" spacing={2} aria-label={t('errors.serverChanges')}>
       {lines.map((line) => (
         <List.Item key={line.key}>
-          <Text size="sm" span fw={600}>{line.label}: </Text>
+          <Text size="sm" span fw={600}>
+            {line.label}:{' '}
+          </Text>
           <Text size="sm" span>
             {compare(line)}
           </Text>

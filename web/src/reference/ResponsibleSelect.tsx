@@ -7,5 +7,14 @@ export function ResponsibleSelect(props: Omit<SelectProps, 'data'>) {
   const { t } = useTranslation();
   const users = useUsers();
   const data = (users.data ?? []).filter((u) => u.active !== false).map((u) => ({ value: u.id, label: u.name }));
-  return <Select label={t('fields.responsible')} searchable data={data} disabled={users.isPending} allowDeselect={Boolean(props.clearable)} {...props} />;
+  return (
+    <Select
+      label={t('fields.responsible')}
+      searchable
+      data={data}
+      disabled={users.isPending}
+      allowDeselect={Boolean(props.clearable)}
+      {...props}
+    />
+  );
 }

@@ -8,8 +8,17 @@ import { usePipelines, useStageIndex } from './usePipelines';
 import { useRecordNames, type NamedRecordType, type RecordRef } from './useRecordNames';
 import { useUserNames } from './useUsers';
 
-export interface FieldChange { field: string; from: unknown; to: unknown }
-export interface ChangeLine { key: string; label: string; from: string; to: string }
+export interface FieldChange {
+  field: string;
+  from: unknown;
+  to: unknown;
+}
+export interface ChangeLine {
+  key: string;
+  label: string;
+  from: string;
+  to: string;
+}
 
 const RECORD_FIELDS: Record<string, NamedRecordType> = { contactIds: 'contact', mainContactId: 'contact', companyId: 'company' };
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
@@ -55,14 +64,23 @@ export function useChangeLines(entityType: CustomFieldEntity, changes: FieldChan
   const text = (field: string, value: unknown): string => {
     if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return '—';
     const record = RECORD_FIELDS[field];
-    if (record) return idsOf(value).map((id) => recordName({ type: record, id }) ?? t('timeline.deletedRecord')).join(', ');
+    if (record)
+      return idsOf(value)
+        .map((id) => recordName({ type: record, id }) ?? t('timeline.deletedRecord'))
+        .join(', ');
     switch (field) {
-      case 'stageId': return stages.get(String(value))?.name ?? String(value);
-      case 'pipelineId': return pipelines.find((p) => p.id === value)?.name ?? String(value);
-      case 'responsibleUserId': return userName(String(value)) || String(value);
-      case 'price': return format.money(Number(value));
-      case 'status': return t(`leads.status.${String(value)}`, { defaultValue: String(value) });
-      default: return plain(value);
+      case 'stageId':
+        return stages.get(String(value))?.name ?? String(value);
+      case 'pipelineId':
+        return pipelines.find((p) => p.id === value)?.name ?? String(value);
+      case 'responsibleUserId':
+        return userName(String(value)) || String(value);
+      case 'price':
+        return format.money(Number(value));
+      case 'status':
+        return t(`leads.status.${String(value)}`, { defaultValue: String(value) });
+      default:
+        return plain(value);
     }
   };
   const label = (field: string): string => {

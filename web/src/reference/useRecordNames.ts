@@ -4,7 +4,10 @@ import { useQueries } from '@tanstack/react-query';
 import { api } from '@/api/client';
 
 export type NamedRecordType = 'contact' | 'company';
-export interface RecordRef { type: NamedRecordType; id: string }
+export interface RecordRef {
+  type: NamedRecordType;
+  id: string;
+}
 
 const RESOURCE = { contact: 'contacts', company: 'companies' } as const;
 

@@ -15,5 +15,5 @@ export function useUsers() {
 export function useUserNames(): (id: string | null | undefined) => string {
   const { data } = useUsers();
   const names = useMemo(() => new Map((data ?? []).map((u) => [u.id, u.name])), [data]);
-  return (id) => (id ? names.get(id) ?? '' : '');
+  return (id) => (id ? (names.get(id) ?? '') : '');
 }

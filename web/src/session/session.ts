@@ -66,7 +66,12 @@ async function refresh(session: Session): Promise<Session | null> {
   try {
     const config = await loadConfig();
     const tokens = await initiateAuth(config, { flow: 'REFRESH_TOKEN_AUTH', params: { REFRESH_TOKEN: session.refreshToken } });
-    const next = { ...session, idToken: tokens.IdToken, refreshToken: tokens.RefreshToken ?? session.refreshToken, expiresAt: expiryOf(tokens) };
+    const next = {
+      ...session,
+      idToken: tokens.IdToken,
+      refreshToken: tokens.RefreshToken ?? session.refreshToken,
+      expiresAt: expiryOf(tokens),
+    };
     setSession(next);
     return next;
   } catch {

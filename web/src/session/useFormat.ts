@@ -8,7 +8,13 @@ export function useFormat(): Formatter {
   const { account } = useAccount();
   const { i18n } = useTranslation();
   return useMemo(
-    () => makeFormatter({ locale: account.locale || 'en-US', timeZone: account.timezone || 'UTC', currency: account.currency || 'USD', language: i18n.language }),
+    () =>
+      makeFormatter({
+        locale: account.locale || 'en-US',
+        timeZone: account.timezone || 'UTC',
+        currency: account.currency || 'USD',
+        language: i18n.language,
+      }),
     [account.locale, account.timezone, account.currency, i18n.language],
   );
 }

@@ -21,8 +21,12 @@ export function CardSection({ title, addLabel, addDialog, rows, isEmpty, emptyTe
   return (
     <Stack gap="xs">
       <Group justify="space-between">
-        <Title order={2} size="h5">{title}</Title>
-        <Button size="xs" variant="light" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setAdding(true)}>{addLabel}</Button>
+        <Title order={2} size="h5">
+          {title}
+        </Title>
+        <Button size="xs" variant="light" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setAdding(true)}>
+          {addLabel}
+        </Button>
       </Group>
       {rows.isPending && <LoadingState />}
       {rows.isError && <ErrorState error={rows.error} onRetry={() => void rows.refetch()} />}

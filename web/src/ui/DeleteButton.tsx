@@ -15,8 +15,19 @@ export function DeleteButton({ name, onDelete, loading }: { name: string; onDele
       <Modal opened={asking} onClose={() => setAsking(false)} title={t('common.deleteTitle', { name })}>
         <Text size="sm">{t('common.deleteText')}</Text>
         <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={() => setAsking(false)}>{t('common.cancel')}</Button>
-          <Button color="red" loading={loading} onClick={() => { setAsking(false); onDelete(); }}>{t('common.delete')}</Button>
+          <Button variant="default" onClick={() => setAsking(false)}>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            color="red"
+            loading={loading}
+            onClick={() => {
+              setAsking(false);
+              onDelete();
+            }}
+          >
+            {t('common.delete')}
+          </Button>
         </Group>
       </Modal>
     </>

@@ -16,7 +16,13 @@ export function Filters({ active, children }: { active: number; children: ReactN
           size="xs"
           variant="default"
           leftSection={<IconFilter size={14} aria-hidden />}
-          rightSection={active > 0 ? <Badge size="xs" circle>{active}</Badge> : undefined}
+          rightSection={
+            active > 0 ? (
+              <Badge size="xs" circle>
+                {active}
+              </Badge>
+            ) : undefined
+          }
           aria-expanded={opened}
           onClick={() => setOpened((o) => !o)}
           mb={opened ? 'xs' : 0}
@@ -24,7 +30,11 @@ export function Filters({ active, children }: { active: number; children: ReactN
           {t('common.filters')}
         </Button>
       )}
-      {(!phone || opened) && <Group gap="xs" align="flex-end" wrap="wrap">{children}</Group>}
+      {(!phone || opened) && (
+        <Group gap="xs" align="flex-end" wrap="wrap">
+          {children}
+        </Group>
+      )}
     </Box>
   );
 }

@@ -14,8 +14,12 @@ export function FormActions({ submitLabel, saving, onCancel, idle }: Props) {
   const { t } = useTranslation();
   return (
     <Group justify="flex-end">
-      <Button variant="default" disabled={idle} onClick={onCancel}>{t('common.cancel')}</Button>
-      <Button type="submit" loading={saving} disabled={idle}>{submitLabel}</Button>
+      <Button variant="default" disabled={idle} onClick={onCancel}>
+        {t('common.cancel')}
+      </Button>
+      <Button type="submit" loading={saving} disabled={idle}>
+        {submitLabel}
+      </Button>
     </Group>
   );
 }

@@ -10,7 +10,9 @@ export function FormError({ error, extra = [] }: { error: unknown; extra?: strin
       {message(error)}
       {extra.length > 0 && (
         <List size="sm" mt={4}>
-          {extra.map((m) => <List.Item key={m}>{m}</List.Item>)}
+          {extra.map((m) => (
+            <List.Item key={m}>{m}</List.Item>
+          ))}
         </List>
       )}
     </Alert>

@@ -15,16 +15,25 @@ export function LoadMore({ hasMore, loading, onLoadMore }: Props) {
   useEffect(() => {
     const el = ref.current;
     if (!el || !hasMore) return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) onLoadMore();
-    }, { rootMargin: '200px' });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) onLoadMore();
+      },
+      { rootMargin: '200px' },
+    );
     observer.observe(el);
     return () => observer.disconnect();
   }, [hasMore, onLoadMore]);
   if (!hasMore) return null;
   return (
     <Center ref={ref} py="xs">
-      {loading ? <Loader size="xs" /> : <Button variant="subtle" size="xs" onClick={onLoadMore}>{t('common.loadMore')}</Button>}
+      {loading ? (
+        <Loader size="xs" />
+      ) : (
+        <Button variant="subtle" size="xs" onClick={onLoadMore}>
+          {t('common.loadMore')}
+        </Button>
+      )}
     </Center>
   );
 }

@@ -8,8 +8,16 @@ import { FormError } from './FormError';
  * A failed save. On a 412 a card form (no `onReload`) has already read the other person's version
  * and kept the user's values: it says so, with what differs as `children`. A dialog offers Reload.
  */
-export function SaveError({ error, extra, onReload, children }: {
-  error: unknown; extra?: string[]; onReload?: () => void; children?: ReactNode;
+export function SaveError({
+  error,
+  extra,
+  onReload,
+  children,
+}: {
+  error: unknown;
+  extra?: string[];
+  onReload?: () => void;
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   if (isApiError(error, 412)) {
@@ -18,7 +26,11 @@ export function SaveError({ error, extra, onReload, children }: {
         <Stack gap={6}>
           <Group justify="space-between" gap="xs">
             <Text size="sm">{t(onReload ? 'errors.stale' : 'errors.staleKept')}</Text>
-            {onReload && <Button size="xs" variant="light" color="orange" onClick={onReload}>{t('common.reload')}</Button>}
+            {onReload && (
+              <Button size="xs" variant="light" color="orange" onClick={onReload}>
+                {t('common.reload')}
+              </Button>
+            )}
           </Group>
           {children}
         </Stack>

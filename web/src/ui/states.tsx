@@ -21,13 +21,21 @@ export function ErrorState({ error, onRetry, page }: { error: unknown; onRetry?:
   const message = useErrorMessage();
   if (page && isApiError(error, 404)) return <NotFoundState />;
   if (isApiError(error, 404)) {
-    return <Alert color="gray" variant="light" role="status">{t('errors.unavailable')}</Alert>;
+    return (
+      <Alert color="gray" variant="light" role="status">
+        {t('errors.unavailable')}
+      </Alert>
+    );
   }
   return (
     <Alert color="red" variant="light" title={t('errors.title')} role="alert">
       <Stack gap="xs" align="flex-start">
         <Text size="sm">{message(error)}</Text>
-        {onRetry && <Button size="xs" variant="light" color="red" onClick={onRetry}>{t('common.retry')}</Button>}
+        {onRetry && (
+          <Button size="xs" variant="light" color="red" onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
+        )}
       </Stack>
     </Alert>
   );

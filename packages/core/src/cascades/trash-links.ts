@@ -24,10 +24,14 @@ const IDLE_STEPS = 25;
 /** Moves batches until nothing is left to move for this trash item; answers how many links it moved. */
 export async function finishTrashLinks(accountId: string, entityType: 'contact' | 'company', entityId: string) {
   const caller: Caller & { actor: { type: 'system'; id: string } } = {
-    accountId, userId: 'system', role: 'admin', groupId: null, actor: { type: 'system', id: 'trash' },
+    accountId,
+    userId: 'system',
+    role: 'admin',
+    groupId: null,
+    actor: { type: 'system', id: 'trash' },
   };
   let moved = 0;
-  for (let idle = 0; idle < IDLE_STEPS; ) {
+  for (let idle = 0; idle < IDLE_STEPS;) {
     const done = await retrying(() => step(caller, MOVES[entityType], entityType, entityId));
     moved += done.moved;
     if (!done.more) return moved;
@@ -46,9 +50,10 @@ async function step(caller: Caller, moves: LinkMoves<unknown>, entityType: 'cont
   const asRead = (a: any, op: any) => (trashed.stamp === undefined ? op.notExists(a.stamp) : op.eq(a.stamp, trashed.stamp));
   if (trashed.restoredAt) {
     const batch = await moves.relink(caller, entityId, trashed.links, BATCH);
-    const trashWrite = batch.rest === null
-      ? remove(db.trash.delete(key).where(asRead).params(), lost)
-      : update(db.trash.patch(key).set({ links: batch.rest, stamp: newId() }).where(asRead).params(), lost);
+    const trashWrite =
+      batch.rest === null
+        ? remove(db.trash.delete(key).where(asRead).params(), lost)
+        : update(db.trash.patch(key).set({ links: batch.rest, stamp: newId() }).where(asRead).params(), lost);
     await commit({ caller, writes: [...batch.writes, trashWrite], events: batch.events });
     return { more: batch.rest !== null, moved: batch.events.length };
   }

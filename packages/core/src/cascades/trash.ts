@@ -22,7 +22,11 @@ import { commit, RaceLost, remove, retrying, update, type EventDraft, type Write
 type Trashed = EntityItem<typeof TrashEntity>;
 
 const toTrashItem = (t: Trashed): TrashItem => ({
-  entityType: t.entityType as TrashEntityType, id: t.entityId, name: t.name, deletedAt: t.deletedAt, deletedBy: t.deletedBy,
+  entityType: t.entityType as TrashEntityType,
+  id: t.entityId,
+  name: t.name,
+  deletedAt: t.deletedAt,
+  deletedBy: t.deletedBy,
   expiresAt: new Date(t.expiresAt * 1000).toISOString(),
 });
 
@@ -39,14 +43,23 @@ export async function listTrash(caller: Caller, query: TrashListQuery) {
     ? db.trash.query.byTypeDeletedAt({ accountId, entityType: query.entityType })
     : db.trash.query.byDeletedAt({ accountId });
   return pageOf(
-    (o) => access.where((a, op) => [op.gt(a.expiresAt, nowSeconds()), op.notExists(a.restoredAt), ...hidden.map((t) => op.ne(a.entityType, t))].join(' AND '))
-      .go({ ...o, order: 'desc' }),
+    (o) =>
+      access
+        .where((a, op) =>
+          [op.gt(a.expiresAt, nowSeconds()), op.notExists(a.restoredAt), ...hidden.map((t) => op.ne(a.entityType, t))].join(' AND '),
+        )
+        .go({ ...o, order: 'desc' }),
     { limit: query.limit, cursor },
     toTrashItem,
   );
 }
 
-interface Restoration { writes: Write[]; events: EventDraft[]; entity: { id: string }; pending?: unknown }
+interface Restoration {
+  writes: Write[];
+  events: EventDraft[];
+  entity: { id: string };
+  pending?: unknown;
+}
 
 /**
  * Puts a record back; the trash item goes in the same transaction. Links beyond what that
@@ -54,20 +67,32 @@ interface Restoration { writes: Write[]; events: EventDraft[]; entity: { id: str
  * are put back in the background (cascades/trash-links.ts).
  */
 export async function restoreFromTrash(caller: Caller, entityType: TrashEntityType, entityId: string, options?: WriteOptions) {
-  return idempotent(caller, options, () => retrying(async () => {
-    const key = { accountId: caller.accountId, entityType, entityId };
-    const { data: trashed } = await db.trash.get(key).go({ consistent: true });
-    if (!trashed || trashed.restoredAt || trashed.expiresAt <= nowSeconds()) throw notFound('Trash item');
-    const owner = (trashed.item as { responsibleUserId: string }).responsibleUserId;
-    requireRight(caller, COLLECTION_OF[entityType], 'delete', { userId: owner });
-    const { writes, events, entity, pending } = await restoration(caller, entityType, trashed);
-    const sameDeletion = (a: any, op: any) => op.eq(a.deletedAt, trashed.deletedAt);
-    writes.push(pending
-      ? update(db.trash.patch(key).set({ restoredAt: now(), links: pending, stamp: newId() }).remove(['unlinking']).where(sameDeletion).params(), lost)
-      : remove(db.trash.delete(key).where(sameDeletion).params(), lost));
-    await commit({ caller, options, result: entity, writes, events });
-    return entity;
-  }));
+  return idempotent(caller, options, () =>
+    retrying(async () => {
+      const key = { accountId: caller.accountId, entityType, entityId };
+      const { data: trashed } = await db.trash.get(key).go({ consistent: true });
+      if (!trashed || trashed.restoredAt || trashed.expiresAt <= nowSeconds()) throw notFound('Trash item');
+      const owner = (trashed.item as { responsibleUserId: string }).responsibleUserId;
+      requireRight(caller, COLLECTION_OF[entityType], 'delete', { userId: owner });
+      const { writes, events, entity, pending } = await restoration(caller, entityType, trashed);
+      const sameDeletion = (a: any, op: any) => op.eq(a.deletedAt, trashed.deletedAt);
+      writes.push(
+        pending
+          ? update(
+              db.trash
+                .patch(key)
+                .set({ restoredAt: now(), links: pending, stamp: newId() })
+                .remove(['unlinking'])
+                .where(sameDeletion)
+                .params(),
+              lost,
+            )
+          : remove(db.trash.delete(key).where(sameDeletion).params(), lost),
+      );
+      await commit({ caller, options, result: entity, writes, events });
+      return entity;
+    }),
+  );
 }
 
 const lost = () => new RaceLost() as never;

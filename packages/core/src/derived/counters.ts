@@ -31,7 +31,7 @@ export function dayCounterWrites(before: Flowing | null, after: Flowing | null):
   const add = (key: string, amount: number) =>
     writes.push(update(db.counter.update({ accountId: after.accountId, key }).add({ count: 1, amount }).params()));
   if (!before) add(dayCounterKey(day(after.createdAt), 'created'), after.price);
-  if (after.status !== 'open' && after.closedAt && (before?.status !== after.status)) {
+  if (after.status !== 'open' && after.closedAt && before?.status !== after.status) {
     add(dayCounterKey(day(after.closedAt), after.status), after.price);
   }
   return writes;
@@ -39,7 +39,8 @@ export function dayCounterWrites(before: Flowing | null, after: Flowing | null):
 
 /** The day counters between two UTC days (inclusive): one Query. */
 export async function dayCounters(accountId: string, fromDay: string, toDay: string) {
-  const { data } = await db.counter.query.byKey({ accountId })
+  const { data } = await db.counter.query
+    .byKey({ accountId })
     .between({ key: `day#${fromDay}` }, { key: `day#${toDay}#~` })
     .go({ pages: 'all' });
   return data.map((c) => {
@@ -58,7 +59,12 @@ export async function allStageTotals(accountId: string) {
 }
 
 const bump = (lead: Counted, count: number, amount: number) =>
-  update(db.counter.update({ accountId: lead.accountId, key: stageCounterKey(lead.pipelineId, lead.stageId) }).add({ count, amount }).params());
+  update(
+    db.counter
+      .update({ accountId: lead.accountId, key: stageCounterKey(lead.pipelineId, lead.stageId) })
+      .add({ count, amount })
+      .params(),
+  );
 
 /** Count and sum of the leads in each stage of a pipeline: one Query. */
 export async function stageTotals(accountId: string, pipelineId: string) {

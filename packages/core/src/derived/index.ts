@@ -11,7 +11,11 @@ import { searchTermWrites } from './search-terms.ts';
 import { checkTagChanges, tagCounterWrites } from './tags.ts';
 
 export function derivedWrites(caller: Caller, kind: RecordKind, before: Stored | null, after: Stored | null): Write[] {
-  return [...tagCounterWrites(caller, kind, before, after), ...searchTermWrites(caller, kind, before, after), ...linkWrites(caller, kind, before, after)];
+  return [
+    ...tagCounterWrites(caller, kind, before, after),
+    ...searchTermWrites(caller, kind, before, after),
+    ...linkWrites(caller, kind, before, after),
+  ];
 }
 
 /** Checks a record must pass before it is written; custom-field values are normalised in `after` in place. */

@@ -21,9 +21,15 @@ const SNAPSHOT = ['name', 'price', 'pipelineId', 'stageId', 'status'] as const;
  * A contact's or company's delete, conditioned on its version and its link stamp: a lead or
  * contact that linked it after it was read makes the delete re-read.
  */
-export const stampedRemove = <Item extends { version: number; stamp: string }>(entity: any, keyOf: (item: Item) => object) =>
-  (current: Item): Write => remove(entity.delete(keyOf(current))
-    .where((a: any, op: any) => `${op.eq(a.version, current.version)} AND ${op.eq(a.stamp, current.stamp)}`).params());
+export const stampedRemove =
+  <Item extends { version: number; stamp: string }>(entity: any, keyOf: (item: Item) => object) =>
+  (current: Item): Write =>
+    remove(
+      entity
+        .delete(keyOf(current))
+        .where((a: any, op: any) => `${op.eq(a.version, current.version)} AND ${op.eq(a.stamp, current.stamp)}`)
+        .params(),
+    );
 
 /** Writes that make a record's `stamp` change: its delete, if based on an older read, fails. */
 const touches = new WeakMap<Write, string>();
@@ -105,4 +111,3 @@ export async function checkLinks(caller: Caller, kind: RecordKind, after: Stored
   }
   if (errors.length) throw invalid('A linked record does not exist', errors);
 }
-

@@ -21,8 +21,7 @@ const recordOf = (t: TaskSlot | null): RecordRef | null =>
 
 const sameRecord = (a: RecordRef | null, b: RecordRef | null) => !!a && !!b && a.type === b.type && a.id === b.id;
 
-const earliest = (...dues: (string | undefined)[]) =>
-  dues.filter((d): d is string => d !== undefined).sort()[0];
+const earliest = (...dues: (string | undefined)[]) => dues.filter((d): d is string => d !== undefined).sort()[0];
 
 /**
  * The record updates a task change needs: `before` and `after` are the task as stored before
@@ -33,11 +32,11 @@ export async function nearestTaskWrites(before: TaskSlot | null, after: TaskSlot
   const left = recordOf(before);
   const joined = recordOf(after);
   const refs = sameRecord(left, joined) ? [joined!] : [left, joined].filter((r): r is RecordRef => r !== null);
-  const writes = await Promise.all(refs.map((ref) => recordWrite(
-    (before ?? after)!.accountId, ref,
-    sameRecord(left, ref) ? before : null,
-    sameRecord(joined, ref) ? after : null,
-  )));
+  const writes = await Promise.all(
+    refs.map((ref) =>
+      recordWrite((before ?? after)!.accountId, ref, sameRecord(left, ref) ? before : null, sameRecord(joined, ref) ? after : null),
+    ),
+  );
   return writes.filter((w): w is Write => w !== null);
 }
 
@@ -52,9 +51,10 @@ async function recordWrite(accountId: string, ref: RecordRef, leaving: TaskSlot 
   const next = earliest(others, arriving?.dueAt);
   if (next === current) return null;
   const entity = recordEntity(ref.type);
-  const change = next === undefined
-    ? entity.patch(recordKey(accountId, ref)).set({ nearestTaskKey: NO_TASK_KEY }).remove(['nearestTaskAt'])
-    : entity.patch(recordKey(accountId, ref)).set({ nearestTaskAt: next });
+  const change =
+    next === undefined
+      ? entity.patch(recordKey(accountId, ref)).set({ nearestTaskKey: NO_TASK_KEY }).remove(['nearestTaskAt'])
+      : entity.patch(recordKey(accountId, ref)).set({ nearestTaskAt: next });
   // A derived field, not an edit: the record's version (its ETag) stays, so a card open in
   // the browser can still save. A concurrent change of the same value re-reads instead.
   const unchanged = (a: Parameters<Parameters<typeof change.where>[0]>[0], op: Parameters<Parameters<typeof change.where>[0]>[1]) =>

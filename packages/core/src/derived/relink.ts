@@ -7,7 +7,11 @@ import { toLead, type LeadItem } from '../model/lead.ts';
 import { diff, MAX_TRANSACTION_ITEMS, update, type EventDraft, type Write } from '../write/write.ts';
 import { derivedWrites } from './index.ts';
 
-export interface LeadLinkChange { contactIds?: string[]; mainContactId?: string | null; companyId?: string | null }
+export interface LeadLinkChange {
+  contactIds?: string[];
+  mainContactId?: string | null;
+  companyId?: string | null;
+}
 
 /**
  * One lead's changed links as part of another record's transaction: the lead's own
@@ -30,9 +34,14 @@ export async function relinkLead(caller: Caller, lead: LeadItem, change: LeadLin
     else cleared.push('companyId');
   }
   const writes: Write[] = [
-    update(db.lead.patch({ accountId: caller.accountId, leadId: lead.leadId })
-      .set(set).remove(cleared)
-      .where((a, op) => op.eq(a.version, lead.version)).params()),
+    update(
+      db.lead
+        .patch({ accountId: caller.accountId, leadId: lead.leadId })
+        .set(set)
+        .remove(cleared)
+        .where((a, op) => op.eq(a.version, lead.version))
+        .params(),
+    ),
     ...(await derivedWrites(caller, 'lead', lead, next)),
   ];
   const after = toLead(next);
@@ -47,7 +56,10 @@ export async function relinkLead(caller: Caller, lead: LeadItem, change: LeadLin
  */
 export const LINKS_AT_ONCE = 25;
 
-/** How many links fit beside `own` items in one transaction: a moved link takes up to 4 (the record, a link item, a main contact's link, its event). */
+/**
+ * How many links fit beside `own` items in one transaction: a moved link takes up to 4 (the
+ * record, a link item, a main contact's link, its event).
+ */
 export const linksThatFit = (own: number, limit = LINKS_AT_ONCE) =>
   Math.max(0, Math.min(limit, Math.floor((MAX_TRANSACTION_ITEMS - 1 - own) / 4)));
 

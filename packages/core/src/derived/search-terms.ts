@@ -8,7 +8,10 @@ import { put, remove, type Write } from '../write/write.ts';
 import { emailKey, phoneDigits } from '../model/phones.ts';
 
 export type Field = 'name' | 'phone' | 'email';
-interface Term { field: Field; term: string }
+interface Term {
+  field: Field;
+  term: string;
+}
 export type Hit = { id: string; name: string } & Record<string, unknown>;
 
 // Caps on the terms of one record. A rewrite deletes the old terms and puts the new ones in
@@ -22,7 +25,13 @@ const HIT_CHANNELS = 3;
 export const MAX_TERM = 100;
 
 /** The words a name is found by: folded (case, ё/е), split on anything but letters and digits. */
-export const wordsOf = (text: string) => [...new Set(fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean))];
+export const wordsOf = (text: string) => [
+  ...new Set(
+    fold(text)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean),
+  ),
+];
 export const reversed = (s: string) => [...s].reverse().join('');
 
 type Channel = { value: string; type: string };
@@ -39,12 +48,28 @@ function hitOf(kind: RecordKind, r: Stored): Hit {
 }
 
 function termsOf(kind: RecordKind, r: Stored): Term[] {
-  const words = wordsOf(r.name as string).slice(0, MAX_NAME_WORDS).map((term) => ({ field: 'name' as const, term }));
+  const words = wordsOf(r.name as string)
+    .slice(0, MAX_NAME_WORDS)
+    .map((term) => ({ field: 'name' as const, term }));
   if (kind === 'lead') return words;
-  const phones = [...new Set(channels(r.phones).map((p) => phoneDigits(p.value)).filter((d) => d.length >= 4))]
-    .slice(0, MAX_PHONES).map((d) => ({ field: 'phone' as const, term: reversed(d) }));
-  const emails = [...new Set(channels(r.emails).map((e) => emailKey(e.value)).filter(Boolean))]
-    .slice(0, MAX_EMAILS).map((term) => ({ field: 'email' as const, term }));
+  const phones = [
+    ...new Set(
+      channels(r.phones)
+        .map((p) => phoneDigits(p.value))
+        .filter((d) => d.length >= 4),
+    ),
+  ]
+    .slice(0, MAX_PHONES)
+    .map((d) => ({ field: 'phone' as const, term: reversed(d) }));
+  const emails = [
+    ...new Set(
+      channels(r.emails)
+        .map((e) => emailKey(e.value))
+        .filter(Boolean),
+    ),
+  ]
+    .slice(0, MAX_EMAILS)
+    .map((term) => ({ field: 'email' as const, term }));
   return [...words, ...phones, ...emails];
 }
 

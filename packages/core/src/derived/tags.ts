@@ -31,13 +31,20 @@ function tagChanges(before: Stored | null, after: Stored | null) {
 export function checkTagChanges(after: Stored, before: Stored | null) {
   const { added, removed } = tagChanges(before, after);
   if (added.length + removed.length > MAX_TAG_CHANGES) {
-    throw invalid('Too many tag changes at once', [{ path: 'tags', message: `at most ${MAX_TAG_CHANGES} tags can be added or removed in one change` }]);
+    throw invalid('Too many tag changes at once', [
+      { path: 'tags', message: `at most ${MAX_TAG_CHANGES} tags can be added or removed in one change` },
+    ]);
   }
 }
 
 export function tagCounterWrites(caller: Caller, kind: RecordKind, before: Stored | null, after: Stored | null) {
   const { added, removed } = tagChanges(before, after);
   const bump = (tag: string, count: number) =>
-    update(db.counter.update({ accountId: caller.accountId, key: tagCounterKey(COLLECTION_OF[kind], tag) }).add({ count }).params());
+    update(
+      db.counter
+        .update({ accountId: caller.accountId, key: tagCounterKey(COLLECTION_OF[kind], tag) })
+        .add({ count })
+        .params(),
+    );
   return [...added.map((t) => bump(t, 1)), ...removed.map((t) => bump(t, -1))];
 }

@@ -9,12 +9,32 @@ export const TRASH_DAYS = 30;
 
 /** `unlinking`: links beyond the delete's own transaction are left for cascades/trash-links.ts. */
 export function trashWrites(
-  caller: Caller, entityType: string, entityId: string, name: string, item: unknown, links?: unknown, unlinking = false,
+  caller: Caller,
+  entityType: string,
+  entityId: string,
+  name: string,
+  item: unknown,
+  links?: unknown,
+  unlinking = false,
 ): Write[] {
   const deletedAt = now();
-  return [put(db.trash.put({
-    accountId: caller.accountId, entityType, entityId, name, item, links, deletedAt, deletedBy: caller.userId,
-    ...(unlinking && { unlinking }), stamp: newId(),
-    expiresAt: Math.floor(Date.parse(deletedAt) / 1000) + TRASH_DAYS * 86_400,
-  }).params())];
+  return [
+    put(
+      db.trash
+        .put({
+          accountId: caller.accountId,
+          entityType,
+          entityId,
+          name,
+          item,
+          links,
+          deletedAt,
+          deletedBy: caller.userId,
+          ...(unlinking && { unlinking }),
+          stamp: newId(),
+          expiresAt: Math.floor(Date.parse(deletedAt) / 1000) + TRASH_DAYS * 86_400,
+        })
+        .params(),
+    ),
+  ];
 }

@@ -13,7 +13,9 @@ export const baseAttributes = {
 
 /** A GSI of the generic table (table-design.ts) keyed by the given composites. */
 export const gsi = <const N extends 1 | 2 | 3 | 4 | 5 | 6 | 7, const P extends readonly string[], const S extends readonly string[]>(
-  n: N, pk: P, sk: S,
+  n: N,
+  pk: P,
+  sk: S,
   /** A sparse index: only items for which this holds are in it. */
   condition?: (attributes: Record<string, unknown>) => boolean,
 ) => ({
@@ -36,7 +38,10 @@ export const NO_TASK_KEY = '~';
 export const nearestTaskAttributes = {
   nearestTaskAt: { type: 'string' },
   nearestTaskKey: {
-    type: 'string', hidden: true, default: NO_TASK_KEY, watch: ['nearestTaskAt'],
+    type: 'string',
+    hidden: true,
+    default: NO_TASK_KEY,
+    watch: ['nearestTaskAt'],
     set: (_: unknown, item: Record<string, unknown>) => (item.nearestTaskAt as string | undefined) ?? NO_TASK_KEY,
   },
 } as const satisfies Record<string, Attribute>;

@@ -21,7 +21,10 @@ export const LeadEntity = new Entity({
     companyId: { type: 'string' },
     /** companyId, or '-' for none: index keys cannot be absent. */
     companyKey: {
-      type: 'string', hidden: true, default: '-', watch: ['companyId'],
+      type: 'string',
+      hidden: true,
+      default: '-',
+      watch: ['companyId'],
       set: (_: unknown, item: Record<string, unknown>) => (item.companyId as string | undefined) ?? '-',
     },
     tags: { type: 'list', items: { type: 'string' }, required: true },

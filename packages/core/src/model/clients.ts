@@ -36,7 +36,7 @@ export function sortIndex(sort: ClientSort): SortIndex {
   return 'byId';
 }
 
-export const orderOf = (sort: ClientSort) => (sort.startsWith('-') ? 'desc' as const : 'asc' as const);
+export const orderOf = (sort: ClientSort) => (sort.startsWith('-') ? ('desc' as const) : ('asc' as const));
 
 /** The responsible user a list is narrowed to: a caller who may view only their own records sees only those. */
 export function listedOwner(caller: Caller, entity: RightEntity, asked: string | undefined) {

@@ -5,6 +5,14 @@ import type { db } from '../db.ts';
 export type FieldItem = NonNullable<Awaited<ReturnType<ReturnType<typeof db.customField.get>['go']>>['data']>;
 
 export const toCustomField = (f: FieldItem): CustomField => ({
-  id: f.fieldId, entityType: f.entityType, name: f.name, type: f.type, options: f.options, required: f.required,
-  createdAt: f.createdAt, updatedAt: f.updatedAt, createdBy: f.createdBy, version: f.version,
+  id: f.fieldId,
+  entityType: f.entityType,
+  name: f.name,
+  type: f.type,
+  options: f.options,
+  required: f.required,
+  createdAt: f.createdAt,
+  updatedAt: f.updatedAt,
+  createdBy: f.createdBy,
+  version: f.version,
 });

@@ -8,17 +8,43 @@ import { now } from '../ids.ts';
 export type LeadItem = EntityItem<typeof LeadEntity>;
 
 export const toLead = (l: LeadItem): Lead => ({
-  id: l.leadId, name: l.name, price: l.price, pipelineId: l.pipelineId, stageId: l.stageId, status: l.status,
-  responsibleUserId: l.responsibleUserId, contactIds: l.contactIds, mainContactId: l.mainContactId ?? null,
-  companyId: l.companyId ?? null, tags: l.tags, customFields: (l.customFields ?? {}) as Lead['customFields'],
-  closedAt: l.closedAt ?? null, lossReason: l.lossReason ?? null, source: l.source ?? null,
+  id: l.leadId,
+  name: l.name,
+  price: l.price,
+  pipelineId: l.pipelineId,
+  stageId: l.stageId,
+  status: l.status,
+  responsibleUserId: l.responsibleUserId,
+  contactIds: l.contactIds,
+  mainContactId: l.mainContactId ?? null,
+  companyId: l.companyId ?? null,
+  tags: l.tags,
+  customFields: (l.customFields ?? {}) as Lead['customFields'],
+  closedAt: l.closedAt ?? null,
+  lossReason: l.lossReason ?? null,
+  source: l.source ?? null,
   nearestTaskAt: l.nearestTaskAt ?? null,
-  createdAt: l.createdAt, updatedAt: l.updatedAt, createdBy: l.createdBy, version: l.version,
+  createdAt: l.createdAt,
+  updatedAt: l.updatedAt,
+  createdBy: l.createdBy,
+  version: l.version,
 });
 
 export const LEAD_FIELDS = [
-  'name', 'price', 'pipelineId', 'stageId', 'status', 'responsibleUserId', 'contactIds', 'mainContactId',
-  'companyId', 'tags', 'customFields', 'closedAt', 'lossReason', 'source',
+  'name',
+  'price',
+  'pipelineId',
+  'stageId',
+  'status',
+  'responsibleUserId',
+  'contactIds',
+  'mainContactId',
+  'companyId',
+  'tags',
+  'customFields',
+  'closedAt',
+  'lossReason',
+  'source',
 ] as const;
 
 /** Status and close date follow the stage: entering won or lost closes the lead. */
@@ -38,7 +64,20 @@ export function checkLeadContacts(lead: LeadItem) {
   }
 }
 
-export const toLinkedLead = (l: { leadId: string; name: string; price: number; pipelineId: string; stageId: string; status: LinkedLead['status']; isMain: boolean }): LinkedLead => ({
-  id: l.leadId, name: l.name, price: l.price, pipelineId: l.pipelineId, stageId: l.stageId, status: l.status, isMain: l.isMain,
+export const toLinkedLead = (l: {
+  leadId: string;
+  name: string;
+  price: number;
+  pipelineId: string;
+  stageId: string;
+  status: LinkedLead['status'];
+  isMain: boolean;
+}): LinkedLead => ({
+  id: l.leadId,
+  name: l.name,
+  price: l.price,
+  pipelineId: l.pipelineId,
+  stageId: l.stageId,
+  status: l.status,
+  isMain: l.isMain,
 });
-

@@ -8,7 +8,11 @@ export type RecordKind = RecordRef['type'];
 /** A stored item as the services hold it (ElectroDB attributes), or null when absent. */
 export type Stored = Record<string, unknown> & { accountId: string };
 
-export const COLLECTION_OF: Record<RecordKind, RecordCollection & RightEntity> = { lead: 'leads', contact: 'contacts', company: 'companies' };
+export const COLLECTION_OF: Record<RecordKind, RecordCollection & RightEntity> = {
+  lead: 'leads',
+  contact: 'contacts',
+  company: 'companies',
+};
 
 /** What a 404 or a 400 on a linked id calls the record. */
 export const LABEL_OF: Record<RecordKind, string> = { lead: 'Lead', contact: 'Contact', company: 'Company' };

@@ -62,9 +62,17 @@ export async function recordNames(accountId: string, refs: RecordRef[]): Promise
     let keys = chunk.map((ref) => (recordEntity(ref.type).get(recordKey(accountId, ref)).params() as { Key: Record<string, unknown> }).Key);
     // DynamoDB may leave some keys unprocessed under load; a few more rounds, then go without.
     for (let round = 0; keys.length && round < 3; round++) {
-      const answer = await dynamo.send(new BatchGetCommand({
-        RequestItems: { [table]: { Keys: keys, ProjectionExpression: '#e, #n, leadId, contactId, companyId', ExpressionAttributeNames: { '#e': '__edb_e__', '#n': 'name' } } },
-      }));
+      const answer = await dynamo.send(
+        new BatchGetCommand({
+          RequestItems: {
+            [table]: {
+              Keys: keys,
+              ProjectionExpression: '#e, #n, leadId, contactId, companyId',
+              ExpressionAttributeNames: { '#e': '__edb_e__', '#n': 'name' },
+            },
+          },
+        }),
+      );
       for (const item of answer.Responses?.[table] ?? []) {
         const type = item.__edb_e__ as RecordRef['type'];
         names.set(`${type}:${item[`${type}Id`]}`, item.name as string);
@@ -91,16 +99,28 @@ export async function batchGet<K, T>(run: (keys: K[]) => Promise<{ data: T[]; un
 
 /** ElectroDB's batch get takes at most 100 keys per call; ours are capped far below. */
 export const leadsByIds = (accountId: string, ids: string[], consistent = false) =>
-  ids.length ? batchGet((keys) => db.lead.get(keys).go({ consistent }), ids.map((leadId) => ({ accountId, leadId }))) : Promise.resolve([]);
+  ids.length
+    ? batchGet(
+        (keys) => db.lead.get(keys).go({ consistent }),
+        ids.map((leadId) => ({ accountId, leadId })),
+      )
+    : Promise.resolve([]);
 
 export const contactsByIds = (accountId: string, ids: string[], consistent = false) =>
-  ids.length ? batchGet((keys) => db.contact.get(keys).go({ consistent }), ids.map((contactId) => ({ accountId, contactId }))) : Promise.resolve([]);
+  ids.length
+    ? batchGet(
+        (keys) => db.contact.get(keys).go({ consistent }),
+        ids.map((contactId) => ({ accountId, contactId })),
+      )
+    : Promise.resolve([]);
 
 export async function companyExists(accountId: string, companyId: string) {
   return !!(await db.company.get({ accountId, companyId }).go()).data;
 }
 
-
 /** A contact's links, newest lead first: one Query on the link items under the contact. */
-export const contactLinks = (accountId: string, contactId: string, opts: { limit: number; cursor?: string; count?: number; order?: 'asc' | 'desc'; consistent?: boolean }) =>
-  db.contactLead.query.byContact({ accountId, contactId }).go({ order: 'desc', ...opts });
+export const contactLinks = (
+  accountId: string,
+  contactId: string,
+  opts: { limit: number; cursor?: string; count?: number; order?: 'asc' | 'desc'; consistent?: boolean },
+) => db.contactLead.query.byContact({ accountId, contactId }).go({ order: 'desc', ...opts });

@@ -41,7 +41,9 @@ export async function signup(input: z.output<typeof SignupRequest>) {
       writes: [
         put(db.account.create(account).params()),
         put(db.user.create(user).params()),
-        put(db.emailClaim.create({ email: input.email, accountId, userId }).params(), () => conflict('A user with this e-mail already exists')),
+        put(db.emailClaim.create({ email: input.email, accountId, userId }).params(), () =>
+          conflict('A user with this e-mail already exists'),
+        ),
         put(db.pipeline.create(pipeline).params()),
         ...accountSeeds.flatMap((seed) => seed(caller)),
       ],
@@ -72,7 +74,10 @@ export async function resolveCaller(accountId: string, userId: string): Promise<
 }
 
 export async function me(caller: Caller) {
-  const [user, account] = await Promise.all([db.user.get({ accountId: caller.accountId, userId: caller.userId }).go(), getAccount(caller.accountId)]);
+  const [user, account] = await Promise.all([
+    db.user.get({ accountId: caller.accountId, userId: caller.userId }).go(),
+    getAccount(caller.accountId),
+  ]);
   if (!user.data) throw notFound('User');
   const u = toUser(user.data);
   return { user: { id: u.id, email: u.email, name: u.name, role: u.role }, account };

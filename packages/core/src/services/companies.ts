@@ -26,19 +26,34 @@ import { requireAssignable } from './users.ts';
 export type CompanyItem = EntityItem<typeof CompanyEntity>;
 
 export const toCompany = (c: CompanyItem): Company => ({
-  id: c.companyId, name: c.name, phones: c.phones, emails: c.emails, website: c.website ?? null, address: c.address ?? null,
-  responsibleUserId: c.responsibleUserId, tags: c.tags, customFields: (c.customFields ?? {}) as Company['customFields'],
+  id: c.companyId,
+  name: c.name,
+  phones: c.phones,
+  emails: c.emails,
+  website: c.website ?? null,
+  address: c.address ?? null,
+  responsibleUserId: c.responsibleUserId,
+  tags: c.tags,
+  customFields: (c.customFields ?? {}) as Company['customFields'],
   nearestTaskAt: c.nearestTaskAt ?? null,
-  createdAt: c.createdAt, updatedAt: c.updatedAt, createdBy: c.createdBy, version: c.version,
+  createdAt: c.createdAt,
+  updatedAt: c.updatedAt,
+  createdBy: c.createdBy,
+  version: c.version,
 });
 
 const COMPANY_FIELDS = ['name', 'phones', 'emails', 'website', 'address', 'responsibleUserId', 'tags', 'customFields'] as const;
 
 /** What a deleted company was linked to, kept in its trash item. */
-export interface CompanyTrashLinks { leadIds: string[]; contactIds: string[] }
+export interface CompanyTrashLinks {
+  leadIds: string[];
+  contactIds: string[];
+}
 
 const companies = aggregate({
-  type: 'company', label: 'Company', dataKey: 'company',
+  type: 'company',
+  label: 'Company',
+  dataKey: 'company',
   read: async (caller, companyId, consistent) => (await db.company.get({ accountId: caller.accountId, companyId }).go({ consistent })).data,
   store: {
     create: (item: CompanyItem) => put(db.company.create(item).params()),
@@ -52,7 +67,8 @@ const companies = aggregate({
 
 export const getCompany = (caller: Caller, companyId: string) => companies.get(caller, companyId);
 
-const cleared = (value: string | null | undefined, current: string | undefined) => (value === null || value === '' ? undefined : value ?? current);
+const cleared = (value: string | null | undefined, current: string | undefined) =>
+  value === null || value === '' ? undefined : (value ?? current);
 
 export function createCompany(caller: Caller, input: z.output<typeof CompanyCreate>, options?: WriteOptions) {
   return companies.create(caller, options, async () => {
@@ -61,10 +77,21 @@ export function createCompany(caller: Caller, input: z.output<typeof CompanyCrea
     const at = now();
     const { emailKeys: _, ...channels } = channelsOf(input.phones ?? [], input.emails ?? []);
     const item: CompanyItem = {
-      accountId: caller.accountId, companyId: newId(), name: input.name, nameFolded: fold(input.name), ...channels,
-      website: input.website || undefined, address: input.address || undefined, responsibleUserId,
-      tags: dedupeTags(input.tags ?? []), customFields: input.customFields ?? {}, stamp: newId(),
-      createdAt: at, updatedAt: at, createdBy: caller.userId, version: 1,
+      accountId: caller.accountId,
+      companyId: newId(),
+      name: input.name,
+      nameFolded: fold(input.name),
+      ...channels,
+      website: input.website || undefined,
+      address: input.address || undefined,
+      responsibleUserId,
+      tags: dedupeTags(input.tags ?? []),
+      customFields: input.customFields ?? {},
+      stamp: newId(),
+      createdAt: at,
+      updatedAt: at,
+      createdBy: caller.userId,
+      version: 1,
     };
     return { item };
   });
@@ -78,8 +105,12 @@ export function patchCompany(caller: Caller, companyId: string, patch: z.output<
     const changed = { ...current, ...definedOnly(patch) } as CompanyItem;
     const { emailKeys: _, ...channels } = channelsOf(changed.phones, changed.emails);
     const next: CompanyItem = {
-      ...changed, ...channels, nameFolded: fold(changed.name), tags: dedupeTags(changed.tags),
-      website: cleared(patch.website, current.website), address: cleared(patch.address, current.address),
+      ...changed,
+      ...channels,
+      nameFolded: fold(changed.name),
+      tags: dedupeTags(changed.tags),
+      website: cleared(patch.website, current.website),
+      address: cleared(patch.address, current.address),
     };
     return { next };
   });
@@ -88,14 +119,28 @@ export function patchCompany(caller: Caller, companyId: string, patch: z.output<
 /** An update, not a put: nearestTaskAt and the link stamp are set by others meanwhile. */
 function updateCompanyWrite(current: CompanyItem, next: CompanyItem): Write {
   const set = {
-    name: next.name, nameFolded: next.nameFolded, phones: next.phones, emails: next.emails, phoneDigits: next.phoneDigits,
-    responsibleUserId: next.responsibleUserId, tags: next.tags, customFields: next.customFields,
-    updatedAt: next.updatedAt, version: next.version,
-    ...(next.website !== undefined && { website: next.website }), ...(next.address !== undefined && { address: next.address }),
+    name: next.name,
+    nameFolded: next.nameFolded,
+    phones: next.phones,
+    emails: next.emails,
+    phoneDigits: next.phoneDigits,
+    responsibleUserId: next.responsibleUserId,
+    tags: next.tags,
+    customFields: next.customFields,
+    updatedAt: next.updatedAt,
+    version: next.version,
+    ...(next.website !== undefined && { website: next.website }),
+    ...(next.address !== undefined && { address: next.address }),
   };
   const removed = (['website', 'address'] as const).filter((f) => next[f] === undefined);
-  return update(db.company.patch({ accountId: current.accountId, companyId: current.companyId })
-    .set(set).remove([...removed]).where((a, op) => op.eq(a.version, current.version)).params());
+  return update(
+    db.company
+      .patch({ accountId: current.accountId, companyId: current.companyId })
+      .set(set)
+      .remove([...removed])
+      .where((a, op) => op.eq(a.version, current.version))
+      .params(),
+  );
 }
 
 /**
@@ -104,13 +149,19 @@ function updateCompanyWrite(current: CompanyItem, next: CompanyItem): Write {
  * (cascades/trash-links.ts). Which ones is recorded, to link them again on restore.
  */
 export function deleteCompany(caller: Caller, companyId: string, options?: WriteOptions) {
-  return companies.destroy(caller, companyId, options, async (current) => {
-    // The company's own items (its derived ones are added by the aggregate) leave the room for links.
-    const own = derivedWrites(caller, 'company', current, null).length + 3;
-    const batch = await companyLinkMoves.unlink(caller, companyId, linksThatFit(own));
-    const trash = trashWrites(caller, 'company', companyId, current.name, current, batch.links, batch.more);
-    return { writes: [...trash, ...batch.writes], events: batch.events };
-  }, { consistent: true });
+  return companies.destroy(
+    caller,
+    companyId,
+    options,
+    async (current) => {
+      // The company's own items (its derived ones are added by the aggregate) leave the room for links.
+      const own = derivedWrites(caller, 'company', current, null).length + 3;
+      const batch = await companyLinkMoves.unlink(caller, companyId, linksThatFit(own));
+      const trash = trashWrites(caller, 'company', companyId, current.name, current, batch.links, batch.more);
+      return { writes: [...trash, ...batch.writes], events: batch.events };
+    },
+    { consistent: true },
+  );
 }
 
 /** Takes a company off its leads and contacts and puts it back, a batch at a time. */
@@ -123,15 +174,28 @@ export const companyLinkMoves: LinkMoves<CompanyTrashLinks> = {
       db.lead.query.byCompany({ accountId, companyKey: companyId }).go({ limit, attributes: ['leadId'] }),
       db.contact.query.byCompany({ accountId, companyKey: companyId }).go({ limit, attributes: ['contactId'] }),
     ]);
-    const leadsNow = (await leadsByIds(accountId, leads.data.map((l) => l.leadId), true)).filter((l) => l.companyId === companyId);
-    const contactsStill = (await contactsByIds(accountId, contacts.data.map((c) => c.contactId), true)).filter((c) => c.companyId === companyId);
+    const leadsNow = (
+      await leadsByIds(
+        accountId,
+        leads.data.map((l) => l.leadId),
+        true,
+      )
+    ).filter((l) => l.companyId === companyId);
+    const contactsStill = (
+      await contactsByIds(
+        accountId,
+        contacts.data.map((c) => c.contactId),
+        true,
+      )
+    ).filter((c) => c.companyId === companyId);
     const contactsNow = contactsStill.slice(0, Math.max(0, limit - leadsNow.length));
     const moved = [
       ...(await Promise.all(leadsNow.map((lead) => relinkLead(caller, lead, { companyId: null })))),
       ...(await Promise.all(contactsNow.map((contact) => relinkContactToCompany(caller, contact, undefined)))),
     ];
     return {
-      writes: moved.flatMap((m) => m.writes), events: moved.map((m) => m.event),
+      writes: moved.flatMap((m) => m.writes),
+      events: moved.map((m) => m.event),
       links: { leadIds: leadsNow.map((l) => l.leadId), contactIds: contactsNow.map((c) => c.contactId) },
       more: !!leads.cursor || !!contacts.cursor || contactsNow.length < contactsStill.length,
     };
@@ -146,10 +210,15 @@ export const companyLinkMoves: LinkMoves<CompanyTrashLinks> = {
       ...(await Promise.all(contacts.filter((c) => !c.companyId).map((contact) => relinkContactToCompany(caller, contact, companyId)))),
     ];
     const rest = { leadIds: leadIds.slice(leadBatch.length), contactIds: contactIds.slice(contactBatch.length) };
-    return { writes: touchingOnce(moved.flatMap((m) => m.writes)), events: moved.map((m) => m.event), rest: rest.leadIds.length + rest.contactIds.length ? rest : null };
+    return {
+      writes: touchingOnce(moved.flatMap((m) => m.writes)),
+      events: moved.map((m) => m.event),
+      rest: rest.leadIds.length + rest.contactIds.length ? rest : null,
+    };
   },
   merge: (links, more) => ({
-    leadIds: [...(links?.leadIds ?? []), ...more.leadIds], contactIds: [...(links?.contactIds ?? []), ...more.contactIds],
+    leadIds: [...(links?.leadIds ?? []), ...more.leadIds],
+    contactIds: [...(links?.contactIds ?? []), ...more.contactIds],
   }),
 };
 
@@ -165,25 +234,42 @@ export async function restoreCompanyWrites(caller: Caller, trashed: { item: unkn
   const own: Write[] = [companies.spec.store.create(restored), ...derivedWrites(caller, 'company', null, restored)];
   const links = (trashed.links ?? { leadIds: [], contactIds: [] }) as CompanyTrashLinks;
   const batch = await companyLinkMoves.relink(caller, item.companyId, links, linksThatFit(own.length + 3));
-  const events: EventDraft[] = [{ type: 'company.restored', entity: { type: 'company', id: company.id }, data: { company } }, ...batch.events];
+  const events: EventDraft[] = [
+    { type: 'company.restored', entity: { type: 'company', id: company.id }, data: { company } },
+    ...batch.events,
+  ];
   // The company comes back in this same transaction: its leads and contacts need not touch it.
-  return { writes: [...own, ...touchingOnce(batch.writes, { kind: 'company', id: item.companyId })], events, entity: company, pending: batch.rest };
+  return {
+    writes: [...own, ...touchingOnce(batch.writes, { kind: 'company', id: item.companyId })],
+    events,
+    entity: company,
+    pending: batch.rest,
+  };
 }
 
 // ---- Reads ----
 
 export async function listCompanies(caller: Caller, query: CompanyListQuery) {
   const cursor = acceptCursor(query.cursor, caller.accountId);
-  const filters: ClientFilters = { q: query.q, tag: query.tag, responsibleUserId: listedOwner(caller, 'companies', query.responsibleUserId) };
+  const filters: ClientFilters = {
+    q: query.q,
+    tag: query.tag,
+    responsibleUserId: listedOwner(caller, 'companies', query.responsibleUserId),
+  };
   const { accountId } = caller;
   const q = db.company.query;
   const answered = new Set<keyof ClientFilters>();
   const index = sortIndex(query.sort);
-  const access = index === 'byName' ? q.byName({ accountId })
-    : index === 'byUpdated' ? q.byUpdated({ accountId })
-    : index === 'byNearestTask' ? q.byNearestTask({ accountId })
-    : filters.responsibleUserId ? (answered.add('responsibleUserId'), q.byResponsible({ accountId, responsibleUserId: filters.responsibleUserId }))
-    : q.byId({ accountId });
+  const access =
+    index === 'byName'
+      ? q.byName({ accountId })
+      : index === 'byUpdated'
+        ? q.byUpdated({ accountId })
+        : index === 'byNearestTask'
+          ? q.byNearestTask({ accountId })
+          : filters.responsibleUserId
+            ? (answered.add('responsibleUserId'), q.byResponsible({ accountId, responsibleUserId: filters.responsibleUserId }))
+            : q.byId({ accountId });
   return pageOf(
     (o) => access.where((a, op) => filterExpression(a, op, filters, answered)).go({ ...o, order: orderOf(query.sort) }),
     { limit: query.limit, cursor },

@@ -27,19 +27,33 @@ import { requireAssignable } from './users.ts';
 export type ContactItem = EntityItem<typeof ContactEntity>;
 
 export const toContact = (c: ContactItem): Contact => ({
-  id: c.contactId, name: c.name, phones: c.phones, emails: c.emails, position: c.position ?? null,
-  companyId: c.companyId ?? null, responsibleUserId: c.responsibleUserId, tags: c.tags,
-  customFields: (c.customFields ?? {}) as Contact['customFields'], nearestTaskAt: c.nearestTaskAt ?? null,
-  createdAt: c.createdAt, updatedAt: c.updatedAt, createdBy: c.createdBy, version: c.version,
+  id: c.contactId,
+  name: c.name,
+  phones: c.phones,
+  emails: c.emails,
+  position: c.position ?? null,
+  companyId: c.companyId ?? null,
+  responsibleUserId: c.responsibleUserId,
+  tags: c.tags,
+  customFields: (c.customFields ?? {}) as Contact['customFields'],
+  nearestTaskAt: c.nearestTaskAt ?? null,
+  createdAt: c.createdAt,
+  updatedAt: c.updatedAt,
+  createdBy: c.createdBy,
+  version: c.version,
 });
 
 const CONTACT_FIELDS = ['name', 'phones', 'emails', 'position', 'companyId', 'responsibleUserId', 'tags', 'customFields'] as const;
 
 /** What a deleted contact was linked to, kept in its trash item. */
-export interface ContactTrashLinks { leads: { id: string; isMain: boolean }[] }
+export interface ContactTrashLinks {
+  leads: { id: string; isMain: boolean }[];
+}
 
 const contacts = aggregate({
-  type: 'contact', label: 'Contact', dataKey: 'contact',
+  type: 'contact',
+  label: 'Contact',
+  dataKey: 'contact',
   read: async (caller, contactId, consistent) => (await db.contact.get({ accountId: caller.accountId, contactId }).go({ consistent })).data,
   store: {
     create: (item: ContactItem) => put(db.contact.create(item).params()),
@@ -58,9 +72,13 @@ export const getContact = (caller: Caller, contactId: string) => contacts.get(ca
 type Claim = { kind: 'phone' | 'email'; value: string };
 const claimId = (c: Claim) => `${c.kind} ${c.value}`;
 
-const claimsOf = (c: Pick<ContactItem, 'phoneDigits' | 'emailKeys'> | null): Claim[] => c
-  ? [...c.phoneDigits.map((value) => ({ kind: 'phone' as const, value })), ...c.emailKeys.map((value) => ({ kind: 'email' as const, value }))]
-  : [];
+const claimsOf = (c: Pick<ContactItem, 'phoneDigits' | 'emailKeys'> | null): Claim[] =>
+  c
+    ? [
+        ...c.phoneDigits.map((value) => ({ kind: 'phone' as const, value })),
+        ...c.emailKeys.map((value) => ({ kind: 'email' as const, value })),
+      ]
+    : [];
 
 function claimChanges(before: ContactItem | null, after: ContactItem | null) {
   const was = new Set(claimsOf(before).map(claimId));
@@ -73,7 +91,10 @@ function claimChanges(before: ContactItem | null, after: ContactItem | null) {
 
 /** The contacts holding each value, other than `self`. */
 async function holdersOf(accountId: string, claims: Claim[], self?: string) {
-  const found = await batchGet((keys) => db.contactClaim.get(keys).go(), claims.map((c) => ({ accountId, ...c })));
+  const found = await batchGet(
+    (keys) => db.contactClaim.get(keys).go(),
+    claims.map((c) => ({ accountId, ...c })),
+  );
   return new Map(found.map((f) => [claimId(f), [...(f.holders ?? [])].filter((id) => id !== self).sort()]));
 }
 
@@ -84,10 +105,16 @@ async function requireUnclaimed(caller: Caller, contact: ContactItem, claims: Cl
   for (const claim of claims) {
     const existingId = holders.get(claimId(claim))?.[0];
     if (!existingId) continue;
-    const path = claim.kind === 'phone'
-      ? `phones.${contact.phones.findIndex((p) => phoneDigits(p.value) === claim.value)}.value`
-      : `emails.${contact.emails.findIndex((e) => emailKey(e.value) === claim.value)}.value`;
-    throw new DomainError('conflict', `A contact with this ${claim.kind} exists already`, [{ path, message: `belongs to contact ${existingId}` }], { existingId });
+    const path =
+      claim.kind === 'phone'
+        ? `phones.${contact.phones.findIndex((p) => phoneDigits(p.value) === claim.value)}.value`
+        : `emails.${contact.emails.findIndex((e) => emailKey(e.value) === claim.value)}.value`;
+    throw new DomainError(
+      'conflict',
+      `A contact with this ${claim.kind} exists already`,
+      [{ path, message: `belongs to contact ${existingId}` }],
+      { existingId },
+    );
   }
 }
 
@@ -103,25 +130,46 @@ function claimWrites(accountId: string, contactId: string, added: Claim[], remov
       const add = db.contactClaim.update(key(c)).add({ holders: [contactId] });
       return update((exclusive ? add.where((a, op) => op.notExists(a.holders)) : add).params());
     }),
-    ...removed.map((c) => update(db.contactClaim.update(key(c)).delete({ holders: [contactId] }).params())),
+    ...removed.map((c) =>
+      update(
+        db.contactClaim
+          .update(key(c))
+          .delete({ holders: [contactId] })
+          .params(),
+      ),
+    ),
   ];
 }
 
 // ---- Writes ----
 
 export function createContact(
-  caller: Caller, input: z.output<typeof ContactCreate>, query: { allowDuplicate?: boolean }, options?: WriteOptions,
+  caller: Caller,
+  input: z.output<typeof ContactCreate>,
+  query: { allowDuplicate?: boolean },
+  options?: WriteOptions,
 ) {
   return contacts.create(caller, options, async () => {
     const responsibleUserId = input.responsibleUserId ?? caller.userId;
     await requireAssignable(caller, 'contacts', responsibleUserId);
     const at = now();
     const item: ContactItem = {
-      accountId: caller.accountId, contactId: newId(), name: input.name, nameFolded: fold(input.name),
-      ...channelsOf(input.phones ?? [], input.emails ?? []), position: input.position || undefined,
-      companyId: input.companyId, companyKey: input.companyId ?? '-', responsibleUserId,
-      tags: dedupeTags(input.tags ?? []), customFields: input.customFields ?? {}, stamp: newId(),
-      createdAt: at, updatedAt: at, createdBy: caller.userId, version: 1,
+      accountId: caller.accountId,
+      contactId: newId(),
+      name: input.name,
+      nameFolded: fold(input.name),
+      ...channelsOf(input.phones ?? [], input.emails ?? []),
+      position: input.position || undefined,
+      companyId: input.companyId,
+      companyKey: input.companyId ?? '-',
+      responsibleUserId,
+      tags: dedupeTags(input.tags ?? []),
+      customFields: input.customFields ?? {},
+      stamp: newId(),
+      createdAt: at,
+      updatedAt: at,
+      createdBy: caller.userId,
+      version: 1,
     };
     if (!query.allowDuplicate) await requireUnclaimed(caller, item, claimsOf(item));
     return { item, writes: claimWrites(caller.accountId, item.contactId, claimsOf(item), [], !query.allowDuplicate) };
@@ -129,7 +177,11 @@ export function createContact(
 }
 
 export function patchContact(
-  caller: Caller, contactId: string, patch: z.output<typeof ContactPatch>, query: { allowDuplicate?: boolean }, options?: WriteOptions,
+  caller: Caller,
+  contactId: string,
+  patch: z.output<typeof ContactPatch>,
+  query: { allowDuplicate?: boolean },
+  options?: WriteOptions,
 ) {
   return contacts.change(caller, contactId, options, async (current) => {
     if (patch.responsibleUserId && patch.responsibleUserId !== current.responsibleUserId) {
@@ -138,8 +190,13 @@ export function patchContact(
     const changed = { ...current, ...definedOnly(patch) } as ContactItem;
     const companyId = patch.companyId === null ? undefined : changed.companyId;
     const next: ContactItem = {
-      ...changed, ...channelsOf(changed.phones, changed.emails), nameFolded: fold(changed.name), tags: dedupeTags(changed.tags),
-      position: patch.position === null || patch.position === '' ? undefined : changed.position, companyId, companyKey: companyId ?? '-',
+      ...changed,
+      ...channelsOf(changed.phones, changed.emails),
+      nameFolded: fold(changed.name),
+      tags: dedupeTags(changed.tags),
+      position: patch.position === null || patch.position === '' ? undefined : changed.position,
+      companyId,
+      companyKey: companyId ?? '-',
     };
     const claims = claimChanges(current, next);
     if (!query.allowDuplicate) await requireUnclaimed(caller, next, claims.added);
@@ -153,14 +210,30 @@ export function patchContact(
  */
 function updateContactWrite(current: ContactItem, next: ContactItem): Write {
   const set = {
-    name: next.name, nameFolded: next.nameFolded, phones: next.phones, emails: next.emails, phoneDigits: next.phoneDigits,
-    emailKeys: next.emailKeys, companyKey: next.companyKey, responsibleUserId: next.responsibleUserId, tags: next.tags,
-    customFields: next.customFields, updatedAt: next.updatedAt, version: next.version,
-    ...(next.position !== undefined && { position: next.position }), ...(next.companyId !== undefined && { companyId: next.companyId }),
+    name: next.name,
+    nameFolded: next.nameFolded,
+    phones: next.phones,
+    emails: next.emails,
+    phoneDigits: next.phoneDigits,
+    emailKeys: next.emailKeys,
+    companyKey: next.companyKey,
+    responsibleUserId: next.responsibleUserId,
+    tags: next.tags,
+    customFields: next.customFields,
+    updatedAt: next.updatedAt,
+    version: next.version,
+    ...(next.position !== undefined && { position: next.position }),
+    ...(next.companyId !== undefined && { companyId: next.companyId }),
   };
   const cleared = (['position', 'companyId'] as const).filter((f) => next[f] === undefined);
-  return update(db.contact.patch({ accountId: current.accountId, contactId: current.contactId })
-    .set(set).remove([...cleared]).where((a, op) => op.eq(a.version, current.version)).params());
+  return update(
+    db.contact
+      .patch({ accountId: current.accountId, contactId: current.contactId })
+      .set(set)
+      .remove([...cleared])
+      .where((a, op) => op.eq(a.version, current.version))
+      .params(),
+  );
 }
 
 /** A contact's company changed by the deletion or restoration of that company, in the company's transaction. */
@@ -168,7 +241,9 @@ export async function relinkContactToCompany(caller: Caller, current: ContactIte
   const next: ContactItem = { ...current, companyId, companyKey: companyId ?? '-', updatedAt: now(), version: current.version + 1 };
   const contact = toContact(next);
   const event: EventDraft = {
-    type: 'contact.updated', entity: { type: 'contact', id: current.contactId }, data: { contact },
+    type: 'contact.updated',
+    entity: { type: 'contact', id: current.contactId },
+    data: { contact },
     changes: diff(toContact(current), contact, ['companyId']),
   };
   return { writes: [updateContactWrite(current, next), ...derivedWrites(caller, 'contact', current, next)], event };
@@ -180,14 +255,20 @@ export async function relinkContactToCompany(caller: Caller, current: ContactIte
  * of leads blocks the delete. The leads it left are recorded, to put it back on restore.
  */
 export function deleteContact(caller: Caller, contactId: string, options?: WriteOptions) {
-  return contacts.destroy(caller, contactId, options, async (current) => {
-    const claims = claimWrites(caller.accountId, contactId, [], claimsOf(current), false);
-    // The contact's own items (its derived ones are added by the aggregate) leave the room for links.
-    const own = claims.length + derivedWrites(caller, 'contact', current, null).length + 3;
-    const batch = await contactLinkMoves.unlink(caller, contactId, linksThatFit(own));
-    const trash = trashWrites(caller, 'contact', contactId, current.name, current, batch.links, batch.more);
-    return { writes: [...claims, ...trash, ...batch.writes], events: batch.events };
-  }, { consistent: true });
+  return contacts.destroy(
+    caller,
+    contactId,
+    options,
+    async (current) => {
+      const claims = claimWrites(caller.accountId, contactId, [], claimsOf(current), false);
+      // The contact's own items (its derived ones are added by the aggregate) leave the room for links.
+      const own = claims.length + derivedWrites(caller, 'contact', current, null).length + 3;
+      const batch = await contactLinkMoves.unlink(caller, contactId, linksThatFit(own));
+      const trash = trashWrites(caller, 'contact', contactId, current.name, current, batch.links, batch.more);
+      return { writes: [...claims, ...trash, ...batch.writes], events: batch.events };
+    },
+    { consistent: true },
+  );
 }
 
 /** Takes a contact off its leads and puts it back, a batch at a time (cascades/trash-links.ts does the rest). */
@@ -197,9 +278,13 @@ export const contactLinkMoves: LinkMoves<ContactTrashLinks> = {
     const { data: linked, cursor } = await contactLinks(caller.accountId, contactId, { limit, consistent: true });
     const writes: Write[] = [];
     const events: EventDraft[] = [];
-    for (const lead of await leadsByIds(caller.accountId, linked.map((l) => l.leadId), true)) {
+    for (const lead of await leadsByIds(
+      caller.accountId,
+      linked.map((l) => l.leadId),
+      true,
+    )) {
       const contactIds = lead.contactIds.filter((id) => id !== contactId);
-      const mainContactId = lead.mainContactId === contactId ? contactIds[0] ?? null : undefined;
+      const mainContactId = lead.mainContactId === contactId ? (contactIds[0] ?? null) : undefined;
       const relinked = await relinkLead(caller, lead, { contactIds, mainContactId });
       writes.push(...relinked.writes);
       events.push(relinked.event);
@@ -210,10 +295,17 @@ export const contactLinkMoves: LinkMoves<ContactTrashLinks> = {
     const batch = wasOn.slice(0, limit);
     const writes: Write[] = [];
     const events: EventDraft[] = [];
-    for (const lead of await leadsByIds(caller.accountId, batch.map((l) => l.id), true)) {
+    for (const lead of await leadsByIds(
+      caller.accountId,
+      batch.map((l) => l.id),
+      true,
+    )) {
       if (lead.contactIds.includes(contactId)) continue;
       const wasMain = batch.some((l) => l.id === lead.leadId && l.isMain) && !lead.mainContactId;
-      const relinked = await relinkLead(caller, lead, { contactIds: [...lead.contactIds, contactId], ...(wasMain && { mainContactId: contactId }) });
+      const relinked = await relinkLead(caller, lead, {
+        contactIds: [...lead.contactIds, contactId],
+        ...(wasMain && { mainContactId: contactId }),
+      });
       writes.push(...relinked.writes);
       events.push(relinked.event);
     }
@@ -231,7 +323,15 @@ export async function restoreContactWrites(caller: Caller, trashed: { item: unkn
   const item = trashed.item as ContactItem;
   const companyId = item.companyId && (await companyExists(caller.accountId, item.companyId)) ? item.companyId : undefined;
   const nearestTaskAt = await nearestOpenTaskAt(caller.accountId, { type: 'contact', id: item.contactId });
-  const restored: ContactItem = { ...item, companyId, companyKey: companyId ?? '-', nearestTaskAt, stamp: newId(), updatedAt: now(), version: item.version + 1 };
+  const restored: ContactItem = {
+    ...item,
+    companyId,
+    companyKey: companyId ?? '-',
+    nearestTaskAt,
+    stamp: newId(),
+    updatedAt: now(),
+    version: item.version + 1,
+  };
   const contact = toContact(restored);
   const own: Write[] = [
     contacts.spec.store.create(restored),
@@ -241,9 +341,17 @@ export async function restoreContactWrites(caller: Caller, trashed: { item: unkn
   ];
   const links = (trashed.links ?? { leads: [] }) as ContactTrashLinks;
   const batch = await contactLinkMoves.relink(caller, item.contactId, links, linksThatFit(own.length + 3));
-  const events: EventDraft[] = [{ type: 'contact.restored', entity: { type: 'contact', id: contact.id }, data: { contact } }, ...batch.events];
+  const events: EventDraft[] = [
+    { type: 'contact.restored', entity: { type: 'contact', id: contact.id }, data: { contact } },
+    ...batch.events,
+  ];
   // The contact comes back in this same transaction: the leads need not touch it.
-  return { writes: [...own, ...touchingOnce(batch.writes, { kind: 'contact', id: item.contactId })], events, entity: contact, pending: batch.rest };
+  return {
+    writes: [...own, ...touchingOnce(batch.writes, { kind: 'contact', id: item.contactId })],
+    events,
+    entity: contact,
+    pending: batch.rest,
+  };
 }
 
 // ---- Reads ----
@@ -251,7 +359,11 @@ export async function restoreContactWrites(caller: Caller, trashed: { item: unkn
 export async function listContacts(caller: Caller, query: ContactListQuery) {
   const cursor = acceptCursor(query.cursor, caller.accountId);
   const filters: ClientFilters = {
-    q: query.q, tag: query.tag, phone: query.phone, email: query.email, companyId: query.companyId,
+    q: query.q,
+    tag: query.tag,
+    phone: query.phone,
+    email: query.email,
+    companyId: query.companyId,
     responsibleUserId: listedOwner(caller, 'contacts', query.responsibleUserId),
   };
   const { access, answered } = await contactAccess(caller.accountId, query.sort, filters);
@@ -285,9 +397,12 @@ async function contactAccess(accountId: string, sort: ContactListQuery['sort'], 
     if (!both.length) return { access: null, answered };
     return { access: q.byId({ accountId }).between({ contactId: both[0]! }, { contactId: both.at(-1)! }), answered };
   }
-  if (f.companyId) return answered.add('companyId'), { access: q.byCompany({ accountId, companyKey: f.companyId }), answered };
+  if (f.companyId) return (answered.add('companyId'), { access: q.byCompany({ accountId, companyKey: f.companyId }), answered });
   if (f.responsibleUserId) {
-    return answered.add('responsibleUserId'), { access: q.byResponsible({ accountId, responsibleUserId: f.responsibleUserId }), answered };
+    return (
+      answered.add('responsibleUserId'),
+      { access: q.byResponsible({ accountId, responsibleUserId: f.responsibleUserId }), answered }
+    );
   }
   return { access: q.byId({ accountId }), answered };
 }
@@ -298,4 +413,3 @@ export async function listContactLeads(caller: Caller, contactId: string, query:
   const cursor = acceptCursor(query.cursor, caller.accountId);
   return pageOf((o) => contactLinks(caller.accountId, contactId, o), { limit: query.limit, cursor }, toLinkedLead);
 }
-

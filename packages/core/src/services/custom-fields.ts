@@ -17,7 +17,9 @@ import { aggregate, entityStore } from '../write/aggregate.ts';
 export const MAX_CUSTOM_FIELDS = 100;
 
 const customFields = aggregate({
-  type: 'custom_field', label: 'Custom field', dataKey: 'field',
+  type: 'custom_field',
+  label: 'Custom field',
+  dataKey: 'field',
   read: (caller, fieldId) => fieldById(caller.accountId, fieldId),
   store: entityStore<FieldItem>(db.customField, (f) => ({ accountId: f.accountId, entityType: f.entityType, fieldId: f.fieldId })),
   toContract: toCustomField,
@@ -46,9 +48,17 @@ export async function createCustomField(caller: Caller, input: z.output<typeof C
     requireUniqueName(fields, input.name);
     const at = now();
     const item: FieldItem = {
-      accountId: caller.accountId, entityType: input.entityType, fieldId: newId(), name: input.name, type: input.type,
-      options: input.options ?? [], required: input.required ?? false,
-      createdAt: at, updatedAt: at, createdBy: caller.userId, version: 1,
+      accountId: caller.accountId,
+      entityType: input.entityType,
+      fieldId: newId(),
+      name: input.name,
+      type: input.type,
+      options: input.options ?? [],
+      required: input.required ?? false,
+      createdAt: at,
+      updatedAt: at,
+      createdBy: caller.userId,
+      version: 1,
     };
     return { item };
   });

@@ -43,7 +43,8 @@ export async function dashboard(caller: Caller): Promise<Dashboard> {
 
 /** Counts the user's open tasks due in [from, to) on their due-ordered index. */
 async function countOpenTasks(accountId: string, responsibleUserId: string, from: string, to: string) {
-  const params = db.task.query.byResponsible({ accountId, responsibleUserId })
+  const params = db.task.query
+    .byResponsible({ accountId, responsibleUserId })
     .between({ state: 'open', dueAt: from.toLowerCase() }, { state: 'open', dueAt: to.toLowerCase() })
     .params() as Record<string, unknown>;
   let count = 0;
@@ -60,9 +61,20 @@ async function countOpenTasks(accountId: string, responsibleUserId: string, from
 export function dayBounds(at: Date, timeZone: string) {
   const local = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
   const offsetAt = (d: Date) => {
-    const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
-    }).formatToParts(d).map((p) => [p.type, p.value]));
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      })
+        .formatToParts(d)
+        .map((p) => [p.type, p.value]),
+    );
     const asUtc = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
     return asUtc - Math.floor(d.getTime() / 1000) * 1000;
   };

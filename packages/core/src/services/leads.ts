@@ -21,19 +21,32 @@ import { allPipelines, getPipelineItem, pipelineUnchanged, toPipeline } from './
 import { requireAssignable } from './users.ts';
 
 /** What a lead's transaction keeps in step, whatever the change: its stage's totals and derived items. */
-const recordWrites = (caller: Caller, before: LeadItem | null, after: LeadItem | null): Write[] =>
-  [...stageCounterWrites(before, after), ...derivedWrites(caller, 'lead', before, after)];
+const recordWrites = (caller: Caller, before: LeadItem | null, after: LeadItem | null): Write[] => [
+  ...stageCounterWrites(before, after),
+  ...derivedWrites(caller, 'lead', before, after),
+];
 
 const leads = aggregate({
-  type: 'lead', label: 'Lead', dataKey: 'lead',
+  type: 'lead',
+  label: 'Lead',
+  dataKey: 'lead',
   read: async (caller, leadId, consistent) => (await db.lead.get({ accountId: caller.accountId, leadId }).go({ consistent })).data,
   store: {
     ...entityStore<LeadItem>(db.lead, (l) => ({ accountId: l.accountId, leadId: l.leadId })),
     // The nearest task is kept by task changes meanwhile: the put carries the value it read.
-    replace: (current, next) => put(db.lead.put(next).where((a, op) => [
-      op.eq(a.version, current.version),
-      current.nearestTaskAt === undefined ? op.notExists(a.nearestTaskAt) : op.eq(a.nearestTaskAt, current.nearestTaskAt),
-    ].join(' AND ')).params(), () => new RaceLost() as never),
+    replace: (current, next) =>
+      put(
+        db.lead
+          .put(next)
+          .where((a, op) =>
+            [
+              op.eq(a.version, current.version),
+              current.nearestTaskAt === undefined ? op.notExists(a.nearestTaskAt) : op.eq(a.nearestTaskAt, current.nearestTaskAt),
+            ].join(' AND '),
+          )
+          .params(),
+        () => new RaceLost() as never,
+      ),
   },
   toContract: toLead,
   tracked: LEAD_FIELDS,
@@ -50,9 +63,7 @@ export const getLead = (caller: Caller, leadId: string) => leads.get(caller, lea
 
 /** Where a lead lands: the pipeline and stage asked for, or the default pipeline's first stage. */
 async function placement(caller: Caller, pipelineId?: string, stageId?: string) {
-  const pipeline = pipelineId
-    ? toPipeline(await getPipelineItem(caller, pipelineId))
-    : (await allPipelines(caller))[0];
+  const pipeline = pipelineId ? toPipeline(await getPipelineItem(caller, pipelineId)) : (await allPipelines(caller))[0];
   if (!pipeline) throw conflict('The account has no pipeline');
   const stage = stageId ? pipeline.stages.find((s) => s.id === stageId) : pipeline.stages[0];
   if (!stage) throw conflict('The stage does not belong to the pipeline', { pipelineId: pipeline.id, stageId });
@@ -61,10 +72,14 @@ async function placement(caller: Caller, pipelineId?: string, stageId?: string) 
 
 function stageChangedEvent(before: Lead | null, after: Lead, changes: Change[]): EventDraft[] {
   if (!before || before.stageId === after.stageId) return [];
-  return [{
-    type: 'lead.stage_changed', entity: { type: 'lead', id: after.id }, data: { lead: after },
-    changes: changes.filter((c) => ['pipelineId', 'stageId', 'status'].includes(c.field)),
-  }];
+  return [
+    {
+      type: 'lead.stage_changed',
+      entity: { type: 'lead', id: after.id },
+      data: { lead: after },
+      changes: changes.filter((c) => ['pipelineId', 'stageId', 'status'].includes(c.field)),
+    },
+  ];
 }
 
 function closingEvent(before: Lead | null, after: Lead): EventDraft[] {
@@ -80,12 +95,27 @@ export function createLead(caller: Caller, input: z.output<typeof LeadCreate>, o
     await requireAssignable(caller, 'leads', responsibleUserId);
     const at = now();
     const item: LeadItem = {
-      accountId: caller.accountId, leadId: newId(), name: input.name, nameFolded: fold(input.name),
-      price: input.price ?? 0, priceKey: moneyKey(input.price ?? 0), pipelineId: pipeline.id, stageId: stage.id,
-      ...statusFor(stage.type), responsibleUserId, contactIds: input.contactIds ?? [], mainContactId: input.mainContactId,
-      companyId: input.companyId, tags: dedupeTags(input.tags ?? []), customFields: input.customFields ?? {},
-      lossReason: stage.type === 'lost' ? input.lossReason : undefined, source: input.source,
-      createdAt: at, updatedAt: at, createdBy: caller.userId, version: 1,
+      accountId: caller.accountId,
+      leadId: newId(),
+      name: input.name,
+      nameFolded: fold(input.name),
+      price: input.price ?? 0,
+      priceKey: moneyKey(input.price ?? 0),
+      pipelineId: pipeline.id,
+      stageId: stage.id,
+      ...statusFor(stage.type),
+      responsibleUserId,
+      contactIds: input.contactIds ?? [],
+      mainContactId: input.mainContactId,
+      companyId: input.companyId,
+      tags: dedupeTags(input.tags ?? []),
+      customFields: input.customFields ?? {},
+      lossReason: stage.type === 'lost' ? input.lossReason : undefined,
+      source: input.source,
+      createdAt: at,
+      updatedAt: at,
+      createdBy: caller.userId,
+      version: 1,
     };
     return { item, writes: [pipelineUnchanged(caller.accountId, pipeline)] };
   });
@@ -94,7 +124,11 @@ export function createLead(caller: Caller, input: z.output<typeof LeadCreate>, o
 export function patchLead(caller: Caller, leadId: string, patch: z.output<typeof LeadPatch>, options?: WriteOptions) {
   return leads.change(caller, leadId, options, async (current) => {
     const moving = patch.stageId !== undefined || (patch.pipelineId !== undefined && patch.pipelineId !== current.pipelineId);
-    const { pipeline, stage } = await placement(caller, patch.pipelineId ?? current.pipelineId, patch.stageId ?? (moving ? undefined : current.stageId));
+    const { pipeline, stage } = await placement(
+      caller,
+      patch.pipelineId ?? current.pipelineId,
+      patch.stageId ?? (moving ? undefined : current.stageId),
+    );
     if (patch.responsibleUserId && patch.responsibleUserId !== current.responsibleUserId) {
       await requireAssignable(caller, 'leads', patch.responsibleUserId);
     }
@@ -104,8 +138,12 @@ export function patchLead(caller: Caller, leadId: string, patch: z.output<typeof
       mainContactId: patch.mainContactId === null ? undefined : changed.mainContactId,
       companyId: patch.companyId === null ? undefined : changed.companyId,
       source: patch.source === null ? undefined : changed.source,
-      nameFolded: fold(changed.name), priceKey: moneyKey(changed.price), tags: dedupeTags(changed.tags),
-      pipelineId: pipeline.id, stageId: stage.id, ...statusFor(stage.type, current),
+      nameFolded: fold(changed.name),
+      priceKey: moneyKey(changed.price),
+      tags: dedupeTags(changed.tags),
+      pipelineId: pipeline.id,
+      stageId: stage.id,
+      ...statusFor(stage.type, current),
       lossReason: stage.type === 'lost' ? (patch.lossReason === null ? undefined : changed.lossReason) : undefined,
     };
     return { next, writes: [pipelineUnchanged(caller.accountId, pipeline)] };
@@ -124,10 +162,19 @@ export async function restoreLeadWrites(caller: Caller, item: LeadItem) {
   const { pipeline, stage } = await placement(caller, item.pipelineId, item.stageId).catch(() => placement(caller));
   const nearestTaskAt = await nearestOpenTaskAt(caller.accountId, { type: 'lead', id: item.leadId });
   const restored = {
-    ...item, pipelineId: pipeline.id, stageId: stage.id, ...statusFor(stage.type, item), nearestTaskAt,
-    updatedAt: now(), version: item.version + 1,
+    ...item,
+    pipelineId: pipeline.id,
+    stageId: stage.id,
+    ...statusFor(stage.type, item),
+    nearestTaskAt,
+    updatedAt: now(),
+    version: item.version + 1,
   };
-  const writes = [leads.spec.store.create(restored), pipelineUnchanged(caller.accountId, pipeline), ...recordWrites(caller, null, restored)];
+  const writes = [
+    leads.spec.store.create(restored),
+    pipelineUnchanged(caller.accountId, pipeline),
+    ...recordWrites(caller, null, restored),
+  ];
   return { writes, lead: toLead(restored) };
 }
 
@@ -174,10 +221,14 @@ function leadAccess(accountId: string, q: LeadListQuery) {
     if (high) return query.lte(high) as T;
     return query;
   };
-  if (q.stageId) return used.add('stageId'), { access: range(q2.byStage({ accountId, stageId: q.stageId })), used };
-  if (q.companyId) return used.add('companyId'), { access: range(q2.byCompany({ accountId, companyKey: q.companyId })), used };
-  if (q.responsibleUserId) return used.add('responsibleUserId'), { access: range(q2.byResponsible({ accountId, responsibleUserId: q.responsibleUserId })), used };
-  if (q.pipelineId) return used.add('pipelineId'), { access: range(q2.byPipeline({ accountId, pipelineId: q.pipelineId })), used };
+  if (q.stageId) return (used.add('stageId'), { access: range(q2.byStage({ accountId, stageId: q.stageId })), used });
+  if (q.companyId) return (used.add('companyId'), { access: range(q2.byCompany({ accountId, companyKey: q.companyId })), used });
+  if (q.responsibleUserId)
+    return (
+      used.add('responsibleUserId'),
+      { access: range(q2.byResponsible({ accountId, responsibleUserId: q.responsibleUserId })), used }
+    );
+  if (q.pipelineId) return (used.add('pipelineId'), { access: range(q2.byPipeline({ accountId, pipelineId: q.pipelineId })), used });
   return { access: range(q2.byId({ accountId })), used };
 }
 
@@ -196,9 +247,15 @@ async function leadsOfContactPage(caller: Caller, query: LeadListQuery) {
 }
 
 function matches(l: Lead, q: LeadListQuery) {
-  return (!q.pipelineId || l.pipelineId === q.pipelineId) && (!q.stageId || l.stageId === q.stageId)
-    && (!q.status || l.status === q.status) && (!q.responsibleUserId || l.responsibleUserId === q.responsibleUserId)
-    && (!q.companyId || l.companyId === q.companyId) && (!q.tag || l.tags.includes(q.tag))
-    && (!q.q || fold(l.name).includes(fold(q.q)))
-    && (!q.createdFrom || l.createdAt >= q.createdFrom) && (!q.createdTo || l.createdAt <= q.createdTo);
+  return (
+    (!q.pipelineId || l.pipelineId === q.pipelineId) &&
+    (!q.stageId || l.stageId === q.stageId) &&
+    (!q.status || l.status === q.status) &&
+    (!q.responsibleUserId || l.responsibleUserId === q.responsibleUserId) &&
+    (!q.companyId || l.companyId === q.companyId) &&
+    (!q.tag || l.tags.includes(q.tag)) &&
+    (!q.q || fold(l.name).includes(fold(q.q))) &&
+    (!q.createdFrom || l.createdAt >= q.createdFrom) &&
+    (!q.createdTo || l.createdAt <= q.createdTo)
+  );
 }

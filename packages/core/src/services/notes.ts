@@ -13,12 +13,20 @@ import { requireViewableRecord } from '../reads/records.ts';
 export type NoteItem = NonNullable<Awaited<ReturnType<ReturnType<typeof db.note.get>['go']>>['data']>;
 
 export const toNote = (n: NoteItem): Note => ({
-  id: n.noteId, text: n.text, type: n.type, entity: { type: n.entityType as RecordRef['type'], id: n.entityId },
-  createdAt: n.createdAt, updatedAt: n.updatedAt, createdBy: n.createdBy, version: n.version,
+  id: n.noteId,
+  text: n.text,
+  type: n.type,
+  entity: { type: n.entityType as RecordRef['type'], id: n.entityId },
+  createdAt: n.createdAt,
+  updatedAt: n.updatedAt,
+  createdBy: n.createdBy,
+  version: n.version,
 });
 
 const notes = aggregate({
-  type: 'note', label: 'Note', dataKey: 'note',
+  type: 'note',
+  label: 'Note',
+  dataKey: 'note',
   read: async (caller, noteId) => (await db.note.get({ accountId: caller.accountId, noteId }).go()).data,
   store: entityStore<NoteItem>(db.note, (n) => ({ accountId: n.accountId, noteId: n.noteId })),
   toContract: toNote,
@@ -28,14 +36,27 @@ const notes = aggregate({
 /** Adds a note to a record the caller may view (telephony and other integrations too). */
 export async function addNote(caller: Caller, record: RecordRef, input: z.output<typeof NoteCreate>, options?: WriteOptions) {
   await requireViewableRecord(caller, record);
-  return notes.create(caller, options, () => {
-    const at = now();
-    const item: NoteItem = {
-      accountId: caller.accountId, noteId: newId(), text: input.text, type: input.type,
-      entityType: record.type, entityId: record.id, createdAt: at, updatedAt: at, createdBy: caller.userId, version: 1,
-    };
-    return { item };
-  }, { event: 'added' });
+  return notes.create(
+    caller,
+    options,
+    () => {
+      const at = now();
+      const item: NoteItem = {
+        accountId: caller.accountId,
+        noteId: newId(),
+        text: input.text,
+        type: input.type,
+        entityType: record.type,
+        entityId: record.id,
+        createdAt: at,
+        updatedAt: at,
+        createdBy: caller.userId,
+        version: 1,
+      };
+      return { item };
+    },
+    { event: 'added' },
+  );
 }
 
 export async function getNote(caller: Caller, record: RecordRef, noteId: string) {
@@ -50,8 +71,8 @@ export async function listNotes(caller: Caller, record: RecordRef, query: z.outp
   await requireViewableRecord(caller, record);
   const cursor = acceptCursor(query.cursor, caller.accountId);
   return pageOf(
-    (o) => db.note.query.byRecord({ accountId: caller.accountId, entityType: record.type, entityId: record.id })
-      .go({ ...o, order: 'desc' }),
+    (o) =>
+      db.note.query.byRecord({ accountId: caller.accountId, entityType: record.type, entityId: record.id }).go({ ...o, order: 'desc' }),
     { limit: query.limit, cursor },
     toNote,
   );

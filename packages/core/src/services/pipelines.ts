@@ -23,8 +23,14 @@ const CLOSING_STAGES = [
 ] as const;
 
 export const toPipeline = (p: PipelineItem): Pipeline => ({
-  id: p.pipelineId, name: p.name, sort: p.sort, stages: sortStages(p.stages as Stage[]),
-  createdAt: p.createdAt, updatedAt: p.updatedAt, createdBy: p.createdBy, version: p.version,
+  id: p.pipelineId,
+  name: p.name,
+  sort: p.sort,
+  stages: sortStages(p.stages as Stage[]),
+  createdAt: p.createdAt,
+  updatedAt: p.updatedAt,
+  createdBy: p.createdBy,
+  version: p.version,
 });
 
 /** Open stages in their order, then won, then lost. */
@@ -39,13 +45,22 @@ export function newPipelineItem(caller: Pick<Caller, 'accountId' | 'userId'>, in
   const open = input.stages.map((s, i) => ({ id: newId(), name: s.name, color: s.color, sort: (i + 1) * 10, type: 'open' as const }));
   const closing = CLOSING_STAGES.map((s, i) => ({ id: newId(), ...s, sort: 10_000 + i }));
   return {
-    accountId: caller.accountId, pipelineId: newId(), name: input.name, sort: input.sort ?? sort,
-    stages: [...open, ...closing], createdAt: at, updatedAt: at, createdBy: caller.userId, version: 1,
+    accountId: caller.accountId,
+    pipelineId: newId(),
+    name: input.name,
+    sort: input.sort ?? sort,
+    stages: [...open, ...closing],
+    createdAt: at,
+    updatedAt: at,
+    createdBy: caller.userId,
+    version: 1,
   };
 }
 
 const pipelines = aggregate({
-  type: 'pipeline', label: 'Pipeline', dataKey: 'pipeline',
+  type: 'pipeline',
+  label: 'Pipeline',
+  dataKey: 'pipeline',
   read: async (caller, pipelineId) => (await db.pipeline.get({ accountId: caller.accountId, pipelineId }).go()).data,
   store: entityStore<PipelineItem>(db.pipeline, (p) => ({ accountId: p.accountId, pipelineId: p.pipelineId })),
   toContract: toPipeline,
@@ -58,7 +73,11 @@ export const getPipeline = (caller: Caller, id: string) => pipelines.get(caller,
 
 export async function listPipelines(caller: Caller, query: { limit: number; cursor?: string }) {
   const cursor = acceptCursor(query.cursor, caller.accountId);
-  const page = await pageOf((o) => db.pipeline.query.byId({ accountId: caller.accountId }).go(o), { limit: query.limit, cursor }, toPipeline);
+  const page = await pageOf(
+    (o) => db.pipeline.query.byId({ accountId: caller.accountId }).go(o),
+    { limit: query.limit, cursor },
+    toPipeline,
+  );
   return { ...page, items: page.items.sort((a, b) => a.sort - b.sort) };
 }
 
@@ -75,7 +94,9 @@ export function createPipeline(caller: Caller, input: z.output<typeof PipelineCr
 
 /** Every change of a pipeline or its stages is a versioned change of the one pipeline item. */
 function changePipeline(
-  caller: Caller, pipelineId: string, options: WriteOptions | undefined,
+  caller: Caller,
+  pipelineId: string,
+  options: WriteOptions | undefined,
   change: (item: PipelineItem) => { next: PipelineItem; writes?: Write[] },
 ) {
   requireAdmin(caller);
@@ -86,12 +107,14 @@ export const patchPipeline = (caller: Caller, id: string, patch: z.output<typeof
   changePipeline(caller, id, options, (p) => ({ next: { ...p, ...definedOnly(patch) } }));
 
 export const addStage = (caller: Caller, id: string, input: z.output<typeof StageCreate>, options?: WriteOptions) =>
-  idempotent(caller, options, () => changePipeline(caller, id, options, (p) => {
-    const open = p.stages.filter((s: Stage) => s.type === 'open');
-    if (open.length >= 50) throw invalid('A pipeline has at most 50 stages');
-    const sort = input.sort ?? Math.max(0, ...open.map((s: Stage) => s.sort)) + 10;
-    return { next: { ...p, stages: [...p.stages, { id: newId(), name: input.name, color: input.color, sort, type: 'open' }] } };
-  }));
+  idempotent(caller, options, () =>
+    changePipeline(caller, id, options, (p) => {
+      const open = p.stages.filter((s: Stage) => s.type === 'open');
+      if (open.length >= 50) throw invalid('A pipeline has at most 50 stages');
+      const sort = input.sort ?? Math.max(0, ...open.map((s: Stage) => s.sort)) + 10;
+      return { next: { ...p, stages: [...p.stages, { id: newId(), name: input.name, color: input.color, sort, type: 'open' }] } };
+    }),
+  );
 
 export const patchStage = (caller: Caller, id: string, stageId: string, patch: z.output<typeof StagePatch>, options?: WriteOptions) =>
   changePipeline(caller, id, options, (p) => {

@@ -4,13 +4,17 @@
 // it from the task.* events on the bus: a failed Scheduler call is retried (then a DLQ), never
 // lost; a stale schedule is harmless because task-due checks the task again when it fires.
 import {
-  ConflictException, CreateScheduleCommand, DeleteScheduleCommand, ResourceNotFoundException, SchedulerClient,
-  UpdateScheduleCommand, type CreateScheduleCommandInput,
+  ConflictException,
+  CreateScheduleCommand,
+  DeleteScheduleCommand,
+  ResourceNotFoundException,
+  SchedulerClient,
+  UpdateScheduleCommand,
+  type CreateScheduleCommandInput,
 } from '@aws-sdk/client-scheduler';
 import { TASK_REMINDER, type TaskReminder } from '@crm/contract';
 import { config } from '../config.ts';
 import type { TaskSlot } from '../derived/nearest-task.ts';
-
 
 /** Set by the CDK (every function) and, for the endpoint and bus, by the local runtime. */
 const settings = () => ({
@@ -18,7 +22,8 @@ const settings = () => ({
   busArn: process.env.EVENT_BUS_ARN,
   group: process.env.SCHEDULER_GROUP ?? 'default',
   // The local Scheduler needs some role but assumes none.
-  roleArn: process.env.SCHEDULER_ROLE_ARN ?? (process.env.SCHEDULER_ENDPOINT ? 'arn:aws:iam::000000000000:role/local-scheduler' : undefined),
+  roleArn:
+    process.env.SCHEDULER_ROLE_ARN ?? (process.env.SCHEDULER_ENDPOINT ? 'arn:aws:iam::000000000000:role/local-scheduler' : undefined),
   dlqArn: process.env.SCHEDULER_DLQ_ARN,
 });
 

@@ -10,7 +10,12 @@ export async function listTags(caller: Caller, query: TagListQuery) {
   const cursor = acceptCursor(query.cursor, caller.accountId);
   const prefix = tagCounterPrefix(query.entityType);
   return pageOf(
-    (o) => db.counter.query.byKey({ accountId: caller.accountId }).begins({ key: prefix }).where((a, op) => op.gt(a.count, 0)).go(o),
+    (o) =>
+      db.counter.query
+        .byKey({ accountId: caller.accountId })
+        .begins({ key: prefix })
+        .where((a, op) => op.gt(a.count, 0))
+        .go(o),
     { limit: query.limit, cursor },
     (c): TagInUse => ({ tag: unhex(c.key.slice(prefix.length)), count: c.count ?? 0 }),
   );

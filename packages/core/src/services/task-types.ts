@@ -22,15 +22,26 @@ export const DEFAULT_TASK_TYPES = [
 ] as const;
 
 export const toTaskType = (t: TaskTypeItem): TaskType => ({
-  id: t.taskTypeId, name: t.name, color: t.color,
-  createdAt: t.createdAt, updatedAt: t.updatedAt, createdBy: t.createdBy, version: t.version,
+  id: t.taskTypeId,
+  name: t.name,
+  color: t.color,
+  createdAt: t.createdAt,
+  updatedAt: t.updatedAt,
+  createdBy: t.createdBy,
+  version: t.version,
 });
 
 function newTaskTypeItem(caller: Pick<Caller, 'accountId' | 'userId'>, input: { name: string; color: string }): TaskTypeItem {
   const at = now();
   return {
-    accountId: caller.accountId, taskTypeId: newId(), name: input.name, color: input.color,
-    createdAt: at, updatedAt: at, createdBy: caller.userId, version: 1,
+    accountId: caller.accountId,
+    taskTypeId: newId(),
+    name: input.name,
+    color: input.color,
+    createdAt: at,
+    updatedAt: at,
+    createdBy: caller.userId,
+    version: 1,
   };
 }
 
@@ -39,7 +50,9 @@ export const defaultTaskTypeWrites = (caller: Pick<Caller, 'accountId' | 'userId
   DEFAULT_TASK_TYPES.map((t) => put(db.taskType.create(newTaskTypeItem(caller, t)).params()));
 
 const taskTypes = aggregate({
-  type: 'task_type', label: 'Task type', dataKey: 'taskType',
+  type: 'task_type',
+  label: 'Task type',
+  dataKey: 'taskType',
   read: async (caller, taskTypeId) => (await db.taskType.get({ accountId: caller.accountId, taskTypeId }).go()).data,
   store: entityStore<TaskTypeItem>(db.taskType, (t) => ({ accountId: t.accountId, taskTypeId: t.taskTypeId })),
   toContract: toTaskType,
@@ -90,7 +103,12 @@ export function openTasksOfTypeWrites(before: Counted, after: Counted): Write[] 
   if (was === is) return [];
   const accountId = (before ?? after)!.accountId;
   const bump = (typeId: string, count: number) =>
-    update(db.counter.update({ accountId, key: openTasksKey(typeId) }).add({ count }).params());
+    update(
+      db.counter
+        .update({ accountId, key: openTasksKey(typeId) })
+        .add({ count })
+        .params(),
+    );
   return [...(was ? [bump(was, -1)] : []), ...(is ? [bump(is, 1)] : [])];
 }
 

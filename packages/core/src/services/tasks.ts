@@ -23,10 +23,18 @@ export type TaskItem = NonNullable<Awaited<ReturnType<ReturnType<typeof db.task.
 const NO_RECORD = '-';
 
 export const toTask = (t: TaskItem): Task => ({
-  id: t.taskId, text: t.text, typeId: t.typeId, dueAt: t.dueAt, responsibleUserId: t.responsibleUserId,
+  id: t.taskId,
+  text: t.text,
+  typeId: t.typeId,
+  dueAt: t.dueAt,
+  responsibleUserId: t.responsibleUserId,
   entity: t.entityType === NO_RECORD ? null : { type: t.entityType as RecordRef['type'], id: t.entityId },
-  completedAt: t.completedAt ?? null, result: t.result ?? null,
-  createdAt: t.createdAt, updatedAt: t.updatedAt, createdBy: t.createdBy, version: t.version,
+  completedAt: t.completedAt ?? null,
+  result: t.result ?? null,
+  createdAt: t.createdAt,
+  updatedAt: t.updatedAt,
+  createdBy: t.createdBy,
+  version: t.version,
 });
 
 const TRACKED = ['text', 'typeId', 'dueAt', 'responsibleUserId', 'entity', 'completedAt', 'result'] as const;
@@ -37,7 +45,9 @@ const instant = (iso: string) => new Date(iso).toISOString();
 const recordFields = (ref: RecordRef | null) => ({ entityType: ref?.type ?? NO_RECORD, entityId: ref?.id ?? NO_RECORD });
 
 const tasks = aggregate({
-  type: 'task', label: 'Task', dataKey: 'task',
+  type: 'task',
+  label: 'Task',
+  dataKey: 'task',
   read: async (caller, taskId) => (await db.task.get({ accountId: caller.accountId, taskId }).go()).data,
   store: entityStore<TaskItem>(db.task, (t) => ({ accountId: t.accountId, taskId: t.taskId })),
   toContract: toTask,
@@ -62,9 +72,18 @@ export function createTask(caller: Caller, input: z.output<typeof TaskCreate>, o
     if (input.entity) await requireLinkableRecord(caller, input.entity, 'entity.id');
     const at = now();
     const item: TaskItem = {
-      accountId: caller.accountId, taskId: newId(), text: input.text, typeId, dueAt: instant(input.dueAt),
-      responsibleUserId, ...recordFields(input.entity ?? null), state: 'open',
-      createdAt: at, updatedAt: at, createdBy: caller.userId, version: 1,
+      accountId: caller.accountId,
+      taskId: newId(),
+      text: input.text,
+      typeId,
+      dueAt: instant(input.dueAt),
+      responsibleUserId,
+      ...recordFields(input.entity ?? null),
+      state: 'open',
+      createdAt: at,
+      updatedAt: at,
+      createdBy: caller.userId,
+      version: 1,
     };
     return { item, writes: [taskTypeStillExists(caller.accountId, typeId)] };
   });
@@ -72,33 +91,47 @@ export function createTask(caller: Caller, input: z.output<typeof TaskCreate>, o
 
 /** Edits and reschedules (`dueAt`); `entity: null` unlinks. */
 export function patchTask(caller: Caller, taskId: string, patch: z.output<typeof TaskPatch>, options?: WriteOptions) {
-  return tasks.change(caller, taskId, options, async (current) => {
-    const writes: Write[] = [];
-    if (patch.responsibleUserId !== undefined && patch.responsibleUserId !== current.responsibleUserId) {
-      await requireAssignable(caller, 'tasks', patch.responsibleUserId);
-    }
-    if (patch.typeId !== undefined && patch.typeId !== current.typeId) {
-      await requireTaskType(caller, patch.typeId);
-      writes.push(taskTypeStillExists(caller.accountId, patch.typeId));
-    }
-    if (patch.entity) await requireLinkableRecord(caller, patch.entity, 'entity.id');
-    const next: TaskItem = {
-      ...current,
-      text: patch.text ?? current.text,
-      typeId: patch.typeId ?? current.typeId,
-      dueAt: patch.dueAt ? instant(patch.dueAt) : current.dueAt,
-      responsibleUserId: patch.responsibleUserId ?? current.responsibleUserId,
-      ...(patch.entity !== undefined ? recordFields(patch.entity) : {}),
-    };
-    return { next, writes };
-  }, { replayable: true });
+  return tasks.change(
+    caller,
+    taskId,
+    options,
+    async (current) => {
+      const writes: Write[] = [];
+      if (patch.responsibleUserId !== undefined && patch.responsibleUserId !== current.responsibleUserId) {
+        await requireAssignable(caller, 'tasks', patch.responsibleUserId);
+      }
+      if (patch.typeId !== undefined && patch.typeId !== current.typeId) {
+        await requireTaskType(caller, patch.typeId);
+        writes.push(taskTypeStillExists(caller.accountId, patch.typeId));
+      }
+      if (patch.entity) await requireLinkableRecord(caller, patch.entity, 'entity.id');
+      const next: TaskItem = {
+        ...current,
+        text: patch.text ?? current.text,
+        typeId: patch.typeId ?? current.typeId,
+        dueAt: patch.dueAt ? instant(patch.dueAt) : current.dueAt,
+        responsibleUserId: patch.responsibleUserId ?? current.responsibleUserId,
+        ...(patch.entity !== undefined ? recordFields(patch.entity) : {}),
+      };
+      return { next, writes };
+    },
+    { replayable: true },
+  );
 }
 
 export function completeTask(caller: Caller, taskId: string, input: z.output<typeof TaskComplete>, options?: WriteOptions) {
-  return idempotent(caller, options, () => tasks.change(caller, taskId, options, (current) => {
-    if (current.state === 'completed') throw conflict('The task is already completed');
-    return { next: { ...current, state: 'completed', completedAt: now(), result: input.result || undefined } };
-  }, { event: 'completed', replayable: true }));
+  return idempotent(caller, options, () =>
+    tasks.change(
+      caller,
+      taskId,
+      options,
+      (current) => {
+        if (current.state === 'completed') throw conflict('The task is already completed');
+        return { next: { ...current, state: 'completed', completedAt: now(), result: input.result || undefined } };
+      },
+      { event: 'completed', replayable: true },
+    ),
+  );
 }
 
 export function deleteTask(caller: Caller, taskId: string, options?: WriteOptions) {
@@ -135,7 +168,8 @@ export async function markTaskDue(reminder: TaskReminder) {
         writes: [taskUnchanged(task)],
         events: [{ type: 'task.due', entity: { type: 'task', id: taskId }, data: { task: toTask(task) } }],
         // The reminder's own key: a second delivery finds it and writes nothing.
-        options: { idempotency: { key: `task.due#${taskId}#${dueAt}`, requestHash: dueAt } }, result: { taskId, dueAt },
+        options: { idempotency: { key: `task.due#${taskId}#${dueAt}`, requestHash: dueAt } },
+        result: { taskId, dueAt },
       });
     } catch (err) {
       if (err instanceof IdempotentReplay) return false;
@@ -164,7 +198,8 @@ const taskUnchanged = (task: TaskItem): Write => ({
  * follow the completed ones and the due range becomes a filter.
  */
 export async function listTasks(caller: Caller, query: TaskListQuery) {
-  if (query.entityId && !query.entityType) throw invalid('entityId needs entityType', [{ path: 'entityType', message: 'required with entityId' }]);
+  if (query.entityId && !query.entityType)
+    throw invalid('entityId needs entityType', [{ path: 'entityType', message: 'required with entityId' }]);
   const responsibleUserId = visibleResponsible(caller, query.responsibleUserId);
   const cursor = acceptCursor(query.cursor, caller.accountId);
   const { accountId } = caller;
@@ -179,19 +214,25 @@ export async function listTasks(caller: Caller, query: TaskListQuery) {
   const state = query.status === 'completed' ? 'completed' : query.status ? 'open' : undefined;
   // Keys are lower-cased ISO times; '~' sorts after all of them and after any task id.
   const high = [dueTo && `${dueTo.toLowerCase()}~`, query.status === 'overdue' ? now().toLowerCase() : undefined, '~']
-    .filter((h): h is string => !!h).sort()[0]!;
+    .filter((h): h is string => !!h)
+    .sort()[0]!;
   // e.g. overdue (due before now) from a future time: nothing can match.
   if (state && (dueFrom?.toLowerCase() ?? '0') > high) return { items: [], nextCursor: null };
   const ranged = state ? index.between({ state, dueAt: dueFrom?.toLowerCase() ?? '0' }, { state, dueAt: high }) : index;
   const page = await pageOf(
-    (o) => ranged
-      .where((a, op) => [
-        byRecord && responsibleUserId ? op.eq(a.responsibleUserId, responsibleUserId) : '',
-        query.entityType && !query.entityId ? op.eq(a.entityType as never, query.entityType as never) : '',
-        !state && dueFrom ? op.gte(a.dueAt, dueFrom) : '',
-        !state && dueTo ? op.lte(a.dueAt, dueTo) : '',
-      ].filter(Boolean).join(' AND '))
-      .go(o),
+    (o) =>
+      ranged
+        .where((a, op) =>
+          [
+            byRecord && responsibleUserId ? op.eq(a.responsibleUserId, responsibleUserId) : '',
+            query.entityType && !query.entityId ? op.eq(a.entityType as never, query.entityType as never) : '',
+            !state && dueFrom ? op.gte(a.dueAt, dueFrom) : '',
+            !state && dueTo ? op.lte(a.dueAt, dueTo) : '',
+          ]
+            .filter(Boolean)
+            .join(' AND '),
+        )
+        .go(o),
     { limit: query.limit, cursor },
     toTask,
   );
@@ -200,7 +241,10 @@ export async function listTasks(caller: Caller, query: TaskListQuery) {
 
 /** Names the lead, contact or company of each task on a page (a deleted one stays unnamed). */
 async function withRecordNames(accountId: string, tasks: Task[]) {
-  const names = await recordNames(accountId, tasks.flatMap((t) => (t.entity ? [t.entity] : [])));
+  const names = await recordNames(
+    accountId,
+    tasks.flatMap((t) => (t.entity ? [t.entity] : [])),
+  );
   return tasks.map((t) => {
     const name = t.entity && names.get(`${t.entity.type}:${t.entity.id}`);
     return name && t.entity ? { ...t, entity: { ...t.entity, name } } : t;

@@ -18,12 +18,22 @@ import { commit, put } from '../write/write.ts';
 export type UserItem = EntityItem<typeof UserEntity>;
 
 export const toUser = (u: UserItem): User => ({
-  id: u.userId, email: u.email, name: u.name, role: u.role, groupId: u.groupId ?? null, active: u.active,
-  createdAt: u.createdAt, updatedAt: u.updatedAt, createdBy: u.createdBy, version: u.version,
+  id: u.userId,
+  email: u.email,
+  name: u.name,
+  role: u.role,
+  groupId: u.groupId ?? null,
+  active: u.active,
+  createdAt: u.createdAt,
+  updatedAt: u.updatedAt,
+  createdBy: u.createdBy,
+  version: u.version,
 });
 
 const users = aggregate({
-  type: 'user', label: 'User', dataKey: 'user',
+  type: 'user',
+  label: 'User',
+  dataKey: 'user',
   read: async (caller, userId) => (await db.user.get({ accountId: caller.accountId, userId }).go()).data,
   store: entityStore<UserItem>(db.user, (u) => ({ accountId: u.accountId, userId: u.userId })),
   toContract: toUser,
@@ -48,9 +58,11 @@ export async function listUsers(caller: Caller, query: z.output<typeof UserListQ
   const cursor = acceptCursor(query.cursor, caller.accountId);
   const active = query.active === undefined ? undefined : query.active === 'true';
   return pageOf(
-    (o) => db.user.query.byId({ accountId: caller.accountId })
-      .where((a, op) => (active === undefined ? '' : op.eq(a.active, active)))
-      .go(o),
+    (o) =>
+      db.user.query
+        .byId({ accountId: caller.accountId })
+        .where((a, op) => (active === undefined ? '' : op.eq(a.active, active)))
+        .go(o),
     { limit: query.limit, cursor },
     toUser,
   );
@@ -76,19 +88,31 @@ export async function createUser(caller: Caller, input: z.output<typeof UserCrea
   return claimed(caller, options, async (options) => {
     const at = now();
     const item: UserItem = {
-      accountId: caller.accountId, userId: newId(), email: input.email, name: input.name, role: input.role,
-      groupId: input.groupId, active: true, createdAt: at, updatedAt: at, createdBy: caller.userId, version: 1,
+      accountId: caller.accountId,
+      userId: newId(),
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      groupId: input.groupId,
+      active: true,
+      createdAt: at,
+      updatedAt: at,
+      createdBy: caller.userId,
+      version: 1,
     };
     await createLogin({ email: item.email, name: item.name, accountId: caller.accountId, userId: item.userId, password: input.password });
     const user = toUser(item);
     // Not users.create: the login is made once, before the transaction, and undone if it fails.
     try {
       await commit({
-        caller, options, result: user,
+        caller,
+        options,
+        result: user,
         writes: [
           users.spec.store.create(item),
-          put(db.emailClaim.create({ email: item.email, accountId: caller.accountId, userId: item.userId }).params(),
-            () => conflict('A user with this e-mail already exists')),
+          put(db.emailClaim.create({ email: item.email, accountId: caller.accountId, userId: item.userId }).params(), () =>
+            conflict('A user with this e-mail already exists'),
+          ),
         ],
         events: [users.event('created', user)],
       });
@@ -100,8 +124,13 @@ export async function createUser(caller: Caller, input: z.output<typeof UserCrea
   });
 }
 
-const changeUser = (caller: Caller, userId: string, options: WriteOptions | undefined, change: (u: UserItem) => UserItem, event: 'updated' | 'deactivated') =>
-  users.change(caller, userId, options, (u) => ({ next: change(u) }), { event });
+const changeUser = (
+  caller: Caller,
+  userId: string,
+  options: WriteOptions | undefined,
+  change: (u: UserItem) => UserItem,
+  event: 'updated' | 'deactivated',
+) => users.change(caller, userId, options, (u) => ({ next: change(u) }), { event });
 
 export async function patchUser(caller: Caller, userId: string, patch: z.output<typeof UserPatch>, options?: WriteOptions) {
   requireAdmin(caller);
@@ -109,9 +138,17 @@ export async function patchUser(caller: Caller, userId: string, patch: z.output<
   if (userId === caller.userId && patch.role !== undefined && patch.role !== 'admin') {
     throw conflict('You cannot take the administrator role from yourself');
   }
-  return changeUser(caller, userId, options, (u) => ({
-    ...u, ...definedOnly(patch), groupId: patch.groupId === null ? undefined : (patch.groupId ?? u.groupId),
-  }), 'updated');
+  return changeUser(
+    caller,
+    userId,
+    options,
+    (u) => ({
+      ...u,
+      ...definedOnly(patch),
+      groupId: patch.groupId === null ? undefined : (patch.groupId ?? u.groupId),
+    }),
+    'updated',
+  );
 }
 
 /** Deactivation keeps the user's history; the login is disabled and tokens stop working. */

@@ -78,7 +78,9 @@ export function entityStore<Item extends Versioned>(entity: any, keyOf: (item: I
 
 export function aggregate<Item extends Versioned, T extends { id: string }>(spec: AggregateSpec<Item, T>) {
   const event = (stage: string, t: T, changes?: Change[]): EventDraft => ({
-    type: `${spec.type}.${stage}` as EventType, entity: { type: spec.type, id: t.id }, data: { [spec.dataKey]: t },
+    type: `${spec.type}.${stage}` as EventType,
+    entity: { type: spec.type, id: t.id },
+    data: { [spec.dataKey]: t },
     ...(changes && { changes }),
   });
   const alongside = async (caller: Caller, before: Item | null, after: Item | null) =>
@@ -93,20 +95,26 @@ export function aggregate<Item extends Versioned, T extends { id: string }>(spec
 
   /** Adds a new item, built inside the retry so that a lost race builds it again from fresh reads. */
   function create(
-    caller: Caller, options: WriteOptions | undefined, build: () => Promise<{ item: Item } & Extra> | ({ item: Item } & Extra),
+    caller: Caller,
+    options: WriteOptions | undefined,
+    build: () => Promise<{ item: Item } & Extra> | ({ item: Item } & Extra),
     how: Pick<ChangeOptions, 'event'> = {},
   ): Promise<T> {
-    return idempotent(caller, options, () => retrying(async () => {
-      const { item, writes = [], events = [] } = await build();
-      await spec.check?.(caller, item, null);
-      const created = spec.toContract(item);
-      await commit({
-        caller, options, result: created,
-        writes: [spec.store.create(item), ...writes, ...(await alongside(caller, null, item))],
-        events: [event(how.event ?? 'created', created), ...(spec.alsoEvents?.(null, created, []) ?? []), ...events],
-      });
-      return created;
-    }));
+    return idempotent(caller, options, () =>
+      retrying(async () => {
+        const { item, writes = [], events = [] } = await build();
+        await spec.check?.(caller, item, null);
+        const created = spec.toContract(item);
+        await commit({
+          caller,
+          options,
+          result: created,
+          writes: [spec.store.create(item), ...writes, ...(await alongside(caller, null, item))],
+          events: [event(how.event ?? 'created', created), ...(spec.alsoEvents?.(null, created, []) ?? []), ...events],
+        });
+        return created;
+      }),
+    );
   }
 
   /**
@@ -115,7 +123,9 @@ export function aggregate<Item extends Versioned, T extends { id: string }>(spec
    * field writes nothing and answers the item as it is.
    */
   function change(
-    caller: Caller, id: string, options: WriteOptions | undefined,
+    caller: Caller,
+    id: string,
+    options: WriteOptions | undefined,
     edit: (current: Item) => Promise<{ next: Item } & Extra> | ({ next: Item } & Extra),
     how: ChangeOptions = {},
   ): Promise<T> {
@@ -131,9 +141,15 @@ export function aggregate<Item extends Versioned, T extends { id: string }>(spec
       const changes = diff<Record<string, unknown>>(before, after, spec.tracked);
       if (changes.length === 0) return before;
       await commit({
-        caller, options, result: how.replayable ? after : undefined,
+        caller,
+        options,
+        result: how.replayable ? after : undefined,
         writes: [spec.store.replace(current, next), ...(edited.writes ?? []), ...(await alongside(caller, current, next))],
-        events: [event(how.event ?? 'updated', after, changes), ...(spec.alsoEvents?.(before, after, changes) ?? []), ...(edited.events ?? [])],
+        events: [
+          event(how.event ?? 'updated', after, changes),
+          ...(spec.alsoEvents?.(before, after, changes) ?? []),
+          ...(edited.events ?? []),
+        ],
       });
       return after;
     });
@@ -141,8 +157,11 @@ export function aggregate<Item extends Versioned, T extends { id: string }>(spec
 
   /** Deletes the item; `extra` adds what leaves with it (its trash item, its links). */
   function destroy(
-    caller: Caller, id: string, options: WriteOptions | undefined,
-    extra?: (current: Item) => Promise<Extra> | Extra, how: Pick<ChangeOptions, 'consistent'> = {},
+    caller: Caller,
+    id: string,
+    options: WriteOptions | undefined,
+    extra?: (current: Item) => Promise<Extra> | Extra,
+    how: Pick<ChangeOptions, 'consistent'> = {},
   ): Promise<void> {
     return retrying(async () => {
       const current = await read(caller, id, how.consistent);
@@ -150,7 +169,8 @@ export function aggregate<Item extends Versioned, T extends { id: string }>(spec
       spec.authorize?.(caller, 'delete', current);
       const { writes = [], events = [] } = (await extra?.(current)) ?? {};
       await commit({
-        caller, options,
+        caller,
+        options,
         writes: [spec.store.remove(current), ...writes, ...(await alongside(caller, current, null))],
         events: [event('deleted', spec.toContract(current)), ...events],
       });

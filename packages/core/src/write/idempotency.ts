@@ -37,7 +37,9 @@ const CLAIM_LEASE_SECONDS = 60;
  * record then replaces the claim; a create that fails gives the key back.
  */
 export async function claimed<T>(
-  caller: Caller, options: WriteOptions | undefined, create: (options: WriteOptions | undefined) => Promise<T>,
+  caller: Caller,
+  options: WriteOptions | undefined,
+  create: (options: WriteOptions | undefined) => Promise<T>,
 ): Promise<T> {
   const idem = options?.idempotency;
   if (!idem) return create(options);
@@ -81,7 +83,11 @@ async function claimKey(caller: Caller, idem: Idempotency, claim: string): Promi
   try {
     await db.idempotency
       .put({
-        accountId: caller.accountId, key: idem.key, requestHash: idem.requestHash, claim, expiresAt: nowSeconds + CLAIM_LEASE_SECONDS,
+        accountId: caller.accountId,
+        key: idem.key,
+        requestHash: idem.requestHash,
+        claim,
+        expiresAt: nowSeconds + CLAIM_LEASE_SECONDS,
       })
       .where((a, op) => `${op.notExists(a.key)} OR ${op.lt(a.expiresAt, nowSeconds)}`)
       .go();
@@ -94,7 +100,8 @@ async function claimKey(caller: Caller, idem: Idempotency, claim: string): Promi
 
 /** Gives a claimed key back, unless the create did commit its answer after all. */
 const releaseKey = (caller: Caller, key: string, claim: string) =>
-  db.idempotency.delete({ accountId: caller.accountId, key })
+  db.idempotency
+    .delete({ accountId: caller.accountId, key })
     .where((a, op) => `${op.eq(a.claim, claim)} AND ${op.notExists(a.result)}`)
     .go();
 

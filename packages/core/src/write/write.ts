@@ -12,7 +12,10 @@ import { newId, now } from '../ids.ts';
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** One write of a transaction; `onFail` names the domain error when its condition fails. */
-export interface Write { item: TransactItem; onFail?: () => DomainError }
+export interface Write {
+  item: TransactItem;
+  onFail?: () => DomainError;
+}
 
 export interface EventDraft {
   type: EventType;
@@ -56,8 +59,16 @@ export async function commit({ caller, writes, events, options, result }: Commit
     put(
       db.event
         .create({
-          accountId: e.accountId, eventId: e.id, type: e.type, occurredAt: e.occurredAt, actor: e.actor,
-          actorId: e.actor.id, entityType: e.entity.type, entityId: e.entity.id, data: e.data, changes: e.changes,
+          accountId: e.accountId,
+          eventId: e.id,
+          type: e.type,
+          occurredAt: e.occurredAt,
+          actor: e.actor,
+          actorId: e.actor.id,
+          entityType: e.entity.type,
+          entityId: e.entity.id,
+          data: e.data,
+          changes: e.changes,
         })
         .params(),
     ),
@@ -65,21 +76,31 @@ export async function commit({ caller, writes, events, options, result }: Commit
   // Only a change that says what a retry should answer keeps an idempotency record.
   const idem = result === undefined ? undefined : options?.idempotency;
   const idemWrite = idem
-    ? [put(db.idempotency
-        .put({
-          accountId: caller.accountId, key: idem.key, requestHash: idem.requestHash, result, claim: idem.claim,
-          expiresAt: nowSeconds() + IDEMPOTENCY_TTL_SECONDS,
-        })
-        // An expired record may linger until TTL purges it: it no longer counts. A claim of
-        // this very request (made before its side effects) becomes the record.
-        .where((a, op) => [
-          op.notExists(a.key), op.lt(a.expiresAt, nowSeconds()), ...(idem.claim ? [op.eq(a.claim, idem.claim)] : []),
-        ].join(' OR '))
-        .params())]
+    ? [
+        put(
+          db.idempotency
+            .put({
+              accountId: caller.accountId,
+              key: idem.key,
+              requestHash: idem.requestHash,
+              result,
+              claim: idem.claim,
+              expiresAt: nowSeconds() + IDEMPOTENCY_TTL_SECONDS,
+            })
+            // An expired record may linger until TTL purges it: it no longer counts. A claim of
+            // this very request (made before its side effects) becomes the record.
+            .where((a, op) =>
+              [op.notExists(a.key), op.lt(a.expiresAt, nowSeconds()), ...(idem.claim ? [op.eq(a.claim, idem.claim)] : [])].join(' OR '),
+            )
+            .params(),
+        ),
+      ]
     : [];
   const all = [...writes, ...eventWrites, ...idemWrite];
   if (all.length > MAX_TRANSACTION_ITEMS) {
-    throw conflict(`This change touches too many records at once (${all.length} items, at most ${MAX_TRANSACTION_ITEMS}); make it in smaller steps`);
+    throw conflict(
+      `This change touches too many records at once (${all.length} items, at most ${MAX_TRANSACTION_ITEMS}); make it in smaller steps`,
+    );
   }
   try {
     await dynamo.send(new TransactWriteCommand({ TransactItems: all.map((w) => w.item) }));

@@ -7,7 +7,8 @@ export class BadScheduleExpressionError extends Error {}
 /** Epoch milliseconds of the moment an `at(...)` expression names. */
 export function atExpressionTime(expression: string, timeZone = 'UTC'): number {
   const m = AT.exec(expression.trim());
-  if (!m) throw new BadScheduleExpressionError(`Only one-time at(yyyy-mm-ddThh:mm:ss) expressions are supported locally, not ${expression}`);
+  if (!m)
+    throw new BadScheduleExpressionError(`Only one-time at(yyyy-mm-ddThh:mm:ss) expressions are supported locally, not ${expression}`);
   const [year, month, day, hour, minute, second] = m.slice(1).map(Number) as [number, number, number, number, number, number];
   const wall = Date.UTC(year, month - 1, day, hour, minute, second);
   const check = new Date(wall);
@@ -24,7 +25,14 @@ function zoneOffset(instant: number, timeZone: string): number {
   let parts: Intl.DateTimeFormatPart[];
   try {
     parts = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
     }).formatToParts(new Date(instant));
   } catch {
     throw new BadScheduleExpressionError(`Unknown time zone ${timeZone}`);

@@ -10,7 +10,11 @@ export const logToConsole = (line: string) => console.error(`[events] ${line}`);
 
 /** An error the SDK client turns into its modeled exception (by `type`). */
 export class AwsError extends Error {
-  constructor(readonly type: string, message: string, readonly status = 400) {
+  constructor(
+    readonly type: string,
+    message: string,
+    readonly status = 400,
+  ) {
     super(message);
   }
 }
@@ -23,7 +27,9 @@ export async function readJson(req: IncomingMessage): Promise<Record<string, unk
   try {
     const body: unknown = JSON.parse(text);
     if (typeof body === 'object' && body !== null && !Array.isArray(body)) return body as Record<string, unknown>;
-  } catch { /* answered below */ }
+  } catch {
+    /* answered below */
+  }
   throw new AwsError('SerializationException', 'The request body is not a JSON object');
 }
 

@@ -41,7 +41,11 @@ export interface PutEventsEntry {
   Time?: number;
 }
 
-export interface PutEventsResultEntry { EventId?: string; ErrorCode?: string; ErrorMessage?: string }
+export interface PutEventsResultEntry {
+  EventId?: string;
+  ErrorCode?: string;
+  ErrorMessage?: string;
+}
 
 export interface EventBusOptions {
   port?: number;
@@ -164,7 +168,8 @@ export class LocalEventBus {
   }
 
   private call(operation: string, body: Record<string, unknown>, region: string): unknown {
-    const arn = (rule: Rule) => `arn:aws:events:${region}:${LOCAL_ACCOUNT}:rule/${rule.busName === 'default' ? '' : `${rule.busName}/`}${rule.name}`;
+    const arn = (rule: Rule) =>
+      `arn:aws:events:${region}:${LOCAL_ACCOUNT}:rule/${rule.busName === 'default' ? '' : `${rule.busName}/`}${rule.name}`;
     switch (operation) {
       case 'PutEvents': {
         const entries = (body.Entries ?? []) as PutEventsEntry[];
@@ -178,7 +183,8 @@ export class LocalEventBus {
         return { FailedEntryCount: results.filter((r) => r.ErrorCode).length, Entries: results };
       }
       case 'PutRule': {
-        if (typeof body.EventPattern !== 'string') throw new AwsError('ValidationException', 'Only rules with an EventPattern are supported locally.');
+        if (typeof body.EventPattern !== 'string')
+          throw new AwsError('ValidationException', 'Only rules with an EventPattern are supported locally.');
         const rule = this.putRule(String(body.Name), String(body.EventBusName ?? 'default'), body.EventPattern, body.State !== 'DISABLED');
         return { RuleArn: arn(rule) };
       }
@@ -189,7 +195,15 @@ export class LocalEventBus {
         const busName = this.busName(String(body.EventBusName ?? 'default'));
         const prefix = String(body.NamePrefix ?? '');
         const rules = [...this.rules.values()].filter((r) => r.busName === busName && r.name.startsWith(prefix));
-        return { Rules: rules.map((r) => ({ Name: r.name, Arn: arn(r), EventPattern: r.pattern, State: r.enabled ? 'ENABLED' : 'DISABLED', EventBusName: r.busName })) };
+        return {
+          Rules: rules.map((r) => ({
+            Name: r.name,
+            Arn: arn(r),
+            EventPattern: r.pattern,
+            State: r.enabled ? 'ENABLED' : 'DISABLED',
+            EventBusName: r.busName,
+          })),
+        };
       }
       case 'PutTargets': {
         const rule = this.rule(body.Rule, body.EventBusName);
@@ -234,7 +248,8 @@ function compile(pattern: string): EventMatcher {
   try {
     return compilePattern(pattern);
   } catch (err) {
-    if (err instanceof InvalidEventPatternError) throw new AwsError('InvalidEventPatternException', `Event pattern is not valid. Reason: ${err.message}`);
+    if (err instanceof InvalidEventPatternError)
+      throw new AwsError('InvalidEventPatternException', `Event pattern is not valid. Reason: ${err.message}`);
     throw err;
   }
 }
@@ -243,7 +258,11 @@ function toBusEvent(entry: PutEventsEntry, region: string): BusEvent {
   const missing = (['Source', 'DetailType', 'Detail'] as const).find((field) => !entry[field]);
   if (missing) throw new AwsError('InvalidArgument', `Parameter ${missing} is not valid. Reason: ${missing} is a required argument.`);
   let detail: unknown;
-  try { detail = JSON.parse(entry.Detail!); } catch { /* checked below */ }
+  try {
+    detail = JSON.parse(entry.Detail!);
+  } catch {
+    /* checked below */
+  }
   if (typeof detail !== 'object' || detail === null || Array.isArray(detail)) {
     throw new AwsError('MalformedDetail', 'Detail is malformed.');
   }

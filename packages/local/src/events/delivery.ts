@@ -65,8 +65,11 @@ export class Deliveries<T> {
     }
     this.log(`${target}: gave up after ${attempts} attempts; kept in the dead-letter list`);
     this.deadLetters.push({
-      target, payload, error: String((error as Error)?.message ?? error),
-      attempts, failedAt: new Date().toISOString(),
+      target,
+      payload,
+      error: String((error as Error)?.message ?? error),
+      attempts,
+      failedAt: new Date().toISOString(),
     });
   }
 }

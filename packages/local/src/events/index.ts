@@ -44,7 +44,10 @@ export async function startEvents(options: StartEventsOptions): Promise<LocalEve
 
   const bus = await startEventBus({ port: options.ports?.eventBridge, retry, log });
   const scheduler = await startScheduler({
-    port: options.ports?.scheduler, dataDir, retry, log,
+    port: options.ports?.scheduler,
+    dataDir,
+    retry,
+    log,
     resolveTarget: (arn) => consumerOfLambdaArn(arn, region),
   });
   scheduler.registerTarget(busArn, async (input, schedule) => {
@@ -57,8 +60,14 @@ export async function startEvents(options: StartEventsOptions): Promise<LocalEve
   }
 
   const stream = new StreamPipe({
-    dynamodbEndpoint: env.DYNAMODB_ENDPOINT, tableName: env.TABLE_NAME, eventBridgeEndpoint: bus.endpoint,
-    eventBusName: EVENT_BUS_NAME, region, dataDir, pollMs: options.pollMs, log,
+    dynamodbEndpoint: env.DYNAMODB_ENDPOINT,
+    tableName: env.TABLE_NAME,
+    eventBridgeEndpoint: bus.endpoint,
+    eventBusName: EVENT_BUS_NAME,
+    region,
+    dataDir,
+    pollMs: options.pollMs,
+    log,
   });
   stream.start();
 
@@ -114,10 +123,17 @@ function consumerOfLambdaArn(arn: string, region: string): ScheduleTargetHandler
 function lambdaContext(functionName: string, region: string) {
   const deadline = Date.now() + 900_000;
   return {
-    functionName, functionVersion: '$LATEST', awsRequestId: randomUUID(), memoryLimitInMB: '1024',
+    functionName,
+    functionVersion: '$LATEST',
+    awsRequestId: randomUUID(),
+    memoryLimitInMB: '1024',
     invokedFunctionArn: `arn:aws:lambda:${region}:${LOCAL_ACCOUNT}:function:${functionName}`,
-    logGroupName: `/aws/lambda/${functionName}`, logStreamName: 'local', callbackWaitsForEmptyEventLoop: true,
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'local',
+    callbackWaitsForEmptyEventLoop: true,
     getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done: () => {}, fail: () => {}, succeed: () => {},
+    done: () => {},
+    fail: () => {},
+    succeed: () => {},
   };
 }

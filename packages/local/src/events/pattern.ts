@@ -11,7 +11,9 @@ export class InvalidEventPatternError extends Error {
   override name = 'InvalidEventPatternException';
 }
 
-const invalid = (message: string): never => { throw new InvalidEventPatternError(message); };
+const invalid = (message: string): never => {
+  throw new InvalidEventPatternError(message);
+};
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isLeaf = (v: unknown): v is Leaf => v === null || ['string', 'number', 'boolean'].includes(typeof v);
 const fold = (s: string) => s.toUpperCase().toLowerCase();
@@ -24,7 +26,11 @@ export function compilePattern(pattern: unknown): EventMatcher {
 }
 
 function parsePatternJson(text: string): unknown {
-  try { return JSON.parse(text); } catch { return invalid('Event pattern is not valid JSON'); }
+  try {
+    return JSON.parse(text);
+  } catch {
+    return invalid('Event pattern is not valid JSON');
+  }
 }
 
 function compileObject(pattern: Record<string, unknown>): ObjectTest {
@@ -78,20 +84,29 @@ function compileLeafRule(key: string, rule: unknown[]): LeafTest {
 }
 
 type ValueTest = (value: Leaf) => boolean;
-const anyValue = (test: ValueTest): LeafTest => (values) => values.some(test);
-const onStrings = (test: (s: string) => boolean): ValueTest => (v) => typeof v === 'string' && test(v);
+const anyValue =
+  (test: ValueTest): LeafTest =>
+  (values) =>
+    values.some(test);
+const onStrings =
+  (test: (s: string) => boolean): ValueTest =>
+  (v) =>
+    typeof v === 'string' && test(v);
 
 const OPERATORS: Record<string, (argument: unknown, key: string) => LeafTest> = {
   prefix: (arg, key) => anyValue(onStrings(affixTest(arg, key, (s, p) => s.startsWith(p)))),
   suffix: (arg, key) => anyValue(onStrings(affixTest(arg, key, (s, p) => s.endsWith(p)))),
   'equals-ignore-case': (arg, key) => anyValue(onStrings(ignoreCaseTest(arg, key))),
   wildcard: (arg, key) => anyValue(onStrings(wildcardTest(arg, key))),
-  'anything-but': (arg, key) => { const excluded = exclusionTest(arg, key); return anyValue((v) => !excluded(v)); },
+  'anything-but': (arg, key) => {
+    const excluded = exclusionTest(arg, key);
+    return anyValue((v) => !excluded(v));
+  },
   numeric: (arg, key) => anyValue(numericTest(arg, key)),
   cidr: (arg, key) => anyValue(onStrings(cidrTest(arg, key))),
   exists: (arg, key) => {
     if (typeof arg !== 'boolean') invalid(`"${key}": exists takes true or false`);
-    return (values) => (values.length > 0) === arg;
+    return (values) => values.length > 0 === arg;
   },
 };
 
@@ -149,27 +164,42 @@ function exclusionTest(arg: unknown, key: string): ValueTest {
     return onStrings((s) => tests.some((t) => t(s)));
   };
   switch (operator) {
-    case 'prefix': { const prefix = requireString(inner, key, 'prefix'); return onStrings((s) => s.startsWith(prefix)); }
-    case 'suffix': { const suffix = requireString(inner, key, 'suffix'); return onStrings((s) => s.endsWith(suffix)); }
-    case 'equals-ignore-case': return each((one) => ignoreCaseTest(one, key));
-    case 'wildcard': return each((one) => wildcardTest(one, key));
-    default: return invalid(`"${key}": anything-but does not support "${operator}"`);
+    case 'prefix': {
+      const prefix = requireString(inner, key, 'prefix');
+      return onStrings((s) => s.startsWith(prefix));
+    }
+    case 'suffix': {
+      const suffix = requireString(inner, key, 'suffix');
+      return onStrings((s) => s.endsWith(suffix));
+    }
+    case 'equals-ignore-case':
+      return each((one) => ignoreCaseTest(one, key));
+    case 'wildcard':
+      return each((one) => wildcardTest(one, key));
+    default:
+      return invalid(`"${key}": anything-but does not support "${operator}"`);
   }
 }
 
 const COMPARE: Record<string, (a: number, b: number) => boolean> = {
-  '=': (a, b) => a === b, '<': (a, b) => a < b, '<=': (a, b) => a <= b, '>': (a, b) => a > b, '>=': (a, b) => a >= b,
+  '=': (a, b) => a === b,
+  '<': (a, b) => a < b,
+  '<=': (a, b) => a <= b,
+  '>': (a, b) => a > b,
+  '>=': (a, b) => a >= b,
 };
 
 /** `["op", n]` or `["op", n, "op", m]`; applies to JSON numbers only. */
 function numericTest(arg: unknown, key: string): ValueTest {
   if (!Array.isArray(arg) || (arg.length !== 2 && arg.length !== 4)) return invalid(`"${key}": numeric takes [op, n] or [op, n, op, m]`);
-  const checks = [0, 2].filter((i) => i < arg.length).map((i) => {
-    const [op, bound] = [arg[i], arg[i + 1]];
-    const compare = typeof op === 'string' ? COMPARE[op] : undefined;
-    if (!compare || typeof bound !== 'number') return invalid(`"${key}": numeric has a bad comparison at ${i}`);
-    return (n: number) => compare(n, bound);
-  });
+  const checks = [0, 2]
+    .filter((i) => i < arg.length)
+    .map((i) => {
+      const [op, bound] = [arg[i], arg[i + 1]];
+      const compare = typeof op === 'string' ? COMPARE[op] : undefined;
+      if (!compare || typeof bound !== 'number') return invalid(`"${key}": numeric has a bad comparison at ${i}`);
+      return (n: number) => compare(n, bound);
+    });
   return (v) => typeof v === 'number' && checks.every((check) => check(v));
 }
 
@@ -182,7 +212,10 @@ function cidrTest(arg: unknown, key: string) {
     return invalid(`"${key}": cidr takes an IPv4 block like 10.0.0.0/24`);
   }
   const mask = prefixLength === 0 ? 0 : (~0 << (32 - prefixLength)) >>> 0;
-  return (s: string) => { const ip = ipv4(s); return ip !== undefined && ((ip & mask) >>> 0) === ((network & mask) >>> 0); };
+  return (s: string) => {
+    const ip = ipv4(s);
+    return ip !== undefined && (ip & mask) >>> 0 === (network & mask) >>> 0;
+  };
 }
 
 function ipv4(text: string): number | undefined {

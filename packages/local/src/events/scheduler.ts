@@ -141,15 +141,19 @@ export class LocalScheduler {
     }
     const scheduleName = decodeURIComponent(name);
     switch (req.method) {
-      case 'POST': return this.put(scheduleName, body, signedRegion(req), false);
-      case 'PUT': return this.put(scheduleName, body, signedRegion(req), true);
-      case 'GET': return view(this.existing(group, scheduleName));
+      case 'POST':
+        return this.put(scheduleName, body, signedRegion(req), false);
+      case 'PUT':
+        return this.put(scheduleName, body, signedRegion(req), true);
+      case 'GET':
+        return view(this.existing(group, scheduleName));
       case 'DELETE':
         this.existing(group, scheduleName);
         this.schedules.delete(key(group, scheduleName));
         this.save();
         return {};
-      default: throw new AwsError('UnknownOperationException', `Unsupported method ${req.method}`, 405);
+      default:
+        throw new AwsError('UnknownOperationException', `Unsupported method ${req.method}`, 405);
     }
   }
 
@@ -178,7 +182,15 @@ export class LocalScheduler {
     const state = query.get('State');
     const schedules = [...this.schedules.values()]
       .filter((s) => (!group || s.GroupName === group) && s.Name.startsWith(prefix) && (!state || s.State === state))
-      .map((s) => ({ Arn: s.Arn, Name: s.Name, GroupName: s.GroupName, State: s.State, CreationDate: s.CreationDate, LastModificationDate: s.LastModificationDate, Target: { Arn: s.Target.Arn } }));
+      .map((s) => ({
+        Arn: s.Arn,
+        Name: s.Name,
+        GroupName: s.GroupName,
+        State: s.State,
+        CreationDate: s.CreationDate,
+        LastModificationDate: s.LastModificationDate,
+        Target: { Arn: s.Target.Arn },
+      }));
     return { Schedules: schedules };
   }
 
@@ -216,7 +228,8 @@ export async function startScheduler(options: SchedulerOptions = {}): Promise<Lo
 }
 
 const key = (groupName: string, name: string) => `${groupName}/${name}`;
-const notFound = (groupName: string, name: string) => new AwsError('ResourceNotFoundException', `Schedule ${name} does not exist in group ${groupName}.`, 404);
+const notFound = (groupName: string, name: string) =>
+  new AwsError('ResourceNotFoundException', `Schedule ${name} does not exist in group ${groupName}.`, 404);
 
 function view({ dueAt: _dueAt, firedAt: _firedAt, ...schedule }: StoredSchedule): Schedule {
   return schedule;
@@ -224,14 +237,21 @@ function view({ dueAt: _dueAt, firedAt: _firedAt, ...schedule }: StoredSchedule)
 
 function dueAt(body: Record<string, unknown>): number {
   try {
-    return atExpressionTime(String(body.ScheduleExpression), body.ScheduleExpressionTimezone ? String(body.ScheduleExpressionTimezone) : undefined);
+    return atExpressionTime(
+      String(body.ScheduleExpression),
+      body.ScheduleExpressionTimezone ? String(body.ScheduleExpressionTimezone) : undefined,
+    );
   } catch (err) {
     if (err instanceof BadScheduleExpressionError) throw new AwsError('ValidationException', err.message);
     throw err;
   }
 }
 
-function validated(name: string, groupName: string, body: Record<string, unknown>): Omit<Schedule, 'Arn' | 'CreationDate' | 'LastModificationDate'> {
+function validated(
+  name: string,
+  groupName: string,
+  body: Record<string, unknown>,
+): Omit<Schedule, 'Arn' | 'CreationDate' | 'LastModificationDate'> {
   const target = body.Target as ScheduleTarget | undefined;
   const window = body.FlexibleTimeWindow as Schedule['FlexibleTimeWindow'] | undefined;
   if (!/^[0-9a-zA-Z-_.]{1,64}$/.test(name)) throw new AwsError('ValidationException', `Invalid schedule name ${name}`);
@@ -247,6 +267,9 @@ function validated(name: string, groupName: string, body: Record<string, unknown
     FlexibleTimeWindow: window,
     State: body.State === 'DISABLED' ? 'DISABLED' : 'ENABLED',
     ActionAfterCompletion: body.ActionAfterCompletion === 'DELETE' ? 'DELETE' : 'NONE',
-    ...optional('ScheduleExpressionTimezone'), ...optional('Description'), ...optional('StartDate'), ...optional('EndDate'),
+    ...optional('ScheduleExpressionTimezone'),
+    ...optional('Description'),
+    ...optional('StartDate'),
+    ...optional('EndDate'),
   };
 }

@@ -7,7 +7,12 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
-  DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand, type Shard, type _Record,
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type Shard,
+  type _Record,
 } from '@aws-sdk/client-dynamodb-streams';
 import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import type { CrmEvent } from '@crm/contract';
@@ -150,9 +155,15 @@ export class StreamPipe {
 
   private async shardIterator(streamArn: string, shardId: string, checkpoint: Checkpoint): Promise<string | undefined> {
     const after = checkpoint.shards[shardId]?.sequenceNumber;
-    const get = (type: 'TRIM_HORIZON' | 'AFTER_SEQUENCE_NUMBER') => this.streams.send(new GetShardIteratorCommand({
-      StreamArn: streamArn, ShardId: shardId, ShardIteratorType: type, ...(type === 'AFTER_SEQUENCE_NUMBER' ? { SequenceNumber: after } : {}),
-    }));
+    const get = (type: 'TRIM_HORIZON' | 'AFTER_SEQUENCE_NUMBER') =>
+      this.streams.send(
+        new GetShardIteratorCommand({
+          StreamArn: streamArn,
+          ShardId: shardId,
+          ShardIteratorType: type,
+          ...(type === 'AFTER_SEQUENCE_NUMBER' ? { SequenceNumber: after } : {}),
+        }),
+      );
     try {
       return (await get(after ? 'AFTER_SEQUENCE_NUMBER' : 'TRIM_HORIZON')).ShardIterator;
     } catch (err) {
@@ -176,8 +187,12 @@ export class StreamPipe {
 
   private entry(envelope: CrmEvent): PutEventsRequestEntry {
     return {
-      EventBusName: this.options.eventBusName, Source: EVENT_SOURCE, DetailType: envelope.type,
-      Detail: JSON.stringify(envelope), Time: new Date(envelope.occurredAt), Resources: [],
+      EventBusName: this.options.eventBusName,
+      Source: EVENT_SOURCE,
+      DetailType: envelope.type,
+      Detail: JSON.stringify(envelope),
+      Time: new Date(envelope.occurredAt),
+      Resources: [],
     };
   }
 

@@ -13,9 +13,18 @@ const ec2Event = {
   region: 'us-east-1',
   resources: ['arn:aws:ec2:us-east-1:123456789012:instance/i-000000aaaaaa00000'],
   detail: {
-    'c-count': 5, 'd-count': 3, 'x-limit': 301.8, 'source-ip': '10.0.0.33',
-    'instance-id': 'i-000000aaaaaa00000', state: 'running', eventVersion: '', responseElements: null,
-    service: 'EventBridge', FileName: 'photo.PNG', FilePath: '/usr/lib/libc.so', enabled: true,
+    'c-count': 5,
+    'd-count': 3,
+    'x-limit': 301.8,
+    'source-ip': '10.0.0.33',
+    'instance-id': 'i-000000aaaaaa00000',
+    state: 'running',
+    eventVersion: '',
+    responseElements: null,
+    service: 'EventBridge',
+    FileName: 'photo.PNG',
+    FilePath: '/usr/lib/libc.so',
+    enabled: true,
     cost: { amount: 100 },
   },
 };
@@ -28,11 +37,24 @@ const employees = {
   ],
 };
 
-const metric = { source: 'aws.cloudwatch', metricName: 'NetworkIn', namespace: 'AWS/EC2', metricType: 'MetricType', scope: 'Instance', detail: { source: 'x', 'detail-type': 'CloudWatch Alarm State Change' } };
+const metric = {
+  source: 'aws.cloudwatch',
+  metricName: 'NetworkIn',
+  namespace: 'AWS/EC2',
+  metricType: 'MetricType',
+  scope: 'Instance',
+  detail: { source: 'x', 'detail-type': 'CloudWatch Alarm State Change' },
+};
 
 const leadMoved = {
-  source: 'crm', 'detail-type': 'lead.stage_changed',
-  detail: { accountId: 'acc1', entity: { type: 'lead', id: 'l1' }, data: { price: 1500 }, changes: [{ field: 'stageId', from: 's1', to: 's2' }] },
+  source: 'crm',
+  'detail-type': 'lead.stage_changed',
+  detail: {
+    accountId: 'acc1',
+    entity: { type: 'lead', id: 'l1' },
+    data: { price: 1500 },
+    changes: [{ field: 'stageId', from: 's1', to: 's2' }],
+  },
 };
 
 const streamInsert = { eventName: 'INSERT', dynamodb: { NewImage: { __edb_e__: { S: 'event' }, pk: { S: 'x' } } } };
@@ -41,7 +63,16 @@ type Row = [name: string, pattern: Record<string, unknown>, event: unknown, matc
 
 const rows: Row[] = [
   // Event pattern syntax / simple matching
-  ['all named fields match', { 'detail-type': ['EC2 Instance State-change Notification'], resources: ['arn:aws:ec2:us-east-1:123456789012:instance/i-000000aaaaaa00000'], detail: { state: ['initializing', 'running'] } }, ec2Event, true],
+  [
+    'all named fields match',
+    {
+      'detail-type': ['EC2 Instance State-change Notification'],
+      resources: ['arn:aws:ec2:us-east-1:123456789012:instance/i-000000aaaaaa00000'],
+      detail: { state: ['initializing', 'running'] },
+    },
+    ec2Event,
+    true,
+  ],
   ['a value list is an OR', { source: ['aws.ec2', 'aws.fargate'] }, ec2Event, true],
   ['no listed value matches', { detail: { state: ['initializing'] } }, ec2Event, false],
   ['exact matching is case-sensitive', { source: ['AWS.EC2'] }, ec2Event, false],
@@ -89,13 +120,29 @@ const rows: Row[] = [
   ['anything-but a suffix', { detail: { FileName: [{ 'anything-but': { suffix: '.jpg' } }] } }, ec2Event, true],
   ['anything-but a matching suffix', { detail: { FileName: [{ 'anything-but': { suffix: '.PNG' } }] } }, ec2Event, false],
   ['anything-but ignoring case', { detail: { state: [{ 'anything-but': { 'equals-ignore-case': 'RUNNING' } }] } }, ec2Event, false],
-  ['anything-but ignoring case, list', { detail: { state: [{ 'anything-but': { 'equals-ignore-case': ['stopped', 'INIT'] } }] } }, ec2Event, true],
+  [
+    'anything-but ignoring case, list',
+    { detail: { state: [{ 'anything-but': { 'equals-ignore-case': ['stopped', 'INIT'] } }] } },
+    ec2Event,
+    true,
+  ],
   ['anything-but a wildcard', { detail: { FilePath: [{ 'anything-but': { wildcard: '*/lib/*' } }] } }, ec2Event, false],
   ['anything-but a non-matching wildcard', { detail: { FilePath: [{ 'anything-but': { wildcard: '*/bin/*' } }] } }, ec2Event, true],
   ['anything-but needs the field to exist', { detail: { missing: [{ 'anything-but': 'x' }] } }, ec2Event, false],
   ['anything-but excludes CloudTrail detail-type', { 'detail-type': [{ 'anything-but': 'AWS API Call via CloudTrail' }] }, ec2Event, true],
   // Numeric
-  ['numeric ranges, all true', { detail: { 'c-count': [{ numeric: ['>', 0, '<=', 5] }], 'd-count': [{ numeric: ['<', 10] }], 'x-limit': [{ numeric: ['=', 3.018e2] }] } }, ec2Event, true],
+  [
+    'numeric ranges, all true',
+    {
+      detail: {
+        'c-count': [{ numeric: ['>', 0, '<=', 5] }],
+        'd-count': [{ numeric: ['<', 10] }],
+        'x-limit': [{ numeric: ['=', 3.018e2] }],
+      },
+    },
+    ec2Event,
+    true,
+  ],
   ['numeric exclusive upper bound', { detail: { 'c-count': [{ numeric: ['>', 0, '<', 5] }] } }, ec2Event, false],
   ['numeric >=', { detail: { 'c-count': [{ numeric: ['>=', 5] }] } }, ec2Event, true],
   ['numeric >', { detail: { 'c-count': [{ numeric: ['>', 5] }] } }, ec2Event, false],
@@ -108,32 +155,124 @@ const rows: Row[] = [
   ['exists true on an absent field', { detail: { 'e-count': [{ exists: true }] } }, ec2Event, false],
   ['exists false on an absent field', { detail: { 'e-count': [{ exists: false }] } }, ec2Event, true],
   ['exists false on a present field', { detail: { state: [{ exists: false }] } }, ec2Event, false],
-  ['exists false on a non-leaf (docs example)', { detail: { 'c-count': [{ exists: false }] } }, { detail: { state: ['initializing', 'running'], 'c-count': { c1: 100 } } }, true],
+  [
+    'exists false on a non-leaf (docs example)',
+    { detail: { 'c-count': [{ exists: false }] } },
+    { detail: { state: ['initializing', 'running'], 'c-count': { c1: 100 } } },
+    true,
+  ],
   ['exists false with the parent absent', { detail: { 'c-count': [{ exists: false }] } }, { source: 'x' }, true],
   ['exists true on null', { detail: { responseElements: [{ exists: true }] } }, ec2Event, true],
   // Arrays
-  ['pattern and event arrays intersect', { resources: ['arn:aws:ec2:us-east-1:123456789012:instance/i-b188560f', 'arn:aws:ec2:us-east-1:111122223333:instance/i-b188560f', 'arn:aws:ec2:us-east-1:444455556666:instance/i-b188560f'] }, { resources: ['arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:eb56d16b-bbf0-401d-b893-d5978ed4a025:autoScalingGroupName/ASGTerminate', 'arn:aws:ec2:us-east-1:123456789012:instance/i-b188560f'] }, true],
+  [
+    'pattern and event arrays intersect',
+    {
+      resources: [
+        'arn:aws:ec2:us-east-1:123456789012:instance/i-b188560f',
+        'arn:aws:ec2:us-east-1:111122223333:instance/i-b188560f',
+        'arn:aws:ec2:us-east-1:444455556666:instance/i-b188560f',
+      ],
+    },
+    {
+      resources: [
+        'arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:eb56d16b-bbf0-401d-b893-d5978ed4a025:autoScalingGroupName/ASGTerminate',
+        'arn:aws:ec2:us-east-1:123456789012:instance/i-b188560f',
+      ],
+    },
+    true,
+  ],
   ['pattern and event arrays do not intersect', { resources: ['arn:x'] }, { resources: ['arn:y', 'arn:z'] }, false],
   ['an object inside an array', { employees: { firstName: ['Anna'] } }, employees, true],
   ['fields from one array element', { employees: { firstName: ['Anna'], lastName: ['Smith'] } }, employees, true],
   ['fields from two array elements do not combine', { employees: { firstName: ['Anna'], lastName: ['Jones'] } }, employees, false],
   // $or
-  ['$or: source and one of two fields', { source: ['aws.cloudwatch'], $or: [{ metricName: ['CPUUtilization', 'ReadLatency'] }, { namespace: ['AWS/EC2', 'AWS/ES'] }] }, metric, true],
-  ['$or: no branch matches', { source: ['aws.cloudwatch'], $or: [{ metricName: ['CPUUtilization'] }, { namespace: ['AWS/ES'] }] }, metric, false],
-  ['$or: AND outside still applies', { source: ['aws.ec2'], $or: [{ metricName: ['NetworkIn'] }, { namespace: ['AWS/EC2'] }] }, metric, false],
-  ['$or in parallel, nested under detail', { $or: [{ metricName: ['CPUUtilization'] }, { namespace: ['AWS/EC2'] }], detail: { $or: [{ source: ['aws.cloudwatch'] }, { 'detail-type': ['CloudWatch Alarm State Change'] }] } }, metric, true],
-  ['$or with an AND inside', { source: ['aws.cloudwatch'], $or: [{ metricName: ['CPUUtilization'] }, { metricType: ['MetricType'], namespace: ['AWS/EC2', 'AWS/ES'] }, { scope: ['Service'] }] }, metric, true],
-  ['$or with an AND inside that fails', { source: ['aws.cloudwatch'], $or: [{ metricName: ['CPUUtilization'] }, { metricType: ['Other'], namespace: ['AWS/EC2'] }, { scope: ['Service'] }] }, metric, false],
-  ['nested $or', { source: ['aws.cloudwatch'], $or: [{ metricName: ['CPUUtilization'] }, { metricType: ['MetricType'], $or: [{ metricId: [1234] }, { scope: ['Instance'] }] }] }, metric, true],
+  [
+    '$or: source and one of two fields',
+    { source: ['aws.cloudwatch'], $or: [{ metricName: ['CPUUtilization', 'ReadLatency'] }, { namespace: ['AWS/EC2', 'AWS/ES'] }] },
+    metric,
+    true,
+  ],
+  [
+    '$or: no branch matches',
+    { source: ['aws.cloudwatch'], $or: [{ metricName: ['CPUUtilization'] }, { namespace: ['AWS/ES'] }] },
+    metric,
+    false,
+  ],
+  [
+    '$or: AND outside still applies',
+    { source: ['aws.ec2'], $or: [{ metricName: ['NetworkIn'] }, { namespace: ['AWS/EC2'] }] },
+    metric,
+    false,
+  ],
+  [
+    '$or in parallel, nested under detail',
+    {
+      $or: [{ metricName: ['CPUUtilization'] }, { namespace: ['AWS/EC2'] }],
+      detail: { $or: [{ source: ['aws.cloudwatch'] }, { 'detail-type': ['CloudWatch Alarm State Change'] }] },
+    },
+    metric,
+    true,
+  ],
+  [
+    '$or with an AND inside',
+    {
+      source: ['aws.cloudwatch'],
+      $or: [{ metricName: ['CPUUtilization'] }, { metricType: ['MetricType'], namespace: ['AWS/EC2', 'AWS/ES'] }, { scope: ['Service'] }],
+    },
+    metric,
+    true,
+  ],
+  [
+    '$or with an AND inside that fails',
+    {
+      source: ['aws.cloudwatch'],
+      $or: [{ metricName: ['CPUUtilization'] }, { metricType: ['Other'], namespace: ['AWS/EC2'] }, { scope: ['Service'] }],
+    },
+    metric,
+    false,
+  ],
+  [
+    'nested $or',
+    {
+      source: ['aws.cloudwatch'],
+      $or: [{ metricName: ['CPUUtilization'] }, { metricType: ['MetricType'], $or: [{ metricId: [1234] }, { scope: ['Instance'] }] }],
+    },
+    metric,
+    true,
+  ],
   ['$or as a plain field name (object value)', { $or: { metricType: ['MetricType'] } }, { $or: { metricType: 'MetricType' } }, true],
   // The complex example
-  ['complex example', { time: [{ prefix: '2017-10-02' }], detail: { state: [{ 'anything-but': 'initializing' }], 'c-count': [{ numeric: ['>', 0, '<=', 5] }], 'd-count': [{ numeric: ['<', 10] }], 'x-limit': [{ 'anything-but': [100, 200, 300] }], 'source-ip': [{ cidr: '10.0.0.0/8' }] } }, ec2Event, true],
+  [
+    'complex example',
+    {
+      time: [{ prefix: '2017-10-02' }],
+      detail: {
+        state: [{ 'anything-but': 'initializing' }],
+        'c-count': [{ numeric: ['>', 0, '<=', 5] }],
+        'd-count': [{ numeric: ['<', 10] }],
+        'x-limit': [{ 'anything-but': [100, 200, 300] }],
+        'source-ip': [{ cidr: '10.0.0.0/8' }],
+      },
+    },
+    ec2Event,
+    true,
+  ],
   // The CRM's own patterns
   ['CRM: lead events by prefix', { source: ['crm'], 'detail-type': [{ prefix: 'lead.' }] }, leadMoved, true],
   ['CRM: a change of stage in the changes list', { detail: { changes: { field: ['stageId'], to: ['s2'] } } }, leadMoved, true],
   ['CRM: budget over a threshold', { detail: { data: { price: [{ numeric: ['>=', 1000] }] } } }, leadMoved, true],
-  ['CRM: the Pipe filter takes event-item inserts', { eventName: ['INSERT'], dynamodb: { NewImage: { __edb_e__: { S: ['event'] } } } }, streamInsert, true],
-  ['CRM: the Pipe filter drops modifications', { eventName: ['INSERT'], dynamodb: { NewImage: { __edb_e__: { S: ['event'] } } } }, { ...streamInsert, eventName: 'MODIFY' }, false],
+  [
+    'CRM: the Pipe filter takes event-item inserts',
+    { eventName: ['INSERT'], dynamodb: { NewImage: { __edb_e__: { S: ['event'] } } } },
+    streamInsert,
+    true,
+  ],
+  [
+    'CRM: the Pipe filter drops modifications',
+    { eventName: ['INSERT'], dynamodb: { NewImage: { __edb_e__: { S: ['event'] } } } },
+    { ...streamInsert, eventName: 'MODIFY' },
+    false,
+  ],
 ];
 
 const invalidPatterns: [name: string, pattern: unknown][] = [

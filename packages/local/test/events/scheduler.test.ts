@@ -3,8 +3,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  ConflictException, CreateScheduleCommand, DeleteScheduleCommand, GetScheduleCommand, ListSchedulesCommand,
-  ResourceNotFoundException, SchedulerClient, UpdateScheduleCommand, ValidationException, type CreateScheduleCommandInput,
+  ConflictException,
+  CreateScheduleCommand,
+  DeleteScheduleCommand,
+  GetScheduleCommand,
+  ListSchedulesCommand,
+  ResourceNotFoundException,
+  SchedulerClient,
+  UpdateScheduleCommand,
+  ValidationException,
+  type CreateScheduleCommandInput,
 } from '@aws-sdk/client-scheduler';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { atExpressionTime } from '../../src/events/at-time.ts';
@@ -31,11 +39,17 @@ const reminder = (name: string, expression: string, extra: Partial<CreateSchedul
   ...extra,
 });
 
-const newDataDir = () => { const dir = mkdtempSync(join(tmpdir(), 'crm-scheduler-')); dataDirs.push(dir); return dir; };
+const newDataDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crm-scheduler-'));
+  dataDirs.push(dir);
+  return dir;
+};
 
 async function startLocal(options: Parameters<typeof startScheduler>[0] = {}) {
   const started = await startScheduler({ tickMs: 20, retry: { attempts: 2, firstDelayMs: 5 }, log: () => {}, ...options });
-  started.registerTarget(REMINDERS, async (input, schedule) => { fired.push({ input, name: schedule.Name }); });
+  started.registerTarget(REMINDERS, async (input, schedule) => {
+    fired.push({ input, name: schedule.Name });
+  });
   return started;
 }
 
@@ -71,23 +85,34 @@ describe('Function: atExpressionTime', () => {
     expect(new Date(atExpressionTime(expression, zone)).toISOString()).toBe(expected);
   });
 
-  it.each([['rate(5 minutes)'], ['cron(0 9 * * ? *)'], ['at(2026-02-30T09:00:00)'], ['at(2026-11-27 09:00:00)']])('refuses %s', (expression) => {
-    expect(() => atExpressionTime(expression)).toThrow();
-  });
+  it.each([['rate(5 minutes)'], ['cron(0 9 * * ? *)'], ['at(2026-02-30T09:00:00)'], ['at(2026-11-27 09:00:00)']])(
+    'refuses %s',
+    (expression) => {
+      expect(() => atExpressionTime(expression)).toThrow();
+    },
+  );
 });
 
 describe('Class: LocalScheduler', () => {
   describe('Method: CreateSchedule / GetSchedule', () => {
     it('stores a schedule and answers it as AWS does', async () => {
       // Act
-      const { ScheduleArn } = await client.send(new CreateScheduleCommand(reminder('task-1', 'at(2030-01-01T09:00:00)', { ScheduleExpressionTimezone: 'Europe/Moscow' })));
+      const { ScheduleArn } = await client.send(
+        new CreateScheduleCommand(reminder('task-1', 'at(2030-01-01T09:00:00)', { ScheduleExpressionTimezone: 'Europe/Moscow' })),
+      );
       const got = await client.send(new GetScheduleCommand({ Name: 'task-1', GroupName: 'crm-reminders' }));
       // Assess
       expect(ScheduleArn).toBe('arn:aws:scheduler:eu-central-1:000000000000:schedule/crm-reminders/task-1');
       expect(got).toMatchObject({
-        Arn: ScheduleArn, Name: 'task-1', GroupName: 'crm-reminders', ScheduleExpression: 'at(2030-01-01T09:00:00)',
-        ScheduleExpressionTimezone: 'Europe/Moscow', State: 'ENABLED', ActionAfterCompletion: 'DELETE',
-        Target: { Arn: REMINDERS, Input: '{"taskId":"task-1"}' }, FlexibleTimeWindow: { Mode: 'OFF' },
+        Arn: ScheduleArn,
+        Name: 'task-1',
+        GroupName: 'crm-reminders',
+        ScheduleExpression: 'at(2030-01-01T09:00:00)',
+        ScheduleExpressionTimezone: 'Europe/Moscow',
+        State: 'ENABLED',
+        ActionAfterCompletion: 'DELETE',
+        Target: { Arn: REMINDERS, Input: '{"taskId":"task-1"}' },
+        FlexibleTimeWindow: { Mode: 'OFF' },
       });
       expect(got.CreationDate).toBeInstanceOf(Date);
       await client.send(new DeleteScheduleCommand({ Name: 'task-1', GroupName: 'crm-reminders' }));
@@ -100,11 +125,15 @@ describe('Class: LocalScheduler', () => {
     });
 
     it('refuses rate() and cron() expressions with a ValidationException', async () => {
-      await expect(client.send(new CreateScheduleCommand(reminder('task-3', 'rate(5 minutes)')))).rejects.toBeInstanceOf(ValidationException);
+      await expect(client.send(new CreateScheduleCommand(reminder('task-3', 'rate(5 minutes)')))).rejects.toBeInstanceOf(
+        ValidationException,
+      );
     });
 
     it('answers ResourceNotFoundException for an unknown schedule', async () => {
-      await expect(client.send(new GetScheduleCommand({ Name: 'ghost', GroupName: 'crm-reminders' }))).rejects.toBeInstanceOf(ResourceNotFoundException);
+      await expect(client.send(new GetScheduleCommand({ Name: 'ghost', GroupName: 'crm-reminders' }))).rejects.toBeInstanceOf(
+        ResourceNotFoundException,
+      );
       await expect(client.send(new DeleteScheduleCommand({ Name: 'ghost' }))).rejects.toBeInstanceOf(ResourceNotFoundException);
     });
   });
@@ -115,7 +144,9 @@ describe('Class: LocalScheduler', () => {
       await until(() => fired.length > 0);
       await scheduler.idle();
       expect(fired).toEqual([{ input: '{"taskId":"task-4"}', name: 'task-4' }]);
-      await expect(client.send(new GetScheduleCommand({ Name: 'task-4', GroupName: 'crm-reminders' }))).rejects.toBeInstanceOf(ResourceNotFoundException);
+      await expect(client.send(new GetScheduleCommand({ Name: 'task-4', GroupName: 'crm-reminders' }))).rejects.toBeInstanceOf(
+        ResourceNotFoundException,
+      );
     });
 
     it('does not fire before the time, and fires once when kept (ActionAfterCompletion NONE)', async () => {
@@ -136,7 +167,9 @@ describe('Class: LocalScheduler', () => {
 
     it('moves a reminder with UpdateSchedule', async () => {
       await client.send(new CreateScheduleCommand(reminder('task-6', atIn(HOUR))));
-      await client.send(new UpdateScheduleCommand({ ...reminder('task-6', atIn(-1000)), Target: { ...reminder('', '').Target!, Input: '{"moved":true}' } }));
+      await client.send(
+        new UpdateScheduleCommand({ ...reminder('task-6', atIn(-1000)), Target: { ...reminder('', '').Target!, Input: '{"moved":true}' } }),
+      );
       await until(() => fired.length > 0);
       expect(fired).toEqual([{ input: '{"moved":true}', name: 'task-6' }]);
     });
@@ -150,7 +183,13 @@ describe('Class: LocalScheduler', () => {
     });
 
     it('dead-letters a schedule whose target ARN nobody serves', async () => {
-      await client.send(new CreateScheduleCommand(reminder('task-8', atIn(-1000), { Target: { Arn: 'arn:aws:lambda:eu-central-1:000000000000:function:nobody', RoleArn: 'arn:r' } })));
+      await client.send(
+        new CreateScheduleCommand(
+          reminder('task-8', atIn(-1000), {
+            Target: { Arn: 'arn:aws:lambda:eu-central-1:000000000000:function:nobody', RoleArn: 'arn:r' },
+          }),
+        ),
+      );
       await until(() => scheduler.deadLetters.length > 0);
       expect(scheduler.deadLetters[0]).toMatchObject({ target: 'crm-reminders/task-8', attempts: 2 });
     });

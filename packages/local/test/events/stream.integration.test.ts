@@ -24,22 +24,51 @@ let received: BusEvent[];
 
 async function startPlumbing() {
   const started = await startEvents({ env, dataDir, rules: [], pollMs: 50, retry: { attempts: 2, firstDelayMs: 5 } });
-  started.bus.addRule({ name: 'everything-crm', pattern: { source: ['crm'] }, target: async (e) => { received.push(e); } });
+  started.bus.addRule({
+    name: 'everything-crm',
+    pattern: { source: ['crm'] },
+    target: async (e) => {
+      received.push(e);
+    },
+  });
   return started;
 }
 
 /** A lead and its event-log item in one transaction, as core writes them. */
 async function writeLeadWithEvent(leadId: string, eventId: string, tableName = TABLE_NAME) {
   const client = dynamoClient(env.DYNAMODB_ENDPOINT!);
-  const lead = { pk: '$crm#accountid_acc1', sk: `$lead_1#leadid_${leadId}`, __edb_e__: 'lead', __edb_v__: '1', accountId: 'acc1', leadId, name: 'Big deal', price: 1500 };
-  const event = {
-    pk: '$crm#accountid_acc1', sk: `$event_1#eventid_${eventId}`, gsi1pk: `$crm#accountid_acc1#entitytype_lead#entityid_${leadId}`, gsi1sk: `$event_1#eventid_${eventId}`,
-    __edb_e__: 'event', __edb_v__: '1', accountId: 'acc1', eventId, type: 'lead.created', occurredAt: '2026-11-27T09:00:00.000Z',
-    actor: { type: 'user', id: 'u1' }, actorId: 'u1', entityType: 'lead', entityId: leadId, data: { name: 'Big deal', price: 1500 },
+  const lead = {
+    pk: '$crm#accountid_acc1',
+    sk: `$lead_1#leadid_${leadId}`,
+    __edb_e__: 'lead',
+    __edb_v__: '1',
+    accountId: 'acc1',
+    leadId,
+    name: 'Big deal',
+    price: 1500,
   };
-  await client.send(new TransactWriteItemsCommand({
-    TransactItems: [lead, event].map((item) => ({ Put: { TableName: tableName, Item: marshall(item) } })),
-  }));
+  const event = {
+    pk: '$crm#accountid_acc1',
+    sk: `$event_1#eventid_${eventId}`,
+    gsi1pk: `$crm#accountid_acc1#entitytype_lead#entityid_${leadId}`,
+    gsi1sk: `$event_1#eventid_${eventId}`,
+    __edb_e__: 'event',
+    __edb_v__: '1',
+    accountId: 'acc1',
+    eventId,
+    type: 'lead.created',
+    occurredAt: '2026-11-27T09:00:00.000Z',
+    actor: { type: 'user', id: 'u1' },
+    actorId: 'u1',
+    entityType: 'lead',
+    entityId: leadId,
+    data: { name: 'Big deal', price: 1500 },
+  };
+  await client.send(
+    new TransactWriteItemsCommand({
+      TransactItems: [lead, event].map((item) => ({ Put: { TableName: tableName, Item: marshall(item) } })),
+    }),
+  );
   client.destroy();
 }
 
@@ -73,10 +102,17 @@ describe('Local event plumbing', () => {
     // Assess
     expect(received).toHaveLength(1);
     expect(received[0]).toMatchObject({
-      source: 'crm', 'detail-type': 'lead.created', time: '2026-11-27T09:00:00Z',
+      source: 'crm',
+      'detail-type': 'lead.created',
+      time: '2026-11-27T09:00:00Z',
       detail: {
-        id: '01JEV0001', type: 'lead.created', accountId: 'acc1', occurredAt: '2026-11-27T09:00:00.000Z',
-        actor: { type: 'user', id: 'u1' }, entity: { type: 'lead', id: 'l1' }, data: { name: 'Big deal', price: 1500 },
+        id: '01JEV0001',
+        type: 'lead.created',
+        accountId: 'acc1',
+        occurredAt: '2026-11-27T09:00:00.000Z',
+        actor: { type: 'user', id: 'u1' },
+        entity: { type: 'lead', id: 'l1' },
+        data: { name: 'Big deal', price: 1500 },
       },
     });
     expect(JSON.stringify(received[0]!.detail)).not.toMatch(/__edb|"pk"|gsi1|actorId/);
@@ -85,7 +121,14 @@ describe('Local event plumbing', () => {
   it('ignores changes to event items that are not inserts', async () => {
     received.length = 0;
     const client = dynamoClient(env.DYNAMODB_ENDPOINT!);
-    const item = { pk: '$crm#accountid_acc1', sk: '$event_1#eventid_01JEV0001', __edb_e__: 'event', accountId: 'acc1', eventId: '01JEV0001', type: 'lead.created' };
+    const item = {
+      pk: '$crm#accountid_acc1',
+      sk: '$event_1#eventid_01JEV0001',
+      __edb_e__: 'event',
+      accountId: 'acc1',
+      eventId: '01JEV0001',
+      type: 'lead.created',
+    };
     await client.send(new PutItemCommand({ TableName: TABLE_NAME, Item: marshall({ ...item, occurredAt: 'rewritten' }) }));
     client.destroy();
     await settle(() => false, 300);
@@ -107,13 +150,27 @@ describe('Local event plumbing', () => {
   it('puts a schedule that targets the bus on the bus when due', async () => {
     // Prepare
     received.length = 0;
-    const scheduler = new SchedulerClient({ endpoint: events.env.SCHEDULER_ENDPOINT, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const scheduler = new SchedulerClient({
+      endpoint: events.env.SCHEDULER_ENDPOINT,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
     // Act
-    await scheduler.send(new CreateScheduleCommand({
-      Name: 'task-t1-due', GroupName: 'crm-reminders', ScheduleExpression: `at(${new Date(Date.now() - 1000).toISOString().slice(0, 19)})`,
-      FlexibleTimeWindow: { Mode: 'OFF' }, ActionAfterCompletion: 'DELETE',
-      Target: { Arn: events.env.EVENT_BUS_ARN, RoleArn: 'arn:aws:iam::000000000000:role/scheduler', Input: JSON.stringify({ taskId: 't1' }), EventBridgeParameters: { Source: 'crm', DetailType: 'task.due' } },
-    }));
+    await scheduler.send(
+      new CreateScheduleCommand({
+        Name: 'task-t1-due',
+        GroupName: 'crm-reminders',
+        ScheduleExpression: `at(${new Date(Date.now() - 1000).toISOString().slice(0, 19)})`,
+        FlexibleTimeWindow: { Mode: 'OFF' },
+        ActionAfterCompletion: 'DELETE',
+        Target: {
+          Arn: events.env.EVENT_BUS_ARN,
+          RoleArn: 'arn:aws:iam::000000000000:role/scheduler',
+          Input: JSON.stringify({ taskId: 't1' }),
+          EventBridgeParameters: { Source: 'crm', DetailType: 'task.due' },
+        },
+      }),
+    );
     scheduler.destroy();
     await settle(() => received.length > 0);
     await events.scheduler.idle();
@@ -124,14 +181,26 @@ describe('Local event plumbing', () => {
 
   it('runs a consumer named by a scheduler target ARN (arn:aws:lambda:...:function:<consumer>)', async () => {
     // Prepare: pipe-enrich is the one consumer that surely exists; an empty batch is a valid input
-    const scheduler = new SchedulerClient({ endpoint: events.env.SCHEDULER_ENDPOINT, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const scheduler = new SchedulerClient({
+      endpoint: events.env.SCHEDULER_ENDPOINT,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
     const deadLettersBefore = events.scheduler.deadLetters.length;
     // Act
-    await scheduler.send(new CreateScheduleCommand({
-      Name: 'enrich-nothing', ScheduleExpression: `at(${new Date(Date.now() - 1000).toISOString().slice(0, 19)})`,
-      FlexibleTimeWindow: { Mode: 'OFF' }, ActionAfterCompletion: 'DELETE',
-      Target: { Arn: 'arn:aws:lambda:us-east-1:000000000000:function:pipe-enrich', RoleArn: 'arn:aws:iam::000000000000:role/scheduler', Input: '[]' },
-    }));
+    await scheduler.send(
+      new CreateScheduleCommand({
+        Name: 'enrich-nothing',
+        ScheduleExpression: `at(${new Date(Date.now() - 1000).toISOString().slice(0, 19)})`,
+        FlexibleTimeWindow: { Mode: 'OFF' },
+        ActionAfterCompletion: 'DELETE',
+        Target: {
+          Arn: 'arn:aws:lambda:us-east-1:000000000000:function:pipe-enrich',
+          RoleArn: 'arn:aws:iam::000000000000:role/scheduler',
+          Input: '[]',
+        },
+      }),
+    );
     scheduler.destroy();
     await settle(() => events.scheduler.getSchedule('enrich-nothing') === undefined);
     await events.scheduler.idle();
@@ -141,11 +210,13 @@ describe('Local event plumbing', () => {
   }, 30_000);
 
   it('refuses to start with a rule whose consumer file does not exist, or whose pattern is invalid', async () => {
-    await expect(startEvents({ env, rules: [{ name: 'ghost', pattern: { source: ['crm'] }, consumer: 'no-such-consumer' }] }))
-      .rejects.toThrow('functions/consumers/no-such-consumer.ts');
+    await expect(
+      startEvents({ env, rules: [{ name: 'ghost', pattern: { source: ['crm'] }, consumer: 'no-such-consumer' }] }),
+    ).rejects.toThrow('functions/consumers/no-such-consumer.ts');
     // @ts-expect-error the rule type already refuses a source that is not a list; the start must refuse it too
-    await expect(startEvents({ env, rules: [{ name: 'bad', pattern: { source: 'crm' }, consumer: 'pipe-enrich' }] }))
-      .rejects.toThrow('Rule bad');
+    await expect(startEvents({ env, rules: [{ name: 'bad', pattern: { source: 'crm' }, consumer: 'pipe-enrich' }] })).rejects.toThrow(
+      'Rule bad',
+    );
   });
 });
 
@@ -153,7 +224,9 @@ describe('Local event plumbing', () => {
 async function countingProxy(endpoint: string) {
   const calls = new Map<string, number>();
   const server: Server = createServer((req, res) => {
-    const operation = String(req.headers['x-amz-target'] ?? '').split('.').pop()!;
+    const operation = String(req.headers['x-amz-target'] ?? '')
+      .split('.')
+      .pop()!;
     calls.set(operation, (calls.get(operation) ?? 0) + 1);
     const upstream = request(new URL(req.url!, endpoint), { method: req.method, headers: req.headers }, (answer) => {
       res.writeHead(answer.statusCode!, answer.headers);
@@ -183,7 +256,11 @@ describe('Stream poller', () => {
     const proxy = await countingProxy(dynamo.endpoint);
     const bus = await startEventBus();
     const pipe = new StreamPipe({
-      dynamodbEndpoint: proxy.endpoint, tableName: POLLER_TABLE, eventBridgeEndpoint: bus.endpoint, eventBusName: 'crm', region: 'us-east-1',
+      dynamodbEndpoint: proxy.endpoint,
+      tableName: POLLER_TABLE,
+      eventBridgeEndpoint: bus.endpoint,
+      eventBusName: 'crm',
+      region: 'us-east-1',
       log: () => {},
     });
     try {

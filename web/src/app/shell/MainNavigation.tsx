@@ -1,6 +1,11 @@
 import { Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import {
-  IconAddressBook, IconBuildingSkyscraper, IconChecklist, IconLayoutDashboard, IconLayoutKanban, IconSettings,
+  IconAddressBook,
+  IconBuildingSkyscraper,
+  IconChecklist,
+  IconLayoutDashboard,
+  IconLayoutKanban,
+  IconSettings,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
@@ -23,7 +28,9 @@ export function MainNavigation() {
         <UnstyledButton key={to} component={NavLink} to={to} end={end} className={classes.link}>
           <Group gap="sm" wrap="nowrap">
             <Icon size={18} stroke={1.6} aria-hidden />
-            <Text size="sm" fw={500} inherit>{t(label)}</Text>
+            <Text size="sm" fw={500} inherit>
+              {t(label)}
+            </Text>
           </Group>
         </UnstyledButton>
       ))}

@@ -37,7 +37,9 @@ export default function SignedInShell() {
       <Center mih="60dvh" p="md">
         <Stack maw={420}>
           <ErrorState error={me.error} onRetry={() => void me.refetch()} />
-          <Button variant="subtle" onClick={signOut}>{t('auth.signOut')}</Button>
+          <Button variant="subtle" onClick={signOut}>
+            {t('auth.signOut')}
+          </Button>
         </Stack>
       </Center>
     );
@@ -47,8 +49,18 @@ export default function SignedInShell() {
     <QuickAddProvider>
       <header className={classes.header}>
         <Group h="100%" w="100%" gap="sm" wrap="nowrap">
-          <Burger opened={navOpened} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} aria-expanded={navOpened} aria-controls="main-navigation" />
-          <Text component={Link} to="/" fw={800} fz="lg" c="blue.8" td="none" visibleFrom="xs">CRM</Text>
+          <Burger
+            opened={navOpened}
+            onClick={nav.toggle}
+            hiddenFrom="sm"
+            size="sm"
+            aria-label={t('nav.menu')}
+            aria-expanded={navOpened}
+            aria-controls="main-navigation"
+          />
+          <Text component={Link} to="/" fw={800} fz="lg" c="blue.8" td="none" visibleFrom="xs">
+            CRM
+          </Text>
           <GlobalSearch />
           <Group gap="xs" wrap="nowrap" ml="auto">
             <QuickAddMenu />

@@ -19,8 +19,14 @@ const textValues = (spec: ClientKindSpec, read: (field: ClientTextField) => stri
   Object.fromEntries(spec.textFields.map((field) => [field, read(field)]));
 
 export const emptyClient = (spec: ClientKindSpec, companyId: string | null = null): ClientValues => ({
-  name: '', ...textValues(spec, () => ''), ...(spec.worksAtCompany ? { companyId } : {}), responsibleUserId: null,
-  phones: [{ value: '', type: spec.firstPhoneType }], emails: [{ value: '', type: 'work' }], tags: [], customFields: {},
+  name: '',
+  ...textValues(spec, () => ''),
+  ...(spec.worksAtCompany ? { companyId } : {}),
+  responsibleUserId: null,
+  phones: [{ value: '', type: spec.firstPhoneType }],
+  emails: [{ value: '', type: 'work' }],
+  tags: [],
+  customFields: {},
 });
 
 export const clientToValues = (spec: ClientKindSpec, c: Client): ClientValues => ({

@@ -53,12 +53,21 @@ export default function LoginPage() {
     <AuthLayout title={t('auth.signInTitle')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          {error && <Alert color="red" variant="light" role="alert">{error}</Alert>}
+          {error && (
+            <Alert color="red" variant="light" role="alert">
+              {error}
+            </Alert>
+          )}
           <TextInput label={t('auth.email')} type="email" autoComplete="username" required {...form.getInputProps('email')} />
           <PasswordInput label={t('auth.password')} autoComplete="current-password" required {...form.getInputProps('password')} />
-          <Button type="submit" loading={form.submitting} fullWidth>{t('auth.signIn')}</Button>
+          <Button type="submit" loading={form.submitting} fullWidth>
+            {t('auth.signIn')}
+          </Button>
           <Text size="sm" ta="center">
-            {t('auth.noAccount')} <Anchor component={Link} to="/signup">{t('auth.signUp')}</Anchor>
+            {t('auth.noAccount')}{' '}
+            <Anchor component={Link} to="/signup">
+              {t('auth.signUp')}
+            </Anchor>
           </Text>
         </Stack>
       </form>

@@ -65,9 +65,14 @@ export default function SignupPage() {
             required
             {...form.getInputProps('password')}
           />
-          <Button type="submit" loading={form.submitting} fullWidth>{t('auth.createAccount')}</Button>
+          <Button type="submit" loading={form.submitting} fullWidth>
+            {t('auth.createAccount')}
+          </Button>
           <Text size="sm" ta="center">
-            {t('auth.haveAccount')} <Anchor component={Link} to="/login">{t('auth.signIn')}</Anchor>
+            {t('auth.haveAccount')}{' '}
+            <Anchor component={Link} to="/login">
+              {t('auth.signIn')}
+            </Anchor>
           </Text>
         </Stack>
       </form>

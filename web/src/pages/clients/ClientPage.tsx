@@ -34,10 +34,15 @@ export default function ClientPage({ kind }: { kind: ClientKind }) {
         <DeleteButton
           name={client.data.name}
           loading={remove.isPending}
-          onDelete={() => remove.mutate(client.data, {
-            onSuccess: () => { notifySuccess(t('common.deleted')); navigate(list); },
-            onError: (e) => notifyError(describe(e)),
-          })}
+          onDelete={() =>
+            remove.mutate(client.data, {
+              onSuccess: () => {
+                notifySuccess(t('common.deleted'));
+                navigate(list);
+              },
+              onError: (e) => notifyError(describe(e)),
+            })
+          }
         />
       }
       side={[

@@ -27,15 +27,31 @@ export default function KanbanPage() {
   return (
     <>
       <PageHeader title={t('nav.leads')}>
-        {pipeline && <PipelineSelect pipelines={list} value={pipeline.id} onChange={(id) => setParams((prev) => {
-          const query = new URLSearchParams(prev);
-          query.set('pipeline', id);
-          return query;
-        })} />}
+        {pipeline && (
+          <PipelineSelect
+            pipelines={list}
+            value={pipeline.id}
+            onChange={(id) =>
+              setParams((prev) => {
+                const query = new URLSearchParams(prev);
+                query.set('pipeline', id);
+                return query;
+              })
+            }
+          />
+        )}
         <LeadsViewSwitch active="kanban" />
-        <Button size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => openQuickAdd('lead')}>{t('leads.add')}</Button>
+        <Button size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => openQuickAdd('lead')}>
+          {t('leads.add')}
+        </Button>
       </PageHeader>
-      <LeadFilterPresets value={filters} onChange={(next) => { setPresetsUsed((n) => n + 1); setFilters(next); }} />
+      <LeadFilterPresets
+        value={filters}
+        onChange={(next) => {
+          setPresetsUsed((n) => n + 1);
+          setFilters(next);
+        }}
+      />
       <LeadFilters key={presetsUsed} board value={filters} onChange={setFilters} />
       {pipelines.isPending && <LoadingState />}
       {pipelines.isError && <ErrorState error={pipelines.error} onRetry={() => void pipelines.refetch()} />}

@@ -31,11 +31,12 @@ export default function LeadListPage() {
   const items = itemsOf(leads.data);
   const selected = items.filter((l) => selectedIds.has(l.id));
   const allSelected = items.length > 0 && selected.length === items.length;
-  const toggle = (id: string) => setSelectedIds((s) => {
-    const next = new Set(s);
-    if (!next.delete(id)) next.add(id);
-    return next;
-  });
+  const toggle = (id: string) =>
+    setSelectedIds((s) => {
+      const next = new Set(s);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
   const applyFilters = (next: LeadListFilters) => {
     setSelectedIds(new Set());
     setFilters(next);
@@ -49,9 +50,17 @@ export default function LeadListPage() {
     <>
       <PageHeader title={t('nav.leads')}>
         <LeadsViewSwitch active="list" />
-        <Button size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => openQuickAdd('lead')}>{t('leads.add')}</Button>
+        <Button size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => openQuickAdd('lead')}>
+          {t('leads.add')}
+        </Button>
       </PageHeader>
-      <LeadFilterPresets value={filters} onChange={(next) => { setPresetsUsed((n) => n + 1); applyFilters(next); }} />
+      <LeadFilterPresets
+        value={filters}
+        onChange={(next) => {
+          setPresetsUsed((n) => n + 1);
+          applyFilters(next);
+        }}
+      />
       <LeadFilters key={presetsUsed} value={filters} onChange={applyFilters} />
       <LeadBulkActions selected={selected} onDone={() => setSelectedIds(new Set())} />
       {leads.isError && <ErrorState error={leads.error} onRetry={() => void leads.refetch()} />}
@@ -60,8 +69,12 @@ export default function LeadListPage() {
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={36}>
-                <Checkbox aria-label={t('common.selectAll')} checked={allSelected} indeterminate={selected.length > 0 && !allSelected}
-                  onChange={() => setSelectedIds(allSelected ? new Set() : new Set(items.map((l) => l.id)))} />
+                <Checkbox
+                  aria-label={t('common.selectAll')}
+                  checked={allSelected}
+                  indeterminate={selected.length > 0 && !allSelected}
+                  onChange={() => setSelectedIds(allSelected ? new Set() : new Set(items.map((l) => l.id)))}
+                />
               </Table.Th>
               <Table.Th>{t('leads.name')}</Table.Th>
               <Table.Th>{t('leads.stage')}</Table.Th>
@@ -74,13 +87,37 @@ export default function LeadListPage() {
           <Table.Tbody>
             {items.map((lead) => (
               <Table.Tr key={lead.id} bg={selectedIds.has(lead.id) ? 'var(--mantine-color-blue-light)' : undefined}>
-                <Table.Td><Checkbox aria-label={t('common.selectNamed', { name: lead.name })} checked={selectedIds.has(lead.id)} onChange={() => toggle(lead.id)} /></Table.Td>
-                <Table.Td><Anchor component={Link} to={`/leads/${lead.id}`} size="sm" fw={500}>{lead.name}</Anchor></Table.Td>
-                <Table.Td><StageBadge stageId={lead.stageId} /></Table.Td>
-                <Table.Td ta="right"><Text size="sm">{format.money(lead.price)}</Text></Table.Td>
-                <Table.Td><Text size="sm">{userName(lead.responsibleUserId)}</Text></Table.Td>
-                <Table.Td>{lead.tags.map((tag) => <Badge key={tag} size="xs" variant="light" color="gray" mr={4}>{tag}</Badge>)}</Table.Td>
-                <Table.Td><Text size="sm">{format.date(lead.createdAt)}</Text></Table.Td>
+                <Table.Td>
+                  <Checkbox
+                    aria-label={t('common.selectNamed', { name: lead.name })}
+                    checked={selectedIds.has(lead.id)}
+                    onChange={() => toggle(lead.id)}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={`/leads/${lead.id}`} size="sm" fw={500}>
+                    {lead.name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  <StageBadge stageId={lead.stageId} />
+                </Table.Td>
+                <Table.Td ta="right">
+                  <Text size="sm">{format.money(lead.price)}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{userName(lead.responsibleUserId)}</Text>
+                </Table.Td>
+                <Table.Td>
+                  {lead.tags.map((tag) => (
+                    <Badge key={tag} size="xs" variant="light" color="gray" mr={4}>
+                      {tag}
+                    </Badge>
+                  ))}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{format.date(lead.createdAt)}</Text>
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -37,10 +37,15 @@ export default function LeadPage() {
           key="delete"
           name={lead.data.name}
           loading={remove.isPending}
-          onDelete={() => remove.mutate(lead.data, {
-            onSuccess: () => { notifySuccess(t('common.deleted')); navigate('/leads'); },
-            onError: (e) => notifyError(describe(e)),
-          })}
+          onDelete={() =>
+            remove.mutate(lead.data, {
+              onSuccess: () => {
+                notifySuccess(t('common.deleted'));
+                navigate('/leads');
+              },
+              onError: (e) => notifyError(describe(e)),
+            })
+          }
         />,
       ]}
       side={[<LeadDetailsForm key="details" lead={lead.data} />, <LeadParties key="parties" lead={lead.data} />]}

@@ -29,13 +29,23 @@ export default function TaskCalendarPage() {
     <>
       <PageHeader title={t('nav.tasks')}>
         <TasksViewSwitch active="calendar" />
-        <Button size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => openQuickAdd('task')}>{t('tasks.add')}</Button>
+        <Button size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => openQuickAdd('task')}>
+          {t('tasks.add')}
+        </Button>
       </PageHeader>
       <Group mb="sm" gap="xs">
-        <Button size="xs" variant="default" onClick={() => go(-1)} aria-label={t('tasks.prevWeek')}><IconChevronLeft size={14} aria-hidden /></Button>
-        <Button size="xs" variant="default" onClick={() => go(0)}>{t('tasks.thisWeek')}</Button>
-        <Button size="xs" variant="default" onClick={() => go(1)} aria-label={t('tasks.nextWeek')}><IconChevronRight size={14} aria-hidden /></Button>
-        <Text size="sm" fw={600}>{format.date(from)} — {format.date(to)}</Text>
+        <Button size="xs" variant="default" onClick={() => go(-1)} aria-label={t('tasks.prevWeek')}>
+          <IconChevronLeft size={14} aria-hidden />
+        </Button>
+        <Button size="xs" variant="default" onClick={() => go(0)}>
+          {t('tasks.thisWeek')}
+        </Button>
+        <Button size="xs" variant="default" onClick={() => go(1)} aria-label={t('tasks.nextWeek')}>
+          <IconChevronRight size={14} aria-hidden />
+        </Button>
+        <Text size="sm" fw={600}>
+          {format.date(from)} — {format.date(to)}
+        </Text>
       </Group>
       {tasks.isPending && <LoadingState />}
       {tasks.isError && <ErrorState error={tasks.error} onRetry={() => void tasks.refetch()} />}

@@ -22,10 +22,14 @@ type View = (typeof VIEWS)[number];
 function queryFor(view: View, timeZone: string): TaskListFilters {
   const today = dayRange(nowInZone(timeZone));
   switch (view) {
-    case 'today': return { status: 'open', dueFrom: today.from, dueTo: today.to };
-    case 'overdue': return { status: 'overdue' };
-    case 'upcoming': return { status: 'open', dueFrom: new Date(new Date(today.to).getTime() + 1).toISOString() };
-    case 'completed': return { status: 'completed' };
+    case 'today':
+      return { status: 'open', dueFrom: today.from, dueTo: today.to };
+    case 'overdue':
+      return { status: 'overdue' };
+    case 'upcoming':
+      return { status: 'open', dueFrom: new Date(new Date(today.to).getTime() + 1).toISOString() };
+    case 'completed':
+      return { status: 'completed' };
   }
 }
 
@@ -37,7 +41,10 @@ export default function TaskListPage() {
   const [params, setParams] = useSearchParams();
   const view = (VIEWS as readonly string[]).includes(params.get('view') ?? '') ? (params.get('view') as View) : 'today';
   const mine = params.get('mine') === '1';
-  const query = useMemo(() => ({ ...queryFor(view, timeZone), responsibleUserId: mine ? user.id : undefined }), [view, timeZone, mine, user.id]);
+  const query = useMemo(
+    () => ({ ...queryFor(view, timeZone), responsibleUserId: mine ? user.id : undefined }),
+    [view, timeZone, mine, user.id],
+  );
   const tasks = useTasks(query);
   const types = useTaskTypes();
   const items = itemsOf(tasks.data);
@@ -45,18 +52,21 @@ export default function TaskListPage() {
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
-  const setParam = (key: string, value: string | null) => setParams((p) => {
-    const next = new URLSearchParams(p);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    return next;
-  });
+  const setParam = (key: string, value: string | null) =>
+    setParams((p) => {
+      const next = new URLSearchParams(p);
+      if (value) next.set(key, value);
+      else next.delete(key);
+      return next;
+    });
 
   return (
     <>
       <PageHeader title={t('nav.tasks')}>
         <TasksViewSwitch active="list" />
-        <Button size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => openQuickAdd('task')}>{t('tasks.add')}</Button>
+        <Button size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => openQuickAdd('task')}>
+          {t('tasks.add')}
+        </Button>
       </PageHeader>
       <Group justify="space-between" mb="sm" gap="xs">
         <SegmentedControl
@@ -66,13 +76,20 @@ export default function TaskListPage() {
           onChange={(v) => setParam('view', v === 'today' ? null : v)}
           data={VIEWS.map((v) => ({ value: v, label: t(`tasks.views.${v}`) }))}
         />
-        <Switch size="sm" label={t('tasks.onlyMine')} checked={mine} onChange={(e) => setParam('mine', e.currentTarget.checked ? '1' : null)} />
+        <Switch
+          size="sm"
+          label={t('tasks.onlyMine')}
+          checked={mine}
+          onChange={(e) => setParam('mine', e.currentTarget.checked ? '1' : null)}
+        />
       </Group>
       <Stack gap="xs" maw={820}>
         {tasks.isPending && <LoadingState />}
         {tasks.isError && <ErrorState error={tasks.error} onRetry={() => void tasks.refetch()} />}
         {tasks.isSuccess && items.length === 0 && <EmptyState>{t(`tasks.empty.${view}`)}</EmptyState>}
-        {items.map((task) => <TaskRow key={task.id} task={task} types={types.data ?? []} />)}
+        {items.map((task) => (
+          <TaskRow key={task.id} task={task} types={types.data ?? []} />
+        ))}
         <LoadMore hasMore={Boolean(hasNextPage)} loading={isFetchingNextPage} onLoadMore={loadMore} />
       </Stack>
     </>

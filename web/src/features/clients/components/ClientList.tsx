@@ -37,12 +37,13 @@ export function ClientList({ kind }: { kind: ClientKind }) {
     tag: params.get('tag') ?? undefined,
   };
   const list = spec.records.useList({ ...filters, sort });
-  const set = (key: string, value: string | null | undefined) => setParams((p) => {
-    const next = new URLSearchParams(p);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    return next;
-  });
+  const set = (key: string, value: string | null | undefined) =>
+    setParams((p) => {
+      const next = new URLSearchParams(p);
+      if (value) next.set(key, value);
+      else next.delete(key);
+      return next;
+    });
   const setQuery = useDebouncedCallback((q: string) => set('q', q.trim()), 300);
   const items = itemsOf(list.data);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
@@ -58,9 +59,31 @@ export function ClientList({ kind }: { kind: ClientKind }) {
         </Button>
       </PageHeader>
       <Filters active={Object.values(filters).filter(Boolean).length}>
-        <TextInput size="xs" label={t('common.search')} leftSection={<IconSearch size={14} aria-hidden />} defaultValue={filters.q ?? ''} onChange={(e) => setQuery(e.currentTarget.value)} w={220} />
-        <ResponsibleSelect size="xs" clearable value={filters.responsibleUserId ?? null} onChange={(v) => set('responsibleUserId', v)} w={180} />
-        <Select size="xs" label={t('fields.tag')} clearable searchable data={tags.data ?? []} value={filters.tag ?? null} onChange={(v) => set('tag', v)} w={150} />
+        <TextInput
+          size="xs"
+          label={t('common.search')}
+          leftSection={<IconSearch size={14} aria-hidden />}
+          defaultValue={filters.q ?? ''}
+          onChange={(e) => setQuery(e.currentTarget.value)}
+          w={220}
+        />
+        <ResponsibleSelect
+          size="xs"
+          clearable
+          value={filters.responsibleUserId ?? null}
+          onChange={(v) => set('responsibleUserId', v)}
+          w={180}
+        />
+        <Select
+          size="xs"
+          label={t('fields.tag')}
+          clearable
+          searchable
+          data={tags.data ?? []}
+          value={filters.tag ?? null}
+          onChange={(v) => set('tag', v)}
+          w={150}
+        />
         <Select
           size="xs"
           label={t('common.sort')}
@@ -77,16 +100,26 @@ export function ClientList({ kind }: { kind: ClientKind }) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('fields.name')}</Table.Th>
-              {spec.columns.map((c) => <Table.Th key={c}>{t(`fields.${c}`)}</Table.Th>)}
+              {spec.columns.map((c) => (
+                <Table.Th key={c}>{t(`fields.${c}`)}</Table.Th>
+              ))}
               <Table.Th>{t('clients.nearestTask')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {items.map((item) => (
               <Table.Tr key={item.id}>
-                <Table.Td><Anchor component={Link} to={`/${spec.resource}/${item.id}`} size="sm" fw={500}>{item.name}</Anchor></Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={`/${spec.resource}/${item.id}`} size="sm" fw={500}>
+                    {item.name}
+                  </Anchor>
+                </Table.Td>
                 {spec.columns.map((c) => (
-                  <Table.Td key={c}><Text size="sm" component="div">{COLUMN_VALUES[c](item, userName)}</Text></Table.Td>
+                  <Table.Td key={c}>
+                    <Text size="sm" component="div">
+                      {COLUMN_VALUES[c](item, userName)}
+                    </Text>
+                  </Table.Td>
                 ))}
                 <Table.Td>
                   <Text size="sm" c={item.nearestTaskAt && item.nearestTaskAt < new Date().toISOString() ? 'red.8' : undefined}>

@@ -9,7 +9,9 @@ import { CardSection } from '@/ui/CardSection';
 
 export function CompanyContacts({ companyId }: { companyId: string }) {
   const { t } = useTranslation();
-  const contacts = usePagedList(['contacts', 'company', companyId, {}], (page, signal) => api.companies.contacts({ id: companyId }, page, { signal }));
+  const contacts = usePagedList(['contacts', 'company', companyId, {}], (page, signal) =>
+    api.companies.contacts({ id: companyId }, page, { signal }),
+  );
   const items = itemsOf(contacts.data);
   return (
     <CardSection
@@ -24,8 +26,12 @@ export function CompanyContacts({ companyId }: { companyId: string }) {
     >
       {items.map((c) => (
         <Group key={c.id} justify="space-between" wrap="nowrap" gap="xs">
-          <Anchor component={Link} to={`/contacts/${c.id}`} size="sm" truncate>{c.name}</Anchor>
-          <Text size="xs" c="dimmed" truncate>{[c.position, c.phones[0]?.value].filter(Boolean).join(' · ')}</Text>
+          <Anchor component={Link} to={`/contacts/${c.id}`} size="sm" truncate>
+            {c.name}
+          </Anchor>
+          <Text size="xs" c="dimmed" truncate>
+            {[c.position, c.phones[0]?.value].filter(Boolean).join(' · ')}
+          </Text>
         </Group>
       ))}
     </CardSection>

@@ -29,7 +29,7 @@ export function ContactPointsInput({ kind, value, onChange, errors }: Props) {
               aria-label={`${label} ${i + 1}`}
               value={point.value}
               onChange={(e) => set(i, { value: e.currentTarget.value })}
-              error={errors[`${kind}.${i}.value`] as string | undefined ?? errors[`${kind}.${i}`] as string | undefined}
+              error={(errors[`${kind}.${i}.value`] as string | undefined) ?? (errors[`${kind}.${i}`] as string | undefined)}
             />
             <Select
               w={110}
@@ -39,12 +39,24 @@ export function ContactPointsInput({ kind, value, onChange, errors }: Props) {
               onChange={(ty) => ty && set(i, { type: ty })}
               allowDeselect={false}
             />
-            <ActionIcon variant="subtle" color="gray" mt={4} onClick={() => onChange(value.filter((_, j) => j !== i))} aria-label={t('common.removeNamed', { name: point.value || label })}>
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              mt={4}
+              onClick={() => onChange(value.filter((_, j) => j !== i))}
+              aria-label={t('common.removeNamed', { name: point.value || label })}
+            >
               <IconX size={16} aria-hidden />
             </ActionIcon>
           </Group>
         ))}
-        <Button size="compact-xs" variant="subtle" leftSection={<IconPlus size={12} aria-hidden />} onClick={() => onChange([...value, { value: '', type: TYPES[kind][0] }])} style={{ alignSelf: 'flex-start' }}>
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          leftSection={<IconPlus size={12} aria-hidden />}
+          onClick={() => onChange([...value, { value: '', type: TYPES[kind][0] }])}
+          style={{ alignSelf: 'flex-start' }}
+        >
           {t(`fields.add_${kind}`)}
         </Button>
       </Stack>

@@ -56,9 +56,11 @@ export default function CreateClientModal({ kind, opened, onClose, companyId, on
     <Modal opened={opened} onClose={onClose} title={t(`${spec.resource}.new`)}>
       <form onSubmit={form.onSubmit((v) => save(v))} noValidate>
         <Stack gap="sm">
-          {duplicate
-            ? <DuplicateWarning error={duplicate} onOpen={onClose} onCreateAnyway={() => void save(form.getValues(), true)} />
-            : <FormError error={create.error} extra={extra} />}
+          {duplicate ? (
+            <DuplicateWarning error={duplicate} onOpen={onClose} onCreateAnyway={() => void save(form.getValues(), true)} />
+          ) : (
+            <FormError error={create.error} extra={extra} />
+          )}
           <ClientFields spec={spec} form={form} />
           <FormActions submitLabel={t('common.create')} saving={create.isPending} onCancel={onClose} />
         </Stack>

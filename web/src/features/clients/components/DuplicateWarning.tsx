@@ -17,8 +17,14 @@ export function DuplicateWarning({ error, onCreateAnyway, onOpen }: { error: Api
     <Alert color="orange" variant="light" role="alert" title={t('contacts.duplicateTitle')}>
       <Text size="sm">{error.problem.detail || t('contacts.duplicateText')}</Text>
       <Group gap="xs" mt="xs">
-        {existingId && <Anchor component={Link} to={`/contacts/${existingId}`} size="sm" onClick={onOpen}>{t('contacts.openExisting')}</Anchor>}
-        <Button size="xs" variant="light" color="orange" onClick={onCreateAnyway}>{t('contacts.createAnyway')}</Button>
+        {existingId && (
+          <Anchor component={Link} to={`/contacts/${existingId}`} size="sm" onClick={onOpen}>
+            {t('contacts.openExisting')}
+          </Anchor>
+        )}
+        <Button size="xs" variant="light" color="orange" onClick={onCreateAnyway}>
+          {t('contacts.createAnyway')}
+        </Button>
       </Group>
     </Alert>
   );

@@ -16,17 +16,24 @@ export function RecentEvents() {
   const events = recent.data ?? [];
   return (
     <Stack gap="xs">
-      <Title order={2} size="h5">{t('dashboard.recentEvents')}</Title>
+      <Title order={2} size="h5">
+        {t('dashboard.recentEvents')}
+      </Title>
       {recent.isPending && <LoadingState />}
       {recent.isError && <ErrorState error={recent.error} onRetry={() => void recent.refetch()} />}
       {recent.isSuccess && events.length === 0 && <EmptyState>{t('dashboard.noEvents')}</EmptyState>}
       {events.map((e) => (
         <div key={e.id}>
           <Group gap={6}>
-            <Text size="sm" fw={500}>{t(`events.${e.type}`, { defaultValue: e.type })}</Text>
+            <Text size="sm" fw={500}>
+              {t(`events.${e.type}`, { defaultValue: e.type })}
+            </Text>
             {LINKABLE.has(e.entity.type) && <EntityLink entity={e.entity as { type: 'lead' | 'contact' | 'company'; id: string }} />}
           </Group>
-          <Text size="xs" c="dimmed">{format.dateTime(e.occurredAt)}{e.actor.type === 'user' ? ` · ${userName(e.actor.id)}` : ''}</Text>
+          <Text size="xs" c="dimmed">
+            {format.dateTime(e.occurredAt)}
+            {e.actor.type === 'user' ? ` · ${userName(e.actor.id)}` : ''}
+          </Text>
         </div>
       ))}
     </Stack>

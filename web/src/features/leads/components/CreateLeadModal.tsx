@@ -29,7 +29,13 @@ export default function CreateLeadModal({ opened, onClose, defaults }: Props) {
   const stages = useStageIndex();
   const [extra, setExtra] = useState<string[]>([]);
   const form = useForm({
-    initialValues: { name: '', price: '' as number | string, stageId: null as string | null, responsibleUserId: null as string | null, tags: [] as string[] },
+    initialValues: {
+      name: '',
+      price: '' as number | string,
+      stageId: null as string | null,
+      responsibleUserId: null as string | null,
+      tags: [] as string[],
+    },
     validate: { name: (v) => (v.trim() ? null : t('common.required')), price: (v) => budgetError(v, t('leads.priceInvalid')) },
   });
 

@@ -15,7 +15,10 @@ export function FunnelCard() {
   const pipeline = pipelines.data?.[0];
   return (
     <Stack gap="xs">
-      <Title order={2} size="h5">{t('dashboard.funnel')}{pipeline ? ` · ${pipeline.name}` : ''}</Title>
+      <Title order={2} size="h5">
+        {t('dashboard.funnel')}
+        {pipeline ? ` · ${pipeline.name}` : ''}
+      </Title>
       {pipelines.isPending && <LoadingState />}
       {pipelines.isError && <ErrorState error={pipelines.error} onRetry={() => void pipelines.refetch()} />}
       {pipeline && <FunnelStages pipeline={pipeline} />}
@@ -32,8 +35,11 @@ function FunnelStages({ pipeline }: { pipeline: Pipeline }) {
   const byStage = new Map(totals.data.stages.map((s) => [s.stageId, s]));
   const of = (stageId: string) => byStage.get(stageId) ?? { count: 0, amount: 0 };
   const open = pipeline.stages.filter((s) => s.type === 'open');
-  const closed = (type: 'won' | 'lost') => pipeline.stages.filter((s) => s.type === type).map((s) => of(s.id))
-    .reduce((sum, s) => ({ count: sum.count + s.count, amount: sum.amount + s.amount }), { count: 0, amount: 0 });
+  const closed = (type: 'won' | 'lost') =>
+    pipeline.stages
+      .filter((s) => s.type === type)
+      .map((s) => of(s.id))
+      .reduce((sum, s) => ({ count: sum.count + s.count, amount: sum.amount + s.amount }), { count: 0, amount: 0 });
   const [won, lost] = [closed('won'), closed('lost')];
   const max = Math.max(1, ...open.map((s) => of(s.id).count));
   return (
@@ -42,14 +48,20 @@ function FunnelStages({ pipeline }: { pipeline: Pipeline }) {
         <div key={s.id}>
           <Group justify="space-between" gap="xs">
             <Text size="sm">{s.name}</Text>
-            <Text size="sm" c="dimmed">{t('leads.leadCount', { count: of(s.id).count })} · {format.money(of(s.id).amount)}</Text>
+            <Text size="sm" c="dimmed">
+              {t('leads.leadCount', { count: of(s.id).count })} · {format.money(of(s.id).amount)}
+            </Text>
           </Group>
           <Progress value={(of(s.id).count / max) * 100} color={s.color} size="sm" aria-label={s.name} />
         </div>
       ))}
       <Group gap="lg">
-        <Text size="sm" c="teal.9">{t('leads.status.won')}: {won.count} · {format.money(won.amount)}</Text>
-        <Text size="sm" c="red.9">{t('leads.status.lost')}: {lost.count} · {format.money(lost.amount)}</Text>
+        <Text size="sm" c="teal.9">
+          {t('leads.status.won')}: {won.count} · {format.money(won.amount)}
+        </Text>
+        <Text size="sm" c="red.9">
+          {t('leads.status.lost')}: {lost.count} · {format.money(lost.amount)}
+        </Text>
       </Group>
     </>
   );

@@ -1,8 +1,15 @@
 // The pipeline as columns of stages; dragging a lead to another column moves it there.
 import { lazy, Suspense, useMemo, useRef, useState } from 'react';
 import {
-  DndContext, DragOverlay, KeyboardSensor, MouseSensor, TouchSensor, useSensor, useSensors,
-  type DragEndEvent, type DragStartEvent,
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  MouseSensor,
+  TouchSensor,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+  type DragStartEvent,
 } from '@dnd-kit/core';
 import { useTranslation } from 'react-i18next';
 import type { Lead, Pipeline, Stage } from '@/api/types';
@@ -78,14 +85,14 @@ export function KanbanBoard({ pipeline, filters }: Props) {
       <DragOverlay>{dragged && <LeadTile lead={dragged} overlay />}</DragOverlay>
       {closingAsLost && (
         <Suspense fallback={null}>
-        <LossReasonModal
-          leadName={closingAsLost.lead.name}
-          onCancel={() => setClosingAsLost(null)}
-          onConfirm={(lossReason) => {
-            moveAndFocus(closingAsLost.lead, closingAsLost.stage, lossReason || undefined);
-            setClosingAsLost(null);
-          }}
-        />
+          <LossReasonModal
+            leadName={closingAsLost.lead.name}
+            onCancel={() => setClosingAsLost(null)}
+            onConfirm={(lossReason) => {
+              moveAndFocus(closingAsLost.lead, closingAsLost.stage, lossReason || undefined);
+              setClosingAsLost(null);
+            }}
+          />
         </Suspense>
       )}
     </DndContext>

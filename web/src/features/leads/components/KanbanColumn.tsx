@@ -44,18 +44,24 @@ export function KanbanColumn({ pipelineId, stage, totals, filters }: Props) {
     >
       <header className={classes.columnHeader}>
         <Group justify="space-between" gap={4} wrap="nowrap">
-          <Text id={`stage-${stage.id}`} component="h2" fw={700} size="sm" truncate tt="uppercase">{stage.name}</Text>
+          <Text id={`stage-${stage.id}`} component="h2" fw={700} size="sm" truncate tt="uppercase">
+            {stage.name}
+          </Text>
         </Group>
-        {totals
-          ? <StageTotals count={totals.count} amount={totals.amount} more={false} />
-          : <StageTotals count={leads.length} amount={loadedAmount} more={Boolean(hasNextPage)} filtered={Boolean(filters)} />}
+        {totals ? (
+          <StageTotals count={totals.count} amount={totals.amount} more={false} />
+        ) : (
+          <StageTotals count={leads.length} amount={loadedAmount} more={Boolean(hasNextPage)} filtered={Boolean(filters)} />
+        )}
       </header>
       {stage.type === 'open' && <QuickAddLead pipelineId={pipelineId} stageId={stage.id} />}
       <div className={classes.columnBody}>
         {leadsQuery.isPending && <LoadingState />}
         {leadsQuery.isError && <ErrorState error={leadsQuery.error} onRetry={() => void leadsQuery.refetch()} />}
         {leadsQuery.isSuccess && leads.length === 0 && <EmptyState>{t('leads.emptyStage')}</EmptyState>}
-        {leads.map((lead) => <DraggableLeadTile key={lead.id} lead={lead} />)}
+        {leads.map((lead) => (
+          <DraggableLeadTile key={lead.id} lead={lead} />
+        ))}
         <LoadMore hasMore={Boolean(hasNextPage)} loading={isFetchingNextPage} onLoadMore={loadMore} />
       </div>
     </section>

@@ -36,17 +36,26 @@ export function LeadBulkActions({ selected, onDone }: { selected: Lead[]; onDone
         { id: lead.id },
         { stageId: stage.id, ...(stage.pipelineId !== lead.pipelineId ? { pipelineId: stage.pipelineId } : {}) },
         { ifMatch: lead.version },
-      ));
+      ),
+    );
   };
 
   if (selected.length === 0) return null;
   return (
     <Paper withBorder p="xs" mb="sm" bg="blue.0">
       <Group gap="sm" align="flex-end" wrap="wrap">
-        <Text size="sm" fw={600}>{t('leads.selected', { count: selected.length })}</Text>
+        <Text size="sm" fw={600}>
+          {t('leads.selected', { count: selected.length })}
+        </Text>
         <StageSelect size="xs" label={t('leads.moveTo')} value={stageId} onChange={setStageId} w={200} />
-        <Button size="xs" onClick={move} disabled={!stageId} loading={busy}>{t('leads.move')}</Button>
-        <DeleteButton name={t('leads.selected', { count: selected.length })} loading={busy} onDelete={() => void runForEach((lead) => api.leads.delete({ id: lead.id }))} />
+        <Button size="xs" onClick={move} disabled={!stageId} loading={busy}>
+          {t('leads.move')}
+        </Button>
+        <DeleteButton
+          name={t('leads.selected', { count: selected.length })}
+          loading={busy}
+          onDelete={() => void runForEach((lead) => api.leads.delete({ id: lead.id }))}
+        />
       </Group>
     </Paper>
   );

@@ -60,7 +60,9 @@ export function LeadDetailsForm({ lead }: { lead: Lead }) {
         <TextInput label={t('leads.name')} required {...form.getInputProps('name')} />
         <BudgetInput {...form.getInputProps('price')} />
         <StageSelect {...form.getInputProps('stageId')} />
-        {stage?.type === 'lost' && <Textarea label={t('leads.lossReason')} autosize maxLength={500} {...form.getInputProps('lossReason')} />}
+        {stage?.type === 'lost' && (
+          <Textarea label={t('leads.lossReason')} autosize maxLength={500} {...form.getInputProps('lossReason')} />
+        )}
         <ResponsibleSelect {...form.getInputProps('responsibleUserId')} />
         <TagsField entityType="leads" {...form.getInputProps('tags')} />
         <CustomFieldInputs

@@ -21,7 +21,9 @@ export function LeadFilterPresets({ value, onChange }: Props) {
   const { t } = useTranslation();
   const me = useMe().data?.user.id;
   const keep = value.sort ? { sort: value.sort } : {};
-  const set = Object.entries(value).filter(([k, v]) => v && k !== 'sort').map(([k]) => k);
+  const set = Object.entries(value)
+    .filter(([k, v]) => v && k !== 'sort')
+    .map(([k]) => k);
   const only = (key: keyof LeadListFilters) => set.length === 1 && set[0] === key;
   const presets = [
     { id: 'all', active: set.length === 0, filters: {} },

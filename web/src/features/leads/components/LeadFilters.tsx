@@ -51,32 +51,65 @@ export function LeadFilters({ value, onChange, board }: Props) {
 
   return (
     <Filters active={Object.entries(value).filter(([k, v]) => v && k !== 'sort').length}>
-      <TextInput size="xs" label={t('common.search')} leftSection={<IconSearch size={14} aria-hidden />} defaultValue={value.q ?? ''} onChange={(e) => setQuery(e.currentTarget.value)} w={200} />
-      {!board && (
-        <StageSelect size="xs" clearable allowDeselect value={value.stageId ?? null} onChange={(v) => set({ stageId: v ?? undefined })} w={180} />
-      )}
-      {!board && <Select
+      <TextInput
         size="xs"
-        label={t('leads.statusLabel')}
+        label={t('common.search')}
+        leftSection={<IconSearch size={14} aria-hidden />}
+        defaultValue={value.q ?? ''}
+        onChange={(e) => setQuery(e.currentTarget.value)}
+        w={200}
+      />
+      {!board && (
+        <StageSelect
+          size="xs"
+          clearable
+          allowDeselect
+          value={value.stageId ?? null}
+          onChange={(v) => set({ stageId: v ?? undefined })}
+          w={180}
+        />
+      )}
+      {!board && (
+        <Select
+          size="xs"
+          label={t('leads.statusLabel')}
+          clearable
+          data={(['open', 'won', 'lost'] as const).map((s) => ({ value: s, label: t(`leads.status.${s}`) }))}
+          value={value.status ?? null}
+          onChange={(v) => set({ status: v ?? undefined })}
+          w={130}
+        />
+      )}
+      <ResponsibleSelect
+        size="xs"
         clearable
-        data={(['open', 'won', 'lost'] as const).map((s) => ({ value: s, label: t(`leads.status.${s}`) }))}
-        value={value.status ?? null}
-        onChange={(v) => set({ status: v ?? undefined })}
-        w={130}
-      />}
-      <ResponsibleSelect size="xs" clearable value={value.responsibleUserId ?? null} onChange={(v) => set({ responsibleUserId: v ?? undefined })} w={170} />
-      <Select size="xs" label={t('fields.tag')} clearable searchable data={tags.data ?? []} value={value.tag ?? null} onChange={(v) => set({ tag: v ?? undefined })} w={140} />
+        value={value.responsibleUserId ?? null}
+        onChange={(v) => set({ responsibleUserId: v ?? undefined })}
+        w={170}
+      />
+      <Select
+        size="xs"
+        label={t('fields.tag')}
+        clearable
+        searchable
+        data={tags.data ?? []}
+        value={value.tag ?? null}
+        onChange={(v) => set({ tag: v ?? undefined })}
+        w={140}
+      />
       {dateInput('createdFrom', t('leads.createdFrom'))}
       {dateInput('createdTo', t('leads.createdTo'))}
-      {!board && <Select
-        size="xs"
-        label={t('common.sort')}
-        data={SORTS.map((s) => ({ value: s, label: t(`leads.sorts.${s}`) }))}
-        value={value.sort ?? '-createdAt'}
-        onChange={(v) => set({ sort: (v as LeadSort) ?? undefined })}
-        allowDeselect={false}
-        w={190}
-      />}
+      {!board && (
+        <Select
+          size="xs"
+          label={t('common.sort')}
+          data={SORTS.map((s) => ({ value: s, label: t(`leads.sorts.${s}`) }))}
+          value={value.sort ?? '-createdAt'}
+          onChange={(v) => set({ sort: (v as LeadSort) ?? undefined })}
+          allowDeselect={false}
+          w={190}
+        />
+      )}
     </Filters>
   );
 }

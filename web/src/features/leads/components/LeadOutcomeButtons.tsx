@@ -21,9 +21,12 @@ export function LeadOutcomeButtons({ lead }: { lead: Lead }) {
 
   const close = (stage: Stage | undefined, lossReason?: string) => {
     if (!stage) return;
-    update.mutate({ lead, patch: { stageId: stage.id, ...(lossReason ? { lossReason } : {}) } }, {
-      onError: (e) => notifyError(describe(e)),
-    });
+    update.mutate(
+      { lead, patch: { stageId: stage.id, ...(lossReason ? { lossReason } : {}) } },
+      {
+        onError: (e) => notifyError(describe(e)),
+      },
+    );
   };
 
   if (lead.status !== 'open') {
@@ -35,10 +38,22 @@ export function LeadOutcomeButtons({ lead }: { lead: Lead }) {
   }
   return (
     <Group gap="xs">
-      <Button size="xs" color="teal.9" leftSection={<IconTrophy size={14} aria-hidden />} loading={update.isPending} onClick={() => close(closing('won'))}>
+      <Button
+        size="xs"
+        color="teal.9"
+        leftSection={<IconTrophy size={14} aria-hidden />}
+        loading={update.isPending}
+        onClick={() => close(closing('won'))}
+      >
         {t('leads.markWon')}
       </Button>
-      <Button size="xs" color="red" variant="light" leftSection={<IconThumbDown size={14} aria-hidden />} onClick={() => setAskingReason(true)}>
+      <Button
+        size="xs"
+        color="red"
+        variant="light"
+        leftSection={<IconThumbDown size={14} aria-hidden />}
+        onClick={() => setAskingReason(true)}
+      >
         {t('leads.markLost')}
       </Button>
       {askingReason && (

@@ -10,20 +10,44 @@ import { useErrorMessage } from '@/ui/errors';
 import { notifyError } from '@/ui/notify';
 import { ClientPicker } from './ClientPicker';
 
-function LinkedParty({ to, name, detail, badge, onUnlink, unlinkLabel }: {
-  to: string; name: string; detail?: string; badge?: string; onUnlink: () => void; unlinkLabel: string;
+function LinkedParty({
+  to,
+  name,
+  detail,
+  badge,
+  onUnlink,
+  unlinkLabel,
+}: {
+  to: string;
+  name: string;
+  detail?: string;
+  badge?: string;
+  onUnlink: () => void;
+  unlinkLabel: string;
 }) {
   return (
     <Paper withBorder p="xs">
       <Group justify="space-between" wrap="nowrap" gap="xs">
         <div style={{ minWidth: 0 }}>
           <Group gap={6}>
-            <Anchor component={Link} to={to} fw={600} size="sm">{name}</Anchor>
-            {badge && <Badge size="xs" variant="light">{badge}</Badge>}
+            <Anchor component={Link} to={to} fw={600} size="sm">
+              {name}
+            </Anchor>
+            {badge && (
+              <Badge size="xs" variant="light">
+                {badge}
+              </Badge>
+            )}
           </Group>
-          {detail && <Text size="xs" c="dimmed" truncate>{detail}</Text>}
+          {detail && (
+            <Text size="xs" c="dimmed" truncate>
+              {detail}
+            </Text>
+          )}
         </div>
-        <ActionIcon variant="subtle" color="gray" onClick={onUnlink} aria-label={unlinkLabel}><IconX size={16} aria-hidden /></ActionIcon>
+        <ActionIcon variant="subtle" color="gray" onClick={onUnlink} aria-label={unlinkLabel}>
+          <IconX size={16} aria-hidden />
+        </ActionIcon>
       </Group>
     </Paper>
   );
@@ -34,14 +58,31 @@ function LinkedContact({ id, main, onUnlink }: { id: string; main: boolean; onUn
   const { data } = contactRecords.useOne(id);
   const detail = [data?.phones[0]?.value, data?.emails[0]?.value, data?.position].filter(Boolean).join(' · ');
   const name = data?.name ?? '…';
-  return <LinkedParty to={`/contacts/${id}`} name={name} detail={detail} badge={main ? t('leads.mainContact') : undefined} onUnlink={onUnlink} unlinkLabel={t('leads.unlinkNamed', { name })} />;
+  return (
+    <LinkedParty
+      to={`/contacts/${id}`}
+      name={name}
+      detail={detail}
+      badge={main ? t('leads.mainContact') : undefined}
+      onUnlink={onUnlink}
+      unlinkLabel={t('leads.unlinkNamed', { name })}
+    />
+  );
 }
 
 function LinkedCompany({ id, onUnlink }: { id: string; onUnlink: () => void }) {
   const { t } = useTranslation();
   const { data } = companyRecords.useOne(id);
   const name = data?.name ?? '…';
-  return <LinkedParty to={`/companies/${id}`} name={name} detail={data?.phones[0]?.value} onUnlink={onUnlink} unlinkLabel={t('leads.unlinkNamed', { name })} />;
+  return (
+    <LinkedParty
+      to={`/companies/${id}`}
+      name={name}
+      detail={data?.phones[0]?.value}
+      onUnlink={onUnlink}
+      unlinkLabel={t('leads.unlinkNamed', { name })}
+    />
+  );
 }
 
 export function LeadParties({ lead }: { lead: Lead }) {
@@ -56,7 +97,7 @@ export function LeadParties({ lead }: { lead: Lead }) {
     save({ contactIds: [...lead.contactIds, contact.id], mainContactId: lead.mainContactId ?? contact.id });
   const unlinkContact = (id: string) => {
     const contactIds = lead.contactIds.filter((c) => c !== id);
-    save({ contactIds, mainContactId: lead.mainContactId === id ? contactIds[0] ?? null : lead.mainContactId });
+    save({ contactIds, mainContactId: lead.mainContactId === id ? (contactIds[0] ?? null) : lead.mainContactId });
   };
   const createAndLink = async <T,>(create: () => Promise<T>, link: (item: T) => void) => {
     try {
@@ -68,8 +109,12 @@ export function LeadParties({ lead }: { lead: Lead }) {
 
   return (
     <Stack gap="sm">
-      <Title order={2} size="h5">{t('leads.contacts')}</Title>
-      {lead.contactIds.map((id) => <LinkedContact key={id} id={id} main={id === lead.mainContactId} onUnlink={() => unlinkContact(id)} />)}
+      <Title order={2} size="h5">
+        {t('leads.contacts')}
+      </Title>
+      {lead.contactIds.map((id) => (
+        <LinkedContact key={id} id={id} main={id === lead.mainContactId} onUnlink={() => unlinkContact(id)} />
+      ))}
       <ClientPicker
         resource="contacts"
         label={t('leads.addContact')}
@@ -78,7 +123,9 @@ export function LeadParties({ lead }: { lead: Lead }) {
         onPick={linkContact}
         onCreate={(name) => void createAndLink(() => createContact.mutateAsync({ body: { name } }), linkContact)}
       />
-      <Title order={2} size="h5" mt="sm">{t('leads.company')}</Title>
+      <Title order={2} size="h5" mt="sm">
+        {t('leads.company')}
+      </Title>
       {lead.companyId ? (
         <LinkedCompany id={lead.companyId} onUnlink={() => save({ companyId: null })} />
       ) : (
@@ -87,7 +134,12 @@ export function LeadParties({ lead }: { lead: Lead }) {
           label={t('leads.linkCompany')}
           disabled={update.isPending}
           onPick={(c) => save({ companyId: c.id })}
-          onCreate={(name) => void createAndLink(() => createCompany.mutateAsync({ body: { name } }), (c) => save({ companyId: c.id }))}
+          onCreate={(name) =>
+            void createAndLink(
+              () => createCompany.mutateAsync({ body: { name } }),
+              (c) => save({ companyId: c.id }),
+            )
+          }
         />
       )}
     </Stack>

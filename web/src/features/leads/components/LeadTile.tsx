@@ -31,12 +31,20 @@ export const LeadTile = forwardRef<HTMLElement, Props>(function LeadTile({ lead,
         {lead.name}
       </Anchor>
       <Group justify="space-between" gap={4} mt={4} wrap="nowrap">
-        <Text size="sm" fw={500}>{format.money(lead.price)}</Text>
-        <Text size="xs" c="dimmed" truncate>{userName(lead.responsibleUserId)}</Text>
+        <Text size="sm" fw={500}>
+          {format.money(lead.price)}
+        </Text>
+        <Text size="xs" c="dimmed" truncate>
+          {userName(lead.responsibleUserId)}
+        </Text>
       </Group>
       {lead.tags.length > 0 && (
         <Group gap={4} mt={6}>
-          {lead.tags.slice(0, 3).map((tag) => <Badge key={tag} size="xs" variant="light" color="gray">{tag}</Badge>)}
+          {lead.tags.slice(0, 3).map((tag) => (
+            <Badge key={tag} size="xs" variant="light" color="gray">
+              {tag}
+            </Badge>
+          ))}
         </Group>
       )}
     </Paper>

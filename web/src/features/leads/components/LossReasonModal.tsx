@@ -14,12 +14,29 @@ export function LossReasonModal({ leadName, onConfirm, onCancel }: Props) {
   const [reason, setReason] = useState('');
   return (
     <Modal opened onClose={onCancel} title={t('leads.lostTitle', { name: leadName })}>
-      <form onSubmit={(e) => { e.preventDefault(); onConfirm(reason.trim()); }}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          onConfirm(reason.trim());
+        }}
+      >
         <Stack>
-          <Textarea label={t('leads.lossReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} maxLength={500} data-autofocus />
+          <Textarea
+            label={t('leads.lossReason')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            autosize
+            minRows={2}
+            maxLength={500}
+            data-autofocus
+          />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onCancel}>{t('common.cancel')}</Button>
-            <Button type="submit" color="red">{t('leads.markLost')}</Button>
+            <Button variant="default" onClick={onCancel}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" color="red">
+              {t('leads.markLost')}
+            </Button>
           </Group>
         </Stack>
       </form>

@@ -22,13 +22,20 @@ export function QuickAddLead({ pipelineId, stageId }: { pipelineId: string; stag
   if (!open) {
     return (
       <UnstyledButton onClick={() => setOpen(true)} px={10} py={6}>
-        <Text size="sm" c="blue.8">+ {t('leads.quickAdd')}</Text>
+        <Text size="sm" c="blue.8">
+          + {t('leads.quickAdd')}
+        </Text>
       </UnstyledButton>
     );
   }
   const submit = form.onSubmit(async ({ name, price }) => {
     try {
-      await create.mutateAsync({ name: name.trim(), price: price.trim() === '' ? undefined : Number(price.replace(/\s/g, '').replace(',', '.')), pipelineId, stageId });
+      await create.mutateAsync({
+        name: name.trim(),
+        price: price.trim() === '' ? undefined : Number(price.replace(/\s/g, '').replace(',', '.')),
+        pipelineId,
+        stageId,
+      });
       form.reset();
       setOpen(false);
     } catch (e) {
@@ -39,12 +46,29 @@ export function QuickAddLead({ pipelineId, stageId }: { pipelineId: string; stag
     <form onSubmit={submit} style={{ padding: 8 }}>
       <Stack gap={6}>
         <FormError error={create.error} extra={extra} />
-        <TextInput size="xs" aria-label={t('leads.name')} placeholder={t('leads.name')} data-autofocus autoFocus {...form.getInputProps('name')} />
+        <TextInput
+          size="xs"
+          aria-label={t('leads.name')}
+          placeholder={t('leads.name')}
+          data-autofocus
+          autoFocus
+          {...form.getInputProps('name')}
+        />
         {/* A plain input keeps the number-format library out of the kanban's first load. */}
-        <TextInput size="xs" inputMode="decimal" aria-label={t('leads.price')} placeholder={t('leads.price')} {...form.getInputProps('price')} />
+        <TextInput
+          size="xs"
+          inputMode="decimal"
+          aria-label={t('leads.price')}
+          placeholder={t('leads.price')}
+          {...form.getInputProps('price')}
+        />
         <Group gap={6} justify="flex-end">
-          <Button size="xs" variant="default" onClick={() => setOpen(false)}>{t('common.cancel')}</Button>
-          <Button size="xs" type="submit" loading={create.isPending}>{t('common.add')}</Button>
+          <Button size="xs" variant="default" onClick={() => setOpen(false)}>
+            {t('common.cancel')}
+          </Button>
+          <Button size="xs" type="submit" loading={create.isPending}>
+            {t('common.add')}
+          </Button>
         </Group>
       </Stack>
     </form>

@@ -31,10 +31,14 @@ export function RelatedLeads({ owner }: { owner: EntityRef & { type: 'contact' |
     >
       {items.map((lead) => (
         <Group key={lead.id} justify="space-between" wrap="nowrap" gap="xs">
-          <Anchor component={Link} to={`/leads/${lead.id}`} size="sm" truncate>{lead.name}</Anchor>
+          <Anchor component={Link} to={`/leads/${lead.id}`} size="sm" truncate>
+            {lead.name}
+          </Anchor>
           <Group gap="xs" wrap="nowrap">
             <StageBadge stageId={lead.stageId} />
-            <Text size="sm" fw={500}>{format.money(lead.price)}</Text>
+            <Text size="sm" fw={500}>
+              {format.money(lead.price)}
+            </Text>
           </Group>
         </Group>
       ))}

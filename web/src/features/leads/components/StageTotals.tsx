@@ -19,7 +19,9 @@ export function StageTotals({ count, amount, more, filtered }: Props) {
   const label = t(filtered ? 'leads.stageTotalsFiltered' : 'leads.stageTotals', { count, amount: format.money(amount) }) + plus;
   return (
     <Text size="xs" c="dimmed" aria-label={label} data-testid="stage-totals" data-filtered={filtered ? 'true' : undefined}>
-      {t('leads.leadCount', { count })}{plus} · {format.money(amount)}{plus}
+      {t('leads.leadCount', { count })}
+      {plus} · {format.money(amount)}
+      {plus}
       {filtered && <> · {t('leads.filteredMark')}</>}
     </Text>
   );

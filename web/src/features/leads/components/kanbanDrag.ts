@@ -1,7 +1,11 @@
 // How the board drags: edge-only auto-scroll, arrow keys that jump a column, and what a
 // screen reader hears (lead and stage names, in the UI's language, never ids).
 import {
-  AutoScrollActivator, KeyboardCode, type Announcements, type AutoScrollOptions, type KeyboardCoordinateGetter,
+  AutoScrollActivator,
+  KeyboardCode,
+  type Announcements,
+  type AutoScrollOptions,
+  type KeyboardCoordinateGetter,
   type ScreenReaderInstructions,
 } from '@dnd-kit/core';
 import type { TFunction } from 'i18next';

@@ -12,15 +12,19 @@ export function useLeadFilterParams(keys: readonly LeadFilterKey[]) {
     () => Object.fromEntries(keys.flatMap((k) => (params.get(k) ? [[k, params.get(k)]] : []))) as LeadListFilters,
     [params, keys],
   );
-  const setFilters = useCallback((next: LeadListFilters) => setParams((prev) => {
-    const query = new URLSearchParams(prev);
-    for (const k of keys) {
-      const value = next[k];
-      if (value) query.set(k, String(value));
-      else query.delete(k);
-    }
-    return query;
-  }), [setParams, keys]);
+  const setFilters = useCallback(
+    (next: LeadListFilters) =>
+      setParams((prev) => {
+        const query = new URLSearchParams(prev);
+        for (const k of keys) {
+          const value = next[k];
+          if (value) query.set(k, String(value));
+          else query.delete(k);
+        }
+        return query;
+      }),
+    [setParams, keys],
+  );
   return [filters, setFilters] as const;
 }
 

@@ -45,10 +45,14 @@ type ColumnData = InfiniteData<Page<Lead>, string | undefined>;
 /** Puts a saved lead into every cached place it shows: its card, its column, the lists. */
 export function rememberLead(qc: QueryClient, lead: Lead) {
   qc.setQueryData(leadKeys.detail(lead.id), lead);
-  qc.setQueriesData<ColumnData>({ queryKey: ['leads', 'stage'] }, (data) => data && {
-    ...data,
-    pages: data.pages.map((p) => ({ ...p, items: p.items.map((l) => (l.id === lead.id ? lead : l)) })),
-  });
+  qc.setQueriesData<ColumnData>(
+    { queryKey: ['leads', 'stage'] },
+    (data) =>
+      data && {
+        ...data,
+        pages: data.pages.map((p) => ({ ...p, items: p.items.map((l) => (l.id === lead.id ? lead : l)) })),
+      },
+  );
   void qc.invalidateQueries({ queryKey: ['leads', 'stage'], predicate: isFilteredColumn });
   void qc.invalidateQueries({ queryKey: ['leads', 'list'] });
   void qc.invalidateQueries({ queryKey: ['leads', 'related'] });

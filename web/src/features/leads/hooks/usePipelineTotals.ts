@@ -14,12 +14,20 @@ export function usePipelineTotals(pipelineId: string) {
 
 /** Moves one lead's count and budget from one stage's totals to another's, at once. */
 export function shiftTotals(qc: QueryClient, pipelineId: string, fromStageId: string, toStageId: string, amount: number) {
-  qc.setQueryData<PipelineTotals>(totalsKey(pipelineId), (totals) => totals && {
-    ...totals,
-    stages: totals.stages.map((s) =>
-      s.stageId === fromStageId ? { ...s, count: s.count - 1, amount: s.amount - amount }
-        : s.stageId === toStageId ? { ...s, count: s.count + 1, amount: s.amount + amount } : s),
-  });
+  qc.setQueryData<PipelineTotals>(
+    totalsKey(pipelineId),
+    (totals) =>
+      totals && {
+        ...totals,
+        stages: totals.stages.map((s) =>
+          s.stageId === fromStageId
+            ? { ...s, count: s.count - 1, amount: s.amount - amount }
+            : s.stageId === toStageId
+              ? { ...s, count: s.count + 1, amount: s.amount + amount }
+              : s,
+        ),
+      },
+  );
 }
 
 export const refreshTotals = (qc: QueryClient) => qc.invalidateQueries({ queryKey: ['pipeline-totals'] });

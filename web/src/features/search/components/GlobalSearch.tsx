@@ -61,7 +61,11 @@ export function GlobalSearch() {
                     {group.map((hit) => (
                       <Combobox.Option key={hit.to} value={hit.to}>
                         <Text size="sm">{hit.name}</Text>
-                        {hit.detail && <Text size="xs" c="dimmed">{hit.detail}</Text>}
+                        {hit.detail && (
+                          <Text size="xs" c="dimmed">
+                            {hit.detail}
+                          </Text>
+                        )}
                       </Combobox.Option>
                     ))}
                   </Combobox.Group>

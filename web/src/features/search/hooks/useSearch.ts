@@ -27,7 +27,19 @@ export function searchHits(result: SearchResult | undefined): SearchHit[] {
   if (!result) return [];
   return [
     ...(result.leads ?? []).map((l) => ({ kind: 'lead' as const, id: l.id, name: l.name, to: `/leads/${l.id}` })),
-    ...(result.contacts ?? []).map((c) => ({ kind: 'contact' as const, id: c.id, name: c.name, detail: c.phones?.[0]?.value ?? c.emails?.[0]?.value, to: `/contacts/${c.id}` })),
-    ...(result.companies ?? []).map((c) => ({ kind: 'company' as const, id: c.id, name: c.name, detail: c.website ?? undefined, to: `/companies/${c.id}` })),
+    ...(result.contacts ?? []).map((c) => ({
+      kind: 'contact' as const,
+      id: c.id,
+      name: c.name,
+      detail: c.phones?.[0]?.value ?? c.emails?.[0]?.value,
+      to: `/contacts/${c.id}`,
+    })),
+    ...(result.companies ?? []).map((c) => ({
+      kind: 'company' as const,
+      id: c.id,
+      name: c.name,
+      detail: c.website ?? undefined,
+      to: `/companies/${c.id}`,
+    })),
   ];
 }

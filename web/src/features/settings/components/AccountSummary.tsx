@@ -14,10 +14,14 @@ export function AccountSummary() {
   ];
   return (
     <Stack gap="xs">
-      <Title order={2} size="h4">{t('settings.account')}</Title>
+      <Title order={2} size="h4">
+        {t('settings.account')}
+      </Title>
       {rows.map(([label, value]) => (
         <Group key={label} gap="sm" wrap="nowrap">
-          <Text size="sm" c="dimmed" w={180}>{label}</Text>
+          <Text size="sm" c="dimmed" w={180}>
+            {label}
+          </Text>
           <Text size="sm">{value}</Text>
         </Group>
       ))}

@@ -18,14 +18,30 @@ export function CompleteTaskModal({ task, onClose }: { task: Task; onClose: () =
   };
   return (
     <Modal opened onClose={onClose} title={t('tasks.completeTitle')}>
-      <form onSubmit={(e) => { e.preventDefault(); void submit().catch(() => {}); }}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit().catch(() => {});
+        }}
+      >
         <Stack gap="sm">
           <Text size="sm">{task.text}</Text>
           <FormError error={complete.error} />
-          <Textarea label={t('tasks.result')} value={result} onChange={(e) => setResult(e.currentTarget.value)} autosize minRows={2} data-autofocus />
+          <Textarea
+            label={t('tasks.result')}
+            value={result}
+            onChange={(e) => setResult(e.currentTarget.value)}
+            autosize
+            minRows={2}
+            data-autofocus
+          />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" color="teal.9" loading={complete.isPending}>{t('tasks.complete')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" color="teal.9" loading={complete.isPending}>
+              {t('tasks.complete')}
+            </Button>
           </Group>
         </Stack>
       </form>

@@ -11,8 +11,9 @@ export function EntityTasks({ entity }: { entity: EntityRef }) {
   const { t } = useTranslation();
   const tasks = useTasks({ entityType: entity.type, entityId: entity.id });
   const types = useTaskTypes();
-  const items = itemsOf(tasks.data).sort((a, b) =>
-    Number(Boolean(a.completedAt)) - Number(Boolean(b.completedAt)) || a.dueAt.localeCompare(b.dueAt));
+  const items = itemsOf(tasks.data).sort(
+    (a, b) => Number(Boolean(a.completedAt)) - Number(Boolean(b.completedAt)) || a.dueAt.localeCompare(b.dueAt),
+  );
   return (
     <CardSection
       title={t('nav.tasks')}
@@ -22,7 +23,9 @@ export function EntityTasks({ entity }: { entity: EntityRef }) {
       isEmpty={items.length === 0}
       emptyText={t('tasks.none')}
     >
-      {items.map((task) => <TaskRow key={task.id} task={task} types={types.data ?? []} showEntity={false} />)}
+      {items.map((task) => (
+        <TaskRow key={task.id} task={task} types={types.data ?? []} showEntity={false} />
+      ))}
     </CardSection>
   );
 }

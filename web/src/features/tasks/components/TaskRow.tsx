@@ -34,16 +34,29 @@ export function TaskRow({ task, types, showEntity = true }: { task: Task; types:
         />
         <div style={{ flex: 1, minWidth: 0 }}>
           <Group gap={6} wrap="wrap">
-            {type && <Badge size="xs" variant="dot" color="gray" styles={{ root: { '--badge-dot-color': type.color } as React.CSSProperties }}>{type.name}</Badge>}
+            {type && (
+              <Badge size="xs" variant="dot" color="gray" styles={{ root: { '--badge-dot-color': type.color } as React.CSSProperties }}>
+                {type.name}
+              </Badge>
+            )}
             <Text size="xs" c={overdue ? 'red.8' : 'dimmed'} fw={overdue ? 600 : undefined}>
-              {format.dateTime(task.dueAt)}{overdue ? ` · ${t('tasks.overdue')}` : ''}
+              {format.dateTime(task.dueAt)}
+              {overdue ? ` · ${t('tasks.overdue')}` : ''}
             </Text>
           </Group>
-          <Text size="sm" td={done ? 'line-through' : undefined}>{task.text}</Text>
-          {task.result && <Text size="xs" c="dimmed">{t('tasks.result')}: {task.result}</Text>}
+          <Text size="sm" td={done ? 'line-through' : undefined}>
+            {task.text}
+          </Text>
+          {task.result && (
+            <Text size="xs" c="dimmed">
+              {t('tasks.result')}: {task.result}
+            </Text>
+          )}
           <Group gap="xs">
             {showEntity && task.entity && <EntityLink entity={task.entity} />}
-            <Text size="xs" c="dimmed">{userName(task.responsibleUserId)}</Text>
+            <Text size="xs" c="dimmed">
+              {userName(task.responsibleUserId)}
+            </Text>
           </Group>
         </div>
         {!done && (

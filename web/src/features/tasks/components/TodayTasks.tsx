@@ -21,13 +21,19 @@ export function TodayTasks() {
   return (
     <Stack gap="xs">
       <Group justify="space-between">
-        <Title order={2} size="h5">{t('dashboard.myTasks')}</Title>
-        <Anchor component={Link} to="/tasks" size="sm">{t('dashboard.allTasks')}</Anchor>
+        <Title order={2} size="h5">
+          {t('dashboard.myTasks')}
+        </Title>
+        <Anchor component={Link} to="/tasks" size="sm">
+          {t('dashboard.allTasks')}
+        </Anchor>
       </Group>
       {tasks.isPending && <LoadingState />}
       {tasks.isError && <ErrorState error={tasks.error} onRetry={() => void tasks.refetch()} />}
       {tasks.isSuccess && items.length === 0 && <EmptyState>{t('dashboard.noTasksToday')}</EmptyState>}
-      {items.map((task) => <TaskRow key={task.id} task={task} types={types.data ?? []} />)}
+      {items.map((task) => (
+        <TaskRow key={task.id} task={task} types={types.data ?? []} />
+      ))}
     </Stack>
   );
 }

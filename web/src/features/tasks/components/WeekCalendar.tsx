@@ -1,7 +1,17 @@
 // Seven days of tasks in the account's time zone; drag a task to another day to reschedule it
 // at the same time of day.
 import { useState } from 'react';
-import { DndContext, MouseSensor, TouchSensor, KeyboardSensor, useDraggable, useDroppable, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import {
+  DndContext,
+  MouseSensor,
+  TouchSensor,
+  KeyboardSensor,
+  useDraggable,
+  useDroppable,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+} from '@dnd-kit/core';
 import { Text, UnstyledButton } from '@mantine/core';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -17,8 +27,15 @@ import classes from './WeekCalendar.module.css';
 
 function TaskChip({ task, color, onOpen }: { task: Task; color?: string; onOpen: () => void }) {
   const format = useFormat();
-  const { setNodeRef, listeners, attributes, transform } = useDraggable({ id: task.id, data: { task }, disabled: Boolean(task.completedAt) });
-  const style = { '--task-color': color, transform: transform ? `translate(${transform.x}px, ${transform.y}px)` : undefined } as React.CSSProperties;
+  const { setNodeRef, listeners, attributes, transform } = useDraggable({
+    id: task.id,
+    data: { task },
+    disabled: Boolean(task.completedAt),
+  });
+  const style = {
+    '--task-color': color,
+    transform: transform ? `translate(${transform.x}px, ${transform.y}px)` : undefined,
+  } as React.CSSProperties;
   return (
     <UnstyledButton
       ref={setNodeRef}
@@ -31,17 +48,40 @@ function TaskChip({ task, color, onOpen }: { task: Task; color?: string; onOpen:
       {...listeners}
       role="button"
     >
-      <Text span size="xs" fw={600}>{format.time(task.dueAt)}</Text> {task.text}
+      <Text span size="xs" fw={600}>
+        {format.time(task.dueAt)}
+      </Text>{' '}
+      {task.text}
     </UnstyledButton>
   );
 }
 
-function DayColumn({ day, today, tasks, types, onOpen }: { day: Dayjs; today: boolean; tasks: Task[]; types: TaskType[]; onOpen: (t: Task) => void }) {
+function DayColumn({
+  day,
+  today,
+  tasks,
+  types,
+  onOpen,
+}: {
+  day: Dayjs;
+  today: boolean;
+  tasks: Task[];
+  types: TaskType[];
+  onOpen: (t: Task) => void;
+}) {
   const format = useFormat();
   const { setNodeRef, isOver } = useDroppable({ id: day.format('YYYY-MM-DD'), data: { day } });
   return (
-    <section ref={setNodeRef} className={classes.day} data-today={today ? 'true' : undefined} data-over={isOver ? 'true' : undefined} aria-label={format.weekday(day.toISOString())}>
-      <Text size="xs" fw={700} tt="uppercase" c={today ? 'blue.8' : 'dimmed'}>{format.weekday(day.toISOString())}</Text>
+    <section
+      ref={setNodeRef}
+      className={classes.day}
+      data-today={today ? 'true' : undefined}
+      data-over={isOver ? 'true' : undefined}
+      aria-label={format.weekday(day.toISOString())}
+    >
+      <Text size="xs" fw={700} tt="uppercase" c={today ? 'blue.8' : 'dimmed'}>
+        {format.weekday(day.toISOString())}
+      </Text>
       {tasks.map((task) => (
         <TaskChip key={task.id} task={task} color={types.find((ty) => ty.id === task.typeId)?.color} onOpen={() => onOpen(task)} />
       ))}
@@ -61,24 +101,35 @@ export function WeekCalendar({ days, tasks, types }: { days: Dayjs[]; tasks: Tas
     useSensor(KeyboardSensor),
   );
   const todayKey = inZone(new Date(), timeZone).format('YYYY-MM-DD');
-  const byDay = (day: Dayjs) => tasks
-    .filter((task) => inZone(task.dueAt, timeZone).format('YYYY-MM-DD') === day.format('YYYY-MM-DD'))
-    .sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+  const byDay = (day: Dayjs) =>
+    tasks
+      .filter((task) => inZone(task.dueAt, timeZone).format('YYYY-MM-DD') === day.format('YYYY-MM-DD'))
+      .sort((a, b) => a.dueAt.localeCompare(b.dueAt));
 
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     const task = active.data.current?.task as Task | undefined;
     const day = over?.data.current?.day as Dayjs | undefined;
     if (!task || !day || inZone(task.dueAt, timeZone).isSame(day, 'day')) return;
-    update.mutate({ task, patch: { dueAt: moveToDay(task.dueAt, day, timeZone) } }, {
-      onError: (e) => notifyError(`${t('tasks.rescheduleFailed')} ${describe(e)}`),
-    });
+    update.mutate(
+      { task, patch: { dueAt: moveToDay(task.dueAt, day, timeZone) } },
+      {
+        onError: (e) => notifyError(`${t('tasks.rescheduleFailed')} ${describe(e)}`),
+      },
+    );
   };
 
   return (
     <DndContext sensors={sensors} onDragEnd={onDragEnd}>
       <div className={classes.week}>
         {days.map((day) => (
-          <DayColumn key={day.format('YYYY-MM-DD')} day={day} today={day.format('YYYY-MM-DD') === todayKey} tasks={byDay(day)} types={types} onOpen={setOpen} />
+          <DayColumn
+            key={day.format('YYYY-MM-DD')}
+            day={day}
+            today={day.format('YYYY-MM-DD') === todayKey}
+            tasks={byDay(day)}
+            types={types}
+            onOpen={setOpen}
+          />
         ))}
       </div>
       {open && <TaskFormModal opened task={open} onClose={() => setOpen(null)} />}

@@ -63,8 +63,7 @@ export function useUpdateTask() {
 export function useCompleteTask() {
   const onSuccess = useAfterTaskChange();
   return useMutation({
-    mutationFn: ({ task, result }: { task: Task; result?: string }) =>
-      api.tasks.complete({ id: task.id }, result ? { result } : {}),
+    mutationFn: ({ task, result }: { task: Task; result?: string }) => api.tasks.complete({ id: task.id }, result ? { result } : {}),
     onSuccess,
   });
 }

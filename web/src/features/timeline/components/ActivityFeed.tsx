@@ -30,12 +30,16 @@ export function ActivityFeed({ entity, version }: { entity: EntityRef; version: 
 
   return (
     <Stack gap="sm">
-      <Title order={2} size="h5">{t('timeline.title')}</Title>
+      <Title order={2} size="h5">
+        {t('timeline.title')}
+      </Title>
       <NoteComposer entity={entity} />
       {timeline.isPending && <LoadingState />}
       {timeline.isError && <ErrorState error={timeline.error} onRetry={() => void timeline.refetch()} />}
       {timeline.isSuccess && entries.length === 0 && <EmptyState>{t('timeline.empty')}</EmptyState>}
-      {entries.map((entry) => <TimelineEntryView key={`${entry.kind}-${entry.id}`} entry={entry} collection={RESOURCE[entity.type]} />)}
+      {entries.map((entry) => (
+        <TimelineEntryView key={`${entry.kind}-${entry.id}`} entry={entry} collection={RESOURCE[entity.type]} />
+      ))}
       <LoadMore hasMore={Boolean(hasNextPage)} loading={isFetchingNextPage} onLoadMore={loadMore} />
     </Stack>
   );

@@ -18,10 +18,23 @@ export function NoteComposer({ entity }: { entity: EntityRef }) {
     setText('');
   };
   return (
-    <form onSubmit={(e) => { e.preventDefault(); void submit().catch(() => {}); }}>
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit().catch(() => {});
+      }}
+    >
       <Stack gap={6}>
         <FormError error={addNote.error} />
-        <Textarea aria-label={t('notes.text')} placeholder={t('notes.placeholder')} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={2} maxRows={8} />
+        <Textarea
+          aria-label={t('notes.text')}
+          placeholder={t('notes.placeholder')}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          autosize
+          minRows={2}
+          maxRows={8}
+        />
         <Group justify="space-between">
           <Select
             size="xs"
@@ -32,7 +45,9 @@ export function NoteComposer({ entity }: { entity: EntityRef }) {
             onChange={(v) => v && setType(v as NoteType)}
             allowDeselect={false}
           />
-          <Button size="xs" type="submit" loading={addNote.isPending} disabled={!text.trim()}>{t('notes.add')}</Button>
+          <Button size="xs" type="submit" loading={addNote.isPending} disabled={!text.trim()}>
+            {t('notes.add')}
+          </Button>
         </Group>
       </Stack>
     </form>

@@ -17,8 +17,10 @@ export function TimelineEntryView({ entry, collection }: { entry: TimelineEntry;
   const changes = useChangeLines(collection, entry.changes);
   const Icon = entry.type.startsWith('call') ? IconPhone : ICONS[entry.kind];
   const title =
-    entry.kind === 'event' ? t(`events.${entry.type}`, { defaultValue: entry.type })
-      : entry.kind === 'note' ? t(`notes.types.${entry.type || 'common'}`, { defaultValue: t('notes.types.common') })
+    entry.kind === 'event'
+      ? t(`events.${entry.type}`, { defaultValue: entry.type })
+      : entry.kind === 'note'
+        ? t(`notes.types.${entry.type || 'common'}`, { defaultValue: t('notes.types.common') })
         : t('entities.task');
 
   return (
@@ -28,15 +30,25 @@ export function TimelineEntryView({ entry, collection }: { entry: TimelineEntry;
       </ThemeIcon>
       <div style={{ flex: 1, minWidth: 0 }}>
         <Group gap={6}>
-          <Text size="sm" fw={600}>{title}</Text>
-          <Text size="xs" c="dimmed">{format.dateTime(entry.at)}{entry.actorId ? ` · ${userName(entry.actorId)}` : ''}</Text>
+          <Text size="sm" fw={600}>
+            {title}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {format.dateTime(entry.at)}
+            {entry.actorId ? ` · ${userName(entry.actorId)}` : ''}
+          </Text>
         </Group>
         {entry.text && (
-          <Paper bg="gray.0" p="xs" mt={4}><Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{entry.text}</Text></Paper>
+          <Paper bg="gray.0" p="xs" mt={4}>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {entry.text}
+            </Text>
+          </Paper>
         )}
         {entry.kind === 'task' && entry.dueAt && (
           <Text size="xs" c="dimmed">
-            {t('tasks.dueAt')}: {format.dateTime(entry.dueAt)}{entry.result ? ` · ${t('tasks.result')}: ${entry.result}` : ''}
+            {t('tasks.dueAt')}: {format.dateTime(entry.dueAt)}
+            {entry.result ? ` · ${t('tasks.result')}: ${entry.result}` : ''}
           </Text>
         )}
         {changes.map((c) => (

@@ -19,15 +19,34 @@ export function readTimelineItem(item: TimelineItem): TimelineEntry {
   switch (item.kind) {
     case 'event':
       return {
-        id: item.event.id, kind: 'event', at: item.at, type: item.event.type,
-        actorId: item.event.actor.type === 'user' ? item.event.actor.id : undefined, changes: item.event.changes ?? [],
+        id: item.event.id,
+        kind: 'event',
+        at: item.at,
+        type: item.event.type,
+        actorId: item.event.actor.type === 'user' ? item.event.actor.id : undefined,
+        changes: item.event.changes ?? [],
       };
     case 'note':
-      return { id: item.note.id, kind: 'note', at: item.at, type: item.note.type, text: item.note.text, actorId: item.note.createdBy, changes: [] };
+      return {
+        id: item.note.id,
+        kind: 'note',
+        at: item.at,
+        type: item.note.type,
+        text: item.note.text,
+        actorId: item.note.createdBy,
+        changes: [],
+      };
     case 'task':
       return {
-        id: item.task.id, kind: 'task', at: item.at, type: 'task', text: item.task.text, actorId: item.task.createdBy,
-        changes: [], dueAt: item.task.dueAt, result: item.task.result,
+        id: item.task.id,
+        kind: 'task',
+        at: item.at,
+        type: 'task',
+        text: item.task.text,
+        actorId: item.task.createdBy,
+        changes: [],
+        dueAt: item.task.dueAt,
+        result: item.task.result,
       };
   }
 }
