@@ -6,6 +6,7 @@
 import type { Caller } from '../context.ts';
 import { db } from '../db.ts';
 import type { LinkMoves } from '../derived/relink.ts';
+import { trashItemAsRead } from '../derived/trash-items.ts';
 import { newId } from '../ids.ts';
 import { companyLinkMoves } from '../services/companies.ts';
 import { contactLinkMoves } from '../services/contacts.ts';
@@ -47,7 +48,7 @@ async function step(caller: Caller, moves: LinkMoves<unknown>, entityType: 'cont
   const { data: trashed } = await db.trash.get(key).go({ consistent: true });
   if (!trashed || (!trashed.unlinking && !trashed.restoredAt)) return { more: false, moved: 0 };
   // Two deliveries read the same stamp: only the first batch to commit applies.
-  const asRead = (a: any, op: any) => (trashed.stamp === undefined ? op.notExists(a.stamp) : op.eq(a.stamp, trashed.stamp));
+  const asRead = trashItemAsRead(trashed);
   if (trashed.restoredAt) {
     const batch = await moves.relink(caller, entityId, trashed.links, BATCH);
     const trashWrite =

@@ -5,6 +5,9 @@ import type { TrashEntityType, TrashItem, TrashListQuery } from '@crm/contract';
 import { TRASH_TYPES } from '@crm/contract';
 import type { Caller, WriteOptions } from '../context.ts';
 import { db } from '../db.ts';
+import { touchingOnce } from '../derived/links.ts';
+import { linksThatFit, type LinkMoves } from '../derived/relink.ts';
+import { trashItemAsRead } from '../derived/trash-items.ts';
 import type { TrashEntity } from '../entities/system.ts';
 import { forbidden, notFound } from '../errors.ts';
 import { newId, now } from '../ids.ts';
@@ -13,8 +16,8 @@ import { COLLECTION_OF } from '../model/records.ts';
 import { acceptCursor, pageOf } from '../page.ts';
 import { companyExists, contactsByIds } from '../reads/records.ts';
 import { requireRight, scopeOf } from '../rights.ts';
-import { restoreCompanyWrites } from '../services/companies.ts';
-import { restoreContactWrites } from '../services/contacts.ts';
+import { companyLinkMoves, restoreCompanyWrites } from '../services/companies.ts';
+import { contactLinkMoves, restoreContactWrites } from '../services/contacts.ts';
 import { restoreLeadWrites } from '../services/leads.ts';
 import { idempotent } from '../write/idempotency.ts';
 import { commit, RaceLost, remove, retrying, update, type EventDraft, type Write } from '../write/write.ts';
@@ -75,7 +78,8 @@ export async function restoreFromTrash(caller: Caller, entityType: TrashEntityTy
       const owner = (trashed.item as { responsibleUserId: string }).responsibleUserId;
       requireRight(caller, COLLECTION_OF[entityType], 'delete', { userId: owner });
       const { writes, events, entity, pending } = await restoration(caller, entityType, trashed);
-      const sameDeletion = (a: any, op: any) => op.eq(a.deletedAt, trashed.deletedAt);
+      // As read: background work on its links may have changed it since (cascades/trash-links.ts).
+      const sameDeletion = trashItemAsRead(trashed);
       writes.push(
         pending
           ? update(
@@ -97,10 +101,23 @@ export async function restoreFromTrash(caller: Caller, entityType: TrashEntityTy
 
 const lost = () => new RaceLost() as never;
 
+const CLIENT_KINDS = {
+  contact: { restore: restoreContactWrites, moves: contactLinkMoves as LinkMoves<unknown> },
+  company: { restore: restoreCompanyWrites, moves: companyLinkMoves as LinkMoves<unknown> },
+};
+
+/**
+ * A contact or company comes back with as many of its links as its transaction holds (those
+ * that still exist and are free); `pending` are the links left for cascades/trash-links.ts.
+ */
 async function restoration(caller: Caller, entityType: TrashEntityType, trashed: Trashed): Promise<Restoration> {
-  if (entityType === 'contact') return restoreContactWrites(caller, trashed);
-  if (entityType === 'company') return restoreCompanyWrites(caller, trashed);
-  return restoreLead(caller, trashed);
+  if (entityType === 'lead') return restoreLead(caller, trashed);
+  const { restore, moves } = CLIENT_KINDS[entityType];
+  const back = await restore(caller, trashed);
+  const batch = await moves.relink(caller, back.entity.id, trashed.links, linksThatFit(back.writes.length + back.events.length + 1));
+  // The record comes back in this same transaction: what links to it need not touch it.
+  const writes = [...back.writes, ...touchingOnce(batch.writes, { kind: entityType, id: back.entity.id })];
+  return { writes, events: [...back.events, ...batch.events], entity: back.entity, pending: batch.rest };
 }
 
 /** A lead comes back linked to those of its contacts and its company that still exist. */

@@ -68,7 +68,12 @@ export interface LinkMoves<Links> {
   /** Takes the record off up to `limit` of the records linked to it; `links` says which, `more` whether others remain. */
   unlink(caller: Caller, id: string, limit: number): Promise<{ writes: Write[]; events: EventDraft[]; links: Links; more: boolean }>;
   /** Links the record again to up to `limit` of those it was linked to (those that still exist and are free); `rest` is what is left. */
-  relink(caller: Caller, id: string, links: Links, limit: number): Promise<{ writes: Write[]; events: EventDraft[]; rest: Links | null }>;
+  relink(
+    caller: Caller,
+    id: string,
+    links: Links | undefined,
+    limit: number,
+  ): Promise<{ writes: Write[]; events: EventDraft[]; rest: Links | null }>;
   /** The trash item's links after another batch was unlinked. */
   merge(links: Links | undefined, more: Links): Links;
 }

@@ -7,6 +7,13 @@ import { put, type Write } from '../write/write.ts';
 
 export const TRASH_DAYS = 30;
 
+/**
+ * A condition that the trash item is as it was read: every change of it (a delete, a restore,
+ * a background batch) sets a new stamp, so a write based on an older read fails and re-reads.
+ */
+export const trashItemAsRead = (read: { stamp?: string }) => (a: any, op: any) =>
+  read.stamp === undefined ? op.notExists(a.stamp) : op.eq(a.stamp, read.stamp);
+
 /** `unlinking`: links beyond the delete's own transaction are left for cascades/trash-links.ts. */
 export function trashWrites(
   caller: Caller,

@@ -18,7 +18,7 @@ import { acceptCursor, pageOf } from '../page.ts';
 import { contactsByIds, leadsByIds } from '../reads/records.ts';
 import { definedOnly, fold } from '../text.ts';
 import { aggregate } from '../write/aggregate.ts';
-import { put, update, type EventDraft, type Write } from '../write/write.ts';
+import { put, update, type Write } from '../write/write.ts';
 import { listContacts, relinkContactToCompany } from './contacts.ts';
 import { listLeads } from './leads.ts';
 import { requireAssignable } from './users.ts';
@@ -200,7 +200,8 @@ export const companyLinkMoves: LinkMoves<CompanyTrashLinks> = {
       more: !!leads.cursor || !!contacts.cursor || contactsNow.length < contactsStill.length,
     };
   },
-  async relink(caller, companyId, { leadIds, contactIds }, limit) {
+  async relink(caller, companyId, links, limit) {
+    const { leadIds = [], contactIds = [] } = links ?? {};
     const { accountId } = caller;
     const leadBatch = leadIds.slice(0, limit);
     const contactBatch = contactIds.slice(0, limit - leadBatch.length);
@@ -222,29 +223,14 @@ export const companyLinkMoves: LinkMoves<CompanyTrashLinks> = {
   }),
 };
 
-/**
- * The writes that put a trashed company back, and on as many of its leads and contacts as fit
- * (those that still exist and have no other company now); `pending` are those left.
- */
+/** The writes that put a trashed company back (its leads and contacts: cascades/trash.ts). */
 export async function restoreCompanyWrites(caller: Caller, trashed: { item: unknown; links?: unknown }) {
   const item = trashed.item as CompanyItem;
   const nearestTaskAt = await nearestOpenTaskAt(caller.accountId, { type: 'company', id: item.companyId });
   const restored: CompanyItem = { ...item, nearestTaskAt, stamp: newId(), updatedAt: now(), version: item.version + 1 };
   const company = toCompany(restored);
   const own: Write[] = [companies.spec.store.create(restored), ...derivedWrites(caller, 'company', null, restored)];
-  const links = (trashed.links ?? { leadIds: [], contactIds: [] }) as CompanyTrashLinks;
-  const batch = await companyLinkMoves.relink(caller, item.companyId, links, linksThatFit(own.length + 3));
-  const events: EventDraft[] = [
-    { type: 'company.restored', entity: { type: 'company', id: company.id }, data: { company } },
-    ...batch.events,
-  ];
-  // The company comes back in this same transaction: its leads and contacts need not touch it.
-  return {
-    writes: [...own, ...touchingOnce(batch.writes, { kind: 'company', id: item.companyId })],
-    events,
-    entity: company,
-    pending: batch.rest,
-  };
+  return { writes: own, events: [companies.event('restored', company)], entity: company };
 }
 
 // ---- Reads ----

@@ -291,7 +291,8 @@ export const contactLinkMoves: LinkMoves<ContactTrashLinks> = {
     }
     return { writes, events, links: { leads: linked.map((l) => ({ id: l.leadId, isMain: l.isMain })) }, more: !!cursor };
   },
-  async relink(caller, contactId, { leads: wasOn }, limit) {
+  async relink(caller, contactId, links, limit) {
+    const wasOn = links?.leads ?? [];
     const batch = wasOn.slice(0, limit);
     const writes: Write[] = [];
     const events: EventDraft[] = [];
@@ -315,10 +316,7 @@ export const contactLinkMoves: LinkMoves<ContactTrashLinks> = {
   merge: (links, more) => ({ leads: [...(links?.leads ?? []), ...more.leads] }),
 };
 
-/**
- * The writes that put a trashed contact back in its company if it is still there, and on as
- * many of the leads it was on as fit (those that still exist); `pending` are the leads left.
- */
+/** The writes that put a trashed contact back, in its company if it is still there (its leads: cascades/trash.ts). */
 export async function restoreContactWrites(caller: Caller, trashed: { item: unknown; links?: unknown }) {
   const item = trashed.item as ContactItem;
   const companyId = item.companyId && (await companyExists(caller.accountId, item.companyId)) ? item.companyId : undefined;
@@ -339,19 +337,7 @@ export async function restoreContactWrites(caller: Caller, trashed: { item: unkn
     ...claimWrites(caller.accountId, item.contactId, claimsOf(restored), [], false),
     ...derivedWrites(caller, 'contact', null, restored),
   ];
-  const links = (trashed.links ?? { leads: [] }) as ContactTrashLinks;
-  const batch = await contactLinkMoves.relink(caller, item.contactId, links, linksThatFit(own.length + 3));
-  const events: EventDraft[] = [
-    { type: 'contact.restored', entity: { type: 'contact', id: contact.id }, data: { contact } },
-    ...batch.events,
-  ];
-  // The contact comes back in this same transaction: the leads need not touch it.
-  return {
-    writes: [...own, ...touchingOnce(batch.writes, { kind: 'contact', id: item.contactId })],
-    events,
-    entity: contact,
-    pending: batch.rest,
-  };
+  return { writes: own, events: [contacts.event('restored', contact)], entity: contact };
 }
 
 // ---- Reads ----
