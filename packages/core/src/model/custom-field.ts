@@ -1,6 +1,7 @@
 // A custom field's definition in its contract form.
 import type { CustomField } from '@crm/contract';
 import type { db } from '../db.ts';
+import { stampsOf } from './stamps.ts';
 
 export type FieldItem = NonNullable<Awaited<ReturnType<ReturnType<typeof db.customField.get>['go']>>['data']>;
 
@@ -11,8 +12,5 @@ export const toCustomField = (f: FieldItem): CustomField => ({
   type: f.type,
   options: f.options,
   required: f.required,
-  createdAt: f.createdAt,
-  updatedAt: f.updatedAt,
-  createdBy: f.createdBy,
-  version: f.version,
+  ...stampsOf(f),
 });

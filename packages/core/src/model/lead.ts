@@ -4,6 +4,7 @@ import type { Lead, LinkedLead } from '@crm/contract';
 import type { LeadEntity } from '../entities/lead.ts';
 import { invalid } from '../errors.ts';
 import { now } from '../ids.ts';
+import { stampsOf } from './stamps.ts';
 
 export type LeadItem = EntityItem<typeof LeadEntity>;
 
@@ -24,10 +25,7 @@ export const toLead = (l: LeadItem): Lead => ({
   lossReason: l.lossReason ?? null,
   source: l.source ?? null,
   nearestTaskAt: l.nearestTaskAt ?? null,
-  createdAt: l.createdAt,
-  updatedAt: l.updatedAt,
-  createdBy: l.createdBy,
-  version: l.version,
+  ...stampsOf(l),
 });
 
 export const LEAD_FIELDS = [

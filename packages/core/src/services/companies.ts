@@ -22,6 +22,7 @@ import { put, update, type Write } from '../write/write.ts';
 import { listContacts, relinkContactToCompany } from './contacts.ts';
 import { listLeads } from './leads.ts';
 import { requireAssignable } from './users.ts';
+import { stampsOf } from '../model/stamps.ts';
 
 export type CompanyItem = EntityItem<typeof CompanyEntity>;
 
@@ -36,10 +37,7 @@ export const toCompany = (c: CompanyItem): Company => ({
   tags: c.tags,
   customFields: (c.customFields ?? {}) as Company['customFields'],
   nearestTaskAt: c.nearestTaskAt ?? null,
-  createdAt: c.createdAt,
-  updatedAt: c.updatedAt,
-  createdBy: c.createdBy,
-  version: c.version,
+  ...stampsOf(c),
 });
 
 const COMPANY_FIELDS = ['name', 'phones', 'emails', 'website', 'address', 'responsibleUserId', 'tags', 'customFields'] as const;

@@ -23,6 +23,7 @@ import { definedOnly, fold } from '../text.ts';
 import { aggregate } from '../write/aggregate.ts';
 import { diff, put, update, type EventDraft, type Write } from '../write/write.ts';
 import { requireAssignable } from './users.ts';
+import { stampsOf } from '../model/stamps.ts';
 
 export type ContactItem = EntityItem<typeof ContactEntity>;
 
@@ -37,10 +38,7 @@ export const toContact = (c: ContactItem): Contact => ({
   tags: c.tags,
   customFields: (c.customFields ?? {}) as Contact['customFields'],
   nearestTaskAt: c.nearestTaskAt ?? null,
-  createdAt: c.createdAt,
-  updatedAt: c.updatedAt,
-  createdBy: c.createdBy,
-  version: c.version,
+  ...stampsOf(c),
 });
 
 const CONTACT_FIELDS = ['name', 'phones', 'emails', 'position', 'companyId', 'responsibleUserId', 'tags', 'customFields'] as const;

@@ -9,6 +9,7 @@ import { aggregate, entityStore } from '../write/aggregate.ts';
 import { newId, now } from '../ids.ts';
 import { acceptCursor, pageOf } from '../page.ts';
 import { requireViewableRecord } from '../reads/records.ts';
+import { stampsOf } from '../model/stamps.ts';
 
 export type NoteItem = NonNullable<Awaited<ReturnType<ReturnType<typeof db.note.get>['go']>>['data']>;
 
@@ -17,10 +18,7 @@ export const toNote = (n: NoteItem): Note => ({
   text: n.text,
   type: n.type,
   entity: { type: n.entityType as RecordRef['type'], id: n.entityId },
-  createdAt: n.createdAt,
-  updatedAt: n.updatedAt,
-  createdBy: n.createdBy,
-  version: n.version,
+  ...stampsOf(n),
 });
 
 const notes = aggregate({

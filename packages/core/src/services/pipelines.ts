@@ -14,6 +14,7 @@ import { requireAdmin } from '../rights.ts';
 import { definedOnly } from '../text.ts';
 import { RaceLost, remove, type Write } from '../write/write.ts';
 import { stageCounterKey, stageTotals } from '../derived/counters.ts';
+import { stampsOf } from '../model/stamps.ts';
 
 type PipelineItem = EntityItem<typeof PipelineEntity>;
 
@@ -27,10 +28,7 @@ export const toPipeline = (p: PipelineItem): Pipeline => ({
   name: p.name,
   sort: p.sort,
   stages: sortStages(p.stages as Stage[]),
-  createdAt: p.createdAt,
-  updatedAt: p.updatedAt,
-  createdBy: p.createdBy,
-  version: p.version,
+  ...stampsOf(p),
 });
 
 /** Open stages in their order, then won, then lost. */

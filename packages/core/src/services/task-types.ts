@@ -12,6 +12,7 @@ import { acceptCursor, pageOf } from '../page.ts';
 import { requireAdmin } from '../rights.ts';
 import { definedOnly } from '../text.ts';
 import { put, update, type Write } from '../write/write.ts';
+import { stampsOf } from '../model/stamps.ts';
 
 type TaskTypeItem = NonNullable<Awaited<ReturnType<ReturnType<typeof db.taskType.get>['go']>>['data']>;
 
@@ -25,10 +26,7 @@ export const toTaskType = (t: TaskTypeItem): TaskType => ({
   id: t.taskTypeId,
   name: t.name,
   color: t.color,
-  createdAt: t.createdAt,
-  updatedAt: t.updatedAt,
-  createdBy: t.createdBy,
-  version: t.version,
+  ...stampsOf(t),
 });
 
 function newTaskTypeItem(caller: Pick<Caller, 'accountId' | 'userId'>, input: { name: string; color: string }): TaskTypeItem {

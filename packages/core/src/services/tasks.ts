@@ -16,6 +16,7 @@ import { recordNames, requireLinkableRecord } from '../reads/records.ts';
 import { syncReminder } from './reminders.ts';
 import { defaultTaskTypeId, openTasksOfTypeWrites, requireTaskType, taskTypeStillExists } from './task-types.ts';
 import { requireAssignable } from './users.ts';
+import { stampsOf } from '../model/stamps.ts';
 
 export type TaskItem = NonNullable<Awaited<ReturnType<ReturnType<typeof db.task.get>['go']>>['data']>;
 
@@ -31,10 +32,7 @@ export const toTask = (t: TaskItem): Task => ({
   entity: t.entityType === NO_RECORD ? null : { type: t.entityType as RecordRef['type'], id: t.entityId },
   completedAt: t.completedAt ?? null,
   result: t.result ?? null,
-  createdAt: t.createdAt,
-  updatedAt: t.updatedAt,
-  createdBy: t.createdBy,
-  version: t.version,
+  ...stampsOf(t),
 });
 
 const TRACKED = ['text', 'typeId', 'dueAt', 'responsibleUserId', 'entity', 'completedAt', 'result'] as const;

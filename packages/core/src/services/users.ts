@@ -14,6 +14,7 @@ import { requireAdmin, requireRight, type RightEntity } from '../rights.ts';
 import { definedOnly } from '../text.ts';
 import { aggregate, entityStore } from '../write/aggregate.ts';
 import { commit, put } from '../write/write.ts';
+import { stampsOf } from '../model/stamps.ts';
 
 export type UserItem = EntityItem<typeof UserEntity>;
 
@@ -24,10 +25,7 @@ export const toUser = (u: UserItem): User => ({
   role: u.role,
   groupId: u.groupId ?? null,
   active: u.active,
-  createdAt: u.createdAt,
-  updatedAt: u.updatedAt,
-  createdBy: u.createdBy,
-  version: u.version,
+  ...stampsOf(u),
 });
 
 const users = aggregate({
