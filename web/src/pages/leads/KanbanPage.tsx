@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Button } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -7,8 +6,7 @@ import { useQuickAdd } from '@/ui/quickAdd';
 import { PageHeader } from '@/ui/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '@/ui/states';
 import { KanbanBoard } from '@/features/leads/components/KanbanBoard';
-import { LeadFilterPresets } from '@/features/leads/components/LeadFilterPresets';
-import { LeadFilters } from '@/features/leads/components/LeadFilters';
+import { LeadFilterBar } from '@/features/leads/components/LeadFilters';
 import { LeadsViewSwitch } from '@/features/leads/components/LeadsViewSwitch';
 import { BOARD_FILTERS, useLeadFilterParams } from '@/features/leads/hooks/useLeadFilterParams';
 import { PipelineSelect } from '@/features/leads/components/PipelineSelect';
@@ -19,7 +17,6 @@ export default function KanbanPage() {
   const pipelines = usePipelines();
   const [params, setParams] = useSearchParams();
   const [filters, setFilters] = useLeadFilterParams(BOARD_FILTERS);
-  const [presetsUsed, setPresetsUsed] = useState(0);
   const openQuickAdd = useQuickAdd();
   const list = pipelines.data ?? [];
   const pipeline = list.find((p) => p.id === params.get('pipeline')) ?? list[0];
@@ -45,14 +42,7 @@ export default function KanbanPage() {
           {t('leads.add')}
         </Button>
       </PageHeader>
-      <LeadFilterPresets
-        value={filters}
-        onChange={(next) => {
-          setPresetsUsed((n) => n + 1);
-          setFilters(next);
-        }}
-      />
-      <LeadFilters key={presetsUsed} board value={filters} onChange={setFilters} />
+      <LeadFilterBar board value={filters} onChange={setFilters} />
       {pipelines.isPending && <LoadingState />}
       {pipelines.isError && <ErrorState error={pipelines.error} onRetry={() => void pipelines.refetch()} />}
       {pipelines.isSuccess && !pipeline && <EmptyState>{t('leads.noPipelines')}</EmptyState>}

@@ -12,8 +12,7 @@ import { EmptyState, ErrorState, LoadingState } from '@/ui/states';
 import { useFormat } from '@/session/useFormat';
 import { useUserNames } from '@/reference/useUsers';
 import { LeadBulkActions } from '@/features/leads/components/LeadBulkActions';
-import { LeadFilterPresets } from '@/features/leads/components/LeadFilterPresets';
-import { LeadFilters } from '@/features/leads/components/LeadFilters';
+import { LeadFilterBar } from '@/features/leads/components/LeadFilters';
 import { LeadsViewSwitch } from '@/features/leads/components/LeadsViewSwitch';
 import { StageBadge } from '@/reference/StageBadge';
 import { useLeadList, type LeadListFilters } from '@/features/leads/hooks/useLeads';
@@ -25,7 +24,6 @@ export default function LeadListPage() {
   const userName = useUserNames();
   const openQuickAdd = useQuickAdd();
   const [filters, setFilters] = useLeadFilterParams(LIST_FILTERS);
-  const [presetsUsed, setPresetsUsed] = useState(0);
   const leads = useLeadList(filters);
   const [selectedIds, setSelectedIds] = useState<Set<string>>(new Set());
   const items = itemsOf(leads.data);
@@ -54,14 +52,7 @@ export default function LeadListPage() {
           {t('leads.add')}
         </Button>
       </PageHeader>
-      <LeadFilterPresets
-        value={filters}
-        onChange={(next) => {
-          setPresetsUsed((n) => n + 1);
-          applyFilters(next);
-        }}
-      />
-      <LeadFilters key={presetsUsed} value={filters} onChange={applyFilters} />
+      <LeadFilterBar value={filters} onChange={applyFilters} />
       <LeadBulkActions selected={selected} onDone={() => setSelectedIds(new Set())} />
       {leads.isError && <ErrorState error={leads.error} onRetry={() => void leads.refetch()} />}
       <Table.ScrollContainer minWidth={720}>

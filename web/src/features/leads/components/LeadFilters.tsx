@@ -1,5 +1,6 @@
 // The list's and the board's filters (the API's own: stage, responsible, tag, status, created,
 // text) and the list's sort; the board has its stages as columns and no sort.
+import { useState } from 'react';
 import { Select, TextInput } from '@mantine/core';
 import dayjs from 'dayjs';
 import { useDebouncedCallback } from '@mantine/hooks';
@@ -10,6 +11,7 @@ import { Filters } from '@/ui/Filters';
 import { ResponsibleSelect } from '@/reference/ResponsibleSelect';
 import { useTags } from '@/reference/useTags';
 import { StageSelect } from '@/reference/StageSelect';
+import { LeadFilterPresets } from './LeadFilterPresets';
 
 export interface LeadFilterValues {
   q?: string;
@@ -111,5 +113,22 @@ export function LeadFilters({ value, onChange, board }: Props) {
         />
       )}
     </Filters>
+  );
+}
+
+/** The presets above the filters; choosing a preset redraws the filters, so their typed-in text follows it. */
+export function LeadFilterBar(props: Props) {
+  const [presetsUsed, setPresetsUsed] = useState(0);
+  return (
+    <>
+      <LeadFilterPresets
+        value={props.value}
+        onChange={(next) => {
+          setPresetsUsed((n) => n + 1);
+          props.onChange(next);
+        }}
+      />
+      <LeadFilters key={presetsUsed} {...props} />
+    </>
   );
 }
