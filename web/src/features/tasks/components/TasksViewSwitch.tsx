@@ -1,32 +1,13 @@
-import { Button } from '@mantine/core';
 import { IconCalendarWeek, IconList } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { ViewSwitch } from '@/ui/ViewSwitch';
 
+/** List or week calendar: two views of the same tasks. */
 export function TasksViewSwitch({ active }: { active: 'list' | 'calendar' }) {
   const { t } = useTranslation();
-  return (
-    <Button.Group>
-      <Button
-        component={Link}
-        to="/tasks"
-        size="xs"
-        variant={active === 'list' ? 'filled' : 'default'}
-        leftSection={<IconList size={14} aria-hidden />}
-        aria-current={active === 'list' ? 'page' : undefined}
-      >
-        {t('tasks.listView')}
-      </Button>
-      <Button
-        component={Link}
-        to="/tasks/calendar"
-        size="xs"
-        variant={active === 'calendar' ? 'filled' : 'default'}
-        leftSection={<IconCalendarWeek size={14} aria-hidden />}
-        aria-current={active === 'calendar' ? 'page' : undefined}
-      >
-        {t('tasks.weekView')}
-      </Button>
-    </Button.Group>
-  );
+  const views = [
+    { to: '/tasks', label: t('tasks.listView'), icon: <IconList size={14} aria-hidden /> },
+    { to: '/tasks/calendar', label: t('tasks.weekView'), icon: <IconCalendarWeek size={14} aria-hidden /> },
+  ];
+  return <ViewSwitch views={views} active={active === 'list' ? '/tasks' : '/tasks/calendar'} />;
 }
