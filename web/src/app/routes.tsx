@@ -39,7 +39,12 @@ export const router = createBrowserRouter([
       { path: 'tasks', element: page(() => import('@/pages/tasks/TaskListPage')) },
       { path: 'tasks/calendar', element: page(() => import('@/pages/tasks/TaskCalendarPage')) },
       { path: 'search', element: page(() => import('@/pages/SearchPage')) },
-      { path: 'settings', element: page(() => import('@/pages/SettingsPage')) },
+      {
+        path: 'settings',
+        element: page(() => import('@/pages/settings/SettingsLayout')),
+        // One line per section; its link is in pages/settings/sections.ts.
+        children: [{ index: true, element: page(() => import('@/pages/settings/ProfilePage')) }],
+      },
       { path: '*', element: page(() => import('@/ui/NotFoundState')) },
     ],
   },

@@ -303,6 +303,7 @@ export const en = {
   },
   settings: {
     profile: 'Profile',
+    sections: 'Settings sections',
     language: 'Language',
     account: 'Account',
     accountName: 'Account name',

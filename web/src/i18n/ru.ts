@@ -315,6 +315,7 @@ export const ru: Record<keyof Messages, Record<string, unknown>> = {
   },
   settings: {
     profile: 'Профиль',
+    sections: 'Разделы настроек',
     language: 'Язык',
     account: 'Аккаунт',
     accountName: 'Название аккаунта',
