@@ -39,4 +39,6 @@ export const consumerRules: readonly ConsumerRule[] = [
     consumer: 'trash-links',
   },
   { name: 'task-due', pattern: { source: [TASK_REMINDER.source], 'detail-type': [TASK_REMINDER.detailType] }, consumer: 'task-due' },
+  // Only pipeline changes: a stage marked for removal has its leads moved and then goes.
+  { name: 'stage-removal', pattern: { source: [EVENT_SOURCE], 'detail-type': ['pipeline.updated'] }, consumer: 'stage-removal' },
 ];

@@ -9,6 +9,7 @@ import {
   patchPipeline,
   patchStage,
   pipelineTotals,
+  removeStage,
 } from '@crm/core';
 import { defineResource, Reply } from '../http/resource.ts';
 
@@ -27,4 +28,6 @@ export const handler = defineResource('pipelines', {
     patchStage(caller, params.id, params.stageId, body, options),
   'DELETE /api/v1/pipelines/{id}/stages/{stageId}': async ({ caller, params, options }) =>
     deleteStage(caller, params.id, params.stageId, options),
+  'POST /api/v1/pipelines/{id}/stages/{stageId}/remove': async ({ caller, params, body, options }) =>
+    removeStage(caller, params.id, params.stageId, body, options),
 });

@@ -67,6 +67,7 @@ export const endpoints = {
   'pipelines.stages.add': { method: 'POST', path: '/api/v1/pipelines/{id}/stages', input: 'body' },
   'pipelines.stages.patch': { method: 'PATCH', path: '/api/v1/pipelines/{id}/stages/{stageId}', input: 'body' },
   'pipelines.stages.delete': { method: 'DELETE', path: '/api/v1/pipelines/{id}/stages/{stageId}' },
+  'pipelines.stages.remove': { method: 'POST', path: '/api/v1/pipelines/{id}/stages/{stageId}/remove', input: 'body' },
 
   'leads.list': { method: 'GET', path: '/api/v1/leads', input: 'query' },
   'leads.create': { method: 'POST', path: '/api/v1/leads', input: 'body' },

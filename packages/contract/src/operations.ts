@@ -40,6 +40,12 @@ const operationSchemas = {
   'pipelines.stages.add': { summary: 'Add a stage', body: c.StageCreate, response: c.Pipeline, status: 201 },
   'pipelines.stages.patch': { summary: 'Change a stage', body: c.StagePatch, response: c.Pipeline },
   'pipelines.stages.delete': { summary: 'Delete an empty stage', status: 204 },
+  'pipelines.stages.remove': {
+    summary: 'Remove a stage, moving its leads to another stage of the pipeline in the background (202; the stage goes when empty)',
+    body: c.StageRemove,
+    response: c.Pipeline,
+    status: 202,
+  },
 
   'leads.list': { summary: 'List leads', query: c.LeadListQuery, response: c.page(c.Lead) },
   'leads.create': { summary: 'Create a lead', body: c.LeadCreate, response: c.Lead, status: 201 },

@@ -5,7 +5,15 @@ import { EntityBase, Id, ListQuery, Name } from './common.ts';
 export const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #33aaff');
 export const StageType = z.enum(['open', 'won', 'lost']);
 
-export const Stage = z.object({ id: Id, name: z.string(), color: z.string(), sort: z.number().int(), type: StageType });
+export const Stage = z.object({
+  id: Id,
+  name: z.string(),
+  color: z.string(),
+  sort: z.number().int(),
+  type: StageType,
+  /** Set while the stage is being removed: its leads are moving to this stage of the same pipeline. */
+  movingTo: Id.optional(),
+});
 export type Stage = z.infer<typeof Stage>;
 
 export const Pipeline = EntityBase.extend({ name: z.string(), sort: z.number().int(), stages: z.array(Stage) });
@@ -24,6 +32,8 @@ export const StagePatch = z.strictObject({
   color: Color.optional(),
   sort: z.number().int().min(0).max(10_000).optional(),
 });
+/** Removing a stage that may hold leads: they move to another stage of the pipeline, in the background. */
+export const StageRemove = z.strictObject({ moveToStageId: Id });
 export const PipelineListQuery = ListQuery;
 export const StageParams = z.object({ id: Id, stageId: Id });
 

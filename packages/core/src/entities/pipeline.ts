@@ -20,6 +20,8 @@ export const PipelineEntity = new Entity({
           color: { type: 'string', required: true },
           sort: { type: 'number', required: true },
           type: { type: ['open', 'won', 'lost'] as const, required: true },
+          // While the stage is being removed: where its leads go (cascades/stage-removal.ts).
+          movingTo: { type: 'string' },
         },
       },
     },

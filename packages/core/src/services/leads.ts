@@ -1,6 +1,6 @@
 // Leads: create, change, move between stages and pipelines, win, lose, list, trash.
 import type { z } from 'zod';
-import type { Change, Lead, LeadCreate, LeadListQuery, LeadPatch } from '@crm/contract';
+import type { Change, Lead, LeadCreate, LeadListQuery, LeadPatch, Stage } from '@crm/contract';
 import type { Caller, WriteOptions } from '../context.ts';
 import { db } from '../db.ts';
 import { checkRecord, derivedWrites, recordRules } from '../derived/index.ts';
@@ -70,6 +70,11 @@ async function placement(caller: Caller, pipelineId?: string, stageId?: string) 
   return { pipeline, stage };
 }
 
+/** A stage being removed (cascades/stage-removal.ts) takes no new leads; those in it may still change. */
+function refuseArrivalIn(stage: Stage, currentStageId?: string) {
+  if (stage.movingTo && stage.id !== currentStageId) throw conflict('The stage is being removed', { stageId: stage.id });
+}
+
 function stageChangedEvent(before: Lead | null, after: Lead, changes: Change[]): EventDraft[] {
   if (!before || before.stageId === after.stageId) return [];
   return [
@@ -91,6 +96,7 @@ function closingEvent(before: Lead | null, after: Lead): EventDraft[] {
 export function createLead(caller: Caller, input: z.output<typeof LeadCreate>, options?: WriteOptions) {
   return leads.create(caller, options, async () => {
     const { pipeline, stage } = await placement(caller, input.pipelineId, input.stageId);
+    refuseArrivalIn(stage);
     const responsibleUserId = input.responsibleUserId ?? caller.userId;
     await requireAssignable(caller, 'leads', responsibleUserId);
     const at = now();
@@ -129,6 +135,7 @@ export function patchLead(caller: Caller, leadId: string, patch: z.output<typeof
       patch.pipelineId ?? current.pipelineId,
       patch.stageId ?? (moving ? undefined : current.stageId),
     );
+    refuseArrivalIn(stage, current.stageId);
     if (patch.responsibleUserId && patch.responsibleUserId !== current.responsibleUserId) {
       await requireAssignable(caller, 'leads', patch.responsibleUserId);
     }
@@ -159,7 +166,10 @@ export function deleteLead(caller: Caller, leadId: string, options?: WriteOption
 /** Puts a lead back from the trash as it was, counted again in its stage. */
 export async function restoreLeadWrites(caller: Caller, item: LeadItem) {
   // Its stage may be gone meanwhile: then the default pipeline's first stage takes it.
-  const { pipeline, stage } = await placement(caller, item.pipelineId, item.stageId).catch(() => placement(caller));
+  const found = await placement(caller, item.pipelineId, item.stageId).catch(() => placement(caller));
+  const { pipeline } = found;
+  // A stage being removed sends its leads on: so does it to one coming back.
+  const stage = (found.stage.movingTo && pipeline.stages.find((s) => s.id === found.stage.movingTo)) || found.stage;
   const nearestTaskAt = await nearestOpenTaskAt(caller.accountId, { type: 'lead', id: item.leadId });
   const restored = {
     ...item,

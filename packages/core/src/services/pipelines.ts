@@ -2,7 +2,7 @@
 import type { EntityItem } from 'electrodb';
 import type { PipelineEntity } from '../entities/pipeline.ts';
 import type { z } from 'zod';
-import type { Pipeline, PipelineCreate, PipelinePatch, Stage, StageCreate, StagePatch } from '@crm/contract';
+import type { Pipeline, PipelineCreate, PipelinePatch, Stage, StageCreate, StagePatch, StageRemove } from '@crm/contract';
 import type { Caller, WriteOptions } from '../context.ts';
 import { db } from '../db.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
@@ -118,6 +118,7 @@ export const patchStage = (caller: Caller, id: string, stageId: string, patch: z
   changePipeline(caller, id, options, (p) => {
     const stage = p.stages.find((s: Stage) => s.id === stageId);
     if (!stage) throw notFound('Stage');
+    if (stage.movingTo) throw conflict('The stage is being removed');
     if (stage.type !== 'open' && patch.sort !== undefined) throw conflict('Won and lost stages stay at the end');
     Object.assign(stage, definedOnly(patch));
     return { next: p };
@@ -132,6 +133,29 @@ export const deleteStage = (caller: Caller, id: string, stageId: string, options
     if (p.stages.filter((s: Stage) => s.type === 'open').length === 1) throw conflict('A pipeline keeps at least one open stage');
     return { next: { ...p, stages: p.stages.filter((s: Stage) => s.id !== stageId) }, writes: [stageEmptyCheck(caller, id, stageId)] };
   });
+
+/**
+ * Removes a stage that may hold leads: marks it `movingTo` the target (one small change of the
+ * pipeline, answered 202); the `pipeline.updated` it emits starts cascades/stage-removal.ts,
+ * which moves the leads in batches, each through the lead's own write, then deletes the stage.
+ * No lead may arrive in a stage being removed (services/leads.ts).
+ */
+export const removeStage = (caller: Caller, id: string, stageId: string, input: z.output<typeof StageRemove>, options?: WriteOptions) =>
+  idempotent(caller, options, () =>
+    changePipeline(caller, id, options, (p) => {
+      const stages = p.stages as Stage[];
+      const stage = stages.find((s) => s.id === stageId);
+      if (!stage) throw notFound('Stage');
+      if (stage.type !== 'open') throw conflict('Won and lost stages cannot be deleted');
+      if (stage.movingTo) throw conflict('The stage is already being removed');
+      const target = stages.find((s) => s.id === input.moveToStageId);
+      if (!target || target.id === stageId || target.movingTo) {
+        throw conflict('The leads can only move to another stage of the same pipeline', { moveToStageId: input.moveToStageId });
+      }
+      if (stages.filter((s) => s.type === 'open' && !s.movingTo).length === 1) throw conflict('A pipeline keeps at least one open stage');
+      return { next: { ...p, stages: stages.map((s) => (s.id === stageId ? { ...s, movingTo: target.id } : s)) } };
+    }),
+  );
 
 /** Deleting a pipeline needs every stage empty. */
 export async function deletePipeline(caller: Caller, id: string, options?: WriteOptions) {
