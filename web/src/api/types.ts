@@ -52,3 +52,7 @@ export type SearchResult = z.output<typeof contract.SearchResult>;
 export type PipelineTotals = z.output<typeof contract.PipelineTotals>;
 
 export type Dashboard = z.output<typeof contract.Dashboard>;
+
+export type TrashItem = z.output<typeof contract.TrashItem>;
+export type TrashEntityType = z.output<typeof contract.TrashEntityType>;
+export type RecordCollection = z.output<typeof contract.RecordCollection>;

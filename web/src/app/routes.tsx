@@ -39,11 +39,17 @@ export const router = createBrowserRouter([
       { path: 'tasks', element: page(() => import('@/pages/tasks/TaskListPage')) },
       { path: 'tasks/calendar', element: page(() => import('@/pages/tasks/TaskCalendarPage')) },
       { path: 'search', element: page(() => import('@/pages/SearchPage')) },
+      { path: 'trash', element: page(() => import('@/pages/TrashPage')) },
       {
         path: 'settings',
         element: page(() => import('@/pages/settings/SettingsLayout')),
         // One line per section; its link is in pages/settings/sections.ts.
-        children: [{ index: true, element: page(() => import('@/pages/settings/ProfilePage')) }],
+        children: [
+          { index: true, element: page(() => import('@/pages/settings/ProfilePage')) },
+          { path: 'pipelines', element: page(() => import('@/pages/settings/PipelinesPage')) },
+          { path: 'task-types', element: page(() => import('@/pages/settings/TaskTypesPage')) },
+          { path: 'custom-fields', element: page(() => import('@/pages/settings/CustomFieldsPage')) },
+        ],
       },
       { path: '*', element: page(() => import('@/ui/NotFoundState')) },
     ],

@@ -6,9 +6,11 @@ import {
   IconLayoutDashboard,
   IconLayoutKanban,
   IconSettings,
+  IconTrash,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
+import { useAccount } from '@/session/useMe';
 import classes from './MainNavigation.module.css';
 
 const ITEMS = [
@@ -18,13 +20,17 @@ const ITEMS = [
   { to: '/companies', label: 'nav.companies', icon: IconBuildingSkyscraper, end: false },
   { to: '/tasks', label: 'nav.tasks', icon: IconChecklist, end: false },
   { to: '/settings', label: 'nav.settings', icon: IconSettings, end: false },
+  // Only for those who may delete: the built-in manager may not (the API refuses the list anyway).
+  { to: '/trash', label: 'trash.title', icon: IconTrash, end: false, deleters: true },
 ] as const;
 
 export function MainNavigation() {
   const { t } = useTranslation();
+  const { user } = useAccount();
+  const items = ITEMS.filter((item) => !('deleters' in item) || user.role !== 'manager');
   return (
     <Stack component="nav" gap={2} aria-label={t('nav.main')}>
-      {ITEMS.map(({ to, label, icon: Icon, end }) => (
+      {items.map(({ to, label, icon: Icon, end }) => (
         <UnstyledButton key={to} component={NavLink} to={to} end={end} className={classes.link}>
           <Group gap="sm" wrap="nowrap">
             <Icon size={18} stroke={1.6} aria-hidden />

@@ -8,4 +8,9 @@ export interface SettingsSection {
   adminOnly: boolean;
 }
 
-export const SETTINGS_SECTIONS: SettingsSection[] = [{ path: '', label: 'settings.profile', adminOnly: false }];
+export const SETTINGS_SECTIONS: SettingsSection[] = [
+  { path: '', label: 'settings.profile', adminOnly: false },
+  { path: 'pipelines', label: 'adminEditors.pipelines.title', adminOnly: true },
+  { path: 'task-types', label: 'adminEditors.taskTypes.title', adminOnly: true },
+  { path: 'custom-fields', label: 'adminEditors.customFields.title', adminOnly: true },
+];
