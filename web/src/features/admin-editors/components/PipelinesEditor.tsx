@@ -9,7 +9,7 @@ import { usePipelines } from '@/reference/usePipelines';
 import { useErrorMessage } from '@/ui/errors';
 import { notifyError, notifySuccess } from '@/ui/notify';
 import { ErrorState, LoadingState } from '@/ui/states';
-import { usePipelineEditor, useStageCounts } from '../hooks/usePipelineEditor';
+import { usePipelineEditor, useStageCounts } from '@/features/admin-editors/hooks/usePipelineEditor';
 import { ColorPicker, PALETTE } from './ColorPicker';
 import { DeleteStageModal } from './DeleteStageModal';
 import { NameInput } from './NameInput';

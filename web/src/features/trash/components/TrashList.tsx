@@ -11,7 +11,7 @@ import { LoadMore } from '@/ui/LoadMore';
 import { notifyError, notifySuccess } from '@/ui/notify';
 import { useErrorMessage } from '@/ui/errors';
 import { EmptyState, ErrorState, LoadingState } from '@/ui/states';
-import { daysLeft, useRestore, useTrash } from '../hooks/useTrash';
+import { daysLeft, useRestore, useTrash } from '@/features/trash/hooks/useTrash';
 
 const FILTERS = ['all', 'lead', 'contact', 'company'] as const;
 
