@@ -20,7 +20,12 @@ export function DeleteStageModal({ pipeline, stage, count, loading, onClose, onC
   const [target, setTarget] = useState<string | null>(null);
   const chosen = target && targets.some((s) => s.id === target) ? target : (targets[0]?.id ?? null);
   return (
-    <Modal opened={!!stage} onClose={onClose} title={stage ? t('adminEditors.pipelines.deleteTitle', { name: stage.name }) : ''}>
+    <Modal
+      opened={!!stage}
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('common.cancel') }}
+      title={stage ? t('adminEditors.pipelines.deleteTitle', { name: stage.name }) : ''}
+    >
       {count === 0 ? (
         <Text size="sm">{t('adminEditors.pipelines.deleteEmpty')}</Text>
       ) : (

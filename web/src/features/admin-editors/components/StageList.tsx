@@ -12,7 +12,7 @@ import {
 } from '@dnd-kit/core';
 import { arrayMove, SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { ActionIcon, Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import { ActionIcon, Badge, Center, Group, Paper, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { IconGripVertical, IconLock, IconTrash } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -86,9 +86,10 @@ export function StageList({ pipeline, counts, onPatch, onReorder, onDelete }: Pr
       {closing.map((stage) =>
         row(
           stage,
-          <ActionIcon variant="transparent" color="gray" component="span" aria-label={t('adminEditors.pipelines.fixed')}>
+          <Center w={28} c="dimmed">
             <IconLock size={16} aria-hidden />
-          </ActionIcon>,
+            <VisuallyHidden>{t('adminEditors.pipelines.fixed')}</VisuallyHidden>
+          </Center>,
         ),
       )}
     </Stack>
