@@ -147,6 +147,17 @@ describe('Pipelines and stages editor', () => {
       expect(await page.getByRole('button', { name: /^Move stage Won|^Move stage Lost/ }).count()).toBe(0);
       stages = await openStages();
       expect(stages.map((s) => s.id).indexOf(contract.id)).toBe(before.length - 3);
+      // Reorder with the mouse: the first stage dragged by its handle below the second
+      const [first, second] = stages;
+      const grip = (await page.getByRole('button', { name: `Move stage ${first.name}` }).boundingBox())!;
+      const below = (await page.locator(`[data-stage-row="${second.id}"]`).boundingBox())!;
+      await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2 + 8, { steps: 4 });
+      await page.mouse.move(grip.x + grip.width / 2, below.y + below.height * 0.8, { steps: 12 });
+      await page.waitForTimeout(200);
+      await page.mouse.up();
+      await expect.poll(async () => (await openStages()).map((s) => s.id).slice(0, 2), { timeout: 15_000 }).toEqual([second.id, first.id]);
       expect(pageErrors).toEqual([]);
     },
     BROWSER_TIMEOUT,

@@ -10,7 +10,8 @@ import { useErrorMessage } from '@/ui/errors';
 import { notifyError, notifySuccess } from '@/ui/notify';
 import { ErrorState, LoadingState } from '@/ui/states';
 import { usePipelineEditor, useStageCounts } from '@/features/admin-editors/hooks/usePipelineEditor';
-import { ColorPicker, PALETTE } from './ColorPicker';
+import { AddColored } from './AddColored';
+import { PALETTE } from './ColorPicker';
 import { DeleteStageModal } from './DeleteStageModal';
 import { NameInput } from './NameInput';
 import { StageList } from './StageList';
@@ -110,31 +111,15 @@ function AddStage({ pipelineId }: { pipelineId: string }) {
   const { t } = useTranslation();
   const message = useErrorMessage();
   const { addStage } = usePipelineEditor();
-  const [name, setName] = useState('');
-  const [color, setColor] = useState<string>(PALETTE[0]);
-  const submit = () => {
-    if (!name.trim()) return;
-    addStage.mutate(
-      { id: pipelineId, name: name.trim(), color },
-      { onSuccess: () => setName(''), onError: (e) => notifyError(message(e)) },
-    );
-  };
   return (
-    <Group mt="sm" gap="xs" wrap="nowrap" component="form" onSubmit={(e) => (e.preventDefault(), submit())}>
-      <ColorPicker value={color} onChange={setColor} label={t('adminEditors.colorOf', { name: t('adminEditors.pipelines.newStage') })} />
-      <TextInput
-        size="xs"
-        aria-label={t('adminEditors.pipelines.newStage')}
-        placeholder={t('adminEditors.pipelines.newStage')}
-        value={name}
-        maxLength={200}
-        onChange={(e) => setName(e.currentTarget.value)}
-        style={{ flex: 1 }}
-      />
-      <Button size="xs" type="submit" leftSection={<IconPlus size={14} aria-hidden />} loading={addStage.isPending} disabled={!name.trim()}>
-        {t('adminEditors.pipelines.addStage')}
-      </Button>
-    </Group>
+    <AddColored
+      label={t('adminEditors.pipelines.newStage')}
+      button={t('adminEditors.pipelines.addStage')}
+      initialColor={PALETTE[0]}
+      maxLength={200}
+      loading={addStage.isPending}
+      onAdd={(input, done) => addStage.mutate({ id: pipelineId, ...input }, { onSuccess: done, onError: (e) => notifyError(message(e)) })}
+    />
   );
 }
 

@@ -1,7 +1,6 @@
 // Task types: name and colour edited in place, added at the end, deleted when no open task uses one.
-import { ActionIcon, Button, Group, Paper, Stack, TextInput } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
+import { ActionIcon, Group, Paper, Stack } from '@mantine/core';
+import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/api/client';
@@ -9,6 +8,7 @@ import { fetchAllPages } from '@/api/queries';
 import { useErrorMessage } from '@/ui/errors';
 import { notifyError } from '@/ui/notify';
 import { EmptyState, ErrorState, LoadingState } from '@/ui/states';
+import { AddColored } from './AddColored';
 import { ColorPicker, PALETTE } from './ColorPicker';
 import { NameInput } from './NameInput';
 
@@ -26,8 +26,6 @@ export function TaskTypesEditor() {
   });
   const remove = useMutation({ mutationFn: (id: string) => api.taskTypes.delete({ id }), ...refresh });
   const create = useMutation({ mutationFn: (i: { name: string; color: string }) => api.taskTypes.create(i), ...refresh });
-  const [name, setName] = useState('');
-  const [color, setColor] = useState<string>(PALETTE[1]);
   if (types.isPending) return <LoadingState />;
   if (types.isError) return <ErrorState error={types.error} onRetry={() => void types.refetch()} />;
   return (
@@ -57,30 +55,14 @@ export function TaskTypesEditor() {
           </Group>
         </Paper>
       ))}
-      <Group
-        mt="sm"
-        gap="xs"
-        wrap="nowrap"
-        component="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (name.trim()) create.mutate({ name: name.trim(), color }, { onSuccess: () => setName('') });
-        }}
-      >
-        <ColorPicker value={color} onChange={setColor} label={t('adminEditors.colorOf', { name: t('adminEditors.taskTypes.newName') })} />
-        <TextInput
-          size="xs"
-          aria-label={t('adminEditors.taskTypes.newName')}
-          placeholder={t('adminEditors.taskTypes.newName')}
-          value={name}
-          maxLength={100}
-          onChange={(e) => setName(e.currentTarget.value)}
-          style={{ flex: 1 }}
-        />
-        <Button size="xs" type="submit" leftSection={<IconPlus size={14} aria-hidden />} loading={create.isPending} disabled={!name.trim()}>
-          {t('adminEditors.taskTypes.add')}
-        </Button>
-      </Group>
+      <AddColored
+        label={t('adminEditors.taskTypes.newName')}
+        button={t('adminEditors.taskTypes.add')}
+        initialColor={PALETTE[1]}
+        maxLength={100}
+        loading={create.isPending}
+        onAdd={(input, done) => create.mutate(input, { onSuccess: done })}
+      />
     </Stack>
   );
 }
