@@ -134,10 +134,11 @@ describe('Pipelines and stages editor', () => {
       const before = stages.map((s) => s.id);
       const handle = page.getByRole('button', { name: 'Move stage Legal signed' });
       await handle.focus();
-      await page.keyboard.press('Space');
-      await page.keyboard.press('ArrowUp');
-      await page.keyboard.press('ArrowUp');
-      await page.keyboard.press('Space');
+      // dnd-kit measures between steps: a key at a time, as a person presses them.
+      for (const key of ['Space', 'ArrowUp', 'ArrowUp', 'Space']) {
+        await page.keyboard.press(key);
+        await page.waitForTimeout(250);
+      }
       await expect
         .poll(async () => (await openStages()).map((s) => s.id), { timeout: 15_000 })
         .toEqual([...before.slice(0, -3), contract.id, ...before.slice(-3, -1)]);
