@@ -16,6 +16,7 @@ export * from './services/contacts.ts';
 export * from './services/companies.ts';
 export * from './services/events.ts';
 export * from './services/dashboard.ts';
+export * from './services/analytics.ts';
 export * from './services/task-types.ts';
 export * from './services/tasks.ts';
 export * from './services/notes.ts';
