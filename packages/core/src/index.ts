@@ -26,3 +26,5 @@ export * from './services/tags.ts';
 export * from './services/search.ts';
 export * from './cascades/trash.ts';
 export * from './cascades/trash-links.ts';
+// What a bulk seed (packages/local/src/seed-leads.ts) writes alongside leads: their report counters.
+export { leadContribution, markStageEntry, type Tally } from './derived/analytics-counters.ts';

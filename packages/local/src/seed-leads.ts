@@ -1,0 +1,58 @@
+// Many leads at once, for the analytics bench and the command-counting test: the lead items
+// and the report counters the services would have written for them, put with BatchWriteItem
+// (25 items a request) instead of one transaction per lead. The counters are the sum of each
+// lead's contribution (the same function the lead transaction uses), so the reports read
+// exactly what they would after creating the leads one by one.
+import type { Pipeline } from '@crm/contract';
+import { db, leadContribution, markStageEntry, type Tally } from '@crm/core';
+
+export interface LeadSeed {
+  accountId: string;
+  pipeline: Pipeline;
+  userIds: string[];
+  count: number;
+  /** The days (YYYY-MM-DD, UTC) the leads are spread over. */
+  days: string[];
+}
+
+/**
+ * Lead i goes to day i mod days, stage i mod stages, user i mod users: past a few hundred
+ * leads every (day, stage, user) holds some, so more leads add no counter item.
+ */
+export async function seedLeads({ accountId, pipeline, userIds, count, days }: LeadSeed) {
+  const tallies = new Map<string, Tally>();
+  const leads = Array.from({ length: count }, (_, i) => {
+    const stage = pipeline.stages[i % pipeline.stages.length];
+    const at = `${days[i % days.length]}T10:00:00.000Z`;
+    const price = 100 + (i % 10) * 50;
+    const lead = {
+      accountId,
+      leadId: `01SEED${String(i).padStart(20, '0')}`,
+      name: `Seed lead ${i}`,
+      nameFolded: `seed lead ${i}`,
+      price,
+      priceKey: String(price).padStart(16, '0'),
+      pipelineId: pipeline.id,
+      stageId: stage.id,
+      status: stage.type,
+      ...(stage.type !== 'open' && { closedAt: at }),
+      responsibleUserId: userIds[i % userIds.length],
+      contactIds: [],
+      tags: [],
+      customFields: {},
+      createdAt: at,
+      updatedAt: at,
+      createdBy: userIds[0],
+      version: 1,
+    } as Parameters<typeof leadContribution>[0];
+    markStageEntry(null, lead, pipeline, at);
+    for (const [key, t] of leadContribution(lead, 'UTC')) {
+      const sum = tallies.get(key) ?? {};
+      for (const [f, v] of Object.entries(t) as [keyof Tally, number][]) sum[f] = (sum[f] ?? 0) + v;
+      tallies.set(key, sum);
+    }
+    return lead;
+  });
+  await db.lead.put(leads).go({ concurrency: 8 });
+  await db.tally.put([...tallies].map(([key, t]) => ({ accountId, key, ...t }))).go({ concurrency: 8 });
+}
