@@ -2,10 +2,20 @@
 // few parallel reads of counters (derived/analytics-counters.ts) and never of a lead, so
 // they cost the same at a thousand leads or a million. Periods are days of the account's
 // time zone; the caller sees the figures of the users their `leads: view` right covers.
-import type { Funnel, FunnelQuery, ManagerFigures, Managers, ManagersQuery, Pipeline, Summary, SummaryQuery } from '@crm/contract';
+import {
+  MAX_REPORT_DAYS,
+  type Funnel,
+  type FunnelQuery,
+  type ManagerFigures,
+  type Managers,
+  type ManagersQuery,
+  type Pipeline,
+  type Summary,
+  type SummaryQuery,
+} from '@crm/contract';
 import type { Caller } from '../context.ts';
 import { db } from '../db.ts';
-import { conflict, forbidden } from '../errors.ts';
+import { conflict, forbidden, invalid } from '../errors.ts';
 import { localDay, stageRank, talliesBetween, talliesStartingWith } from '../derived/analytics-counters.ts';
 import { scopeOf } from '../rights.ts';
 import { getAccount } from './accounts.ts';
@@ -47,7 +57,12 @@ async function accountUsers(accountId: string): Promise<UserRow[]> {
 function periodOf(query: { from?: string; to?: string }, timeZone: string) {
   const to = query.to ?? localDay(new Date().toISOString(), timeZone);
   const from = query.from ?? shiftDay(to, -(DEFAULT_DAYS - 1));
-  if (from > to) throw conflict('to is before from');
+  // The schema checks a period given whole; one end alone may still make it too long or reversed.
+  if (from > to || Date.parse(to) - Date.parse(from) >= MAX_REPORT_DAYS * DAY_MS) {
+    throw invalid('The period is reversed or too long', [
+      { path: query.to ? 'to' : 'from', message: `from must not be after to, and the period at most ${MAX_REPORT_DAYS} days` },
+    ]);
+  }
   return { from, to };
 }
 
@@ -63,11 +78,13 @@ async function pipelineOf(caller: Caller, pipelineId?: string): Promise<Pipeline
 }
 
 export async function funnelReport(caller: Caller, query: FunnelQuery): Promise<Funnel> {
-  const users = countedUsers(caller, query.responsibleUserId);
-  const [account, pipeline] = await Promise.all([getAccount(caller.accountId), pipelineOf(caller, query.pipelineId)]);
+  const [counted, account, pipeline] = await Promise.all([
+    countedUsers(caller, query.responsibleUserId),
+    getAccount(caller.accountId),
+    pipelineOf(caller, query.pipelineId),
+  ]);
   const { from, to } = periodOf(query, account.timezone);
-  const [counted, stageItems, reachItems] = await Promise.all([
-    users,
+  const [stageItems, reachItems] = await Promise.all([
     talliesStartingWith(caller.accountId, `open#${pipeline.id}#`),
     talliesBetween(caller.accountId, `reach#${pipeline.id}#${from}`, `reach#${pipeline.id}#${to}#~`),
   ]);
@@ -135,10 +152,9 @@ function daysOf(from: string, to: string) {
 }
 
 export async function summaryReport(caller: Caller, query: SummaryQuery): Promise<Summary> {
-  const users = countedUsers(caller, query.responsibleUserId);
-  const account = await getAccount(caller.accountId);
+  const [counted, account] = await Promise.all([countedUsers(caller, query.responsibleUserId), getAccount(caller.accountId)]);
   const { from, to } = periodOf(query, account.timezone);
-  const [counted, dayItems] = await Promise.all([users, talliesBetween(caller.accountId, `day#${from}`, `day#${to}#~`)]);
+  const dayItems = await talliesBetween(caller.accountId, `day#${from}`, `day#${to}#~`);
   const rows = new Map<string, Summary['series'][number]>();
   for (const day of daysOf(from, to)) {
     const period = periodKey(day, query.groupBy);
@@ -161,14 +177,10 @@ export async function summaryReport(caller: Caller, query: SummaryQuery): Promis
 
 export async function managersReport(caller: Caller, query: ManagersQuery): Promise<Managers> {
   const { accountId } = caller;
-  const userRows = accountUsers(accountId);
-  const users = countedUsers(caller, query.responsibleUserId, userRows);
-  const account = await getAccount(accountId);
+  const [rows, account, pipelines] = await Promise.all([accountUsers(accountId), getAccount(accountId), allPipelines(caller)]);
+  const counted = await countedUsers(caller, query.responsibleUserId, Promise.resolve(rows));
   const { from, to } = periodOf(query, account.timezone);
-  const [rows, counted, pipelines, stageItems, dayItems, dueItems, doneItems, contactItems] = await Promise.all([
-    userRows,
-    users,
-    allPipelines(caller),
+  const [stageItems, dayItems, dueItems, doneItems, contactItems] = await Promise.all([
     talliesStartingWith(accountId, 'open#'),
     talliesBetween(accountId, `day#${from}`, `day#${to}#~`),
     talliesStartingWith(accountId, 'due#'),
