@@ -2,13 +2,14 @@
 // period that reached it, conversion to the next stage and days spent in it.
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
-import { Group, Paper, Table, Text } from '@mantine/core';
+import { Group, Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '@/ui/PageHeader';
 import { ErrorState, LoadingState } from '@/ui/states';
 import { useFormat } from '@/session/useFormat';
 import { AnalyticsTabs } from '@/features/analytics/components/AnalyticsTabs';
 import { CsvDownload } from '@/features/analytics/components/CsvDownload';
+import { ReportTable } from '@/features/analytics/components/ReportTable';
 import { ReportFilters } from '@/features/analytics/components/ReportFilters';
 import { useFunnel } from '@/features/analytics/hooks/useReports';
 
@@ -53,29 +54,20 @@ export default function FunnelPage() {
               withLegend
             />
           </Paper>
-          <Table.ScrollContainer minWidth={600}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  {header.map((h) => (
-                    <Table.Th key={h}>{h}</Table.Th>
-                  ))}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {f.stages.map((s) => (
-                  <Table.Tr key={s.stageId}>
-                    <Table.Td>{s.name}</Table.Td>
-                    <Table.Td>{format.number(s.count)}</Table.Td>
-                    <Table.Td>{format.money(s.amount)}</Table.Td>
-                    <Table.Td>{format.number(s.reached)}</Table.Td>
-                    <Table.Td>{percent(s.conversion)}</Table.Td>
-                    <Table.Td>{format.number(s.avgDaysInStage)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ReportTable
+            header={header}
+            rows={f.stages.map((s) => ({
+              key: s.stageId,
+              cells: [
+                s.name,
+                format.number(s.count),
+                format.money(s.amount),
+                format.number(s.reached),
+                percent(s.conversion),
+                format.number(s.avgDaysInStage),
+              ],
+            }))}
+          />
           <Group mt="md" gap="xl">
             <Text size="sm">{t('analytics.wonNow', { n: format.number(f.won.count), amount: format.money(f.won.amount) })}</Text>
             <Text size="sm">{t('analytics.lostNow', { n: format.number(f.lost.count), amount: format.money(f.lost.amount) })}</Text>

@@ -1,7 +1,7 @@
 // Per-manager report: each user's open leads, deals won and lost in the period, tasks and contacts.
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
-import { Paper, Table } from '@mantine/core';
+import { Paper } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '@/ui/PageHeader';
 import { ErrorState, LoadingState } from '@/ui/states';
@@ -9,6 +9,7 @@ import { useFormat } from '@/session/useFormat';
 import { useUserNames } from '@/reference/useUsers';
 import { AnalyticsTabs } from '@/features/analytics/components/AnalyticsTabs';
 import { CsvDownload } from '@/features/analytics/components/CsvDownload';
+import { ReportTable } from '@/features/analytics/components/ReportTable';
 import { ReportFilters } from '@/features/analytics/components/ReportFilters';
 import { useManagers } from '@/features/analytics/hooks/useReports';
 
@@ -66,33 +67,25 @@ export default function ManagersPage() {
               withLegend
             />
           </Paper>
-          <Table.ScrollContainer minWidth={800}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  {header.map((h) => (
-                    <Table.Th key={h}>{h}</Table.Th>
-                  ))}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((m) => (
-                  <Table.Tr key={m.userId}>
-                    <Table.Td>{userName(m.userId) || m.userId}</Table.Td>
-                    <Table.Td>{format.number(m.openLeads)}</Table.Td>
-                    <Table.Td>{format.money(m.openAmount)}</Table.Td>
-                    <Table.Td>{format.number(m.wonCount)}</Table.Td>
-                    <Table.Td>{format.money(m.wonAmount)}</Table.Td>
-                    <Table.Td>{format.number(m.lostCount)}</Table.Td>
-                    <Table.Td>{format.number(m.tasksOpen)}</Table.Td>
-                    <Table.Td>{format.number(m.tasksOverdue)}</Table.Td>
-                    <Table.Td>{format.number(m.tasksCompleted)}</Table.Td>
-                    <Table.Td>{format.number(m.contacts)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ReportTable
+            header={header}
+            minWidth={800}
+            rows={items.map((m) => ({
+              key: m.userId,
+              cells: [
+                userName(m.userId) || m.userId,
+                format.number(m.openLeads),
+                format.money(m.openAmount),
+                format.number(m.wonCount),
+                format.money(m.wonAmount),
+                format.number(m.lostCount),
+                format.number(m.tasksOpen),
+                format.number(m.tasksOverdue),
+                format.number(m.tasksCompleted),
+                format.number(m.contacts),
+              ],
+            }))}
+          />
         </>
       )}
     </>

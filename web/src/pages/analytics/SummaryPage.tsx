@@ -1,13 +1,14 @@
 // The summary report: leads created, won and lost per day, week or month.
 import '@mantine/charts/styles.css';
 import { LineChart } from '@mantine/charts';
-import { Paper, Table } from '@mantine/core';
+import { Paper } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '@/ui/PageHeader';
 import { ErrorState, LoadingState } from '@/ui/states';
 import { useFormat } from '@/session/useFormat';
 import { AnalyticsTabs } from '@/features/analytics/components/AnalyticsTabs';
 import { CsvDownload } from '@/features/analytics/components/CsvDownload';
+import { ReportTable } from '@/features/analytics/components/ReportTable';
 import { ReportFilters } from '@/features/analytics/components/ReportFilters';
 import { useSummary } from '@/features/analytics/hooks/useReports';
 
@@ -50,29 +51,20 @@ export default function SummaryPage() {
               curveType="linear"
             />
           </Paper>
-          <Table.ScrollContainer minWidth={600}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  {header.map((h) => (
-                    <Table.Th key={h}>{h}</Table.Th>
-                  ))}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {s.series.map((r) => (
-                  <Table.Tr key={r.period}>
-                    <Table.Td>{r.period}</Table.Td>
-                    <Table.Td>{format.number(r.created)}</Table.Td>
-                    <Table.Td>{format.money(r.createdAmount)}</Table.Td>
-                    <Table.Td>{format.number(r.won)}</Table.Td>
-                    <Table.Td>{format.money(r.wonAmount)}</Table.Td>
-                    <Table.Td>{format.number(r.lost)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ReportTable
+            header={header}
+            rows={s.series.map((r) => ({
+              key: r.period,
+              cells: [
+                r.period,
+                format.number(r.created),
+                format.money(r.createdAmount),
+                format.number(r.won),
+                format.money(r.wonAmount),
+                format.number(r.lost),
+              ],
+            }))}
+          />
         </>
       )}
     </>
