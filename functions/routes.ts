@@ -34,6 +34,7 @@ const lambdaOfGroup = {
   timeline: 'timeline',
   dashboard: 'dashboard',
   events: 'events',
+  analytics: 'analytics',
 } as const satisfies Record<GroupOf<OperationId>, string>;
 
 const groupOf = (id: OperationId) => {

@@ -2,7 +2,9 @@
 // Query or one GetItem (docs/data-model.md lists the few routes that need more, and why).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamo } from '@crm/core';
-import type { TestAccount } from '@crm/local/testing';
+import type { Pipeline } from '@crm/contract';
+import { seedLeads } from '@crm/local/seed-leads';
+import { signupAndLogin, type TestAccount } from '@crm/local/testing';
 import { fillPath, isPublic, routeKeyOf, routes, SAMPLE_QUERIES, startWorld, type World } from './support/world.ts';
 
 /** Routes allowed more than one command per request; each is explained in docs/data-model.md. */
@@ -35,13 +37,35 @@ const ALLOWED: Record<string, string[]> = {
   'GET /api/v1/contacts/{id}/leads': ['GetItem', 'Query'],
   'GET /api/v1/companies/{id}/contacts': ['GetItem', 'Query'],
   'GET /api/v1/companies/{id}/leads': ['GetItem', 'Query'],
+  // Reports read counters only (derived/analytics-counters.ts), whatever the number of leads:
+  // the account (its time zone), the default pipeline, its stage counters and its reach
+  // counters for the period.
+  'GET /api/v1/analytics/funnel': ['GetItem', 'Query', 'Query', 'Query'],
+  // The account, then the day counters of the period.
+  'GET /api/v1/analytics/summary': ['GetItem', 'Query'],
+  // The account, the users, the pipelines (which stages are open), and the stage, day, task
+  // due, task done and contact counters.
+  'GET /api/v1/analytics/managers': ['GetItem', 'Query', 'Query', 'Query', 'Query', 'Query', 'Query', 'Query'],
 };
 
 const sent: string[] = [];
+/** Read units and the entity types of the items read, while `measuring`. */
+const measured = { readUnits: 0, entities: new Set<string>() };
+let measuring = false;
 dynamo.middlewareStack.add(
   (next, context) => async (args) => {
     sent.push(String(context.commandName).replace(/Command$/, ''));
-    return next(args);
+    if (!measuring) return next(args);
+    (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
+    const result = await next(args);
+    const out = result.output as {
+      ConsumedCapacity?: { CapacityUnits?: number };
+      Items?: Record<string, unknown>[];
+      Item?: Record<string, unknown>;
+    };
+    measured.readUnits += out.ConsumedCapacity?.CapacityUnits ?? 0;
+    for (const item of out.Items ?? (out.Item ? [out.Item] : [])) measured.entities.add(String(item.__edb_e__));
+    return result;
   },
   { step: 'initialize', name: 'countCommands' },
 );
@@ -95,5 +119,57 @@ describe('DynamoDB commands per request', () => {
     expect(sent.filter((c) => c.startsWith('Transact'))).toEqual(['TransactWriteItems']);
     expect(sent).not.toContain('PutItem');
     expect(sent).not.toContain('UpdateItem');
+  });
+});
+
+/**
+ * 100 and 1,000 leads: the seed spreads them over 5 days, every stage and 2 users, so both
+ * sizes fill every counter the reports read (from 70 leads on) while the bigger one, seeded
+ * with BatchWriteItem, keeps this test within a few seconds; the bench goes to 100,000.
+ */
+describe('Reports cost the same at any number of leads', () => {
+  const days = ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06'];
+  const period = `from=${days[0]}&to=${days[4]}`;
+  const sized: TestAccount[] = [];
+
+  beforeAll(async () => {
+    for (const count of [100, 1000]) {
+      const owner = await signupAndLogin(api.apiUrl);
+      const pipelines = (await owner.request('GET', '/api/v1/pipelines')).body as { items: Pipeline[] };
+      const other = (
+        await owner.request('POST', '/api/v1/users', {
+          email: `seed-${count}-${Date.now()}@example.com`,
+          name: 'Second',
+          role: 'manager',
+          password: 'Test-password-1',
+        })
+      ).body as { id: string };
+      await seedLeads({ accountId: owner.accountId, pipeline: pipelines.items[0], userIds: [owner.userId, other.id], count, days });
+      await owner.request('GET', '/api/v1/me');
+      sized.push(owner);
+    }
+  }, 60_000);
+
+  it.each([
+    `/api/v1/analytics/funnel?${period}`,
+    `/api/v1/analytics/summary?${period}&groupBy=week`,
+    `/api/v1/analytics/managers?${period}`,
+  ])('%s', async (path) => {
+    const costs = [];
+    for (const owner of sized) {
+      await owner.request('GET', '/api/v1/me'); // the caller cached again (30 s), as on a warm Lambda
+      sent.length = 0;
+      measured.readUnits = 0;
+      measured.entities.clear();
+      measuring = true;
+      const res = await owner.request('GET', path);
+      measuring = false;
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      costs.push({ commands: [...sent].sort(), readUnits: measured.readUnits, entities: [...measured.entities].sort() });
+    }
+    const [small, big] = costs;
+    expect(big).toEqual(small);
+    expect(small.readUnits).toBeGreaterThan(0);
+    expect(small.entities).not.toContain('lead');
   });
 });

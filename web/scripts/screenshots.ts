@@ -120,12 +120,23 @@ async function main() {
     await desktop.goto(`/leads/${leadId}`);
     await settle(desktop);
     await desktop.screenshot({ path: join(OUT, 'lead-card.png'), fullPage: true });
+    // analytics: the three reports and the event log
+    for (const [path, file] of [
+      ['/analytics', 'analytics-funnel.png'],
+      ['/analytics/summary', 'analytics-summary.png'],
+      ['/analytics/managers', 'analytics-managers.png'],
+      ['/analytics/events', 'event-log.png'],
+    ] as const) {
+      await desktop.goto(path);
+      await settle(desktop);
+      await desktop.screenshot({ path: join(OUT, file), fullPage: true });
+    }
     const phone = await (await newAppContext(browser, baseUrl, { viewport: PHONE, language: 'en' })).newPage();
     await signInThroughForm(phone, email, password);
     await phone.goto('/leads');
     await settle(phone);
     await phone.screenshot({ path: join(OUT, 'kanban-phone.png') });
-    console.log(`Saved desktop.png, kanban.png, lead-card.png and kanban-phone.png to ${OUT}`);
+    console.log(`Saved desktop.png, kanban.png, lead-card.png, the analytics pages and kanban-phone.png to ${OUT}`);
   } finally {
     await browser.close();
     await stop();

@@ -121,6 +121,10 @@ export const endpoints = {
 
   dashboard: { method: 'GET', path: '/api/v1/dashboard' },
   'events.list': { method: 'GET', path: '/api/v1/events', input: 'query' },
+
+  'analytics.funnel': { method: 'GET', path: '/api/v1/analytics/funnel', input: 'query' },
+  'analytics.summary': { method: 'GET', path: '/api/v1/analytics/summary', input: 'query' },
+  'analytics.managers': { method: 'GET', path: '/api/v1/analytics/managers', input: 'query' },
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;

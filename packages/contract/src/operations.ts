@@ -122,6 +122,14 @@ const operationSchemas = {
 
   dashboard: { summary: 'Open deals, due tasks, new leads, latest events', response: c.Dashboard },
   'events.list': { summary: 'The event log', query: c.EventListQuery, response: c.page(c.CrmEvent) },
+
+  'analytics.funnel': {
+    summary: 'The sales funnel of a pipeline: leads per stage now, reached and conversion',
+    query: c.FunnelQuery,
+    response: c.Funnel,
+  },
+  'analytics.summary': { summary: 'Leads created, won and lost per day, week or month', query: c.SummaryQuery, response: c.Summary },
+  'analytics.managers': { summary: "Each manager's leads, tasks and contacts", query: c.ManagersQuery, response: c.Managers },
 } as const satisfies Record<OperationId, OperationSchemas>;
 
 type Schemas = typeof operationSchemas;

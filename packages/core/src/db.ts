@@ -10,6 +10,7 @@ import { CompanyEntity } from './entities/company.ts';
 import { ContactLeadEntity } from './entities/link.ts';
 import { PipelineEntity } from './entities/pipeline.ts';
 import { CounterEntity, EventEntity, IdempotencyEntity, TrashEntity } from './entities/system.ts';
+import { TallyEntity } from './entities/system.ts';
 import { TaskEntity, TaskTypeEntity } from './entities/task.ts';
 import { NoteEntity } from './entities/note.ts';
 import { CustomFieldEntity } from './entities/custom-field.ts';
@@ -40,6 +41,7 @@ export const crm = new Service(
     trash: TrashEntity,
     customField: CustomFieldEntity,
     searchTerm: SearchTermEntity,
+    tally: TallyEntity,
   },
   { table: config.tableName, client: dynamo },
 );

@@ -16,6 +16,7 @@ export * from './services/contacts.ts';
 export * from './services/companies.ts';
 export * from './services/events.ts';
 export * from './services/dashboard.ts';
+export * from './services/analytics.ts';
 export * from './services/task-types.ts';
 export * from './services/tasks.ts';
 export * from './services/notes.ts';
@@ -26,3 +27,5 @@ export * from './services/search.ts';
 export * from './cascades/trash.ts';
 export * from './cascades/trash-links.ts';
 export * from './cascades/stage-removal.ts';
+// What a bulk seed (packages/local/src/seed-leads.ts) writes alongside leads: their report counters.
+export { leadContribution, markStageEntry, type Tally } from './derived/analytics-counters.ts';

@@ -40,6 +40,10 @@ export const router = createBrowserRouter([
       { path: 'tasks/calendar', element: page(() => import('@/pages/tasks/TaskCalendarPage')) },
       { path: 'search', element: page(() => import('@/pages/SearchPage')) },
       { path: 'trash', element: page(() => import('@/pages/TrashPage')) },
+      { path: 'analytics', element: page(() => import('@/pages/analytics/FunnelPage')) },
+      { path: 'analytics/summary', element: page(() => import('@/pages/analytics/SummaryPage')) },
+      { path: 'analytics/managers', element: page(() => import('@/pages/analytics/ManagersPage')) },
+      { path: 'analytics/events', element: page(() => import('@/pages/analytics/EventLogPage')) },
       {
         path: 'settings',
         element: page(() => import('@/pages/settings/SettingsLayout')),

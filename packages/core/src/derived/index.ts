@@ -5,6 +5,7 @@ import type { Caller } from '../context.ts';
 import { COLLECTION_OF, type RecordKind, type Stored } from '../model/records.ts';
 import { requireRight, type Action } from '../rights.ts';
 import type { Write } from '../write/write.ts';
+import { contactTallyWrites } from './analytics-counters.ts';
 import { checkCustomFields } from './custom-field-values.ts';
 import { checkLinks, linkWrites } from './links.ts';
 import { searchTermWrites } from './search-terms.ts';
@@ -15,6 +16,7 @@ export function derivedWrites(caller: Caller, kind: RecordKind, before: Stored |
     ...tagCounterWrites(caller, kind, before, after),
     ...searchTermWrites(caller, kind, before, after),
     ...linkWrites(caller, kind, before, after),
+    ...contactTallyWrites(caller.accountId, kind, before, after),
   ];
 }
 

@@ -33,6 +33,9 @@ export const LeadEntity = new Entity({
     lossReason: { type: 'string' },
     source: { type: 'string' },
     ...nearestTaskAttributes,
+    /** When the lead entered its stage, and the furthest stage it reached per pipeline: for the reports. */
+    stageEnteredAt: { type: 'string' },
+    reached: { type: 'any' },
   },
   indexes: {
     byId: { pk: { field: 'pk', composite: ['accountId'] }, sk: { field: 'sk', composite: ['leadId'] } },

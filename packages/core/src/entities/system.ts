@@ -44,6 +44,29 @@ export const CounterEntity = new Entity({
   },
 });
 
+/**
+ * The reports' counters (derived/analytics-counters.ts): per pipeline, stage, responsible
+ * user and day, moved by ADD in the transaction of the lead, task or contact they count.
+ */
+export const TallyEntity = new Entity({
+  model: { entity: 'tally', version: '1', service: SERVICE },
+  attributes: {
+    accountId: { type: 'string', required: true, readOnly: true },
+    key: { type: 'string', required: true, readOnly: true },
+    count: { type: 'number' },
+    amount: { type: 'number' },
+    won: { type: 'number' },
+    wonAmount: { type: 'number' },
+    lost: { type: 'number' },
+    lostAmount: { type: 'number' },
+    /** Sum of the epoch seconds at which the counted leads entered their stage. */
+    enteredSecs: { type: 'number' },
+  },
+  indexes: {
+    byKey: { pk: { field: 'pk', composite: ['accountId'] }, sk: { field: 'sk', composite: ['key'] } },
+  },
+});
+
 /** The first answer to a request with an Idempotency-Key, kept 24 h. */
 export const IdempotencyEntity = new Entity({
   model: { entity: 'idempotency', version: '1', service: SERVICE },

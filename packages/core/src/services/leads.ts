@@ -6,6 +6,7 @@ import { db } from '../db.ts';
 import { checkRecord, derivedWrites, recordRules } from '../derived/index.ts';
 import { dayCounterWrites, stageCounterWrites } from '../derived/counters.ts';
 import { nearestOpenTaskAt } from '../derived/nearest-task.ts';
+import { accountTimeZone, leadTallyWrites, markStageEntry } from '../derived/analytics-counters.ts';
 import { trashWrites } from '../derived/trash-items.ts';
 import { moneyKey } from '../entities/base.ts';
 import { conflict } from '../errors.ts';
@@ -55,7 +56,12 @@ const leads = aggregate({
     checkLeadContacts(after);
     await checkRecord(caller, 'lead', after, before);
   },
-  alongside: (caller, before, after) => [...recordWrites(caller, before, after), ...dayCounterWrites(before, after)],
+  alongside: async (caller, before, after) => [
+    ...recordWrites(caller, before, after),
+    ...dayCounterWrites(before, after),
+    // analytics: the reports' counters (derived/analytics-counters.ts)
+    ...leadTallyWrites(caller.accountId, await accountTimeZone(caller.accountId), before, after),
+  ],
   alsoEvents: (before, after, changes) => [...stageChangedEvent(before, after, changes), ...closingEvent(before, after)],
 });
 
@@ -123,6 +129,7 @@ export function createLead(caller: Caller, input: z.output<typeof LeadCreate>, o
       createdBy: caller.userId,
       version: 1,
     };
+    markStageEntry(null, item, pipeline, at); // analytics
     return { item, writes: [pipelineUnchanged(caller.accountId, pipeline)] };
   });
 }
@@ -153,6 +160,7 @@ export function patchLead(caller: Caller, leadId: string, patch: z.output<typeof
       ...statusFor(stage.type, current),
       lossReason: stage.type === 'lost' ? (patch.lossReason === null ? undefined : changed.lossReason) : undefined,
     };
+    markStageEntry(current, next, pipeline, now()); // analytics
     return { next, writes: [pipelineUnchanged(caller.accountId, pipeline)] };
   });
 }
@@ -180,10 +188,13 @@ export async function restoreLeadWrites(caller: Caller, item: LeadItem) {
     updatedAt: now(),
     version: item.version + 1,
   };
+  markStageEntry(item, restored, pipeline, restored.updatedAt); // analytics
   const writes = [
     leads.spec.store.create(restored),
     pipelineUnchanged(caller.accountId, pipeline),
     ...recordWrites(caller, null, restored),
+    // analytics: counted again, as it comes back
+    ...leadTallyWrites(caller.accountId, await accountTimeZone(caller.accountId), null, restored),
   ];
   return { writes, lead: toLead(restored) };
 }

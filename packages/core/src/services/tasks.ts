@@ -12,6 +12,7 @@ import { requireRight, scopeOf } from '../rights.ts';
 import { aggregate, entityStore } from '../write/aggregate.ts';
 import { commit, IdempotentReplay, RaceLost, retrying, type Write } from '../write/write.ts';
 import { nearestTaskWrites } from '../derived/nearest-task.ts';
+import { accountTimeZone, taskTallyWrites } from '../derived/analytics-counters.ts';
 import { recordNames, requireLinkableRecord } from '../reads/records.ts';
 import { syncReminder } from './reminders.ts';
 import { defaultTaskTypeId, openTasksOfTypeWrites, requireTaskType, taskTypeStillExists } from './task-types.ts';
@@ -51,14 +52,19 @@ const tasks = aggregate({
   toContract: toTask,
   tracked: TRACKED,
   authorize: (caller, access, task) => requireRight(caller, 'tasks', access, { userId: task.responsibleUserId }),
-  alongside: (_caller, before, after) => sideWrites(before, after),
+  alongside: (caller, before, after) => sideWrites(caller, before, after),
 });
 
 export const getTask = (caller: Caller, taskId: string) => tasks.get(caller, taskId);
 
 /** What each task write also does: the type's open count, and the linked records' nearest task. */
-async function sideWrites(before: TaskItem | null, after: TaskItem | null): Promise<Write[]> {
-  return [...openTasksOfTypeWrites(before, after), ...(await nearestTaskWrites(before, after))];
+async function sideWrites(caller: Caller, before: TaskItem | null, after: TaskItem | null): Promise<Write[]> {
+  return [
+    ...openTasksOfTypeWrites(before, after),
+    ...(await nearestTaskWrites(before, after)),
+    // analytics: the managers' report counts open, overdue and completed tasks from these
+    ...taskTallyWrites(caller.accountId, await accountTimeZone(caller.accountId), before, after),
+  ];
 }
 
 export function createTask(caller: Caller, input: z.output<typeof TaskCreate>, options?: WriteOptions) {

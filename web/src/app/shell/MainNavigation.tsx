@@ -2,6 +2,7 @@ import { Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import {
   IconAddressBook,
   IconBuildingSkyscraper,
+  IconChartBar,
   IconChecklist,
   IconLayoutDashboard,
   IconLayoutKanban,
@@ -19,6 +20,7 @@ const ITEMS = [
   { to: '/contacts', label: 'nav.contacts', icon: IconAddressBook, end: false },
   { to: '/companies', label: 'nav.companies', icon: IconBuildingSkyscraper, end: false },
   { to: '/tasks', label: 'nav.tasks', icon: IconChecklist, end: false },
+  { to: '/analytics', label: 'nav.analytics', icon: IconChartBar, end: false },
   { to: '/settings', label: 'nav.settings', icon: IconSettings, end: false },
   // Only for those who may delete: the built-in manager may not (the API refuses the list anyway).
   { to: '/trash', label: 'trash.title', icon: IconTrash, end: false, deleters: true },

@@ -1,0 +1,174 @@
+// The reports' counters (docs/data-model.md, "Analytics counters"). Each lead, task and
+// contact contributes a fixed set of deltas to a few tally items; a write adds what its
+// `after` contributes and takes away what its `before` did, as ADD updates in the record's
+// own transaction. So a report reads O(stages x users x days) tally items and never a
+// record, and a recount from the records gives the same figures.
+import type { Pipeline } from '@crm/contract';
+import { db } from '../db.ts';
+import type { LeadItem } from '../model/lead.ts';
+import type { Stored } from '../model/records.ts';
+import { update, type Write } from '../write/write.ts';
+
+/**
+ * Stage counters are touched by every change of every lead in the stage: a busy stage
+ * (over ~1,000 writes a second, the limit of one item) spreads them over this many items,
+ * chosen by lead id so that a lead's before and after land on the same one; reads sum them.
+ */
+export const STAGE_SHARDS = 4;
+
+export type Tally = {
+  count?: number;
+  amount?: number;
+  won?: number;
+  wonAmount?: number;
+  lost?: number;
+  lostAmount?: number;
+  enteredSecs?: number;
+};
+type Contribution = Map<string, Tally>;
+
+/** The furthest stage a lead reached, per pipeline id. */
+export type Reached = Record<string, string>;
+
+const shardOf = (id: string) => [...id].reduce((n, ch) => n + ch.charCodeAt(0), 0) % STAGE_SHARDS;
+
+export const tallyKeys = {
+  /** Leads in a stage now (any stage type), their sum and entry times. */
+  stage: (pipelineId: string, stageId: string, userId: string, shard: number) => `open#${pipelineId}#${stageId}#${userId}#${shard}`,
+  /** Created (count, amount), won and lost on a day of the account's time zone. */
+  day: (day: string, pipelineId: string, userId: string) => `day#${day}#${pipelineId}#${userId}`,
+  /** Leads created on a day whose furthest stage in the pipeline is this one. */
+  reach: (pipelineId: string, day: string, stageId: string, userId: string) => `reach#${pipelineId}#${day}#${stageId}#${userId}`,
+  /** Open tasks by their responsible user and due hour (UTC). */
+  due: (userId: string, hour: string) => `due#${userId}#${hour}`,
+  /** Tasks completed on a day of the account's time zone. */
+  done: (day: string, userId: string) => `done#${day}#${userId}`,
+  /** Contacts a user is responsible for. */
+  contacts: (userId: string) => `contacts#${userId}`,
+};
+
+/** The day (YYYY-MM-DD) an instant falls on in a time zone. */
+export function localDay(iso: string, timeZone: string) {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+}
+
+function add(into: Contribution, key: string, tally: Tally) {
+  const sum = into.get(key) ?? {};
+  for (const [field, value] of Object.entries(tally) as [keyof Tally, number][]) sum[field] = (sum[field] ?? 0) + value;
+  into.set(key, sum);
+}
+
+/** What one lead adds to the counters, as it is. */
+export function leadContribution(lead: LeadItem, timeZone: string): Contribution {
+  const out: Contribution = new Map();
+  const user = lead.responsibleUserId;
+  const entered = lead.stageEnteredAt ?? lead.createdAt;
+  add(out, tallyKeys.stage(lead.pipelineId, lead.stageId, user, shardOf(lead.leadId)), {
+    count: 1,
+    amount: lead.price,
+    enteredSecs: Math.floor(Date.parse(entered) / 1000),
+  });
+  const createdDay = localDay(lead.createdAt, timeZone);
+  add(out, tallyKeys.day(createdDay, lead.pipelineId, user), { count: 1, amount: lead.price });
+  if (lead.status !== 'open' && lead.closedAt) {
+    const closed = tallyKeys.day(localDay(lead.closedAt, timeZone), lead.pipelineId, user);
+    add(out, closed, lead.status === 'won' ? { won: 1, wonAmount: lead.price } : { lost: 1, lostAmount: lead.price });
+  }
+  for (const [pipelineId, stageId] of Object.entries((lead.reached ?? {}) as Reached)) {
+    add(out, tallyKeys.reach(pipelineId, createdDay, stageId, user), { count: 1 });
+  }
+  return out;
+}
+
+/** The ADD updates that take a record's counters from `before` to `after`. */
+function tallyWrites(accountId: string, before: Contribution, after: Contribution): Write[] {
+  const delta: Contribution = new Map();
+  for (const [key, t] of after) add(delta, key, t);
+  for (const [key, t] of before) add(delta, key, Object.fromEntries(Object.entries(t).map(([f, v]) => [f, -v])));
+  const writes: Write[] = [];
+  for (const [key, t] of delta) {
+    const moved = Object.fromEntries(Object.entries(t).filter(([, v]) => v !== 0));
+    if (Object.keys(moved).length) writes.push(update(db.tally.update({ accountId, key }).add(moved).params()));
+  }
+  return writes;
+}
+
+/** A lead's report counters, in its transaction (create, every change, delete, restore). */
+export function leadTallyWrites(accountId: string, timeZone: string, before: LeadItem | null, after: LeadItem | null) {
+  const none: Contribution = new Map();
+  return tallyWrites(accountId, before ? leadContribution(before, timeZone) : none, after ? leadContribution(after, timeZone) : none);
+}
+
+/**
+ * Sets when the lead entered its stage and the furthest stage it reached in its pipeline
+ * (by the pipeline's order; a won stage is past every open one, a lost stage reaches nothing).
+ */
+export function markStageEntry(before: LeadItem | null, after: LeadItem, pipeline: Pipeline, at: string) {
+  const moved = !before || before.stageId !== after.stageId || before.pipelineId !== after.pipelineId;
+  after.stageEnteredAt = moved ? at : (before.stageEnteredAt ?? before.createdAt);
+  const stage = pipeline.stages.find((s) => s.id === after.stageId);
+  if (!stage || stage.type === 'lost') return;
+  const reached = { ...((after.reached ?? {}) as Reached) };
+  const rank = (stageId: string | undefined) => stageRank(pipeline, stageId);
+  if (rank(after.stageId) > rank(reached[pipeline.id])) reached[pipeline.id] = after.stageId;
+  after.reached = reached;
+}
+
+/** A stage's place in the funnel: open stages in order, then won; -1 for lost or unknown. */
+export function stageRank(pipeline: Pipeline, stageId: string | undefined) {
+  const open = pipeline.stages.filter((s) => s.type === 'open');
+  const i = open.findIndex((s) => s.id === stageId);
+  if (i >= 0) return i;
+  return pipeline.stages.some((s) => s.id === stageId && s.type === 'won') ? open.length : -1;
+}
+
+type TaskLike = { responsibleUserId: string; state: 'open' | 'completed'; dueAt: string; completedAt?: string };
+
+function taskContribution(task: TaskLike, timeZone: string): Contribution {
+  const out: Contribution = new Map();
+  if (task.state === 'open') add(out, tallyKeys.due(task.responsibleUserId, task.dueAt.slice(0, 13)), { count: 1 });
+  else if (task.completedAt) add(out, tallyKeys.done(localDay(task.completedAt, timeZone), task.responsibleUserId), { count: 1 });
+  return out;
+}
+
+/** A task's counters for the managers' report: open by due hour, completed by day. */
+export function taskTallyWrites(accountId: string, timeZone: string, before: TaskLike | null, after: TaskLike | null) {
+  const none: Contribution = new Map();
+  return tallyWrites(accountId, before ? taskContribution(before, timeZone) : none, after ? taskContribution(after, timeZone) : none);
+}
+
+/** The contacts each user is responsible for (a `derivedWrites` contributor). */
+export function contactTallyWrites(accountId: string, kind: string, before: Stored | null, after: Stored | null) {
+  if (kind !== 'contact') return [];
+  const of = (c: Stored | null): Contribution => new Map(c ? [[tallyKeys.contacts(c.responsibleUserId as string), { count: 1 }]] : []);
+  return tallyWrites(accountId, of(before), of(after));
+}
+
+/** Tally items whose keys lie between two keys (inclusive), as one paged Query. */
+export async function talliesBetween(accountId: string, from: string, to: string) {
+  const { data } = await db.tally.query.byKey({ accountId }).between({ key: from }, { key: to }).go({ pages: 'all' });
+  return data;
+}
+
+/** Tally items whose keys begin with a prefix, as one paged Query. */
+export async function talliesStartingWith(accountId: string, prefix: string) {
+  const { data } = await db.tally.query.byKey({ accountId }).begins({ key: prefix }).go({ pages: 'all' });
+  return data;
+}
+
+const ZONE_TTL_MS = 60_000;
+const zones = new Map<string, { zone: string; until: number }>();
+
+/**
+ * The account's time zone, which the day counters are kept in; cached a minute per warm
+ * Lambda so that a lead write costs no extra read (a zone changed meanwhile applies to
+ * later writes; days already counted stay as they were counted).
+ */
+export async function accountTimeZone(accountId: string) {
+  const cached = zones.get(accountId);
+  if (cached && cached.until > Date.now()) return cached.zone;
+  const { data } = await db.account.get({ accountId }).go();
+  const zone = data?.timezone ?? 'UTC';
+  zones.set(accountId, { zone, until: Date.now() + ZONE_TTL_MS });
+  return zone;
+}
