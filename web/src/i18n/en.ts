@@ -400,6 +400,7 @@ export const en = {
       empty: 'No custom fields here yet.',
       created: 'Field “{{name}}” added',
     },
+  },
   analytics: {
     title: 'Analytics',
     funnel: 'Sales funnel',

@@ -420,6 +420,7 @@ export const ru: Record<keyof Messages, Record<string, unknown>> = {
       empty: 'Дополнительных полей пока нет.',
       created: 'Поле «{{name}}» добавлено',
     },
+  },
   analytics: {
     title: 'Аналитика',
     funnel: 'Воронка продаж',
