@@ -1,5 +1,6 @@
 // Who is acting, in which account: built only from the verified token.
 import type { Actor } from '@crm/contract';
+import type { Rights } from './rights.ts';
 
 export type Role = 'admin' | 'manager' | (string & {});
 
@@ -8,6 +9,12 @@ export interface Caller {
   userId: string;
   role: Role;
   groupId: string | null;
+  /** The role's rights as read with the user on this request (absent: the built-in role's). */
+  rights?: Rights;
+  /** The users of the caller's group, read only when a right of the caller is `group`. */
+  groupMembers?: string[];
+  /** The account's IP allow-list as read on this request ([] = any address). */
+  ipAllowlist?: string[];
 }
 
 /** Per-request options of a mutation that the HTTP layer passes down. */
