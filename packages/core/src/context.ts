@@ -1,6 +1,11 @@
 // Who is acting, in which account: built only from the verified token.
 import type { Actor } from '@crm/contract';
-import type { Rights } from './rights.ts';
+
+export type RightEntity = 'leads' | 'contacts' | 'companies' | 'tasks';
+export type Action = 'view' | 'edit' | 'delete' | 'export';
+export type Scope = 'none' | 'own' | 'group' | 'all';
+/** A role's matrix: per entity type and action, whose records (rights.ts judges by it). */
+export type Rights = Record<RightEntity, Record<Action, Scope>>;
 
 export type Role = 'admin' | 'manager' | (string & {});
 

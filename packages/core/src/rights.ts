@@ -1,12 +1,9 @@
 // Rights per entity type and action: the built-in roles, or a custom role's matrix that
 // resolveCaller reads with the user on every request (so a change counts from the next one).
-import type { Caller } from './context.ts';
+import type { Action, Caller, RightEntity, Rights, Scope } from './context.ts';
 import { forbidden } from './errors.ts';
 
-export type RightEntity = 'leads' | 'contacts' | 'companies' | 'tasks';
-export type Action = 'view' | 'edit' | 'delete' | 'export';
-export type Scope = 'none' | 'own' | 'group' | 'all';
-export type Rights = Record<RightEntity, Record<Action, Scope>>;
+export type { Action, RightEntity, Rights, Scope };
 
 export const RIGHT_ENTITIES: readonly RightEntity[] = ['leads', 'contacts', 'companies', 'tasks'];
 export const ACTIONS: readonly Action[] = ['view', 'edit', 'delete', 'export'];
