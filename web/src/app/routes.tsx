@@ -43,7 +43,12 @@ export const router = createBrowserRouter([
         path: 'settings',
         element: page(() => import('@/pages/settings/SettingsLayout')),
         // One line per section; its link is in pages/settings/sections.ts.
-        children: [{ index: true, element: page(() => import('@/pages/settings/ProfilePage')) }],
+        children: [
+          { index: true, element: page(() => import('@/pages/settings/ProfilePage')) },
+          { path: 'users', element: page(() => import('@/pages/settings/UsersPage')) },
+          { path: 'roles', element: page(() => import('@/pages/settings/RolesPage')) },
+          { path: 'groups', element: page(() => import('@/pages/settings/GroupsPage')) },
+        ],
       },
       { path: '*', element: page(() => import('@/ui/NotFoundState')) },
     ],

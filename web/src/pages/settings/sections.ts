@@ -8,4 +8,9 @@ export interface SettingsSection {
   adminOnly: boolean;
 }
 
-export const SETTINGS_SECTIONS: SettingsSection[] = [{ path: '', label: 'settings.profile', adminOnly: false }];
+export const SETTINGS_SECTIONS: SettingsSection[] = [
+  { path: '', label: 'settings.profile', adminOnly: false },
+  { path: 'users', label: 'admin.users.title', adminOnly: true },
+  { path: 'roles', label: 'admin.roles.title', adminOnly: true },
+  { path: 'groups', label: 'admin.groups.title', adminOnly: true },
+];
