@@ -314,6 +314,7 @@ export const en = {
   },
   admin: {
     users: {
+      name: 'Name',
       title: 'Users',
       invite: 'Invite user',
       invited: 'User invited',

@@ -326,6 +326,7 @@ export const ru: Record<keyof Messages, Record<string, unknown>> = {
   },
   admin: {
     users: {
+      name: 'Имя',
       title: 'Пользователи',
       invite: 'Пригласить',
       invited: 'Пользователь приглашён',

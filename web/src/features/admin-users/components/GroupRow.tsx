@@ -60,8 +60,7 @@ export function GroupRow({ group, members, users }: Props) {
         <Row justify="flex-end">
           <Button
             size="xs"
-            variant="subtle"
-            color="red"
+            variant="default"
             aria-label={t('admin.groups.deleteNamed', { name: group.name })}
             onClick={() => void act(() => remove.mutateAsync(group.id), t('admin.groups.deleted'))}
           >

@@ -59,7 +59,7 @@ export function InviteUserModal({ opened, onClose, roles, groups }: Props) {
         <Stack gap="sm">
           <FormError error={error} extra={extra} />
           <TextInput label={t('auth.email')} type="email" required data-autofocus {...form.getInputProps('email')} />
-          <TextInput label={t('auth.name')} required {...form.getInputProps('name')} />
+          <TextInput label={t('admin.users.name')} required {...form.getInputProps('name')} />
           <Select label={t('admin.users.role')} data={roles} allowDeselect={false} {...form.getInputProps('role')} />
           <Select
             label={t('admin.users.group')}

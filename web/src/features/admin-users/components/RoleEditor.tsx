@@ -51,7 +51,7 @@ export function RoleEditor({ role }: { role: RoleRecord }) {
         <RightsMatrix rights={rights} onChange={setRights} readOnly={role.builtIn} />
         {!role.builtIn && (
           <Group justify="flex-end">
-            <Button variant="subtle" color="red" loading={remove.isPending} onClick={() => void destroy()}>
+            <Button variant="default" loading={remove.isPending} onClick={() => void destroy()}>
               {t('common.delete')}
             </Button>
             <Button disabled={!changed || !name.trim()} loading={patch.isPending} onClick={() => void save()}>

@@ -35,7 +35,7 @@ export function UsersTable({ users, meId, roles, groups }: Props) {
     <Table striped highlightOnHover>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>{t('auth.name')}</Table.Th>
+          <Table.Th>{t('admin.users.name')}</Table.Th>
           <Table.Th>{t('admin.users.role')}</Table.Th>
           <Table.Th>{t('admin.users.group')}</Table.Th>
           <Table.Th>{t('admin.users.status')}</Table.Th>
@@ -83,7 +83,7 @@ export function UsersTable({ users, meId, roles, groups }: Props) {
               />
             </Table.Td>
             <Table.Td>
-              <Badge color={u.active ? 'teal' : 'gray'} variant="light">
+              <Badge color={u.active ? 'teal.9' : 'gray.7'} variant="filled">
                 {u.active ? t('admin.users.active') : t('admin.users.inactive')}
               </Badge>
             </Table.Td>
@@ -93,8 +93,7 @@ export function UsersTable({ users, meId, roles, groups }: Props) {
                   (u.active ? (
                     <Button
                       size="xs"
-                      variant="subtle"
-                      color="red"
+                      variant="default"
                       loading={busy === u.id}
                       aria-label={t('admin.users.deactivateNamed', { name: u.name })}
                       onClick={() => void run(u.id, () => deactivate.mutateAsync(u.id), t('admin.users.deactivated'))}
