@@ -18,7 +18,9 @@ const context = { awsRequestId: 'test', getRemainingTimeInMillis: () => 10_000 }
 
 /** Invokes a handler as API Gateway would, with the route key and path parameters filled. */
 async function invoke(handler: Handler, token: string, method: string, route: string, path: string, body?: unknown) {
-  const params = Object.fromEntries([...route.matchAll(/\{(\w+)\}/g)].map((m, i) => [m[1], path.split('/')[route.split('/').indexOf(m[0])] ?? String(i)]));
+  const params = Object.fromEntries(
+    [...route.matchAll(/\{(\w+)\}/g)].map((m, i) => [m[1], path.split('/')[route.split('/').indexOf(m[0])] ?? String(i)]),
+  );
   const event = {
     version: '2.0',
     routeKey: `${method} ${route}`,
@@ -117,7 +119,10 @@ describe('At least one active admin, under concurrency', () => {
       const statuses = [ab.status, ba.status];
       for (const s of statuses) outcomes[s] = (outcomes[s] ?? 0) + 1;
       // Exactly one wins; the other is refused: 409 (the rule), or 401/403 if it was already out.
-      expect(statuses.filter((s) => s < 300), JSON.stringify(statuses)).toHaveLength(1);
+      expect(
+        statuses.filter((s) => s < 300),
+        JSON.stringify(statuses),
+      ).toHaveLength(1);
       const loser = ab.status < 300 ? ba : ab;
       expect([401, 403, 409]).toContain(loser.status);
       if (loser.status === 409) expect(!loser.ok && loser.problem.detail).toMatch(/at least one active administrator/);
