@@ -106,3 +106,12 @@ describe.each(ENTITIES)('Rights on %s', (e) => {
     expect((await u.gleb.call('DELETE', `/api/v1/${e}/${rec[e].oleg[1]}`)).status).toBe(204);
   });
 });
+
+describe('Kanban totals', () => {
+  it('gives the account-wide stage totals only to a caller who may view all leads', async () => {
+    const pipelines = await admin.client.pipelines.list();
+    const path = `/api/v1/pipelines/${pipelines.items[0].id}/totals`;
+    expect((await u.admin.call('GET', path)).status).toBe(200);
+    for (const who of ['olga', 'gleb', 'nina'] as const) expect((await u[who].call('GET', path)).status, who).toBe(403);
+  });
+});

@@ -14,8 +14,7 @@ const isActiveAdmin = (u: Member | null | undefined) => !!u && u.active && u.rol
 export const lastAdmin = () => conflict('An account must keep at least one active administrator: make another user admin first');
 
 /** The counter of a new account: its first user is its admin. */
-export const firstAdminWrite = (accountId: string): Write =>
-  put(db.counter.create({ accountId, key: ADMIN_COUNT_KEY, count: 1 }).params());
+export const firstAdminWrite = (accountId: string): Write => put(db.counter.create({ accountId, key: ADMIN_COUNT_KEY, count: 1 }).params());
 
 /**
  * The counter write for a user going from `before` to `after` (null: not a user), or none.

@@ -30,10 +30,7 @@ const ofEntity = (items: Record<string, unknown>[], entity: string) => items.fin
 
 /** The caller behind a verified token: an active user of an existing account, with its role's rights. */
 export async function resolveCaller(accountId: string, userId: string): Promise<Caller> {
-  const items = await consistentGet([
-    keyOf(db.user.get({ accountId, userId }).params()),
-    keyOf(db.account.get({ accountId }).params()),
-  ]);
+  const items = await consistentGet([keyOf(db.user.get({ accountId, userId }).params()), keyOf(db.account.get({ accountId }).params())]);
   const userItem = ofEntity(items, 'user');
   const accountItem = ofEntity(items, 'account');
   const user = userItem && (db.user.parse({ Item: userItem }).data as UserItem | null);

@@ -71,8 +71,17 @@ export async function listUsers(caller: Caller, query: z.output<typeof UserListQ
 async function checkAssignment(caller: Caller, input: { role?: string; groupId?: string | null }) {
   const { role, groupId } = input;
   const [roleKnown, groupKnown] = await Promise.all([
-    role === undefined || isBuiltInRole(role) || db.role.get({ accountId: caller.accountId, roleId: role }).go().then((r) => !!r.data),
-    !groupId || db.group.get({ accountId: caller.accountId, groupId }).go().then((g) => !!g.data),
+    role === undefined ||
+      isBuiltInRole(role) ||
+      db.role
+        .get({ accountId: caller.accountId, roleId: role })
+        .go()
+        .then((r) => !!r.data),
+    !groupId ||
+      db.group
+        .get({ accountId: caller.accountId, groupId })
+        .go()
+        .then((g) => !!g.data),
   ]);
   const errors = [
     ...(roleKnown ? [] : [{ path: 'role', message: 'unknown role' }]),
