@@ -20,6 +20,9 @@ const lambdaOfGroup = {
   signup: 'signup',
   me: 'me',
   users: 'users',
+  // Roles and groups are the users' rights: one Lambda for people and rights.
+  roles: 'users',
+  groups: 'users',
   pipelines: 'pipelines',
   leads: 'leads',
   contacts: 'contacts',

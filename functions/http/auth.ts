@@ -1,5 +1,6 @@
 // Token check: the Cognito ID token is verified against the pool's JWKS (aws-jwt-verify);
-// the account comes only from the verified claims, the role from the user's record.
+// the account comes only from the verified claims, the role and rights from the records read
+// on each request.
 import { JwtRsaVerifier } from 'aws-jwt-verify';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import type { Fetcher } from 'aws-jwt-verify/https';
@@ -35,10 +36,6 @@ function assertLifetime(claims: Record<string, unknown>) {
   if (typeof claims.iat !== 'number' || claims.iat > now + CLOCK_SKEW_S) throw unauthorized('The token is not valid yet');
 }
 
-/** Who a user is changes rarely; a short cache saves a read on most requests of a warm Lambda. */
-const CALLER_TTL_MS = 30_000;
-const callers = new Map<string, { caller: Caller; until: number }>();
-
 export async function authenticate(authorization: string | undefined): Promise<Caller> {
   const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
   if (!token) throw unauthorized('Send an ID token as Authorization: Bearer <token>');
@@ -54,13 +51,7 @@ export async function authenticate(authorization: string | undefined): Promise<C
   const accountId = claims['custom:accountId'];
   const userId = claims['custom:userId'];
   if (typeof accountId !== 'string' || typeof userId !== 'string') throw unauthorized('The token names no account');
-  const key = `${accountId}/${userId}`;
-  const cached = callers.get(key);
-  if (cached && cached.until > Date.now()) return cached.caller;
-  const caller = await resolveCaller(accountId, userId);
-  callers.set(key, { caller, until: Date.now() + CALLER_TTL_MS });
-  return caller;
+  // No cache of who the caller is: each Lambda is its own instance, and a demotion or a
+  // deactivation must judge the very next request on any of them (one consistent read).
+  return resolveCaller(accountId, userId);
 }
-
-/** Forgets cached callers (a deactivated user must not keep working on this instance). */
-export const forgetCaller = (accountId: string, userId: string) => callers.delete(`${accountId}/${userId}`);

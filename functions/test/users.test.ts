@@ -82,3 +82,48 @@ describe('Roles and groups that do not exist', () => {
     expect(!patch.ok && patch.problem.errors?.map((e) => e.path)).toEqual(['groupId']);
   });
 });
+
+describe('Sign-up locale and reactivation', () => {
+  it('starts a ru account with Russian stages and task types, RUB and Moscow time; en as before', async () => {
+    const anonymous = createAnswerClient({ baseUrl: api.apiUrl });
+    const email = `ru-${Date.now()}@example.com`;
+    const res = await anonymous.signup({ company: 'Ромашка', name: 'Иван', email, password: 'Test-password-1', locale: 'ru' });
+    expect(res.status).toBe(201);
+    const ru = clientsOf(api.apiUrl, await logInAs(email, 'Test-password-1')).client;
+    expect((await ru.me()).account).toMatchObject({ currency: 'RUB', timezone: 'Europe/Moscow', locale: 'ru' });
+    const [pipeline] = (await ru.pipelines.list()).items;
+    expect(pipeline.stages.map((s) => s.name)).toEqual([
+      'Первичный контакт',
+      'Переговоры',
+      'Принимают решение',
+      'Согласование договора',
+      'Успешно реализовано',
+      'Закрыто и не реализовано',
+    ]);
+    expect((await ru.taskTypes.list()).items.map((t) => t.name).sort()).toEqual(['Встреча', 'Звонок', 'Связаться']);
+    expect((await admin.client.me()).account).toMatchObject({ currency: 'USD', timezone: 'UTC', locale: 'en' });
+    expect(
+      (
+        await anonymous.signup({
+          company: 'X',
+          name: 'X',
+          email: `x-${Date.now()}@example.com`,
+          password: 'Test-password-1',
+          locale: 'de' as 'en',
+        })
+      ).status,
+    ).toBe(400);
+  });
+
+  it('reactivates a deactivated user with PATCH { active: true }: their login works again', async () => {
+    const email = `back-${Date.now()}@example.com`;
+    const user = await admin.client.users.create({ email, name: 'Back', role: 'manager', password });
+    expect((await admin.answer.users.delete({ id: user.id })).status).toBe(204);
+    const back = await admin.client.users.patch({ id: user.id }, { active: true });
+    expect(back.active).toBe(true);
+    const token = await logInAs(email, password);
+    expect((await clientsOf(api.apiUrl, token).answer.leads.list()).status).toBe(200);
+    const events = await admin.client.events.list({ entityType: 'user', entityId: user.id });
+    expect(events.items.map((e) => e.type)).toEqual(['user.reactivated', 'user.deactivated', 'user.created']);
+  });
+});

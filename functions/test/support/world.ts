@@ -4,6 +4,9 @@
 import { routes, type Route } from '@crm/functions/routes';
 import { signupAndLogin, startTestApi, type TestAccount } from '@crm/local/testing';
 
+const FIXTURE_SCOPES = { view: 'all', edit: 'own', delete: 'none', export: 'none' };
+const FIXTURE_RIGHTS = { leads: FIXTURE_SCOPES, contacts: FIXTURE_SCOPES, companies: FIXTURE_SCOPES, tasks: FIXTURE_SCOPES };
+
 /** A valid body for every POST/PATCH route, keyed by route key. Ids come from the world. */
 export const SAMPLE_BODIES: Record<string, (w: World) => unknown> = {
   'POST /api/v1/users': () => ({
@@ -13,6 +16,10 @@ export const SAMPLE_BODIES: Record<string, (w: World) => unknown> = {
     password: 'Test-password-1',
   }),
   'PATCH /api/v1/users/{id}': () => ({ name: 'Sam Renamed' }),
+  'POST /api/v1/roles': () => ({ name: 'Fixture role', rights: FIXTURE_RIGHTS }),
+  'PATCH /api/v1/roles/{id}': () => ({ name: 'Renamed role' }),
+  'POST /api/v1/groups': () => ({ name: 'Fixture group' }),
+  'PATCH /api/v1/groups/{id}': () => ({ name: 'Renamed group' }),
   'POST /api/v1/pipelines': () => ({ name: 'Fixture pipeline', stages: [{ name: 'First', color: '#123456' }, { name: 'Second' }] }),
   'PATCH /api/v1/pipelines/{id}': () => ({ name: 'Renamed pipeline' }),
   'POST /api/v1/pipelines/{id}/stages': () => ({ name: 'Added stage' }),

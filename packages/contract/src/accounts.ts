@@ -12,7 +12,9 @@ export const Email = z.email().max(254).transform(loginEmail);
 export const Password = z.string().min(8).max(128);
 export const Role = z.union([z.enum(['admin', 'manager']), Id]);
 
-export const SignupRequest = z.strictObject({ company: Name, name: Name, email: Email, password: Password });
+/** The language an account starts in: its stage names, task types, currency and time zone follow it. */
+export const Locale = z.enum(['en', 'ru']);
+export const SignupRequest = z.strictObject({ company: Name, name: Name, email: Email, password: Password, locale: Locale.default('en') });
 export const SignupResponse = z.object({ accountId: Id, userId: Id });
 
 export const User = EntityBase.extend({
@@ -35,6 +37,8 @@ export const UserPatch = z.strictObject({
   name: Name.optional(),
   role: Role.optional(),
   groupId: Id.nullable().optional(),
+  /** `true` reactivates a deactivated user (DELETE deactivates; `false` does the same). */
+  active: z.boolean().optional(),
 });
 export const UserListQuery = ListQuery.extend({ active: z.enum(['true', 'false']).optional() });
 
@@ -45,3 +49,19 @@ export const Me = z.object({
   user: z.object({ id: Id, email: z.string(), name: z.string(), role: Role }),
   account: Account,
 });
+
+// Rights: each entity type's actions, each set to a scope (who owns the records acted on).
+export const RightScope = z.enum(['none', 'own', 'group', 'all']);
+export const EntityRights = z.strictObject({ view: RightScope, edit: RightScope, delete: RightScope, export: RightScope });
+export const RightsMatrix = z.strictObject({ leads: EntityRights, contacts: EntityRights, companies: EntityRights, tasks: EntityRights });
+export type RightsMatrix = z.infer<typeof RightsMatrix>;
+
+export const RoleRecord = EntityBase.extend({ name: z.string(), rights: RightsMatrix, builtIn: z.boolean() });
+export type RoleRecord = z.infer<typeof RoleRecord>;
+export const RoleCreate = z.strictObject({ name: Name, rights: RightsMatrix });
+export const RolePatch = z.strictObject({ name: Name.optional(), rights: RightsMatrix.optional() });
+
+export const Group = EntityBase.extend({ name: z.string(), headUserId: Id.nullable() });
+export type Group = z.infer<typeof Group>;
+export const GroupCreate = z.strictObject({ name: Name, headUserId: Id.optional() });
+export const GroupPatch = z.strictObject({ name: Name.optional(), headUserId: Id.nullable().optional() });

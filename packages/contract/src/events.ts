@@ -40,6 +40,13 @@ export const EVENT_TYPES = [
   'user.updated',
   'user.deactivated',
   'account.created',
+  'user.reactivated',
+  'role.created',
+  'role.updated',
+  'role.deleted',
+  'group.created',
+  'group.updated',
+  'group.deleted',
 ] as const;
 export const EventType = z.enum(EVENT_TYPES);
 export type EventType = z.infer<typeof EventType>;
@@ -56,6 +63,8 @@ export const ENTITY_TYPES = [
   'user',
   'account',
   'incoming',
+  'role',
+  'group',
 ] as const;
 export const EntityType = z.enum(ENTITY_TYPES);
 export type EntityType = z.infer<typeof EntityType>;

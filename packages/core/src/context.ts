@@ -1,6 +1,12 @@
 // Who is acting, in which account: built only from the verified token.
 import type { Actor } from '@crm/contract';
 
+export type RightEntity = 'leads' | 'contacts' | 'companies' | 'tasks';
+export type Action = 'view' | 'edit' | 'delete' | 'export';
+export type Scope = 'none' | 'own' | 'group' | 'all';
+/** A role's matrix: per entity type and action, whose records (rights.ts judges by it). */
+export type Rights = Record<RightEntity, Record<Action, Scope>>;
+
 export type Role = 'admin' | 'manager' | (string & {});
 
 export interface Caller {
@@ -8,6 +14,12 @@ export interface Caller {
   userId: string;
   role: Role;
   groupId: string | null;
+  /** The role's rights as read with the user on this request (absent: the built-in role's). */
+  rights?: Rights;
+  /** The users of the caller's group, read only when a right of the caller is `group`. */
+  groupMembers?: string[];
+  /** The account's IP allow-list as read on this request ([] = any address). */
+  ipAllowlist?: string[];
 }
 
 /** Per-request options of a mutation that the HTTP layer passes down. */

@@ -15,6 +15,7 @@ import { TaskEntity, TaskTypeEntity } from './entities/task.ts';
 import { NoteEntity } from './entities/note.ts';
 import { CustomFieldEntity } from './entities/custom-field.ts';
 import { SearchTermEntity } from './entities/search.ts';
+import { GroupEntity, RoleEntity } from './entities/access.ts';
 
 export const dynamo = DynamoDBDocumentClient.from(
   new DynamoDBClient({ region: config.region, endpoint: config.dynamodbEndpoint, maxAttempts: 3 }),
@@ -42,6 +43,8 @@ export const crm = new Service(
     customField: CustomFieldEntity,
     searchTerm: SearchTermEntity,
     tally: TallyEntity,
+    role: RoleEntity,
+    group: GroupEntity,
   },
   { table: config.tableName, client: dynamo },
 );

@@ -38,11 +38,24 @@ export function sortIndex(sort: ClientSort): SortIndex {
 
 export const orderOf = (sort: ClientSort) => (sort.startsWith('-') ? ('desc' as const) : ('asc' as const));
 
-/** The responsible user a list is narrowed to: a caller who may view only their own records sees only those. */
+/**
+ * The responsible user a list is narrowed to, read through the by-responsible index: a caller
+ * who may view only their own records sees only those; with `group`, a member of their group
+ * must be named (one Query per page on that member's index, never a page filtered to nothing).
+ */
 export function listedOwner(caller: Caller, entity: RightEntity, asked: string | undefined) {
   const scope = scopeOf(caller, entity, 'view');
   if (scope === 'none') throw forbidden();
-  return scope === 'own' ? caller.userId : asked;
+  if (scope === 'own') {
+    if (asked && asked !== caller.userId) throw forbidden('You may view only your own records');
+    return caller.userId;
+  }
+  if (scope === 'group') {
+    const members = caller.groupMembers ?? [caller.userId];
+    if (asked && !members.includes(asked)) throw forbidden('You may view only the records of your group');
+    return asked ?? caller.userId;
+  }
+  return asked;
 }
 
 // ElectroDB's where-callback arguments, loosely: both entities have these attributes.

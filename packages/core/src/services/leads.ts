@@ -13,6 +13,7 @@ import { conflict } from '../errors.ts';
 import { idBounds, newId, now } from '../ids.ts';
 import { checkLeadContacts, LEAD_FIELDS, statusFor, toLead, type LeadItem } from '../model/lead.ts';
 import { dedupeTags } from '../model/records.ts';
+import { listedOwner } from '../model/clients.ts';
 import { acceptCursor, pageOf } from '../page.ts';
 import { contactLinks, leadsByIds } from '../reads/records.ts';
 import { definedOnly, fold } from '../text.ts';
@@ -199,7 +200,8 @@ export async function restoreLeadWrites(caller: Caller, item: LeadItem) {
   return { writes, lead: toLead(restored) };
 }
 
-export async function listLeads(caller: Caller, query: LeadListQuery) {
+export async function listLeads(caller: Caller, asked: LeadListQuery) {
+  const query = { ...asked, responsibleUserId: listedOwner(caller, 'leads', asked.responsibleUserId) };
   // A contact's leads in creation order: its link items are the index.
   if (query.contactId && query.sort.endsWith('createdAt')) return leadsOfContactPage(caller, query);
   const cursor = acceptCursor(query.cursor, caller.accountId);

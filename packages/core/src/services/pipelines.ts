@@ -5,12 +5,12 @@ import type { z } from 'zod';
 import type { Pipeline, PipelineCreate, PipelinePatch, Stage, StageCreate, StagePatch, StageRemove } from '@crm/contract';
 import type { Caller, WriteOptions } from '../context.ts';
 import { db } from '../db.ts';
-import { conflict, invalid, notFound } from '../errors.ts';
+import { conflict, forbidden, invalid, notFound } from '../errors.ts';
 import { aggregate, entityStore } from '../write/aggregate.ts';
 import { idempotent } from '../write/idempotency.ts';
 import { newId, now } from '../ids.ts';
 import { acceptCursor, pageOf } from '../page.ts';
-import { requireAdmin } from '../rights.ts';
+import { requireAdmin, scopeOf } from '../rights.ts';
 import { definedOnly } from '../text.ts';
 import { RaceLost, remove, type Write } from '../write/write.ts';
 import { stageCounterKey, stageTotals } from '../derived/counters.ts';
@@ -198,6 +198,8 @@ const stageEmptyCheck = (caller: Caller, pipelineId: string, stageId: string): W
 
 /** The board's column headers: count and sum of the leads in each stage. */
 export async function pipelineTotals(caller: Caller, pipelineId: string) {
+  // The counters are the account's: only a caller who may view every lead sees them.
+  if (scopeOf(caller, 'leads', 'view') !== 'all') throw forbidden('The board totals count every lead; your role shows only some');
   const pipeline = await getPipeline(caller, pipelineId);
   const totals = await stageTotals(caller.accountId, pipelineId);
   return {

@@ -6,7 +6,7 @@ import { db } from '../db.ts';
 import { MAX_TERM, reversed, wordsOf, type Field, type Hit } from '../derived/search-terms.ts';
 import { emailKey, phoneDigits } from '../model/phones.ts';
 import { COLLECTION_OF, type RecordKind } from '../model/records.ts';
-import { may } from '../rights.ts';
+import { may, scopeOf } from '../rights.ts';
 
 const KINDS: RecordKind[] = ['lead', 'contact', 'company'];
 const PHONE_LIKE = /^[\d\s()+\-.]+$/;
@@ -23,7 +23,8 @@ export async function search(caller: Caller, { q, limit }: SearchQuery): Promise
   const words = wordsOf(q);
   const longest = words.reduce((a, w) => (w.length > a.length ? w : a), '');
   const digits = phoneDigits(q);
-  const lookups = KINDS.flatMap((kind) => {
+  // A kind the caller may not view is not even read.
+  const lookups = KINDS.filter((kind) => scopeOf(caller, COLLECTION_OF[kind], 'view') !== 'none').flatMap((kind) => {
     const find = (field: Field, prefix: string, fetch: number, keep: (hit: Hit) => boolean = () => true) =>
       db.searchTerm.query
         .byTerm({ accountId: caller.accountId, recordType: kind, field })

@@ -22,6 +22,9 @@ export const DEFAULT_TASK_TYPES = [
   { name: 'Follow-up', color: '#ff9800' },
 ] as const;
 
+/** The default types' names in a Russian account, in DEFAULT_TASK_TYPES' order. */
+const RUSSIAN_TASK_TYPE_NAMES = ['Звонок', 'Встреча', 'Связаться'];
+
 export const toTaskType = (t: TaskTypeItem): TaskType => ({
   id: t.taskTypeId,
   name: t.name,
@@ -44,8 +47,10 @@ function newTaskTypeItem(caller: Pick<Caller, 'accountId' | 'userId'>, input: { 
 }
 
 /** The sign-up transaction's writes of the default types (registered in services/accounts.ts). */
-export const defaultTaskTypeWrites = (caller: Pick<Caller, 'accountId' | 'userId'>): Write[] =>
-  DEFAULT_TASK_TYPES.map((t) => put(db.taskType.create(newTaskTypeItem(caller, t)).params()));
+export const defaultTaskTypeWrites = (caller: Pick<Caller, 'accountId' | 'userId'>, locale: 'en' | 'ru' = 'en'): Write[] =>
+  DEFAULT_TASK_TYPES.map((t, i) =>
+    put(db.taskType.create(newTaskTypeItem(caller, { ...t, name: locale === 'ru' ? RUSSIAN_TASK_TYPE_NAMES[i] : t.name })).params()),
+  );
 
 const taskTypes = aggregate({
   type: 'task_type',

@@ -4,11 +4,12 @@ import type { z } from 'zod';
 import type { RecordRef, Task, TaskComplete, TaskCreate, TaskListQuery, TaskPatch, TaskReminder } from '@crm/contract';
 import type { Caller, WriteOptions } from '../context.ts';
 import { db } from '../db.ts';
-import { conflict, forbidden, invalid } from '../errors.ts';
+import { conflict, invalid } from '../errors.ts';
 import { idempotent } from '../write/idempotency.ts';
 import { newId, now } from '../ids.ts';
 import { acceptCursor, pageOf } from '../page.ts';
-import { requireRight, scopeOf } from '../rights.ts';
+import { requireRight } from '../rights.ts';
+import { listedOwner } from '../model/clients.ts';
 import { aggregate, entityStore } from '../write/aggregate.ts';
 import { commit, IdempotentReplay, RaceLost, retrying, type Write } from '../write/write.ts';
 import { nearestTaskWrites } from '../derived/nearest-task.ts';
@@ -255,9 +256,5 @@ async function withRecordNames(accountId: string, tasks: Task[]) {
   });
 }
 
-/** Whose tasks the caller may list: everyone's, or only their own. */
-function visibleResponsible(caller: Caller, asked: string | undefined) {
-  const scope = scopeOf(caller, 'tasks', 'view');
-  if (scope === 'none' || (scope === 'own' && asked && asked !== caller.userId)) throw forbidden();
-  return scope === 'own' ? caller.userId : asked;
-}
+/** Whose tasks the caller may list (model/clients.ts `listedOwner`: own, a group member, or anyone's). */
+const visibleResponsible = (caller: Caller, asked: string | undefined) => listedOwner(caller, 'tasks', asked);

@@ -10,7 +10,8 @@ import { createLogin, deleteLogin, setLoginEnabled } from '../identity.ts';
 import { claimed } from '../write/idempotency.ts';
 import { newId, now } from '../ids.ts';
 import { acceptCursor, pageOf } from '../page.ts';
-import { requireAdmin, requireRight, type RightEntity } from '../rights.ts';
+import { isBuiltInRole, requireAdmin, requireRight, type RightEntity } from '../rights.ts';
+import { adminCountWrites } from '../derived/admins.ts';
 import { definedOnly } from '../text.ts';
 import { aggregate, entityStore } from '../write/aggregate.ts';
 import { commit, put } from '../write/write.ts';
@@ -66,21 +67,32 @@ export async function listUsers(caller: Caller, query: z.output<typeof UserListQ
   );
 }
 
-/**
- * Roles and groups a user may be given. Only the built-in roles and no groups exist yet, so
- * any other id is unknown (400) rather than silently treated as a manager.
- */
-function checkAssignment(input: { role?: string; groupId?: string | null }) {
+/** Roles and groups a user may be given: built-in roles, and the account's own roles and groups (else 400 on that field). */
+async function checkAssignment(caller: Caller, input: { role?: string; groupId?: string | null }) {
+  const { role, groupId } = input;
+  const [roleKnown, groupKnown] = await Promise.all([
+    role === undefined ||
+      isBuiltInRole(role) ||
+      db.role
+        .get({ accountId: caller.accountId, roleId: role })
+        .go()
+        .then((r) => !!r.data),
+    !groupId ||
+      db.group
+        .get({ accountId: caller.accountId, groupId })
+        .go()
+        .then((g) => !!g.data),
+  ]);
   const errors = [
-    ...(input.role !== undefined && input.role !== 'admin' && input.role !== 'manager' ? [{ path: 'role', message: 'unknown role' }] : []),
-    ...(input.groupId ? [{ path: 'groupId', message: 'unknown group' }] : []),
+    ...(roleKnown ? [] : [{ path: 'role', message: 'unknown role' }]),
+    ...(groupKnown ? [] : [{ path: 'groupId', message: 'unknown group' }]),
   ];
   if (errors.length) throw invalid('The role or group does not exist in the account', errors);
 }
 
 export async function createUser(caller: Caller, input: z.output<typeof UserCreate>, options?: WriteOptions) {
   requireAdmin(caller);
-  checkAssignment(input);
+  await checkAssignment(caller, input);
   // The login is made outside the transaction: a retry with the same key must wait for the
   // first answer rather than try to make the login again.
   return claimed(caller, options, async (options) => {
@@ -111,6 +123,7 @@ export async function createUser(caller: Caller, input: z.output<typeof UserCrea
           put(db.emailClaim.create({ email: item.email, accountId: caller.accountId, userId: item.userId }).params(), () =>
             conflict('A user with this e-mail already exists'),
           ),
+          ...(await adminCountWrites(caller.accountId, null, item)),
         ],
         events: [users.event('created', user)],
       });
@@ -122,21 +135,34 @@ export async function createUser(caller: Caller, input: z.output<typeof UserCrea
   });
 }
 
+/** A change of a user: role and activity keep the admin counter in the same transaction. */
 const changeUser = (
   caller: Caller,
   userId: string,
   options: WriteOptions | undefined,
   change: (u: UserItem) => UserItem,
-  event: 'updated' | 'deactivated',
-) => users.change(caller, userId, options, (u) => ({ next: change(u) }), { event });
+  event: 'updated' | 'deactivated' | 'reactivated',
+) =>
+  users.change(
+    caller,
+    userId,
+    options,
+    async (u) => {
+      const next = change(u);
+      return { next, writes: await adminCountWrites(caller.accountId, u, next) };
+    },
+    { event, consistent: true },
+  );
 
 export async function patchUser(caller: Caller, userId: string, patch: z.output<typeof UserPatch>, options?: WriteOptions) {
   requireAdmin(caller);
-  checkAssignment(patch);
+  await checkAssignment(caller, patch);
   if (userId === caller.userId && patch.role !== undefined && patch.role !== 'admin') {
     throw conflict('You cannot take the administrator role from yourself');
   }
-  return changeUser(
+  if (userId === caller.userId && patch.active === false) throw conflict('You cannot deactivate yourself');
+  const before = await users.read(caller, userId, true);
+  const user = await changeUser(
     caller,
     userId,
     options,
@@ -145,8 +171,11 @@ export async function patchUser(caller: Caller, userId: string, patch: z.output<
       ...definedOnly(patch),
       groupId: patch.groupId === null ? undefined : (patch.groupId ?? u.groupId),
     }),
-    'updated',
+    patch.active === true && !before.active ? 'reactivated' : patch.active === false && before.active ? 'deactivated' : 'updated',
   );
+  // The login follows the record: enabled again on reactivation, disabled on deactivation.
+  if (patch.active !== undefined) await setLoginEnabled(user.email, patch.active);
+  return user;
 }
 
 /** Deactivation keeps the user's history; the login is disabled and tokens stop working. */

@@ -33,7 +33,9 @@ export default function SignupPage() {
 
   const submit = form.onSubmit(async (values) => {
     setError(null);
-    const body = { ...values, email: values.email.trim().toLowerCase() };
+    // The account starts in the browser's language: Russian stage names, RUB and Moscow time, or English.
+    const locale = navigator.language.toLowerCase().startsWith('ru') ? 'ru' : 'en';
+    const body = { ...values, email: values.email.trim().toLowerCase(), locale } as const;
     try {
       await api.signup(body);
     } catch (e) {

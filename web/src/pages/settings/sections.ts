@@ -13,4 +13,7 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
   { path: 'pipelines', label: 'adminEditors.pipelines.title', adminOnly: true },
   { path: 'task-types', label: 'adminEditors.taskTypes.title', adminOnly: true },
   { path: 'custom-fields', label: 'adminEditors.customFields.title', adminOnly: true },
+  { path: 'users', label: 'admin.users.title', adminOnly: true },
+  { path: 'roles', label: 'admin.roles.title', adminOnly: true },
+  { path: 'groups', label: 'admin.groups.title', adminOnly: true },
 ];
