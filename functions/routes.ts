@@ -34,6 +34,10 @@ const lambdaOfGroup = {
   timeline: 'timeline',
   dashboard: 'dashboard',
   events: 'events',
+  settings: 'settings',
+  sessions: 'sessions',
+  loginHistory: 'login-history',
+  usage: 'usage',
 } as const satisfies Record<GroupOf<OperationId>, string>;
 
 const groupOf = (id: OperationId) => {

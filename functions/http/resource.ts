@@ -6,6 +6,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import type { z } from 'zod';
 import type { Caller, WriteOptions } from '@crm/core';
 import { routes, routeKey, type Route } from '../routes.ts';
+import { checkAccess, clientIp } from './access.ts';
 import { authenticate } from './auth.ts';
 import { HttpProblem, problem, problemFor } from './problem.ts';
 import { readBody, readParams, readQuery, readWriteOptions } from './request.ts';
@@ -24,6 +25,8 @@ export interface Request<R extends Route> {
   body: Schema<R, 'body'>;
   options: WriteOptions;
   event: APIGatewayProxyEventV2;
+  /** The client's address (http/access.ts): the viewer's behind CloudFront. */
+  ip: string;
 }
 
 /** An answer other than the route's JSON body: another status, headers or media type. */
@@ -44,6 +47,9 @@ export function defineResource<Res extends Route['resource']>(resource: Res, han
     if (!route || !handle) return problem(404, 'Not found');
     // Who asks comes first: without a valid token nothing else about the request is told.
     const caller = 'public' in route && route.public ? undefined : await authenticate(event.headers.authorization);
+    const ip = await clientIp(event);
+    // Then where from: the account's IP allow-list, before anything of the account is read or written.
+    if (caller) await checkAccess(caller, ip);
     const options = readWriteOptions(event);
     // A key is the caller's own: another user's identical request is not their retry.
     if (options.idempotency && caller) options.idempotency.key = `${caller.userId}#${options.idempotency.key}`;
@@ -54,6 +60,7 @@ export function defineResource<Res extends Route['resource']>(resource: Res, han
       body: readBody(event, route),
       options,
       event,
+      ip,
     } as Request<Route>;
     const result = await handle(request);
     return answer(event, route, result);

@@ -120,6 +120,12 @@ export const endpoints = {
 
   dashboard: { method: 'GET', path: '/api/v1/dashboard' },
   'events.list': { method: 'GET', path: '/api/v1/events', input: 'query' },
+
+  'settings.get': { method: 'GET', path: '/api/v1/settings' },
+  'settings.patch': { method: 'PATCH', path: '/api/v1/settings', input: 'body' },
+  'sessions.create': { method: 'POST', path: '/api/v1/sessions' },
+  'loginHistory.list': { method: 'GET', path: '/api/v1/login-history', input: 'query' },
+  usage: { method: 'GET', path: '/api/v1/usage' },
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;

@@ -40,6 +40,7 @@ export const EVENT_TYPES = [
   'user.updated',
   'user.deactivated',
   'account.created',
+  'account.updated',
 ] as const;
 export const EventType = z.enum(EVENT_TYPES);
 export type EventType = z.infer<typeof EventType>;

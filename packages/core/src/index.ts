@@ -25,3 +25,6 @@ export * from './services/tags.ts';
 export * from './services/search.ts';
 export * from './cascades/trash.ts';
 export * from './cascades/trash-links.ts';
+export * from './services/settings.ts';
+export * from './services/login-history.ts';
+export { isAllowed, parseAllowlist, clientAddress } from './model/ip-allowlist.ts';
