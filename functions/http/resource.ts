@@ -4,7 +4,7 @@ import middy from '@middy/core';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
-import type { Caller, WriteOptions } from '@crm/core';
+import { countRequest, type Caller, type WriteOptions } from '@crm/core';
 import { routes, routeKey, type Route } from '../routes.ts';
 import { checkAccess, clientIp } from './access.ts';
 import { authenticate } from './auth.ts';
@@ -50,6 +50,8 @@ export function defineResource<Res extends Route['resource']>(resource: Res, han
     const ip = await clientIp(event);
     // Then where from: the account's IP allow-list, before anything of the account is read or written.
     if (caller) await checkAccess(caller, ip);
+    // The month's request count (Usage), beside the handler; a lost count never fails the request.
+    const counted = caller && countRequest(caller.accountId).catch((err) => logger.warn('Request not counted', err as Error));
     const options = readWriteOptions(event);
     // A key is the caller's own: another user's identical request is not their retry.
     if (options.idempotency && caller) options.idempotency.key = `${caller.userId}#${options.idempotency.key}`;
@@ -63,6 +65,7 @@ export function defineResource<Res extends Route['resource']>(resource: Res, han
       ip,
     } as Request<Route>;
     const result = await handle(request);
+    await counted;
     return answer(event, route, result);
   };
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()

@@ -35,7 +35,17 @@ const ALLOWED: Record<string, string[]> = {
   'GET /api/v1/contacts/{id}/leads': ['GetItem', 'Query'],
   'GET /api/v1/companies/{id}/contacts': ['GetItem', 'Query'],
   'GET /api/v1/companies/{id}/leads': ['GetItem', 'Query'],
+  // The account's settings are its own item.
+  'GET /api/v1/settings': ['GetItem'],
+  // Usage: the month's request shards, the record counters, the users.
+  'GET /api/v1/usage': ['Query', 'Query', 'Query'],
 };
+
+/**
+ * What every authenticated request adds (functions/http/access.ts, resource.ts): the account's
+ * IP allow-list (GetItem) and the month's request count (UpdateItem, outside any transaction).
+ */
+const PER_REQUEST = ['GetItem', 'UpdateItem'];
 
 const sent: string[] = [];
 dynamo.middlewareStack.add(
@@ -64,7 +74,7 @@ describe('DynamoDB commands per request', () => {
     const query = SAMPLE_QUERIES[key] ? `?${SAMPLE_QUERIES[key]}` : '';
     const res = await account.request('GET', `${fillPath(route, world)}${query}`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    const expected = ALLOWED[key] ?? (route.path.endsWith('}') ? ['GetItem'] : ['Query']);
+    const expected = [...(ALLOWED[key] ?? (route.path.endsWith('}') ? ['GetItem'] : ['Query'])), ...PER_REQUEST];
     // Sorted: reads that run in parallel may start in any order.
     expect([...sent].sort()).toEqual([...expected].sort());
   });
@@ -83,7 +93,7 @@ describe('DynamoDB commands per request', () => {
     for (const q of queries) {
       const before = sent.length;
       expect((await account.request('GET', `/api/v1/leads?${q}`)).status).toBe(200);
-      expect(sent.slice(before), q).toEqual(['Query']);
+      expect(sent.slice(before).sort(), q).toEqual(['Query', ...PER_REQUEST].sort());
     }
     expect(sent).not.toContain('Scan');
   });
@@ -94,6 +104,7 @@ describe('DynamoDB commands per request', () => {
     expect(created.status).toBe(201);
     expect(sent.filter((c) => c.startsWith('Transact'))).toEqual(['TransactWriteItems']);
     expect(sent).not.toContain('PutItem');
-    expect(sent).not.toContain('UpdateItem');
+    // The only write outside the transaction is the request count.
+    expect(sent.filter((c) => c === 'UpdateItem')).toEqual(['UpdateItem']);
   });
 });

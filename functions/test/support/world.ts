@@ -42,6 +42,9 @@ export const SAMPLE_BODIES: Record<string, (w: World) => unknown> = {
   'POST /api/v1/leads/{id}/notes': () => ({ text: 'Fixture note', type: 'call_in' }),
   'POST /api/v1/contacts/{id}/notes': () => ({ text: 'Fixture note' }),
   'POST /api/v1/companies/{id}/notes': () => ({ text: 'Fixture note', type: 'email' }),
+  'PATCH /api/v1/settings': () => ({ timezone: 'Europe/Moscow' }),
+  // A sign-in report has no body: the token, address and user agent are what it records.
+  'POST /api/v1/sessions': () => undefined,
 };
 
 /** The query string a GET route needs to answer 200 (its required parameters), keyed by route key. */

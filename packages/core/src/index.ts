@@ -28,3 +28,4 @@ export * from './cascades/trash-links.ts';
 export * from './services/settings.ts';
 export * from './services/login-history.ts';
 export { isAllowed, parseAllowlist, clientAddress } from './model/ip-allowlist.ts';
+export * from './services/usage.ts';

@@ -7,6 +7,7 @@ import { requireRight, type Action } from '../rights.ts';
 import type { Write } from '../write/write.ts';
 import { checkCustomFields } from './custom-field-values.ts';
 import { checkLinks, linkWrites } from './links.ts';
+import { recordCountWrites } from './record-counts.ts';
 import { searchTermWrites } from './search-terms.ts';
 import { checkTagChanges, tagCounterWrites } from './tags.ts';
 
@@ -15,6 +16,7 @@ export function derivedWrites(caller: Caller, kind: RecordKind, before: Stored |
     ...tagCounterWrites(caller, kind, before, after),
     ...searchTermWrites(caller, kind, before, after),
     ...linkWrites(caller, kind, before, after),
+    ...recordCountWrites(caller.accountId, kind, before, after),
   ];
 }
 

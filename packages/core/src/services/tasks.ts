@@ -10,6 +10,7 @@ import { newId, now } from '../ids.ts';
 import { acceptCursor, pageOf } from '../page.ts';
 import { requireRight, scopeOf } from '../rights.ts';
 import { aggregate, entityStore } from '../write/aggregate.ts';
+import { recordCountWrites } from '../derived/record-counts.ts';
 import { commit, IdempotentReplay, RaceLost, retrying, type Write } from '../write/write.ts';
 import { nearestTaskWrites } from '../derived/nearest-task.ts';
 import { recordNames, requireLinkableRecord } from '../reads/records.ts';
@@ -51,7 +52,10 @@ const tasks = aggregate({
   toContract: toTask,
   tracked: TRACKED,
   authorize: (caller, access, task) => requireRight(caller, 'tasks', access, { userId: task.responsibleUserId }),
-  alongside: (_caller, before, after) => sideWrites(before, after),
+  alongside: async (caller, before, after) => [
+    ...(await sideWrites(before, after)),
+    ...recordCountWrites(caller.accountId, 'task', before, after),
+  ],
 });
 
 export const getTask = (caller: Caller, taskId: string) => tasks.get(caller, taskId);
