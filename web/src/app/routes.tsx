@@ -43,7 +43,12 @@ export const router = createBrowserRouter([
         path: 'settings',
         element: page(() => import('@/pages/settings/SettingsLayout')),
         // One line per section; its link is in pages/settings/sections.ts.
-        children: [{ index: true, element: page(() => import('@/pages/settings/ProfilePage')) }],
+        children: [
+          { index: true, element: page(() => import('@/pages/settings/ProfilePage')) },
+          { path: 'account', element: page(() => import('@/pages/settings/AccountPage')) },
+          { path: 'login-history', element: page(() => import('@/pages/settings/LoginHistoryPage')) },
+          { path: 'usage', element: page(() => import('@/pages/settings/UsagePage')) },
+        ],
       },
       { path: '*', element: page(() => import('@/ui/NotFoundState')) },
     ],

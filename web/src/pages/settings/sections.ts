@@ -8,4 +8,9 @@ export interface SettingsSection {
   adminOnly: boolean;
 }
 
-export const SETTINGS_SECTIONS: SettingsSection[] = [{ path: '', label: 'settings.profile', adminOnly: false }];
+export const SETTINGS_SECTIONS: SettingsSection[] = [
+  { path: '', label: 'settings.profile', adminOnly: false },
+  { path: 'account', label: 'settings.account', adminOnly: true },
+  { path: 'login-history', label: 'loginHistory.title', adminOnly: true },
+  { path: 'usage', label: 'usage.title', adminOnly: true },
+];
