@@ -7,6 +7,7 @@ import { CfnStage, HttpApi, HttpMethod, type HttpRoute, HttpStage, LogGroupLogDe
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Construct } from 'constructs';
 import type { RouteDef } from '@crm/contract';
@@ -64,6 +65,7 @@ export class ApiStack extends Stack {
       if (!resource.isPublic) {
         fn.addEnvironment('ORIGIN_SECRET_ARN', this.originSecret.secretArn);
         this.originSecret.grantRead(fn);
+        if (resource.readOnly) grantRequestCount(fn, props.runtime);
       }
       // One permission for the whole API instead of one per route: the function's resource
       // policy has a 20 KB limit that a long route table would reach.
@@ -124,3 +126,20 @@ const ACCESS_LOG_FIELDS = {
   integrationLatency: '$context.integrationLatency',
   integrationError: '$context.integrationErrorMessage',
 };
+
+/**
+ * Every authenticated request adds one to the account's month counter (Usage), read-only
+ * functions too: they get UpdateItem on the table limited to the counter's own attributes,
+ * so they still cannot change any record.
+ */
+function grantRequestCount(fn: NodejsFunction, runtime: RuntimeResources): void {
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: ['dynamodb:UpdateItem'],
+      resources: [runtime.table.tableArn],
+      conditions: {
+        'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['pk', 'sk', 'accountId', 'key', 'count', '__edb_e__', '__edb_v__'] },
+      },
+    }),
+  );
+}
