@@ -23,7 +23,13 @@ interface Values {
   ipAllowlist: string;
 }
 
-const toValues = (s: AccountSettings): Values => ({ ...s, ipAllowlist: s.ipAllowlist.join('\n') });
+const toValues = (s: AccountSettings): Values => ({
+  name: s.name,
+  currency: s.currency,
+  timezone: s.timezone,
+  locale: s.locale,
+  ipAllowlist: s.ipAllowlist.join('\n'),
+});
 const lines = (text: string) =>
   text
     .split(/[\n,]/)
@@ -37,8 +43,8 @@ export function AccountSettingsForm({ settings }: { settings: AccountSettings })
   const currencies = useMemo(() => Intl.supportedValuesOf('currency'), []);
   const zones = useMemo(() => ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')], []);
   const save = useMutation({
-    mutationFn: (values: Values) =>
-      api.settings.patch({ ...values, ipAllowlist: lines(values.ipAllowlist) }, { ifMatch: settings.version }),
+    mutationFn: ({ name, currency, timezone, locale, ipAllowlist }: Values) =>
+      api.settings.patch({ name, currency, timezone, locale, ipAllowlist: lines(ipAllowlist) }, { ifMatch: settings.version }),
     onSuccess: (saved) => {
       queryClient.setQueryData(settingsQueryKey, saved);
       void queryClient.invalidateQueries({ queryKey: meQueryKey });

@@ -68,7 +68,7 @@ export function LoginHistoryTable() {
                 </Table.Td>
                 <Table.Td>{login.device}</Table.Td>
                 <Table.Td>
-                  <Badge color={login.success ? 'teal' : 'red'} variant="light">
+                  <Badge color={login.success ? 'teal.9' : 'red.9'} variant="filled">
                     {login.success ? t('loginHistory.success') : t('loginHistory.failed')}
                   </Badge>
                 </Table.Td>
