@@ -1,18 +1,15 @@
-import { Paper, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '@/api/client';
 import { AccountSettingsForm, settingsQueryKey } from '@/features/settings/components/AccountSettingsForm';
 import { ErrorState, LoadingState } from '@/ui/states';
+import { SettingsPanel } from './SettingsPanel';
 
 export default function AccountPage() {
   const { t } = useTranslation();
   const settings = useQuery({ queryKey: settingsQueryKey, queryFn: ({ signal }) => api.settings.get({ signal }) });
   return (
-    <Paper withBorder p="md">
-      <Title order={2} size="h4" mb="sm">
-        {t('settings.account')}
-      </Title>
+    <SettingsPanel title={t('settings.account')}>
       {settings.isPending ? (
         <LoadingState />
       ) : settings.isError ? (
@@ -21,6 +18,6 @@ export default function AccountPage() {
         // Keyed by version: a newer version read after a conflict starts the form afresh.
         <AccountSettingsForm key={settings.data.version} settings={settings.data} />
       )}
-    </Paper>
+    </SettingsPanel>
   );
 }

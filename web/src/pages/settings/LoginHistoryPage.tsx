@@ -1,15 +1,12 @@
-import { Paper, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { LoginHistoryTable } from '@/features/settings/components/LoginHistoryTable';
+import { SettingsPanel } from './SettingsPanel';
 
 export default function LoginHistoryPage() {
   const { t } = useTranslation();
   return (
-    <Paper withBorder p="md">
-      <Title order={2} size="h4" mb="sm">
-        {t('loginHistory.title')}
-      </Title>
+    <SettingsPanel title={t('loginHistory.title')}>
       <LoginHistoryTable />
-    </Paper>
+    </SettingsPanel>
   );
 }

@@ -1,15 +1,12 @@
-import { Paper, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { UsageSummary } from '@/features/settings/components/UsageSummary';
+import { SettingsPanel } from './SettingsPanel';
 
 export default function UsagePage() {
   const { t } = useTranslation();
   return (
-    <Paper withBorder p="md">
-      <Title order={2} size="h4" mb="sm">
-        {t('usage.title')}
-      </Title>
+    <SettingsPanel title={t('usage.title')}>
       <UsageSummary />
-    </Paper>
+    </SettingsPanel>
   );
 }
