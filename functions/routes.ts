@@ -38,6 +38,10 @@ const lambdaOfGroup = {
   dashboard: 'dashboard',
   events: 'events',
   analytics: 'analytics',
+  settings: 'settings',
+  sessions: 'sessions',
+  loginHistory: 'login-history',
+  usage: 'usage',
 } as const satisfies Record<GroupOf<OperationId>, string>;
 
 const groupOf = (id: OperationId) => {

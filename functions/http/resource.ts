@@ -4,8 +4,9 @@ import middy from '@middy/core';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
-import type { Caller, WriteOptions } from '@crm/core';
+import { countRequest, type Caller, type WriteOptions } from '@crm/core';
 import { routes, routeKey, type Route } from '../routes.ts';
+import { checkAccess, clientIp } from './access.ts';
 import { authenticate } from './auth.ts';
 import { HttpProblem, problem, problemFor } from './problem.ts';
 import { readBody, readParams, readQuery, readWriteOptions } from './request.ts';
@@ -24,6 +25,8 @@ export interface Request<R extends Route> {
   body: Schema<R, 'body'>;
   options: WriteOptions;
   event: APIGatewayProxyEventV2;
+  /** The client's address (http/access.ts): the viewer's behind CloudFront. */
+  ip: string;
 }
 
 /** An answer other than the route's JSON body: another status, headers or media type. */
@@ -44,6 +47,11 @@ export function defineResource<Res extends Route['resource']>(resource: Res, han
     if (!route || !handle) return problem(404, 'Not found');
     // Who asks comes first: without a valid token nothing else about the request is told.
     const caller = 'public' in route && route.public ? undefined : await authenticate(event.headers.authorization);
+    const ip = await clientIp(event);
+    // Then where from: the account's IP allow-list, before anything of the account is read or written.
+    if (caller) await checkAccess(caller, ip);
+    // The month's request count (Usage), beside the handler; a lost count never fails the request.
+    const counted = caller && countRequest(caller.accountId).catch((err) => logger.warn('Request not counted', err as Error));
     const options = readWriteOptions(event);
     // A key is the caller's own: another user's identical request is not their retry.
     if (options.idempotency && caller) options.idempotency.key = `${caller.userId}#${options.idempotency.key}`;
@@ -54,8 +62,10 @@ export function defineResource<Res extends Route['resource']>(resource: Res, han
       body: readBody(event, route),
       options,
       event,
+      ip,
     } as Request<Route>;
     const result = await handle(request);
+    await counted;
     return answer(event, route, result);
   };
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()

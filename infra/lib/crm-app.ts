@@ -59,7 +59,14 @@ export function buildCrmApp(app: App, o: CrmAppOptions) {
       schedulerDlq: events.schedulerDlq,
     },
   });
-  const web = new WebStack(app, 'Web', { ...props('web'), api: api.api, userPool: auth.userPool, webClient: auth.webClient, webDir });
+  const web = new WebStack(app, 'Web', {
+    ...props('web'),
+    api: api.api,
+    originSecret: api.originSecret,
+    userPool: auth.userPool,
+    webClient: auth.webClient,
+    webDir,
+  });
   const monitoring = new MonitoringStack(app, 'Monitoring', {
     ...props('monitoring'),
     stage: o.stage,

@@ -6,6 +6,7 @@ import { describeData } from './stacks/data.ts';
 import { describeEvents } from './stacks/events.ts';
 import { describeNag } from './stacks/nag.ts';
 import { describeWeb } from './stacks/web.ts';
+import { describeAccess } from './stacks/access.ts';
 import { synthesize, type Synthesized } from './synth.ts';
 
 let synth: Synthesized | undefined;
@@ -20,3 +21,4 @@ describeApi(current);
 describeEvents(current);
 describeWeb(current);
 describeNag(current);
+describeAccess(current);

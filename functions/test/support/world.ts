@@ -49,6 +49,9 @@ export const SAMPLE_BODIES: Record<string, (w: World) => unknown> = {
   'POST /api/v1/leads/{id}/notes': () => ({ text: 'Fixture note', type: 'call_in' }),
   'POST /api/v1/contacts/{id}/notes': () => ({ text: 'Fixture note' }),
   'POST /api/v1/companies/{id}/notes': () => ({ text: 'Fixture note', type: 'email' }),
+  'PATCH /api/v1/settings': () => ({ timezone: 'Europe/Moscow' }),
+  // A sign-in report has no body: the token, address and user agent are what it records.
+  'POST /api/v1/sessions': () => undefined,
 };
 
 /** The query string a GET route needs to answer 200 (its required parameters), keyed by route key. */
@@ -68,7 +71,8 @@ export async function buildWorld(account: TestAccount): Promise<World> {
     if (!sample) throw new Error(`No sample body for ${route.method} ${route.path}: add one to functions/test/support/world.ts`);
     const res = await account.request('POST', route.path, sample(world));
     if (res.status !== 201) throw new Error(`${route.method} ${route.path} answered ${res.status}: ${JSON.stringify(res.body)}`);
-    world[collectionOf(route.path)] = res.body.id;
+    // A sign-in report (POST /sessions) makes no entity with an id of its own.
+    if (res.body.id) world[collectionOf(route.path)] = res.body.id;
     if (res.body.stages) world.stages = res.body.stages[0].id;
   }
   // Items made under a record that have their own GET (a lead's notes...): one each, keyed by

@@ -1,11 +1,13 @@
 // The HTTP API: one Lambda per resource of THE route table, every route registered from it.
 // No API Gateway authorizer: each handler checks the token itself (aws-jwt-verify middleware),
 // so a rejected token is a problem+json answer like every other error.
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { Stack, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { CfnStage, HttpApi, HttpMethod, type HttpRoute, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Construct } from 'constructs';
 import type { RouteDef } from '@crm/contract';
@@ -29,12 +31,23 @@ export interface ApiStackProps extends StackProps {
 export class ApiStack extends Stack {
   readonly api: HttpApi;
   readonly functionNames: string[] = [];
+  /**
+   * CloudFront sends it to the API as x-crm-origin-secret; only beside it does a handler believe
+   * the viewer-IP header (functions/http/access.ts). Generated at deploy time, never in the repo.
+   */
+  readonly originSecret: Secret;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
     // No CORS configuration: the web app calls the API through its own CloudFront origin
     // (/api/*), so the browser never makes a cross-origin request and no origin is allowed.
-    this.api = new HttpApi(this, 'HttpApi', { apiName: `crm-${props.stage}`, createDefaultStage: false });
+    // No execute-api endpoint: every request comes through CloudFront, so the IP allow-list
+    // (judged by the viewer address CloudFront vouches for) cannot be bypassed.
+    this.api = new HttpApi(this, 'HttpApi', { apiName: `crm-${props.stage}`, createDefaultStage: false, disableExecuteApiEndpoint: true });
+    this.originSecret = new Secret(this, 'OriginSecret', {
+      description: `CRM ${props.stage}: the header CloudFront adds to API requests, proving they came through it`,
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
     const stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       stageName: '$default',
@@ -49,6 +62,11 @@ export class ApiStack extends Stack {
     const environment = runtimeEnvironment(props.runtime);
     for (const resource of apiResources(props.routes)) {
       const fn = this.resourceFunction(props.stage, resource, environment, props.runtime);
+      if (!resource.isPublic) {
+        fn.addEnvironment('ORIGIN_SECRET_ARN', this.originSecret.secretArn);
+        this.originSecret.grantRead(fn);
+        if (resource.readOnly) grantRequestCount(fn, props.runtime);
+      }
       // One permission for the whole API instead of one per route: the function's resource
       // policy has a 20 KB limit that a long route table would reach.
       const integration = new HttpLambdaIntegration(`${resource.name}Integration`, fn, { scopePermissionToRoute: false });
@@ -58,7 +76,6 @@ export class ApiStack extends Stack {
           this.throttleRoute(stage, added!, `${route.method} ${route.path}`, props.publicWriteThrottle);
       }
     }
-    new CfnOutput(this, 'ApiEndpoint', { value: this.api.apiEndpoint });
   }
 
   /**
@@ -109,3 +126,20 @@ const ACCESS_LOG_FIELDS = {
   integrationLatency: '$context.integrationLatency',
   integrationError: '$context.integrationErrorMessage',
 };
+
+/**
+ * Every authenticated request adds one to the account's month counter (Usage), read-only
+ * functions too: they get UpdateItem on the table limited to the counter's own attributes,
+ * so they still cannot change any record.
+ */
+function grantRequestCount(fn: NodejsFunction, runtime: RuntimeResources): void {
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: ['dynamodb:UpdateItem'],
+      resources: [runtime.table.tableArn],
+      conditions: {
+        'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['pk', 'sk', 'accountId', 'key', 'count', '__edb_e__', '__edb_v__'] },
+      },
+    }),
+  );
+}

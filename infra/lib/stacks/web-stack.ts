@@ -21,6 +21,7 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { contentSecurityPolicy } from '../content-security-policy.ts';
@@ -28,6 +29,8 @@ import { deployWebApp } from '../web-deployment.ts';
 
 export interface WebStackProps extends StackProps {
   api: IHttpApi;
+  /** Sent to the API as x-crm-origin-secret: the proof that a request passed CloudFront. */
+  originSecret: ISecret;
   userPool: IUserPool;
   webClient: IUserPoolClient;
   /** The built app (web/dist), or a placeholder before the first build. */
@@ -90,6 +93,8 @@ export class WebStack extends Stack {
         '/api/*': {
           origin: new HttpOrigin(`${props.api.apiId}.execute-api.${this.region}.${this.urlSuffix}`, {
             protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+            // A CloudFormation dynamic reference: resolved at deploy time, never in the template.
+            customHeaders: { 'x-crm-origin-secret': props.originSecret.secretValue.unsafeUnwrap() },
           }),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,

@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import type { Problem } from './common.ts';
 import { endpoints, type Endpoint, type OperationId } from './endpoints.ts';
+export { IP_NOT_ALLOWED } from './problems.ts';
 import type { Operations } from './operations.ts';
 
 // ---- types of one operation's call, from its row in the table

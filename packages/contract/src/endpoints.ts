@@ -135,6 +135,11 @@ export const endpoints = {
   'analytics.funnel': { method: 'GET', path: '/api/v1/analytics/funnel', input: 'query' },
   'analytics.summary': { method: 'GET', path: '/api/v1/analytics/summary', input: 'query' },
   'analytics.managers': { method: 'GET', path: '/api/v1/analytics/managers', input: 'query' },
+  'settings.get': { method: 'GET', path: '/api/v1/settings' },
+  'settings.patch': { method: 'PATCH', path: '/api/v1/settings', input: 'body' },
+  'sessions.create': { method: 'POST', path: '/api/v1/sessions' },
+  'loginHistory.list': { method: 'GET', path: '/api/v1/login-history', input: 'query' },
+  usage: { method: 'GET', path: '/api/v1/usage' },
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;

@@ -47,6 +47,7 @@ export const EVENT_TYPES = [
   'group.created',
   'group.updated',
   'group.deleted',
+  'account.updated',
 ] as const;
 export const EventType = z.enum(EVENT_TYPES);
 export type EventType = z.infer<typeof EventType>;

@@ -2,3 +2,4 @@ export * from './schemas.ts';
 export * from './endpoints.ts';
 export * from './operations.ts';
 export * from './openapi.ts';
+export * from './problems.ts';

@@ -140,6 +140,24 @@ const operationSchemas = {
   },
   'analytics.summary': { summary: 'Leads created, won and lost per day, week or month', query: c.SummaryQuery, response: c.Summary },
   'analytics.managers': { summary: "Each manager's leads, tasks and contacts", query: c.ManagersQuery, response: c.Managers },
+  'settings.get': { summary: "The account's settings (admin)", response: c.AccountSettings },
+  'settings.patch': {
+    summary:
+      "Change the account's name, currency, time zone, locale or IP allow-list (admin; a list without the caller's own address is a 409)",
+    body: c.AccountSettingsPatch,
+    response: c.AccountSettings,
+  },
+  'sessions.create': {
+    summary: "Record the caller's sign-in (time, address, device), once per token's auth_time; the web app calls it after sign-in",
+    response: c.SessionRecorded,
+    status: 201,
+  },
+  'loginHistory.list': {
+    summary: 'Sign-ins of the account, newest first (admin)',
+    query: c.LoginHistoryQuery,
+    response: c.page(c.LoginEntry),
+  },
+  usage: { summary: "This month's users, records and API requests, with an AWS cost estimate (admin)", response: c.Usage },
 } as const satisfies Record<OperationId, OperationSchemas>;
 
 type Schemas = typeof operationSchemas;

@@ -16,3 +16,4 @@ export * from './custom-fields.ts';
 export * from './tags.ts';
 export * from './search.ts';
 export * from './analytics.ts';
+export * from './settings.ts';

@@ -24,8 +24,8 @@ export async function callsThatDoNot(client: Client) {
   await client.leads.patch({ id: 'L1' }, { budget: 1 });
   // @ts-expect-error a lead needs a name
   await client.leads.create({});
-  // @ts-expect-error the settings are not served (yet)
-  await client.settings.get();
+  // @ts-expect-error the settings take no path parameters
+  await client.settings.get({ id: 'A1' });
   // @ts-expect-error a list's filters are checked too
   await client.leads.list({ colour: 'red' });
 }

@@ -16,6 +16,7 @@ import { NoteEntity } from './entities/note.ts';
 import { CustomFieldEntity } from './entities/custom-field.ts';
 import { SearchTermEntity } from './entities/search.ts';
 import { GroupEntity, RoleEntity } from './entities/access.ts';
+import { LoginEntity } from './entities/login.ts';
 
 export const dynamo = DynamoDBDocumentClient.from(
   new DynamoDBClient({ region: config.region, endpoint: config.dynamodbEndpoint, maxAttempts: 3 }),
@@ -45,6 +46,7 @@ export const crm = new Service(
     tally: TallyEntity,
     role: RoleEntity,
     group: GroupEntity,
+    login: LoginEntity,
   },
   { table: config.tableName, client: dynamo },
 );

@@ -1,5 +1,6 @@
 // The signed-in user's tokens: kept in localStorage, refreshed before the ID token expires,
 // observable by React through subscribe/getSession (useSyncExternalStore).
+import { api } from '@/api/client';
 import { loadConfig } from '@/api/config';
 import { initiateAuth, type CognitoTokens } from './cognito';
 
@@ -56,6 +57,9 @@ export async function signIn(email: string, password: string): Promise<void> {
   const config = await loadConfig();
   const tokens = await initiateAuth(config, { flow: 'USER_PASSWORD_AUTH', params: { USERNAME: email, PASSWORD: password } });
   setSession({ email, idToken: tokens.IdToken, refreshToken: tokens.RefreshToken ?? '', expiresAt: expiryOf(tokens) });
+  // The login history's record of this sign-in (its token's auth_time makes a repeat harmless);
+  // a refusal (e.g. the IP allow-list) shows on the first page's own request instead.
+  void api.sessions.create().catch(() => undefined);
 }
 
 export function signOut(): void {

@@ -8,6 +8,7 @@ import type { Write } from '../write/write.ts';
 import { contactTallyWrites } from './analytics-counters.ts';
 import { checkCustomFields } from './custom-field-values.ts';
 import { checkLinks, linkWrites } from './links.ts';
+import { recordCountWrites } from './record-counts.ts';
 import { searchTermWrites } from './search-terms.ts';
 import { checkTagChanges, tagCounterWrites } from './tags.ts';
 
@@ -17,6 +18,7 @@ export function derivedWrites(caller: Caller, kind: RecordKind, before: Stored |
     ...searchTermWrites(caller, kind, before, after),
     ...linkWrites(caller, kind, before, after),
     ...contactTallyWrites(caller.accountId, kind, before, after),
+    ...recordCountWrites(caller.accountId, kind, before, after),
   ];
 }
 

@@ -11,6 +11,7 @@ import { acceptCursor, pageOf } from '../page.ts';
 import { requireRight } from '../rights.ts';
 import { listedOwner } from '../model/clients.ts';
 import { aggregate, entityStore } from '../write/aggregate.ts';
+import { recordCountWrites } from '../derived/record-counts.ts';
 import { commit, IdempotentReplay, RaceLost, retrying, type Write } from '../write/write.ts';
 import { nearestTaskWrites } from '../derived/nearest-task.ts';
 import { accountTimeZone, taskTallyWrites } from '../derived/analytics-counters.ts';
@@ -53,7 +54,10 @@ const tasks = aggregate({
   toContract: toTask,
   tracked: TRACKED,
   authorize: (caller, access, task) => requireRight(caller, 'tasks', access, { userId: task.responsibleUserId }),
-  alongside: (caller, before, after) => sideWrites(caller, before, after),
+  alongside: async (caller, before, after) => [
+    ...(await sideWrites(caller, before, after)),
+    ...recordCountWrites(caller.accountId, 'task', before, after),
+  ],
 });
 
 export const getTask = (caller: Caller, taskId: string) => tasks.get(caller, taskId);

@@ -10,6 +10,7 @@ import { signOut } from '@/session/session';
 import { GlobalSearch } from '@/features/search/components/GlobalSearch';
 import { hasChosenLanguage, setLanguage } from '@/i18n';
 import { ErrorState, LoadingState } from '@/ui/states';
+import { IpNotAllowed, isIpNotAllowed } from '@/features/access/IpNotAllowed';
 import { MainNavigation } from './MainNavigation';
 import { QuickAddMenu, QuickAddProvider } from './QuickAdd';
 import classes from './Shell.module.css';
@@ -32,6 +33,8 @@ export default function SignedInShell() {
   useEffect(() => nav.close(), [location.pathname]); // eslint-disable-line react-hooks/exhaustive-deps
 
   if (me.isPending) return <LoadingState />;
+  // The account's IP allow-list refuses this address: every call would fail, so explain instead of the app.
+  if (me.isError && isIpNotAllowed(me.error)) return <IpNotAllowed error={me.error} onSignOut={signOut} />;
   if (me.isError) {
     return (
       <Center mih="60dvh" p="md">

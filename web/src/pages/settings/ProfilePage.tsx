@@ -1,6 +1,5 @@
 import { Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { AccountSummary } from '@/features/settings/components/AccountSummary';
 import { useAccount } from '@/session/useMe';
 import { LanguageSwitch } from '@/ui/LanguageSwitch';
 
@@ -24,11 +23,6 @@ export default function ProfilePage() {
           <LanguageSwitch size="sm" />
         </Group>
       </Paper>
-      {user.role === 'admin' && (
-        <Paper withBorder p="md">
-          <AccountSummary />
-        </Paper>
-      )}
     </Stack>
   );
 }

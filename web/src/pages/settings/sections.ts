@@ -16,4 +16,7 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
   { path: 'users', label: 'admin.users.title', adminOnly: true },
   { path: 'roles', label: 'admin.roles.title', adminOnly: true },
   { path: 'groups', label: 'admin.groups.title', adminOnly: true },
+  { path: 'account', label: 'settings.account', adminOnly: true },
+  { path: 'login-history', label: 'loginHistory.title', adminOnly: true },
+  { path: 'usage', label: 'usage.title', adminOnly: true },
 ];
