@@ -34,6 +34,7 @@ const lambdaOfGroup = {
   timeline: 'timeline',
   dashboard: 'dashboard',
   events: 'events',
+  webhooks: 'webhooks',
 } as const satisfies Record<GroupOf<OperationId>, string>;
 
 const groupOf = (id: OperationId) => {

@@ -40,6 +40,11 @@ export const EVENT_TYPES = [
   'user.updated',
   'user.deactivated',
   'account.created',
+  // Webhooks (services/webhooks.ts): `disabled` when 24 h of failed deliveries switch one off.
+  'webhook.created',
+  'webhook.updated',
+  'webhook.deleted',
+  'webhook.disabled',
 ] as const;
 export const EventType = z.enum(EVENT_TYPES);
 export type EventType = z.infer<typeof EventType>;
@@ -56,6 +61,7 @@ export const ENTITY_TYPES = [
   'user',
   'account',
   'incoming',
+  'webhook',
 ] as const;
 export const EntityType = z.enum(ENTITY_TYPES);
 export type EntityType = z.infer<typeof EntityType>;

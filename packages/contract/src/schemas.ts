@@ -15,3 +15,5 @@ export * from './timeline.ts';
 export * from './custom-fields.ts';
 export * from './tags.ts';
 export * from './search.ts';
+export * from './webhooks.ts';
+export * from './event-catalogue.ts';

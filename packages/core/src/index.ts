@@ -25,3 +25,6 @@ export * from './services/tags.ts';
 export * from './services/search.ts';
 export * from './cascades/trash.ts';
 export * from './cascades/trash-links.ts';
+export * from './services/webhooks.ts';
+export * from './services/webhook-deliveries.ts';
+export * from './services/webhook-sender.ts';
