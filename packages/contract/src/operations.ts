@@ -137,7 +137,11 @@ const operationSchemas = {
     query: c.DeliveryListQuery,
     response: c.page(c.WebhookDelivery),
   },
-  'webhooks.resend': { summary: 'Send a delivery again now, as a new series of attempts (admin)', response: c.WebhookDelivery, status: 202 },
+  'webhooks.resend': {
+    summary: 'Send a delivery again now, as a new series of attempts (admin)',
+    response: c.WebhookDelivery,
+    status: 202,
+  },
 } as const satisfies Record<OperationId, OperationSchemas>;
 
 type Schemas = typeof operationSchemas;

@@ -110,7 +110,10 @@ export async function deliverEvent(event: CrmEvent, runtime: DeliveryRuntime = d
       const delivery = await recordDelivery(webhook, event, runtime);
       // A delivery made before but never attempted (the consumer stopped in between) is attempted now.
       if (delivery.status === 'pending' && delivery.attempts === 0) {
-        await runAttempt({ accountId: event.accountId, webhookId: webhook.webhookId, deliveryId: delivery.deliveryId, attempt: 1 }, runtime);
+        await runAttempt(
+          { accountId: event.accountId, webhookId: webhook.webhookId, deliveryId: delivery.deliveryId, attempt: 1 },
+          runtime,
+        );
       }
     }),
   );
@@ -157,12 +160,14 @@ export async function runAttempt(ref: WebhookAttempt, runtime: DeliveryRuntime =
   const startedAt = runtime.now();
   let claimed: DeliveryItem;
   try {
-    claimed = (await db.webhookDelivery
-      .patch(key)
-      .set({ attempts: ref.attempt })
-      .remove(['nextAttemptAt'])
-      .where((a, op) => `${op.eq(a.status, 'pending')} AND ${op.eq(a.attempts, ref.attempt - 1)}`)
-      .go({ response: 'all_new' })).data as DeliveryItem;
+    claimed = (
+      await db.webhookDelivery
+        .patch(key)
+        .set({ attempts: ref.attempt })
+        .remove(['nextAttemptAt'])
+        .where((a, op) => `${op.eq(a.status, 'pending')} AND ${op.eq(a.attempts, ref.attempt - 1)}`)
+        .go({ response: 'all_new' })
+    ).data as DeliveryItem;
   } catch (err) {
     if (isConditionFailure(err)) return null; // done already, or this attempt ran before
     throw err;
@@ -191,13 +196,7 @@ export async function runAttempt(ref: WebhookAttempt, runtime: DeliveryRuntime =
 }
 
 /** Writes the attempt's outcome into the delivery and its log, unless a newer attempt got there first. */
-async function record(
-  claimed: DeliveryItem,
-  outcome: PostOutcome,
-  at: number,
-  next: number | null,
-  stop: boolean,
-): Promise<DeliveryItem> {
+async function record(claimed: DeliveryItem, outcome: PostOutcome, at: number, next: number | null, stop: boolean): Promise<DeliveryItem> {
   const entry: DeliveryAttempt = {
     attempt: claimed.attempts,
     at: iso(at),
@@ -233,7 +232,14 @@ async function disableAfterFailures(webhook: WebhookItem, delivery: DeliveryItem
   const reason = `Deliveries failed for ${WEBHOOK_RETRY_HOURS} hours (last: ${delivery.lastError ?? 'no answer'})`;
   const current = await readWebhook(webhook.accountId, webhook.webhookId, true);
   if (!current || !current.enabled) return;
-  const next: WebhookItem = { ...current, enabled: false, disabledReason: reason, disabledAt: at, updatedAt: at, version: current.version + 1 };
+  const next: WebhookItem = {
+    ...current,
+    enabled: false,
+    disabledReason: reason,
+    disabledAt: at,
+    updatedAt: at,
+    version: current.version + 1,
+  };
   try {
     await commit({
       caller: { accountId: webhook.accountId, actor: { type: 'system', id: 'webhooks' } },
@@ -248,7 +254,9 @@ async function disableAfterFailures(webhook: WebhookItem, delivery: DeliveryItem
     });
   } catch (err) {
     // Changed meanwhile (e.g. by an admin): their change stands; the failed delivery is in the log.
-    console.warn(JSON.stringify({ message: 'Webhook not switched off: it changed meanwhile', webhookId: webhook.webhookId, err: String(err) }));
+    console.warn(
+      JSON.stringify({ message: 'Webhook not switched off: it changed meanwhile', webhookId: webhook.webhookId, err: String(err) }),
+    );
   }
 }
 

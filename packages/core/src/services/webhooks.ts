@@ -2,7 +2,15 @@
 // secret is made here, shown once (on create and on rotation) and never put in an event.
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import type { RotateSecret, Webhook, WebhookCreate, WebhookDelivery, WebhookPatch, WebhookWithSecret, DeliveryListQuery } from '@crm/contract';
+import type {
+  RotateSecret,
+  Webhook,
+  WebhookCreate,
+  WebhookDelivery,
+  WebhookPatch,
+  WebhookWithSecret,
+  DeliveryListQuery,
+} from '@crm/contract';
 import type { Caller, WriteOptions } from '../context.ts';
 import { db } from '../db.ts';
 import { invalid, notFound } from '../errors.ts';
