@@ -20,8 +20,10 @@ export interface ResolvedAddress {
  * 127.0.0.1/::1 receivers on a laptop, WEBHOOK_ALLOW_LOOPBACK=1); tests replace `lookup`.
  */
 export const webhookNetwork = {
-  get allowLoopback() {
-    return process.env.WEBHOOK_ALLOW_LOOPBACK === '1';
+  /** Set by tests that check the guard as it runs in AWS; otherwise the environment decides. */
+  loopbackOverride: undefined as boolean | undefined,
+  get allowLoopback(): boolean {
+    return this.loopbackOverride ?? process.env.WEBHOOK_ALLOW_LOOPBACK === '1';
   },
   lookup: async (host: string): Promise<ResolvedAddress[]> =>
     (await dnsLookup(host, { all: true, verbatim: true })).map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 })),
