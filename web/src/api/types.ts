@@ -52,3 +52,8 @@ export type SearchResult = z.output<typeof contract.SearchResult>;
 export type PipelineTotals = z.output<typeof contract.PipelineTotals>;
 
 export type Dashboard = z.output<typeof contract.Dashboard>;
+
+export type Webhook = z.output<typeof contract.Webhook>;
+export type WebhookWithSecret = z.output<typeof contract.WebhookWithSecret>;
+export type WebhookCreate = z.input<typeof contract.WebhookCreate>;
+export type WebhookDelivery = z.output<typeof contract.WebhookDelivery>;
