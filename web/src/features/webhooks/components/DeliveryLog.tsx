@@ -52,7 +52,7 @@ export function DeliveryLog({ webhookId, canResend }: { webhookId: string; canRe
                   </Button>
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={STATUS_COLOR[d.status]} variant="light">
+                  <Badge color={STATUS_COLOR[d.status]} variant="light" c="dark.7">
                     {t(`webhooks.statuses.${d.status}`)}
                   </Badge>
                 </Table.Td>
