@@ -35,6 +35,8 @@ const ALLOWED: Record<string, string[]> = {
   'GET /api/v1/contacts/{id}/leads': ['GetItem', 'Query'],
   'GET /api/v1/companies/{id}/contacts': ['GetItem', 'Query'],
   'GET /api/v1/companies/{id}/leads': ['GetItem', 'Query'],
+  // A webhook's deliveries read through it like a record's notes: its GetItem (a 404 for another account's id), then the page.
+  'GET /api/v1/webhooks/{id}/deliveries': ['GetItem', 'Query'],
 };
 
 const sent: string[] = [];
