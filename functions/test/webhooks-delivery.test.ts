@@ -114,4 +114,23 @@ describe('Webhook retries', () => {
     const on = await account.request('PATCH', `/api/v1/webhooks/${hook.body.id}`, { enabled: true });
     expect(on.body).toMatchObject({ enabled: true, disabledReason: null });
   });
+  it('when the retry cannot be scheduled, sends nothing and gives the attempt back for the bus to retry', async () => {
+    const account = await api.account();
+    const receiver = await startReceiver([200]);
+    closers.push(receiver.close);
+    const hook = await account.request('POST', '/api/v1/webhooks', { url: receiver.url, events: ['lead.won'] });
+    const sim = simulated();
+    const schedule = sim.runtime.schedule;
+    sim.runtime.schedule = async () => {
+      throw new Error('Scheduler unavailable');
+    };
+    const event = leadWon(account);
+    await expect(deliverEvent(event, sim.runtime)).rejects.toThrow('Scheduler unavailable');
+    expect(receiver.received).toHaveLength(0);
+    sim.runtime.schedule = schedule;
+    await deliverEvent(event, sim.runtime); // the bus's retry
+    expect(receiver.received).toHaveLength(1);
+    const [delivery] = (await account.request('GET', `/api/v1/webhooks/${hook.body.id}/deliveries`)).body.items;
+    expect(delivery).toMatchObject({ status: 'delivered', attempts: 1 });
+  });
 });

@@ -181,7 +181,20 @@ export async function runAttempt(ref: WebhookAttempt, runtime: DeliveryRuntime =
   }
   // The safety net first: should this process stop mid-send, the next attempt still comes.
   const next = startedAt >= deadline ? null : Math.min(deadline, startedAt + retryDelayMs(ref.attempt, runtime.random));
-  if (next !== null) await runtime.schedule(next, { ...ref, attempt: ref.attempt + 1 });
+  if (next !== null) {
+    try {
+      await runtime.schedule(next, { ...ref, attempt: ref.attempt + 1 });
+    } catch (err) {
+      // No safety net, no send: the claim is given back, so the bus's retry of this event (or schedule) runs the attempt again.
+      await db.webhookDelivery
+        .patch(key)
+        .set({ attempts: ref.attempt - 1 })
+        .where((a, op) => op.eq(a.attempts, ref.attempt))
+        .go()
+        .catch(() => {});
+      throw err;
+    }
+  }
   const outcome = await runtime.post({
     url: webhook.url,
     body: claimed.body,
