@@ -42,6 +42,7 @@ const lambdaOfGroup = {
   sessions: 'sessions',
   loginHistory: 'login-history',
   usage: 'usage',
+  webhooks: 'webhooks',
 } as const satisfies Record<GroupOf<OperationId>, string>;
 
 const groupOf = (id: OperationId) => {

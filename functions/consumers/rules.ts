@@ -1,6 +1,6 @@
 // Which bus events reach which consumer: each row is one EventBridge rule and one Lambda
 // (infra/lib/stacks/events-stack.ts) and, locally, one rule of the local bus (packages/local/src/events).
-import { type EventType, TASK_REMINDER } from '@crm/contract';
+import { type EventType, TASK_REMINDER, WEBHOOK_ATTEMPT } from '@crm/contract';
 
 /** The `source` of every CRM event on the bus; the Pipe sets it, the API contract promises it. */
 export const EVENT_SOURCE = 'crm';
@@ -11,7 +11,9 @@ export const EVENT_SOURCE = 'crm';
  * type does not compile, and the reminders the Scheduler puts there.
  */
 export type ConsumerPattern =
-  BusPattern<typeof EVENT_SOURCE, EventType> | BusPattern<typeof TASK_REMINDER.source, typeof TASK_REMINDER.detailType>;
+  | BusPattern<typeof EVENT_SOURCE, EventType>
+  | BusPattern<typeof TASK_REMINDER.source, typeof TASK_REMINDER.detailType>
+  | BusPattern<typeof WEBHOOK_ATTEMPT.source, typeof WEBHOOK_ATTEMPT.detailType>;
 
 type BusPattern<Source extends string, DetailType extends string> = {
   source: readonly [Source];
@@ -41,4 +43,11 @@ export const consumerRules: readonly ConsumerRule[] = [
   { name: 'task-due', pattern: { source: [TASK_REMINDER.source], 'detail-type': [TASK_REMINDER.detailType] }, consumer: 'task-due' },
   // Only pipeline changes: a stage marked for removal has its leads moved and then goes.
   { name: 'stage-removal', pattern: { source: [EVENT_SOURCE], 'detail-type': ['pipeline.updated'] }, consumer: 'stage-removal' },
+  // Every CRM event may have a subscriber; the consumer reads the account's webhooks once per event.
+  { name: 'webhook-deliveries', pattern: { source: [EVENT_SOURCE] }, consumer: 'webhooks' },
+  {
+    name: 'webhook-attempts',
+    pattern: { source: [WEBHOOK_ATTEMPT.source], 'detail-type': [WEBHOOK_ATTEMPT.detailType] },
+    consumer: 'webhooks',
+  },
 ];

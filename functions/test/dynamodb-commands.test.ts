@@ -52,6 +52,8 @@ const ALLOWED: Record<string, string[]> = {
   'GET /api/v1/settings': ['GetItem'],
   // Usage: the month's request shards, the record counters, the users.
   'GET /api/v1/usage': ['Query', 'Query', 'Query'],
+  // A webhook's deliveries read through it like a record's notes: its GetItem (a 404 for another account's id), then the page.
+  'GET /api/v1/webhooks/{id}/deliveries': ['GetItem', 'Query'],
 };
 
 /**

@@ -7,7 +7,7 @@ import type { RuntimeResources } from './environment.ts';
 export type Capability =
   /** Cognito Admin* user management on the pool (signup creates the admin; users manages the team). */
   | 'cognitoAdmin'
-  /** Create, update and delete schedules in the stage's Scheduler group (task reminders). */
+  /** Create, update and delete schedules in the stage's Scheduler group (task reminders, webhook retries). */
   | 'schedules';
 
 /** Keyed `api/<resource>` or `consumer/<rule name>`. */
@@ -15,6 +15,10 @@ export const CAPABILITIES: Readonly<Record<string, readonly Capability[]>> = {
   'api/signup': ['cognitoAdmin'],
   'api/users': ['cognitoAdmin'],
   'consumer/task-reminders': ['schedules'],
+  // Webhook retries are one-time schedules: made by each attempt, and by a resend from the API.
+  'api/webhooks': ['schedules'],
+  'consumer/webhook-deliveries': ['schedules'],
+  'consumer/webhook-attempts': ['schedules'],
 };
 
 export const COGNITO_ADMIN_ACTIONS = [

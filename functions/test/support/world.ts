@@ -52,6 +52,10 @@ export const SAMPLE_BODIES: Record<string, (w: World) => unknown> = {
   'PATCH /api/v1/settings': () => ({ timezone: 'Europe/Moscow' }),
   // A sign-in report has no body: the token, address and user agent are what it records.
   'POST /api/v1/sessions': () => undefined,
+  // A loopback receiver that nothing listens on, for an event the world never makes: no traffic.
+  'POST /api/v1/webhooks': () => ({ url: 'http://127.0.0.1:9/world-hook', events: ['lead.won'] }),
+  'PATCH /api/v1/webhooks/{id}': () => ({ events: ['lead.won', 'lead.lost'] }),
+  'POST /api/v1/webhooks/{id}/rotate-secret': () => ({ graceHours: 1 }),
 };
 
 /** The query string a GET route needs to answer 200 (its required parameters), keyed by route key. */
@@ -96,6 +100,8 @@ export async function buildWorld(account: TestAccount): Promise<World> {
   await account.request('DELETE', `/api/v1/companies/${trashed.body.id}`);
   world['/api/v1/trash'] = 'company';
   world['/api/v1/trash/{entityType}'] = trashed.body.id;
+  // No delivery is made for the world's webhook: the resend route gets a delivery id that is not there (404).
+  world.deliveries = 'no-such-delivery';
   return world;
 }
 

@@ -5,6 +5,9 @@ import type { z } from 'zod';
 import type { Problem } from './common.ts';
 import { endpoints, type Endpoint, type OperationId } from './endpoints.ts';
 export { IP_NOT_ALLOWED } from './problems.ts';
+
+/** The event catalogue's types (webhook subscriptions in the web app). */
+export { EVENT_TYPES } from './event-types.ts';
 import type { Operations } from './operations.ts';
 
 // ---- types of one operation's call, from its row in the table

@@ -140,6 +140,14 @@ export const endpoints = {
   'sessions.create': { method: 'POST', path: '/api/v1/sessions' },
   'loginHistory.list': { method: 'GET', path: '/api/v1/login-history', input: 'query' },
   usage: { method: 'GET', path: '/api/v1/usage' },
+  'webhooks.list': { method: 'GET', path: '/api/v1/webhooks', input: 'query' },
+  'webhooks.create': { method: 'POST', path: '/api/v1/webhooks', input: 'body' },
+  'webhooks.get': { method: 'GET', path: '/api/v1/webhooks/{id}' },
+  'webhooks.patch': { method: 'PATCH', path: '/api/v1/webhooks/{id}', input: 'body' },
+  'webhooks.delete': { method: 'DELETE', path: '/api/v1/webhooks/{id}' },
+  'webhooks.rotateSecret': { method: 'POST', path: '/api/v1/webhooks/{id}/rotate-secret', input: 'body' },
+  'webhooks.deliveries': { method: 'GET', path: '/api/v1/webhooks/{id}/deliveries', input: 'query' },
+  'webhooks.resend': { method: 'POST', path: '/api/v1/webhooks/{id}/deliveries/{deliveryId}/resend' },
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;

@@ -1,54 +1,9 @@
 // The event catalogue: one envelope for the event log, the `crm` bus and webhook bodies.
 import * as z from 'zod';
 import { Id, ListQuery, orderedRange, Timestamp } from './common.ts';
+import { EVENT_TYPES } from './event-types.ts';
 
-export const EVENT_TYPES = [
-  'lead.created',
-  'lead.updated',
-  'lead.stage_changed',
-  'lead.won',
-  'lead.lost',
-  'lead.deleted',
-  'lead.restored',
-  'contact.created',
-  'contact.updated',
-  'contact.deleted',
-  'contact.restored',
-  'company.created',
-  'company.updated',
-  'company.deleted',
-  'company.restored',
-  'task.created',
-  'task.updated',
-  'task.completed',
-  'task.deleted',
-  'task.due',
-  'task_type.created',
-  'task_type.updated',
-  'task_type.deleted',
-  'custom_field.created',
-  'custom_field.updated',
-  'custom_field.deleted',
-  'note.added',
-  'incoming.received',
-  'incoming.accepted',
-  'incoming.declined',
-  'pipeline.created',
-  'pipeline.updated',
-  'pipeline.deleted',
-  'user.created',
-  'user.updated',
-  'user.deactivated',
-  'account.created',
-  'user.reactivated',
-  'role.created',
-  'role.updated',
-  'role.deleted',
-  'group.created',
-  'group.updated',
-  'group.deleted',
-  'account.updated',
-] as const;
+export { EVENT_TYPES };
 export const EventType = z.enum(EVENT_TYPES);
 export type EventType = z.infer<typeof EventType>;
 
@@ -66,6 +21,7 @@ export const ENTITY_TYPES = [
   'incoming',
   'role',
   'group',
+  'webhook',
 ] as const;
 export const EntityType = z.enum(ENTITY_TYPES);
 export type EntityType = z.infer<typeof EntityType>;

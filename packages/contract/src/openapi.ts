@@ -2,6 +2,8 @@
 import * as z from 'zod';
 import { Problem } from './common.ts';
 import type { Endpoint } from './endpoints.ts';
+import { EVENT_CATALOGUE, eventSchema } from './event-catalogue.ts';
+import { EVENT_TYPES } from './events.ts';
 import type { OperationSchemas } from './operations.ts';
 
 /** An operation as served: with the Lambda that serves it (functions/routes.ts), which tags it in the document. */
@@ -102,5 +104,31 @@ export function buildOpenApi(routes: readonly RouteDef[], info: { title: string;
     servers: [{ url: '/' }],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     paths,
+    webhooks: webhookDocs(),
   };
+}
+
+/** OpenAPI 3.1 `webhooks`: the POST a subscribed URL receives for each event type of the catalogue. */
+function webhookDocs() {
+  const header = (name: string, description: string) => ({ name, in: 'header', required: true, schema: { type: 'string' }, description });
+  return Object.fromEntries(
+    EVENT_TYPES.map((type) => [
+      type,
+      {
+        post: {
+          summary: EVENT_CATALOGUE[type].summary,
+          parameters: [
+            header('X-Crm-Event', `The event type: ${type}`),
+            header('X-Crm-Delivery', 'The delivery id; the same on every retry of this event to this webhook'),
+            header(
+              'X-Crm-Signature',
+              't=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>; two v1 values while a rotated secret is in its grace period',
+            ),
+          ],
+          requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(eventSchema(type), 'output') } } },
+          responses: { '2XX': { description: 'Received; any other answer (or none in 10 s) is retried with backoff for 24 h' } },
+        },
+      },
+    ]),
+  );
 }

@@ -158,6 +158,31 @@ const operationSchemas = {
     response: c.page(c.LoginEntry),
   },
   usage: { summary: "This month's users, records and API requests, with an AWS cost estimate (admin)", response: c.Usage },
+  'webhooks.list': { summary: 'List webhooks (admin)', query: c.WebhookListQuery, response: c.page(c.Webhook) },
+  'webhooks.create': {
+    summary: 'Subscribe a URL to event types (admin); the answer shows the signing secret, once',
+    body: c.WebhookCreate,
+    response: c.WebhookWithSecret,
+    status: 201,
+  },
+  'webhooks.get': { summary: 'Get a webhook (admin)', response: c.Webhook },
+  'webhooks.patch': { summary: 'Change a webhook, switch it on or off (admin)', body: c.WebhookPatch, response: c.Webhook },
+  'webhooks.delete': { summary: 'Delete a webhook (admin)', status: 204 },
+  'webhooks.rotateSecret': {
+    summary: 'A new signing secret, shown once; the old one signs beside it for the grace period (admin)',
+    body: c.RotateSecret,
+    response: c.WebhookWithSecret,
+  },
+  'webhooks.deliveries': {
+    summary: "A webhook's deliveries, newest first, with every attempt (admin)",
+    query: c.DeliveryListQuery,
+    response: c.page(c.WebhookDelivery),
+  },
+  'webhooks.resend': {
+    summary: 'Send a delivery again now, as a new series of attempts (admin)',
+    response: c.WebhookDelivery,
+    status: 202,
+  },
 } as const satisfies Record<OperationId, OperationSchemas>;
 
 type Schemas = typeof operationSchemas;

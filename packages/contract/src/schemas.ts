@@ -17,3 +17,5 @@ export * from './tags.ts';
 export * from './search.ts';
 export * from './analytics.ts';
 export * from './settings.ts';
+export * from './webhooks.ts';
+export * from './event-catalogue.ts';

@@ -17,6 +17,7 @@ import { CustomFieldEntity } from './entities/custom-field.ts';
 import { SearchTermEntity } from './entities/search.ts';
 import { GroupEntity, RoleEntity } from './entities/access.ts';
 import { LoginEntity } from './entities/login.ts';
+import { WebhookDeliveryEntity, WebhookEntity } from './entities/webhook.ts';
 
 export const dynamo = DynamoDBDocumentClient.from(
   new DynamoDBClient({ region: config.region, endpoint: config.dynamodbEndpoint, maxAttempts: 3 }),
@@ -47,6 +48,8 @@ export const crm = new Service(
     role: RoleEntity,
     group: GroupEntity,
     login: LoginEntity,
+    webhook: WebhookEntity,
+    webhookDelivery: WebhookDeliveryEntity,
   },
   { table: config.tableName, client: dynamo },
 );

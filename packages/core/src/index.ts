@@ -36,3 +36,6 @@ export * from './services/settings.ts';
 export * from './services/login-history.ts';
 export { isAllowed, parseAllowlist, clientAddress } from './model/ip-allowlist.ts';
 export * from './services/usage.ts';
+export * from './services/webhooks.ts';
+export * from './services/webhook-deliveries.ts';
+export * from './services/webhook-sender.ts';

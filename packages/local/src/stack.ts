@@ -114,6 +114,8 @@ export async function startServices(opts: StackOptions = {}): Promise<LocalServi
       JWT_ISSUER: issuer,
       JWKS_URI: `${issuer}/.well-known/jwks.json`,
       EVENT_BUS_NAME,
+      // The webhook guard's local switch: http and loopback receivers, for testing on a laptop (never set in AWS).
+      WEBHOOK_ALLOW_LOOPBACK: '1',
     };
     applyEnv(env);
 

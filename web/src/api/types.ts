@@ -58,3 +58,7 @@ export type Dashboard = z.output<typeof contract.Dashboard>;
 export type TrashItem = z.output<typeof contract.TrashItem>;
 export type TrashEntityType = z.output<typeof contract.TrashEntityType>;
 export type RecordCollection = z.output<typeof contract.RecordCollection>;
+export type Webhook = z.output<typeof contract.Webhook>;
+export type WebhookWithSecret = z.output<typeof contract.WebhookWithSecret>;
+export type WebhookCreate = z.input<typeof contract.WebhookCreate>;
+export type WebhookDelivery = z.output<typeof contract.WebhookDelivery>;

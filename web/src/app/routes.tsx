@@ -59,6 +59,7 @@ export const router = createBrowserRouter([
           { path: 'account', element: page(() => import('@/pages/settings/AccountPage')) },
           { path: 'login-history', element: page(() => import('@/pages/settings/LoginHistoryPage')) },
           { path: 'usage', element: page(() => import('@/pages/settings/UsagePage')) },
+          { path: 'webhooks', element: page(() => import('@/pages/settings/WebhooksPage')) },
         ],
       },
       { path: '*', element: page(() => import('@/ui/NotFoundState')) },

@@ -19,4 +19,5 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
   { path: 'account', label: 'settings.account', adminOnly: true },
   { path: 'login-history', label: 'loginHistory.title', adminOnly: true },
   { path: 'usage', label: 'usage.title', adminOnly: true },
+  { path: 'webhooks', label: 'webhooks.title', adminOnly: true },
 ];
