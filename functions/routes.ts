@@ -34,6 +34,9 @@ const lambdaOfGroup = {
   timeline: 'timeline',
   dashboard: 'dashboard',
   events: 'events',
+  apiKeys: 'api-keys',
+  notifications: 'notifications',
+  automations: 'automations',
 } as const satisfies Record<GroupOf<OperationId>, string>;
 
 const groupOf = (id: OperationId) => {

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { Caller, WriteOptions } from '@crm/core';
 import { routes, routeKey, type Route } from '../routes.ts';
 import { authenticate } from './auth.ts';
+import { requireScope } from './api-keys.ts';
 import { HttpProblem, problem, problemFor } from './problem.ts';
 import { readBody, readParams, readQuery, readWriteOptions } from './request.ts';
 
@@ -44,6 +45,7 @@ export function defineResource<Res extends Route['resource']>(resource: Res, han
     if (!route || !handle) return problem(404, 'Not found');
     // Who asks comes first: without a valid token nothing else about the request is told.
     const caller = 'public' in route && route.public ? undefined : await authenticate(event.headers.authorization);
+    if (caller) requireScope(caller, route.id);
     const options = readWriteOptions(event);
     // A key is the caller's own: another user's identical request is not their retry.
     if (options.idempotency && caller) options.idempotency.key = `${caller.userId}#${options.idempotency.key}`;

@@ -15,3 +15,7 @@ export * from './timeline.ts';
 export * from './custom-fields.ts';
 export * from './tags.ts';
 export * from './search.ts';
+export * from './scopes.ts';
+export * from './api-keys.ts';
+export * from './notifications.ts';
+export * from './automations.ts';

@@ -8,6 +8,10 @@ export interface Caller {
   userId: string;
   role: Role;
   groupId: string | null;
+  /** Who the event log names when not this user: `integration` for an API key. */
+  actor?: Actor;
+  /** An API key's scopes: the only operations it may call (contract scopes.ts). */
+  scopes?: readonly string[];
 }
 
 /** Per-request options of a mutation that the HTTP layer passes down. */

@@ -14,6 +14,9 @@ import { TaskEntity, TaskTypeEntity } from './entities/task.ts';
 import { NoteEntity } from './entities/note.ts';
 import { CustomFieldEntity } from './entities/custom-field.ts';
 import { SearchTermEntity } from './entities/search.ts';
+import { ApiKeyEntity, ApiKeyLookupEntity, ApiKeyUsageEntity } from './entities/api-key.ts';
+import { NotificationEntity } from './entities/notification.ts';
+import { AutomationEntity, AutomationRunEntity } from './entities/automation.ts';
 
 export const dynamo = DynamoDBDocumentClient.from(
   new DynamoDBClient({ region: config.region, endpoint: config.dynamodbEndpoint, maxAttempts: 3 }),
@@ -40,6 +43,12 @@ export const crm = new Service(
     trash: TrashEntity,
     customField: CustomFieldEntity,
     searchTerm: SearchTermEntity,
+    apiKey: ApiKeyEntity,
+    apiKeyLookup: ApiKeyLookupEntity,
+    apiKeyUsage: ApiKeyUsageEntity,
+    notification: NotificationEntity,
+    automation: AutomationEntity,
+    automationRun: AutomationRunEntity,
   },
   { table: config.tableName, client: dynamo },
 );

@@ -25,3 +25,4 @@ export * from './services/tags.ts';
 export * from './services/search.ts';
 export * from './cascades/trash.ts';
 export * from './cascades/trash-links.ts';
+export * from './services/api-keys.ts';
