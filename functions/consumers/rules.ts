@@ -39,4 +39,9 @@ export const consumerRules: readonly ConsumerRule[] = [
     consumer: 'trash-links',
   },
   { name: 'task-due', pattern: { source: [TASK_REMINDER.source], 'detail-type': [TASK_REMINDER.detailType] }, consumer: 'task-due' },
+  {
+    name: 'notifications',
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['task.due', 'lead.created', 'lead.updated', 'incoming.received'] },
+    consumer: 'notifications',
+  },
 ];

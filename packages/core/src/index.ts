@@ -26,3 +26,4 @@ export * from './services/search.ts';
 export * from './cascades/trash.ts';
 export * from './cascades/trash-links.ts';
 export * from './services/api-keys.ts';
+export * from './services/notifications.ts';
