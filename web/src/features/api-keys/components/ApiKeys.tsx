@@ -21,7 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { API_KEY_SCOPES, type ApiKeyScopeName } from '@crm/contract/scopes';
 import { FormError } from '@/ui/FormError';
 import { ErrorState, LoadingState } from '@/ui/states';
-import { useApiKeys, useCreateApiKey, useRevokeApiKey } from '../hooks/useApiKeys';
+import { useApiKeys, useCreateApiKey, useRevokeApiKey } from '@/features/api-keys/hooks/useApiKeys';
 
 export function ApiKeys() {
   const { t, i18n } = useTranslation();

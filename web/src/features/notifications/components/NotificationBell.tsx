@@ -5,7 +5,13 @@ import { ActionIcon, Anchor, Button, Group, Indicator, Popover, ScrollArea, Stac
 import { IconBell } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useBrowserNotifications, useMarkAllRead, useMarkRead, useNotifications, type NotificationItem } from '../hooks/useNotifications';
+import {
+  useBrowserNotifications,
+  useMarkAllRead,
+  useMarkRead,
+  useNotifications,
+  type NotificationItem,
+} from '@/features/notifications/hooks/useNotifications';
 
 type Named = { name?: string; text?: string; entity?: { type: string; id: string } | null };
 
