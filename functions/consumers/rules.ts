@@ -44,4 +44,9 @@ export const consumerRules: readonly ConsumerRule[] = [
     pattern: { source: [EVENT_SOURCE], 'detail-type': ['task.due', 'lead.created', 'lead.updated', 'incoming.received'] },
     consumer: 'notifications',
   },
+  {
+    name: 'automations',
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['lead.created', 'lead.stage_changed'] },
+    consumer: 'automations',
+  },
 ];

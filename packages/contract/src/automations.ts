@@ -18,6 +18,8 @@ export const AutomationAction = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('set_responsible'), userId: Id }),
   z.strictObject({ type: z.literal('add_tag'), tag: Tag }),
+  /** Beyond the contract's list: moves the lead on within its pipeline (amoCRM's "change stage"). */
+  z.strictObject({ type: z.literal('move_to_stage'), stageId: Id }),
   z.strictObject({ type: z.literal('webhook'), url: z.url({ protocol: /^https?$/ }).max(2048) }),
 ]);
 export type AutomationAction = z.infer<typeof AutomationAction>;

@@ -27,3 +27,4 @@ export * from './cascades/trash.ts';
 export * from './cascades/trash-links.ts';
 export * from './services/api-keys.ts';
 export * from './services/notifications.ts';
+export * from './services/automations.ts';
