@@ -13,6 +13,8 @@ const ALLOWED: Record<string, string[]> = {
   // caller's due tasks and the latest events: seven reads, whatever the number of leads.
   'GET /api/v1/dashboard': ['GetItem', 'Query', 'Query', 'Query', 'Query', 'Query', 'Query'],
   'GET /api/v1/pipelines/{id}/totals': ['GetItem', 'Query'],
+  // The page and, beside it, the caller's unread counter (one item) for the bell.
+  'GET /api/v1/notifications': ['GetItem', 'Query'],
   // The page, then the names of the records its tasks are about: one BatchGetItem per page.
   'GET /api/v1/tasks': ['Query', 'BatchGetItem'],
   // A custom field by id alone: its key leads with its collection, so one Query over the

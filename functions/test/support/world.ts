@@ -42,6 +42,9 @@ export const SAMPLE_BODIES: Record<string, (w: World) => unknown> = {
   'POST /api/v1/leads/{id}/notes': () => ({ text: 'Fixture note', type: 'call_in' }),
   'POST /api/v1/contacts/{id}/notes': () => ({ text: 'Fixture note' }),
   'POST /api/v1/companies/{id}/notes': () => ({ text: 'Fixture note', type: 'email' }),
+  'POST /api/v1/api-keys': () => ({ name: 'Fixture key', scopes: ['leads:read'] }),
+  'POST /api/v1/automations': (w) => ({ pipelineId: w.pipelines, stageId: w.stages, action: { type: 'add_tag', tag: 'fixture' } }),
+  'PATCH /api/v1/automations/{id}': () => ({ delayMinutes: 15 }),
 };
 
 /** The query string a GET route needs to answer 200 (its required parameters), keyed by route key. */
@@ -56,7 +59,14 @@ export type World = Record<string, string>;
 export async function buildWorld(account: TestAccount): Promise<World> {
   const world: World = {};
   for (const route of routes) {
-    if (route.method !== 'POST' || route.path.includes('{') || ('public' in route && route.public)) continue;
+    // Only creates make an id (read-all, for one, is a POST that makes nothing).
+    if (
+      route.method !== 'POST' ||
+      route.path.includes('{') ||
+      ('public' in route && route.public) ||
+      !('status' in route && route.status === 201)
+    )
+      continue;
     const sample = SAMPLE_BODIES[`${route.method} ${route.path}`];
     if (!sample) throw new Error(`No sample body for ${route.method} ${route.path}: add one to functions/test/support/world.ts`);
     const res = await account.request('POST', route.path, sample(world));
@@ -85,6 +95,8 @@ export async function buildWorld(account: TestAccount): Promise<World> {
   await account.request('DELETE', `/api/v1/companies/${trashed.body.id}`);
   world['/api/v1/trash'] = 'company';
   world['/api/v1/trash/{entityType}'] = trashed.body.id;
+  // Notifications come from the bus, never from a POST: a lead's id stands in (a 404 to everyone).
+  world.notifications = world.leads;
   return world;
 }
 

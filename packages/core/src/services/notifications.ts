@@ -82,14 +82,13 @@ async function unreadCount(caller: Caller) {
 export async function listNotifications(caller: Caller, query: z.output<typeof NotificationListQuery>) {
   const cursor = acceptCursor(query.cursor, caller.accountId);
   const key = { accountId: caller.accountId, userId: caller.userId };
-  const [page, unread] = await Promise.all([
-    pageOf(
-      (o) => (query.unread === 'true' ? db.notification.query.unread(key) : db.notification.query.byUser(key)).go({ ...o, order: 'desc' }),
-      { limit: query.limit, cursor },
-      toNotification,
-    ),
-    unreadCount(caller),
-  ]);
+  // The counter first, then the page: one GetItem and one Query, in that order.
+  const unread = await unreadCount(caller);
+  const page = await pageOf(
+    (o) => (query.unread === 'true' ? db.notification.query.unread(key) : db.notification.query.byUser(key)).go({ ...o, order: 'desc' }),
+    { limit: query.limit, cursor },
+    toNotification,
+  );
   return { ...page, unreadCount: unread };
 }
 
