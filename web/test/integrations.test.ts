@@ -93,3 +93,22 @@ describe('Settings: API keys', () => {
     BROWSER_TIMEOUT,
   );
 });
+
+describe('Settings: automations', () => {
+  it(
+    "shows the pipeline's stages as columns and adds a tag rule to one",
+    async () => {
+      await page.goto('/settings/automations');
+      await page.getByRole('heading', { name: 'Automations', level: 2 }).waitFor();
+      const column = page.getByRole('region').first();
+      await column.waitFor();
+      const stage = (await column.getByRole('heading', { level: 3 }).textContent())!;
+      await column.getByLabel(`Add a tag on entering ${stage}`).fill('hot');
+      await column.getByRole('button', { name: 'Add' }).click();
+      await column.getByText('Add tag “hot”').waitFor();
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      expect(pageErrors).toEqual([]);
+    },
+    BROWSER_TIMEOUT,
+  );
+});

@@ -46,6 +46,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: page(() => import('@/pages/settings/ProfilePage')) },
           { path: 'api-keys', element: page(() => import('@/pages/settings/ApiKeysPage')) },
+          { path: 'automations', element: page(() => import('@/pages/settings/AutomationsPage')) },
         ],
       },
       { path: '*', element: page(() => import('@/ui/NotFoundState')) },

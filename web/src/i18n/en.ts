@@ -340,6 +340,19 @@ export const en = {
     revoke: 'Revoke',
     dismiss: 'Hide the key',
   },
+  automations: {
+    title: 'Automations',
+    pipeline: 'Pipeline',
+    tagLabel: 'Add a tag on entering {{stage}}',
+    after: 'after {{minutes}} min',
+    actions: {
+      create_task: 'Create task “{{text}}”',
+      set_responsible: 'Change the responsible',
+      add_tag: 'Add tag “{{tag}}”',
+      move_to_stage: 'Move to another stage',
+      webhook: 'Call {{url}}',
+    },
+  },
 };
 
 export type Messages = typeof en;

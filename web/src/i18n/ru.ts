@@ -352,4 +352,17 @@ export const ru: Record<keyof Messages, Record<string, unknown>> = {
     revoke: 'Отозвать',
     dismiss: 'Скрыть ключ',
   },
+  automations: {
+    title: 'Автоматизации',
+    pipeline: 'Воронка',
+    tagLabel: 'Добавить тег при входе в «{{stage}}»',
+    after: 'через {{minutes}} мин',
+    actions: {
+      create_task: 'Создать задачу «{{text}}»',
+      set_responsible: 'Сменить ответственного',
+      add_tag: 'Добавить тег «{{tag}}»',
+      move_to_stage: 'Перевести на другой этап',
+      webhook: 'Вызвать {{url}}',
+    },
+  },
 };

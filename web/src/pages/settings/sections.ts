@@ -11,4 +11,5 @@ export interface SettingsSection {
 export const SETTINGS_SECTIONS: SettingsSection[] = [
   { path: '', label: 'settings.profile', adminOnly: false },
   { path: 'api-keys', label: 'apiKeys.title', adminOnly: true },
+  { path: 'automations', label: 'automations.title', adminOnly: true },
 ];
