@@ -43,6 +43,9 @@ const lambdaOfGroup = {
   loginHistory: 'login-history',
   usage: 'usage',
   webhooks: 'webhooks',
+  apiKeys: 'api-keys',
+  notifications: 'notifications',
+  automations: 'automations',
 } as const satisfies Record<GroupOf<OperationId>, string>;
 
 const groupOf = (id: OperationId) => {

@@ -50,4 +50,14 @@ export const consumerRules: readonly ConsumerRule[] = [
     pattern: { source: [WEBHOOK_ATTEMPT.source], 'detail-type': [WEBHOOK_ATTEMPT.detailType] },
     consumer: 'webhooks',
   },
+  {
+    name: 'notifications',
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['task.due', 'lead.created', 'lead.updated', 'incoming.received'] },
+    consumer: 'notifications',
+  },
+  {
+    name: 'automations',
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['lead.created', 'lead.stage_changed'] },
+    consumer: 'automations',
+  },
 ];

@@ -5,6 +5,7 @@ import { JwtRsaVerifier } from 'aws-jwt-verify';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import type { Fetcher } from 'aws-jwt-verify/https';
 import { resolveCaller, unauthorized, type Caller } from '@crm/core';
+import { authenticateApiKey, isApiKey } from './api-keys.ts';
 
 /** Fetches the JWKS over http too: cognito-local serves it without TLS. */
 const fetcher: Fetcher = {
@@ -39,6 +40,7 @@ function assertLifetime(claims: Record<string, unknown>) {
 export async function authenticate(authorization: string | undefined): Promise<Caller> {
   const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
   if (!token) throw unauthorized('Send an ID token as Authorization: Bearer <token>');
+  if (isApiKey(token)) return authenticateApiKey(token);
   let claims: Record<string, unknown>;
   try {
     verifier ??= createVerifier();

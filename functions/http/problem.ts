@@ -22,6 +22,7 @@ const STATUS: Record<DomainError['kind'], number> = {
   stale: 412,
   idempotency_mismatch: 422,
   unavailable: 503,
+  throttled: 429,
 };
 
 const TITLES: Record<number, string> = {
@@ -62,14 +63,19 @@ const DEPENDENCY_RETRY_AFTER_SECONDS = 2;
 
 /** A 503 that tells the client when to try again; nothing was written. */
 function unavailableProblem(detail: string, seconds: number): APIGatewayProxyStructuredResultV2 {
-  const answer = problem(503, detail);
-  return { ...answer, headers: { ...answer.headers, 'retry-after': String(seconds) } };
+  return withRetryAfter(problem(503, detail), seconds);
 }
+
+const withRetryAfter = (answer: APIGatewayProxyStructuredResultV2, seconds: number): APIGatewayProxyStructuredResultV2 => ({
+  ...answer,
+  headers: { ...answer.headers, 'retry-after': String(seconds) },
+});
 
 /** Known errors become their status; anything else is a 500 that hides its details. */
 export function problemFor(err: unknown): APIGatewayProxyStructuredResultV2 | undefined {
   if (err instanceof HttpProblem) return problem(err.status, err.message, err.errors);
   if (err instanceof DomainError && err.kind === 'unavailable') return unavailableProblem(err.message, err.retryAfterSeconds ?? 1);
+  if (err instanceof DomainError && err.kind === 'throttled') return withRetryAfter(problem(429, err.message), err.retryAfterSeconds ?? 1);
   if (err instanceof DomainError) return problem(STATUS[err.kind], err.message, err.errors, err.extra);
   if (isBadStartKey(err)) return problem(400, 'The cursor is not valid for this list', [{ path: 'cursor', message: 'invalid cursor' }]);
   // The table or the identity provider is unreachable, throttled or failing: the request was

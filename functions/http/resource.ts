@@ -8,6 +8,7 @@ import { countRequest, type Caller, type WriteOptions } from '@crm/core';
 import { routes, routeKey, type Route } from '../routes.ts';
 import { checkAccess, clientIp } from './access.ts';
 import { authenticate } from './auth.ts';
+import { requireScope } from './api-keys.ts';
 import { HttpProblem, problem, problemFor } from './problem.ts';
 import { readBody, readParams, readQuery, readWriteOptions } from './request.ts';
 
@@ -52,6 +53,7 @@ export function defineResource<Res extends Route['resource']>(resource: Res, han
     if (caller) await checkAccess(caller, ip);
     // The month's request count (Usage), beside the handler; a lost count never fails the request.
     const counted = caller && countRequest(caller.accountId).catch((err) => logger.warn('Request not counted', err as Error));
+    if (caller) requireScope(caller, route.id);
     const options = readWriteOptions(event);
     // A key is the caller's own: another user's identical request is not their retry.
     if (options.idempotency && caller) options.idempotency.key = `${caller.userId}#${options.idempotency.key}`;

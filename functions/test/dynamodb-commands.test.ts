@@ -17,6 +17,8 @@ const ALLOWED: Record<string, string[]> = {
   'GET /api/v1/pipelines/{id}/totals': ['GetItem', 'Query'],
   // The first page of roles heads with the built-in ones, stamped with the account's creation.
   'GET /api/v1/roles': ['GetItem', 'Query'],
+  // The page and, beside it, the caller's unread counter (one item) for the bell.
+  'GET /api/v1/notifications': ['GetItem', 'Query'],
   // The page, then the names of the records its tasks are about: one BatchGetItem per page.
   'GET /api/v1/tasks': ['Query', 'BatchGetItem'],
   // A custom field by id alone: its key leads with its collection, so one Query over the

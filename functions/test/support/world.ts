@@ -56,6 +56,9 @@ export const SAMPLE_BODIES: Record<string, (w: World) => unknown> = {
   'POST /api/v1/webhooks': () => ({ url: 'http://127.0.0.1:9/world-hook', events: ['lead.won'] }),
   'PATCH /api/v1/webhooks/{id}': () => ({ events: ['lead.won', 'lead.lost'] }),
   'POST /api/v1/webhooks/{id}/rotate-secret': () => ({ graceHours: 1 }),
+  'POST /api/v1/api-keys': () => ({ name: 'Fixture key', scopes: ['leads:read'] }),
+  'POST /api/v1/automations': (w) => ({ pipelineId: w.pipelines, stageId: w.stages, action: { type: 'add_tag', tag: 'fixture' } }),
+  'PATCH /api/v1/automations/{id}': () => ({ delayMinutes: 15 }),
 };
 
 /** The query string a GET route needs to answer 200 (its required parameters), keyed by route key. */
@@ -70,7 +73,14 @@ export type World = Record<string, string>;
 export async function buildWorld(account: TestAccount): Promise<World> {
   const world: World = {};
   for (const route of routes) {
-    if (route.method !== 'POST' || route.path.includes('{') || ('public' in route && route.public)) continue;
+    // Only creates make an id (read-all, for one, is a POST that makes nothing).
+    if (
+      route.method !== 'POST' ||
+      route.path.includes('{') ||
+      ('public' in route && route.public) ||
+      !('status' in route && route.status === 201)
+    )
+      continue;
     const sample = SAMPLE_BODIES[`${route.method} ${route.path}`];
     if (!sample) throw new Error(`No sample body for ${route.method} ${route.path}: add one to functions/test/support/world.ts`);
     const res = await account.request('POST', route.path, sample(world));
@@ -102,6 +112,8 @@ export async function buildWorld(account: TestAccount): Promise<World> {
   world['/api/v1/trash/{entityType}'] = trashed.body.id;
   // No delivery is made for the world's webhook: the resend route gets a delivery id that is not there (404).
   world.deliveries = 'no-such-delivery';
+  // Notifications come from the bus, never from a POST: a lead's id stands in (a 404 to everyone).
+  world.notifications = world.leads;
   return world;
 }
 

@@ -148,6 +148,18 @@ export const endpoints = {
   'webhooks.rotateSecret': { method: 'POST', path: '/api/v1/webhooks/{id}/rotate-secret', input: 'body' },
   'webhooks.deliveries': { method: 'GET', path: '/api/v1/webhooks/{id}/deliveries', input: 'query' },
   'webhooks.resend': { method: 'POST', path: '/api/v1/webhooks/{id}/deliveries/{deliveryId}/resend' },
+  // Integrations: API keys, notifications, automations.
+  'apiKeys.list': { method: 'GET', path: '/api/v1/api-keys', input: 'query' },
+  'apiKeys.create': { method: 'POST', path: '/api/v1/api-keys', input: 'body' },
+  'apiKeys.delete': { method: 'DELETE', path: '/api/v1/api-keys/{id}' },
+  'notifications.list': { method: 'GET', path: '/api/v1/notifications', input: 'query' },
+  'notifications.read': { method: 'POST', path: '/api/v1/notifications/{id}/read' },
+  'notifications.readAll': { method: 'POST', path: '/api/v1/notifications/read-all' },
+  'automations.list': { method: 'GET', path: '/api/v1/automations', input: 'query' },
+  'automations.create': { method: 'POST', path: '/api/v1/automations', input: 'body' },
+  'automations.get': { method: 'GET', path: '/api/v1/automations/{id}' },
+  'automations.patch': { method: 'PATCH', path: '/api/v1/automations/{id}', input: 'body' },
+  'automations.delete': { method: 'DELETE', path: '/api/v1/automations/{id}' },
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;

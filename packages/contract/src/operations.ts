@@ -183,6 +183,21 @@ const operationSchemas = {
     response: c.WebhookDelivery,
     status: 202,
   },
+  'apiKeys.list': { summary: 'API keys, without their secrets (admin)', query: c.ApiKeyListQuery, response: c.page(c.ApiKey) },
+  'apiKeys.create': { summary: 'Create an API key, shown once (admin)', body: c.ApiKeyCreate, response: c.CreatedApiKey, status: 201 },
+  'apiKeys.delete': { summary: 'Revoke an API key at once (admin)', status: 204 },
+  'notifications.list': {
+    summary: "The caller's notifications, newest first, with the unread count",
+    query: c.NotificationListQuery,
+    response: c.NotificationPage,
+  },
+  'notifications.read': { summary: 'Mark a notification read', response: c.Notification },
+  'notifications.readAll': { summary: 'Mark all notifications read', response: c.ReadAll },
+  'automations.list': { summary: "A pipeline's stage automations (admin)", query: c.AutomationListQuery, response: c.page(c.Automation) },
+  'automations.create': { summary: 'Add a stage automation (admin)', body: c.AutomationCreate, response: c.Automation, status: 201 },
+  'automations.get': { summary: 'Get an automation (admin)', response: c.Automation },
+  'automations.patch': { summary: 'Change an automation (admin)', body: c.AutomationPatch, response: c.Automation },
+  'automations.delete': { summary: 'Delete an automation (admin)', status: 204 },
 } as const satisfies Record<OperationId, OperationSchemas>;
 
 type Schemas = typeof operationSchemas;

@@ -19,3 +19,7 @@ export * from './analytics.ts';
 export * from './settings.ts';
 export * from './webhooks.ts';
 export * from './event-catalogue.ts';
+export * from './scopes.ts';
+export * from './api-keys.ts';
+export * from './notifications.ts';
+export * from './automations.ts';

@@ -20,6 +20,10 @@ export interface Caller {
   groupMembers?: string[];
   /** The account's IP allow-list as read on this request ([] = any address). */
   ipAllowlist?: string[];
+  /** Who the event log names when not this user: `integration` for an API key. */
+  actor?: Actor;
+  /** An API key's scopes: the only operations it may call (contract scopes.ts). */
+  scopes?: readonly string[];
 }
 
 /** Per-request options of a mutation that the HTTP layer passes down. */

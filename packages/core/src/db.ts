@@ -18,6 +18,9 @@ import { SearchTermEntity } from './entities/search.ts';
 import { GroupEntity, RoleEntity } from './entities/access.ts';
 import { LoginEntity } from './entities/login.ts';
 import { WebhookDeliveryEntity, WebhookEntity } from './entities/webhook.ts';
+import { ApiKeyEntity, ApiKeyLookupEntity, ApiKeyUsageEntity } from './entities/api-key.ts';
+import { NotificationEntity } from './entities/notification.ts';
+import { AutomationEntity, AutomationRunEntity } from './entities/automation.ts';
 
 export const dynamo = DynamoDBDocumentClient.from(
   new DynamoDBClient({ region: config.region, endpoint: config.dynamodbEndpoint, maxAttempts: 3 }),
@@ -50,6 +53,12 @@ export const crm = new Service(
     login: LoginEntity,
     webhook: WebhookEntity,
     webhookDelivery: WebhookDeliveryEntity,
+    apiKey: ApiKeyEntity,
+    apiKeyLookup: ApiKeyLookupEntity,
+    apiKeyUsage: ApiKeyUsageEntity,
+    notification: NotificationEntity,
+    automation: AutomationEntity,
+    automationRun: AutomationRunEntity,
   },
   { table: config.tableName, client: dynamo },
 );

@@ -3,7 +3,8 @@ export type FieldError = { path: string; message: string };
 
 export class DomainError extends Error {
   constructor(
-    readonly kind: 'invalid' | 'forbidden' | 'not_found' | 'conflict' | 'stale' | 'idempotency_mismatch' | 'unauthorized' | 'unavailable',
+    readonly kind:
+      'invalid' | 'forbidden' | 'not_found' | 'conflict' | 'stale' | 'idempotency_mismatch' | 'unauthorized' | 'unavailable' | 'throttled',
     message: string,
     readonly errors?: FieldError[],
     /** Extra members of the problem document, e.g. the id of a duplicate. */
@@ -24,6 +25,10 @@ export const unauthorized = (message = 'A valid token is required') => new Domai
 /** Nothing was changed, and the same request may succeed a little later (a 503 with Retry-After). */
 export const unavailable = (message: string, retryAfterSeconds = 1) =>
   new DomainError('unavailable', message, undefined, undefined, retryAfterSeconds);
+
+/** Too many requests from one API key: a 429 with Retry-After. */
+export const throttled = (message: string, retryAfterSeconds: number) =>
+  new DomainError('throttled', message, undefined, undefined, retryAfterSeconds);
 
 /** Error names of AWS services that say "not now", not "not so": throttling and their own failures. */
 const TRANSIENT_NAMES = new Set([

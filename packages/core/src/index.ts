@@ -39,3 +39,6 @@ export * from './services/usage.ts';
 export * from './services/webhooks.ts';
 export * from './services/webhook-deliveries.ts';
 export * from './services/webhook-sender.ts';
+export * from './services/api-keys.ts';
+export * from './services/notifications.ts';
+export * from './services/automations.ts';

@@ -60,6 +60,8 @@ export const router = createBrowserRouter([
           { path: 'login-history', element: page(() => import('@/pages/settings/LoginHistoryPage')) },
           { path: 'usage', element: page(() => import('@/pages/settings/UsagePage')) },
           { path: 'webhooks', element: page(() => import('@/pages/settings/WebhooksPage')) },
+          { path: 'api-keys', element: page(() => import('@/pages/settings/ApiKeysPage')) },
+          { path: 'automations', element: page(() => import('@/pages/settings/AutomationsPage')) },
         ],
       },
       { path: '*', element: page(() => import('@/ui/NotFoundState')) },

@@ -591,6 +591,47 @@ export const en = {
     resend: 'Resend',
     statuses: { pending: 'Retrying', delivered: 'Delivered', failed: 'Failed' },
   },
+  notifications: {
+    title: 'Notifications',
+    bell: 'Notifications, {{count}} unread',
+    readAll: 'Mark all read',
+    markRead: 'Mark read',
+    empty: 'No notifications yet.',
+    enableBrowser: 'Show browser notifications',
+    types: {
+      task_due: 'Task due: {{subject}}',
+      lead_assigned: 'Lead assigned to you: {{subject}}',
+      incoming_request: 'New incoming request: {{subject}}',
+    },
+  },
+  apiKeys: {
+    title: 'API keys',
+    hint: 'Integrations call the API with a key instead of a password. A key can do only what its scopes allow.',
+    name: 'Name',
+    scopes: 'Scopes',
+    expiresAt: 'Expires',
+    lastUsedAt: 'Last used',
+    create: 'Create key',
+    shownOnce: 'Copy the key now: it is not shown again',
+    copy: 'Copy',
+    copied: 'Copied',
+    none: 'No API keys yet.',
+    revoke: 'Revoke',
+    dismiss: 'Hide the key',
+  },
+  automations: {
+    title: 'Automations',
+    pipeline: 'Pipeline',
+    tagLabel: 'Add a tag on entering {{stage}}',
+    after: 'after {{minutes}} min',
+    actions: {
+      create_task: 'Create task “{{text}}”',
+      set_responsible: 'Change the responsible',
+      add_tag: 'Add tag “{{tag}}”',
+      move_to_stage: 'Move to another stage',
+      webhook: 'Call {{url}}',
+    },
+  },
 };
 
 export type Messages = typeof en;

@@ -105,7 +105,7 @@ const releaseKey = (caller: Caller, key: string, claim: string) =>
     .where((a, op) => `${op.eq(a.claim, claim)} AND ${op.notExists(a.result)}`)
     .go();
 
-const conditionFailed = (err: unknown) => {
+export const conditionFailed = (err: unknown) => {
   const cause = (err as { cause?: { name?: string } })?.cause ?? err;
   return (cause as { name?: string })?.name === 'ConditionalCheckFailedException';
 };

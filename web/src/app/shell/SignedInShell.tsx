@@ -8,6 +8,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { useMe } from '@/session/useMe';
 import { signOut } from '@/session/session';
 import { GlobalSearch } from '@/features/search/components/GlobalSearch';
+import { NotificationBell } from '@/features/notifications/components/NotificationBell';
 import { hasChosenLanguage, setLanguage } from '@/i18n';
 import { ErrorState, LoadingState } from '@/ui/states';
 import { IpNotAllowed, isIpNotAllowed } from '@/features/access/IpNotAllowed';
@@ -67,6 +68,7 @@ export default function SignedInShell() {
           <GlobalSearch />
           <Group gap="xs" wrap="nowrap" ml="auto">
             <QuickAddMenu />
+            <NotificationBell />
             <UserMenu me={me.data} />
           </Group>
         </Group>

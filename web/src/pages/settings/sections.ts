@@ -20,4 +20,6 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
   { path: 'login-history', label: 'loginHistory.title', adminOnly: true },
   { path: 'usage', label: 'usage.title', adminOnly: true },
   { path: 'webhooks', label: 'webhooks.title', adminOnly: true },
+  { path: 'api-keys', label: 'apiKeys.title', adminOnly: true },
+  { path: 'automations', label: 'automations.title', adminOnly: true },
 ];

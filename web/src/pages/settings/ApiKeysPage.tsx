@@ -1,0 +1,5 @@
+import { ApiKeys } from '@/features/api-keys/components/ApiKeys';
+
+export default function ApiKeysPage() {
+  return <ApiKeys />;
+}

@@ -1,0 +1,5 @@
+import { Automations } from '@/features/automations/components/Automations';
+
+export default function AutomationsPage() {
+  return <Automations />;
+}
