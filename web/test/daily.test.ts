@@ -3,7 +3,7 @@
 // spellings, and errors follow the language.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page, Request } from 'playwright-core';
+import type { Browser, Locator, Page, Request } from 'playwright-core';
 import { launchChromium, newAppContext, watchPageErrors } from './browser.ts';
 import { startWebApp } from './stack.ts';
 
@@ -24,6 +24,17 @@ async function call<T = { id: string; version: number }>(
   const answer = await page.request[method](`${app.url}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` }, data });
   expect(answer.ok(), `${method} ${path}: ${answer.status()} ${await answer.text()}`).toBe(true);
   return (answer.status() === 204 ? undefined : await answer.json()) as T;
+}
+
+/** Drags with real mouse moves, as dnd-kit's mouse sensor needs. */
+async function dragTo(source: Locator, target: Locator) {
+  const from = (await source.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 5, { steps: 5 });
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 15 });
+  await page.mouse.up();
 }
 
 /** The API requests the page makes from now on, until the returned function is called. */
@@ -109,6 +120,103 @@ describe('Desktop: recent events (item 10)', () => {
       // Assess
       const asked = stop().filter((r) => r.method() === 'GET' && new URL(r.url()).pathname.includes(lead.id));
       expect(asked.map((r) => r.url())).toEqual([]);
+    },
+    BROWSER_TIMEOUT,
+  );
+});
+
+describe('Tasks: linked to records, on a day, week or month, moved by drag (item 9)', () => {
+  /** Fills the new-task dialog and links it to the record found by `search`. */
+  async function createLinkedTask(text: string, search: string, pick: string) {
+    const dialog = page.getByRole('dialog', { name: 'New task' });
+    await dialog.getByLabel('What to do').fill(text);
+    await dialog.getByLabel('Linked to').fill(search);
+    await page.getByRole('option', { name: pick }).click();
+    const created = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/v1/tasks'));
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    expect((await created).status()).toBe(201);
+  }
+  const tasksOf = (type: string, id: string) => call<{ items: Array<{ text: string }> }>('get', `/tasks?entityType=${type}&entityId=${id}`);
+
+  it(
+    'links a task made on the Tasks page to a lead, and one from the header "+" to a contact found by Latin spelling',
+    async () => {
+      // Prepare
+      const tag = randomUUID().slice(0, 6);
+      const lead = await call('post', '/leads', { name: `Supply ${tag}` });
+      const contact = await call('post', '/contacts', { name: `Ромашкин ${tag}` });
+      // Act: the Tasks page's button
+      await page.goto('/tasks');
+      await page.getByRole('button', { name: 'Add task' }).click();
+      await createLinkedTask(`Call about supply ${tag}`, `supply ${tag}`, `Supply ${tag}`);
+      // Act: the header's "+", finding the contact by its Latin spelling
+      await page.getByRole('button', { name: 'Add', exact: true }).click();
+      await page.getByRole('menuitem', { name: 'Task' }).click();
+      await createLinkedTask(`Meet ${tag}`, `romashkin ${tag}`, `Ромашкин ${tag}`);
+      // Assess
+      expect((await tasksOf('lead', lead.id)).items.map((t) => t.text)).toEqual([`Call about supply ${tag}`]);
+      expect((await tasksOf('contact', contact.id)).items.map((t) => t.text)).toEqual([`Meet ${tag}`]);
+    },
+    BROWSER_TIMEOUT,
+  );
+
+  it(
+    'shows a day and a month, and a drag to another day of the month keeps the time of day',
+    async () => {
+      // Prepare: a task in 3 days at a round time
+      const due = new Date(Date.now() + 3 * 86_400_000);
+      due.setUTCHours(9, 30, 0, 0);
+      const text = `Drag me ${randomUUID().slice(0, 6)}`;
+      const task = await call<{ id: string; dueAt: string }>('post', '/tasks', { text, dueAt: due.toISOString() });
+      const date = due.toISOString().slice(0, 10);
+      // Assess the day view
+      await page.goto(`/tasks/calendar?view=day&date=${date}`);
+      await page.getByRole('button', { name: new RegExp(text) }).waitFor();
+      expect(await page.locator('section[data-day]').count()).toBe(1);
+      // Act: the month view, drag to the next (or previous) day shown
+      await page.goto(`/tasks/calendar?view=month&date=${date}`);
+      const chip = page.getByRole('button', { name: new RegExp(text) });
+      await chip.waitFor();
+      expect(await page.locator('section[data-day]').count()).toBeGreaterThanOrEqual(28);
+      const from = (await chip.locator('xpath=ancestor::section[@data-day]').getAttribute('data-day'))!;
+      const days = await page.locator('section[data-day]').evaluateAll((els) => els.map((e) => e.getAttribute('data-day')!));
+      const step = days.indexOf(from) + 1 < days.length ? 1 : -1;
+      const target = page.locator(`section[data-day="${days[days.indexOf(from) + step]}"]`);
+      const saved = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes(`/api/v1/tasks/${task.id}`));
+      await dragTo(chip, target);
+      const answer = await saved;
+      // Assess: If-Match sent, one day later or earlier, same time of day
+      expect(answer.status()).toBe(200);
+      expect(answer.request().headers()['if-match']).toBe('"1"');
+      const moved = await call<{ dueAt: string }>('get', `/tasks/${task.id}`);
+      expect(new Date(moved.dueAt).getTime() - due.getTime()).toBe(step * 86_400_000);
+      await target.getByRole('button', { name: new RegExp(text) }).waitFor();
+    },
+    BROWSER_TIMEOUT,
+  );
+
+  it(
+    'tells a drag that lost to another change (412) and leaves the task where the server has it',
+    async () => {
+      // Prepare
+      const due = new Date(Date.now() + 3 * 86_400_000);
+      due.setUTCHours(11, 0, 0, 0);
+      const text = `Clash ${randomUUID().slice(0, 6)}`;
+      const task = await call<{ id: string }>('post', '/tasks', { text, dueAt: due.toISOString() });
+      await page.goto(`/tasks/calendar?view=month&date=${due.toISOString().slice(0, 10)}`);
+      const chip = page.getByRole('button', { name: new RegExp(text) });
+      await chip.waitFor();
+      await call('patch', `/tasks/${task.id}`, { text: `${text} changed` });
+      const from = (await chip.locator('xpath=ancestor::section[@data-day]').getAttribute('data-day'))!;
+      const days = await page.locator('section[data-day]').evaluateAll((els) => els.map((e) => e.getAttribute('data-day')!));
+      const step = days.indexOf(from) + 1 < days.length ? 1 : -1;
+      // Act
+      const saved = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes(`/api/v1/tasks/${task.id}`));
+      await dragTo(chip, page.locator(`section[data-day="${days[days.indexOf(from) + step]}"]`));
+      // Assess
+      expect((await saved).status()).toBe(412);
+      await page.getByText('The task was not rescheduled.').first().waitFor();
+      expect((await call<{ dueAt: string }>('get', `/tasks/${task.id}`)).dueAt).toBe(due.toISOString());
     },
     BROWSER_TIMEOUT,
   );
