@@ -222,6 +222,44 @@ describe('Tasks: linked to records, on a day, week or month, moved by drag (item
   );
 });
 
+describe('Language and toasts (item 12)', () => {
+  it(
+    'words a server field error by its kind, in the language chosen after it was shown; toasts keep clear of the header',
+    async () => {
+      // Prepare
+      const name = `Words ${randomUUID().slice(0, 6)}`;
+      const lead = await call('post', '/leads', { name });
+      await page.goto(`/leads/${lead.id}`);
+      const form = page.getByRole('form', { name: 'Lead details' });
+      await form.getByLabel('Lead name').waitFor();
+      // Act: a name the server refuses (longer than 255)
+      await form.getByLabel('Lead name').fill('x'.repeat(300));
+      const refused = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes(lead.id));
+      await form.getByRole('button', { name: 'Save' }).click();
+      expect((await refused).status()).toBe(400);
+      await form.getByText('Too long or too large.').waitFor();
+      await page.getByRole('button', { name: 'Account menu' }).click();
+      await page.getByRole('button', { name: 'RU' }).click();
+      // Assess: the same error, now in Russian
+      await page.getByText('Слишком длинно или слишком много.').waitFor();
+      expect(await page.getByText('Too long or too large.').count()).toBe(0);
+      await page.getByRole('button', { name: 'Меню аккаунта' }).click();
+      await page.getByRole('button', { name: 'EN' }).click();
+      await page.keyboard.press('Escape');
+      // Act: a save that shows a toast
+      await form.getByLabel('Lead name').fill(`${name} saved`);
+      await form.getByRole('button', { name: 'Save' }).click();
+      const toast = page.locator('.mantine-Notification-root').filter({ hasText: 'Saved' });
+      await toast.waitFor();
+      // Assess: the toast starts below the header
+      const header = (await page.locator('header').first().boundingBox())!;
+      const box = (await toast.boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(header.y + header.height);
+    },
+    BROWSER_TIMEOUT,
+  );
+});
+
 describe('The browser', () => {
   it('threw nothing along the way', () => {
     expect(pageErrors).toEqual([]);

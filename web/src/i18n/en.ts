@@ -54,6 +54,17 @@ export const en = {
     serverChanges: 'Changed on the server',
     yoursVsServer: 'yours {{yours}} · on the server {{server}}',
     serverTaken: 'now {{server}} (taken from the server)',
+    field: {
+      invalid: 'This value is not accepted.',
+      custom: 'This value is not accepted.',
+      too_small: 'Too short or too small.',
+      too_big: 'Too long or too large.',
+      invalid_type: 'Required, or not of the right kind.',
+      invalid_format: 'Not in the right format.',
+      invalid_value: 'Not one of the allowed values.',
+      not_multiple_of: 'Not a multiple of the allowed step.',
+      unrecognized_keys: 'Not a known field.',
+    },
   },
   notFound: { title: 'Page not found', text: 'There is nothing at this address.', home: 'Go to the desktop' },
   auth: {

@@ -58,6 +58,17 @@ export const ru: Record<keyof Messages, Record<string, unknown>> = {
     serverChanges: 'Изменено на сервере',
     yoursVsServer: 'у вас {{yours}} · на сервере {{server}}',
     serverTaken: 'теперь {{server}} (взято с сервера)',
+    field: {
+      invalid: 'Это значение не подходит.',
+      custom: 'Это значение не подходит.',
+      too_small: 'Слишком коротко или слишком мало.',
+      too_big: 'Слишком длинно или слишком много.',
+      invalid_type: 'Обязательно, или значение не того вида.',
+      invalid_format: 'Неверный формат.',
+      invalid_value: 'Нет среди допустимых значений.',
+      not_multiple_of: 'Не кратно допустимому шагу.',
+      unrecognized_keys: 'Неизвестное поле.',
+    },
   },
   notFound: { title: 'Страница не найдена', text: 'По этому адресу ничего нет.', home: 'На рабочий стол' },
   auth: {

@@ -1,3 +1,4 @@
+import type { FieldError } from '@/lib/problem';
 import { useState } from 'react';
 import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -19,7 +20,7 @@ export default function SignupPage() {
   const navigate = useNavigate();
   const session = useSession();
   const [error, setError] = useState<unknown>(null);
-  const [extra, setExtra] = useState<string[]>([]);
+  const [extra, setExtra] = useState<FieldError[]>([]);
   const form = useForm<SignupRequest>({
     initialValues: { company: '', name: '', email: '', password: '' },
     validate: {

@@ -1,4 +1,5 @@
 // Create a task, or edit and reschedule one: text, type, due date and time, responsible.
+import type { FieldError } from '@/lib/problem';
 import { useState } from 'react';
 import { Modal, Select, Stack, Textarea } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
@@ -32,7 +33,7 @@ export default function TaskFormModal({ opened, onClose, task, entity }: Props) 
   const create = useCreateTask();
   const update = useUpdateTask();
   const mutation = task ? update : create;
-  const [extra, setExtra] = useState<string[]>([]);
+  const [extra, setExtra] = useState<FieldError[]>([]);
   /** Picked in the form when the task is made from the Tasks page or the header's "+". */
   const [linked, setLinked] = useState<(EntityRef & { name: string }) | null>(null);
   const form = useForm({
