@@ -1,3 +1,4 @@
+import { loginEmail } from '@crm/contract/client';
 import type { FieldError } from '@/lib/problem';
 import { useState } from 'react';
 import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
@@ -34,7 +35,7 @@ export default function SignupPage() {
 
   const submit = form.onSubmit(async (values) => {
     setError(null);
-    const body = { ...values, email: values.email.trim().toLowerCase() };
+    const body = { ...values, email: loginEmail(values.email) };
     try {
       await api.signup(body);
     } catch (e) {
