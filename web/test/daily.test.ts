@@ -260,6 +260,19 @@ describe('Language and toasts (item 12)', () => {
   );
 });
 
+describe('Contact card', () => {
+  it(
+    "shows the contact's company by name in its Company select",
+    async () => {
+      const company = await call<{ id: string; name: string }>('post', '/companies', { name: `Firm ${randomUUID().slice(0, 6)}` });
+      const contact = await call('post', '/contacts', { name: `Worker ${randomUUID().slice(0, 6)}`, companyId: company.id });
+      await page.goto(`/contacts/${contact.id}`);
+      await expect.poll(() => page.getByLabel('Company', { exact: true }).first().inputValue(), { timeout: 15_000 }).toBe(company.name);
+    },
+    BROWSER_TIMEOUT,
+  );
+});
+
 describe('The browser', () => {
   it('threw nothing along the way', () => {
     expect(pageErrors).toEqual([]);
