@@ -10,7 +10,11 @@ import { HttpProblem } from './problem.ts';
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 const fieldErrors = (error: z.ZodError) =>
-  error.issues.map((i) => ({ path: i.path.join('.') || (i.code === 'unrecognized_keys' ? i.keys.join(',') : ''), message: i.message }));
+  error.issues.map((i) => ({
+    path: i.path.join('.') || (i.code === 'unrecognized_keys' ? i.keys.join(',') : ''),
+    message: i.message,
+    code: i.code,
+  }));
 
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
   const result = schema.safeParse(value);

@@ -67,12 +67,44 @@ describe('Resource: search', () => {
       });
     });
 
-    it('finds a contact by any suffix of 4+ digits of its phone, in any format', async () => {
-      for (const q of ['+7 (913) 909-73-32', '89139097332', '79139097332', '9139097332', '9097332', '909-73-32', '7332']) {
+    it('finds a contact by the end or the start of its phone, 3+ digits, in any format', async () => {
+      for (const q of ['+7 (913) 909-73-32', '89139097332', '79139097332', '9139097332', '9097332', '909-73-32', '7332', '332']) {
         expect(ids((await search(acme, q)).contacts), q).toEqual([petrov.id]);
       }
-      expect((await search(acme, '9097333')).contacts).toEqual([]);
-      expect((await search(acme, '8913909')).contacts).toEqual([]);
+      // the start as dialled inside the country, with any separators, with or without +7 or 8
+      for (const q of ['913 909', '913-909', '(913) 90', '913', '+7 913 909', '8 (913) 909', '8913909']) {
+        expect(ids((await search(acme, q)).contacts), q).toEqual([petrov.id]);
+      }
+      // not the middle of a number, nor a wrong digit
+      for (const q of ['9097333', '909 73', '13 909', '91']) expect((await search(acme, q)).contacts, q).toEqual([]);
+    });
+
+    it('finds a Cyrillic name by its Latin spelling, and a Latin name by a Cyrillic query', async () => {
+      const romashka = await acme.client.companies.create({ name: 'ООО Ромашка' });
+      const shchukin = await acme.client.contacts.create({ name: 'Жанна Щукина' });
+      const lead = await acme.client.leads.create({ name: 'Поставка Ромашке' });
+      const latin = await acme.client.companies.create({ name: 'Romashka Trading' });
+      for (const q of ['romashka', 'Romash'])
+        expect(ids((await search(acme, q)).companies).sort(), q).toEqual([romashka.id, latin.id].sort());
+      expect(ids((await search(acme, 'ooo romashka')).companies)).toEqual([romashka.id]);
+      expect(ids((await search(acme, 'romashke')).leads)).toEqual([lead.id]);
+      for (const q of ['zhanna', 'schukina zh']) expect(ids((await search(acme, q)).contacts), q).toEqual([shchukin.id]);
+      // the reverse: a Cyrillic query finds a Latin name by the query's Latin spelling
+      expect(ids((await search(acme, 'ромашка тр')).companies)).toEqual([latin.id]);
+      // a rename forgets the old Latin terms
+      await acme.client.companies.patch({ id: romashka.id }, { name: 'ООО Василёк' });
+      expect(ids((await search(acme, 'romashka')).companies)).toEqual([latin.id]);
+      expect(ids((await search(acme, 'vasilek')).companies)).toEqual([romashka.id]);
+    });
+
+    it("the contacts list's search finds a contact by 3 digits of its phone, through the search index", async () => {
+      const ivanov = await acme.client.contacts.create({ name: 'Иван Иванов', phones: [{ value: '+7 916 123-45-67' }] });
+      for (const q of ['916', '916 123', '567', '45-67'])
+        expect(ids((await acme.client.contacts.list({ q })).items), q).toEqual([ivanov.id]);
+      expect((await acme.client.contacts.list({ q: '999 000' })).items).toEqual([]);
+      expect((await other.client.contacts.list({ q: '916' })).items).toEqual([]);
+      // a name search still reads names
+      expect(ids((await acme.client.contacts.list({ q: 'ивано' })).items)).toEqual([ivanov.id]);
     });
 
     it('finds a contact by e-mail prefix and by name, once, with what a hit shows', async () => {

@@ -1,13 +1,15 @@
 // Accounts, users and the caller's own profile.
 import * as z from 'zod';
 import { EntityBase, Id, ListQuery, Name } from './common.ts';
+import { loginEmail } from './login-email.ts';
+
+export { loginEmail };
 
 /**
  * The one form an e-mail is kept, invited and logged in under, whatever case was typed: Cognito
  * compares usernames as given (cognito-local always; an AWS pool unless made case-insensitive),
  * so every client that logs in sends this form too (the web app, packages/local's logIn).
  */
-export const loginEmail = (typed: string) => typed.trim().toLowerCase();
 export const Email = z.email().max(254).transform(loginEmail);
 export const Password = z.string().min(8).max(128);
 export const Role = z.union([z.enum(['admin', 'manager']), Id]);

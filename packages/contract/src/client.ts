@@ -10,6 +10,9 @@ export { IP_NOT_ALLOWED } from './problems.ts';
 export { EVENT_TYPES } from './event-types.ts';
 import type { Operations } from './operations.ts';
 
+/** The e-mail as logged in under, for the web's sign-in and sign-up forms. */
+export { loginEmail } from './login-email.ts';
+
 // ---- types of one operation's call, from its row in the table
 
 type ParamNames<Path extends string> = Path extends `${string}{${infer Name}}${infer Rest}` ? Name | ParamNames<Rest> : never;

@@ -1,5 +1,6 @@
 // Domain errors: each kind maps to one HTTP status in functions/http/problem.ts.
-export type FieldError = { path: string; message: string };
+/** `code`: what is wrong, for clients to word it in their own language (zod's issue codes: too_small, invalid_type...). */
+export type FieldError = { path: string; message: string; code?: string };
 
 export class DomainError extends Error {
   constructor(

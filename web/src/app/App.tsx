@@ -31,7 +31,8 @@ export function App() {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <Suspense fallback={null}>
-        <Notifications position="top-right" />
+        {/* Bottom right: a toast at the top covered the header's buttons. */}
+        <Notifications position="bottom-right" />
       </Suspense>
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />

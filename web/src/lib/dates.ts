@@ -39,3 +39,11 @@ export function moveToDay(iso: string, targetDay: Dayjs, tz: string): string {
 
 /** Next full hour in the zone: the default due time of a new task. */
 export const nextHourWallClock = (tz: string): string => nowInZone(tz).add(1, 'hour').startOf('hour').format(WALL_CLOCK);
+
+/** The weeks (Monday first) that hold the month of `day`, as local days: a month calendar's grid. */
+export function monthGrid(day: Dayjs): Dayjs[] {
+  const first = weekDays(day.startOf('month'))[0]!;
+  const last = weekDays(day.endOf('month').startOf('day'))[6]!;
+  const count = last.diff(first, 'day') + 1;
+  return Array.from({ length: count }, (_, i) => first.add(i, 'day'));
+}

@@ -2,6 +2,8 @@
 export interface FieldError {
   path: string;
   message: string;
+  /** What is wrong (zod's issue codes), for a message in the user's language. */
+  code?: string;
 }
 
 export interface ProblemBody {

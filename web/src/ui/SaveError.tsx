@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '@/lib/problem';
+import { isApiError, type FieldError } from '@/lib/problem';
 import { FormError } from './FormError';
 
 /**
@@ -15,7 +15,7 @@ export function SaveError({
   children,
 }: {
   error: unknown;
-  extra?: string[];
+  extra?: FieldError[];
   onReload?: () => void;
   children?: ReactNode;
 }) {

@@ -2,6 +2,7 @@
 // and saves only the changed fields with If-Match. When someone else saved first (412), it
 // reads their version, keeps what the user typed on top of it and lists what differs, so that
 // the next save goes against the new version with nothing retyped.
+import type { FieldError } from '@/lib/problem';
 import { useEffect, useRef, useState } from 'react';
 import { useForm, type FormValidateInput } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
@@ -54,7 +55,7 @@ export function mergeOntoServer<V extends object>(base: V, typed: V, server: V):
 
 export function useEditForm<T extends Versioned, V extends object>({ item, toValues, toPatch, save, reload, validate }: Options<T, V>) {
   const { t } = useTranslation();
-  const [extra, setExtra] = useState<string[]>([]);
+  const [extra, setExtra] = useState<FieldError[]>([]);
   const [conflicts, setConflicts] = useState<EditConflict[]>([]);
   /** Set by a 412: what the user started from and what they typed, to lay over the next version. */
   const pending = useRef<{ base: V; typed: V } | null>(null);

@@ -1,5 +1,6 @@
 // Search-term items kept current by every lead/contact/company write (a contributor in
 // derived/index.ts); services/search.ts finds records by them with a few prefix Queries.
+import transliterate from '@sindresorhus/transliterate';
 import type { Caller } from '../context.ts';
 import { db } from '../db.ts';
 import type { RecordKind, Stored } from '../model/records.ts';
@@ -7,15 +8,17 @@ import { fold } from '../text.ts';
 import { put, remove, type Write } from '../write/write.ts';
 import { emailKey, phoneDigits } from '../model/phones.ts';
 
-export type Field = 'name' | 'phone' | 'email';
+export type Field = 'name' | 'phone' | 'phoneStart' | 'email';
 interface Term {
   field: Field;
   term: string;
 }
 export type Hit = { id: string; name: string } & Record<string, unknown>;
 
-// Caps on the terms of one record. A rewrite deletes the old terms and puts the new ones in
-// the record's transaction (at most 2 x 13 items), which DynamoDB caps at 100 items in all.
+// Caps on the terms of one record: 6 name words (+ up to 6 Latin spellings of Cyrillic ones),
+// 2 terms per phone (its end and its start) and 3 e-mails, 23 in all. A rewrite deletes the old
+// terms and puts the new ones in the record's transaction (at most 2 x 23 items), which
+// DynamoDB caps at 100 items in all.
 export const MAX_NAME_WORDS = 6;
 export const MAX_PHONES = 4;
 export const MAX_EMAILS = 3;
@@ -34,6 +37,19 @@ export const wordsOf = (text: string) => [
 ];
 export const reversed = (s: string) => [...s].reverse().join('');
 
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+export const hasCyrillic = (text: string) => CYRILLIC.test(text);
+/** The Latin spelling of Cyrillic words, as people type it ("ромашка" -> "romashka"); other words as they are. */
+export const latinWordsOf = (words: string[]) => [...new Set(words.flatMap((w) => (hasCyrillic(w) ? wordsOf(transliterate(w)) : [w])))];
+/** A name's words and their Latin spellings, what a query's words must begin. */
+export const nameWordsOf = (name: string) => {
+  const words = wordsOf(name);
+  return [...new Set([...words, ...latinWordsOf(words)])];
+};
+
+/** The start of a phone as dialled inside its country: a Russian number without its 7, so "916 123" finds +7 916 123.... */
+export const nationalDigits = (digits: string) => (digits.length === 11 && digits.startsWith('7') ? digits.slice(1) : digits);
+
 type Channel = { value: string; type: string };
 const channels = (list: unknown) => ((list as Channel[] | undefined) ?? []).map(({ value, type }) => ({ value, type }));
 
@@ -48,9 +64,8 @@ function hitOf(kind: RecordKind, r: Stored): Hit {
 }
 
 function termsOf(kind: RecordKind, r: Stored): Term[] {
-  const words = wordsOf(r.name as string)
-    .slice(0, MAX_NAME_WORDS)
-    .map((term) => ({ field: 'name' as const, term }));
+  const named = wordsOf(r.name as string).slice(0, MAX_NAME_WORDS);
+  const words = [...new Set([...named, ...latinWordsOf(named.filter(hasCyrillic))])].map((term) => ({ field: 'name' as const, term }));
   if (kind === 'lead') return words;
   const phones = [
     ...new Set(
@@ -60,7 +75,10 @@ function termsOf(kind: RecordKind, r: Stored): Term[] {
     ),
   ]
     .slice(0, MAX_PHONES)
-    .map((d) => ({ field: 'phone' as const, term: reversed(d) }));
+    .flatMap((d) => [
+      { field: 'phone' as const, term: reversed(d) },
+      { field: 'phoneStart' as const, term: nationalDigits(d) },
+    ]);
   const emails = [
     ...new Set(
       channels(r.emails)
@@ -97,4 +115,31 @@ export function searchTermWrites(caller: Caller, kind: RecordKind, before: Store
     writes.push(put(db.searchTerm.put(item).params()));
   }
   return writes;
+}
+
+/** One prefix Query on a term partition: the items (record id, owner, hit) whose term begins with `prefix`. */
+export const findTerms = (accountId: string, recordType: RecordKind, field: Field, prefix: string, limit: number) =>
+  db.searchTerm.query
+    .byTerm({ accountId, recordType, field })
+    .begins({ term: prefix.slice(0, MAX_TERM) })
+    .go({ limit })
+    .then(({ data }) => data);
+
+const PHONE_LIKE = /^[\d\s()+\-.]+$/;
+/** Phone fragments shorter than this are found neither at the end nor the start of a number. */
+export const MIN_PHONE_DIGITS = 3;
+
+/**
+ * The phone lookups a query means, when it looks like (part of) a phone: its digits as the end
+ * of a number, and as the start of one as dialled inside the country ("916 123", and "+7 916" or
+ * "8 916" without the 7 or 8). Digits in the middle of a number are not found.
+ */
+export function phoneLookups(q: string): Array<{ field: Field; prefix: string }> {
+  const typed = q.replace(/\D/g, '');
+  if (!PHONE_LIKE.test(q) || typed.length < MIN_PHONE_DIGITS) return [];
+  const start = /^\s*(\+\s*7|8\s*\(?\s*9)/.test(q) ? typed.slice(1) : typed;
+  return [
+    { field: 'phone', prefix: reversed(phoneDigits(q)) },
+    { field: 'phoneStart', prefix: start },
+  ];
 }

@@ -8,9 +8,10 @@ export const SearchTermEntity = new Entity({
   attributes: {
     accountId: { type: 'string', required: true, readOnly: true },
     recordType: { type: ['lead', 'contact', 'company'] as const, required: true, readOnly: true },
-    /** name: a folded word of the name; phone: the normalised digits reversed (suffix search
-     *  becomes prefix search); email: the lower-cased address. */
-    field: { type: ['name', 'phone', 'email'] as const, required: true, readOnly: true },
+    /** name: a folded word of the name, or the Latin spelling of a Cyrillic one; phone: the
+     *  normalised digits reversed (suffix search becomes prefix search); phoneStart: the digits
+     *  as dialled inside the country (prefix search); email: the lower-cased address. */
+    field: { type: ['name', 'phone', 'phoneStart', 'email'] as const, required: true, readOnly: true },
     term: { type: 'string', required: true, readOnly: true },
     recordId: { type: 'string', required: true, readOnly: true },
     /** The record's responsible user, for view rights with an `own` scope. */

@@ -6,6 +6,7 @@ import type { Contact, ContactCreate, ContactListQuery, ContactPatch, ListQuery 
 import type { Caller, WriteOptions } from '../context.ts';
 import { db } from '../db.ts';
 import { derivedWrites, recordRules } from '../derived/index.ts';
+import { findTerms, phoneLookups } from '../derived/search-terms.ts';
 import { nearestOpenTaskAt } from '../derived/nearest-task.ts';
 import { linksThatFit, relinkLead, type LinkMoves } from '../derived/relink.ts';
 import { stampedRemove, touchingOnce } from '../derived/links.ts';
@@ -350,10 +351,17 @@ export async function listContacts(caller: Caller, query: ContactListQuery) {
     companyId: query.companyId,
     responsibleUserId: listedOwner(caller, 'contacts', query.responsibleUserId),
   };
-  const { access, answered } = await contactAccess(caller.accountId, query.sort, filters);
+  const byPhone = query.q ? await phoneHolders(caller.accountId, query.q) : null;
+  if (byPhone && !byPhone.length) return { items: [], nextCursor: null };
+  const { access, answered } = await contactAccess(caller.accountId, query.sort, filters, byPhone);
   if (!access) return { items: [], nextCursor: null };
+  const only = (a: Record<string, any>, op: Record<'eq', (x: any, v: string) => string>) =>
+    byPhone ? [`(${byPhone.map((id) => op.eq(a.contactId, id)).join(' OR ')})`] : [];
   return pageOf(
-    (o) => access.where((a, op) => filterExpression(a, op, filters, answered)).go({ ...o, order: orderOf(query.sort) }),
+    (o) =>
+      access
+        .where((a, op) => [filterExpression(a, op, filters, answered), ...only(a, op)].filter(Boolean).join(' AND '))
+        .go({ ...o, order: orderOf(query.sort) }),
     { limit: query.limit, cursor },
     toContact,
   );
@@ -364,9 +372,10 @@ export async function listContacts(caller: Caller, query: ContactListQuery) {
  * filter's. A phone or e-mail is looked up in its claim first, which bounds the Query to
  * the key range of the contacts holding it.
  */
-async function contactAccess(accountId: string, sort: ContactListQuery['sort'], f: ClientFilters) {
+async function contactAccess(accountId: string, sort: ContactListQuery['sort'], f: ClientFilters, byPhone: string[] | null) {
   const q = db.contact.query;
   const answered = new Set<keyof ClientFilters>();
+  if (byPhone) answered.add('q');
   const index = sortIndex(sort);
   if (index === 'byName') return { access: q.byName({ accountId }), answered };
   if (index === 'byUpdated') return { access: q.byUpdated({ accountId }), answered };
@@ -381,6 +390,7 @@ async function contactAccess(accountId: string, sort: ContactListQuery['sort'], 
     if (!both.length) return { access: null, answered };
     return { access: q.byId({ accountId }).between({ contactId: both[0]! }, { contactId: both.at(-1)! }), answered };
   }
+  if (byPhone) return { access: q.byId({ accountId }).between({ contactId: byPhone[0]! }, { contactId: byPhone.at(-1)! }), answered };
   if (f.companyId) return (answered.add('companyId'), { access: q.byCompany({ accountId, companyKey: f.companyId }), answered });
   if (f.responsibleUserId) {
     return (
@@ -390,6 +400,16 @@ async function contactAccess(accountId: string, sort: ContactListQuery['sort'], 
   }
   return { access: q.byId({ accountId }), answered };
 }
+
+/** Contacts the search box means by a phone fragment ("916", "916 123", "4567"), through the search index; null when `q` is no phone. */
+async function phoneHolders(accountId: string, q: string) {
+  const lookups = phoneLookups(q);
+  if (!lookups.length) return null;
+  const found = await Promise.all(lookups.map(({ field, prefix }) => findTerms(accountId, 'contact', field, prefix, PHONE_HOLDERS)));
+  return [...new Set(found.flat().map((t) => t.recordId))].sort().slice(0, PHONE_HOLDERS);
+}
+/** A phone fragment narrows the list to at most this many contacts (one FilterExpression of ids). */
+const PHONE_HOLDERS = 100;
 
 /** `GET /contacts/{id}/leads`: one Query on the contact's link items, each with its lead's snapshot. */
 export async function listContactLeads(caller: Caller, contactId: string, query: z.output<typeof ListQuery>) {

@@ -14,7 +14,7 @@ import { idBounds, newId, now } from '../ids.ts';
 import { checkLeadContacts, LEAD_FIELDS, statusFor, toLead, type LeadItem } from '../model/lead.ts';
 import { dedupeTags } from '../model/records.ts';
 import { listedOwner } from '../model/clients.ts';
-import { acceptCursor, pageOf } from '../page.ts';
+import { acceptCursor, pageOf, type PageRead } from '../page.ts';
 import { contactLinks, leadsByIds } from '../reads/records.ts';
 import { definedOnly, fold } from '../text.ts';
 import { aggregate, entityStore } from '../write/aggregate.ts';
@@ -257,16 +257,26 @@ function leadAccess(accountId: string, q: LeadListQuery) {
 
 /**
  * `GET /leads?contactId=` in creation order: the contact's link items are the index (one
- * Query per page), its leads one BatchGet; the list's other filters apply to that page.
+ * Query per read), its leads one BatchGet per read; the list's other filters apply to those,
+ * and pageOf reads on (within its budget) so that a page is full whenever enough match.
  */
 async function leadsOfContactPage(caller: Caller, query: LeadListQuery) {
   const cursor = acceptCursor(query.cursor, caller.accountId);
-  const order = query.sort.startsWith('-') ? 'desc' : 'asc';
-  const links = await contactLinks(caller.accountId, query.contactId!, { limit: query.limit, cursor, order });
-  const ids = links.data.map((l) => l.leadId);
-  const byId = new Map((await leadsByIds(caller.accountId, ids)).map((l) => [l.leadId, toLead(l)]));
-  const items = ids.map((id) => byId.get(id)).filter((l): l is Lead => !!l && matches(l, query));
-  return { items, nextCursor: links.cursor ?? null };
+  const order = query.sort.startsWith('-') ? ('desc' as const) : ('asc' as const);
+  const links = (o: { limit: number; cursor?: string }) => contactLinks(caller.accountId, query.contactId!, { ...o, order });
+  const read: PageRead<Lead> = async ({ limit, cursor: from, count }) => {
+    const page = await links({ limit, cursor: from });
+    const ids = page.data.map((l) => l.leadId);
+    const byId = new Map((await leadsByIds(caller.accountId, ids)).map((l) => [l.leadId, toLead(l)]));
+    const matched = ids.map((id) => byId.get(id)).map((l) => (l && matches(l, query) ? l : null));
+    if (count === undefined) return { data: matched.filter((l): l is Lead => !!l), cursor: page.cursor ?? null };
+    // Cut after the count-th match: read the same links again up to it, for a cursor that goes on from there.
+    let seen = 0;
+    const upTo = matched.findIndex((l) => l && ++seen === count);
+    const cut = await links({ limit: upTo + 1, cursor: from });
+    return { data: matched.slice(0, upTo + 1).filter((l): l is Lead => !!l), cursor: cut.cursor ?? null };
+  };
+  return pageOf(read, { limit: query.limit, cursor }, (l) => l);
 }
 
 function matches(l: Lead, q: LeadListQuery) {

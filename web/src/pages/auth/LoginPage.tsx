@@ -1,3 +1,4 @@
+import { loginEmail } from '@crm/contract/client';
 import { useState } from 'react';
 import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -42,7 +43,7 @@ export default function LoginPage() {
   const submit = form.onSubmit(async ({ email, password }) => {
     setError(null);
     try {
-      await signIn(email.trim().toLowerCase(), password);
+      await signIn(loginEmail(email), password);
       navigate(next, { replace: true });
     } catch (e) {
       setError(describe(e));

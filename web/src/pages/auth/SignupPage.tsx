@@ -1,3 +1,5 @@
+import { loginEmail } from '@crm/contract/client';
+import type { FieldError } from '@/lib/problem';
 import { useState } from 'react';
 import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -19,7 +21,7 @@ export default function SignupPage() {
   const navigate = useNavigate();
   const session = useSession();
   const [error, setError] = useState<unknown>(null);
-  const [extra, setExtra] = useState<string[]>([]);
+  const [extra, setExtra] = useState<FieldError[]>([]);
   const form = useForm<SignupRequest>({
     initialValues: { company: '', name: '', email: '', password: '' },
     validate: {
@@ -35,7 +37,7 @@ export default function SignupPage() {
     setError(null);
     // The account starts in the browser's language: Russian stage names, RUB and Moscow time, or English.
     const locale = navigator.language.toLowerCase().startsWith('ru') ? 'ru' : 'en';
-    const body = { ...values, email: values.email.trim().toLowerCase(), locale } as const;
+    const body = { ...values, email: loginEmail(values.email), locale } as const;
     try {
       await api.signup(body);
     } catch (e) {

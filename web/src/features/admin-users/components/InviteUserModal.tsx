@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '@/lib/problem';
+import { isApiError, type FieldError } from '@/lib/problem';
 import { applyFieldErrors } from '@/ui/errors';
 import { FormActions } from '@/ui/FormActions';
 import { FormError } from '@/ui/FormError';
@@ -21,7 +21,7 @@ export function InviteUserModal({ opened, onClose, roles, groups }: Props) {
   const { t } = useTranslation();
   const invite = useInviteUser();
   const [error, setError] = useState<unknown>(null);
-  const [extra, setExtra] = useState<string[]>([]);
+  const [extra, setExtra] = useState<FieldError[]>([]);
   const form = useForm({
     initialValues: { email: '', name: '', role: 'manager', groupId: '', password: '' },
     validate: {

@@ -1,5 +1,6 @@
 // A new contact or company; where the kind warns of duplicates, a phone or e-mail already on
 // file is shown first, with "create anyway".
+import type { FieldError } from '@/lib/problem';
 import { useState } from 'react';
 import { Modal, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -32,7 +33,7 @@ export default function CreateClientModal({ kind, opened, onClose, companyId, on
   const spec = CLIENT_KINDS[kind];
   const create = spec.records.useCreate();
   const [duplicate, setDuplicate] = useState<ApiError | null>(null);
-  const [extra, setExtra] = useState<string[]>([]);
+  const [extra, setExtra] = useState<FieldError[]>([]);
   const form = useForm<ClientValues>({
     initialValues: emptyClient(spec, companyId ?? null),
     validate: { name: (v) => (v.trim() ? null : t('common.required')) },

@@ -1,3 +1,4 @@
+import type { FieldError } from '@/lib/problem';
 import { useState } from 'react';
 import { Modal, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -27,7 +28,7 @@ export default function CreateLeadModal({ opened, onClose, defaults }: Props) {
   const navigate = useNavigate();
   const create = useCreateLead();
   const stages = useStageIndex();
-  const [extra, setExtra] = useState<string[]>([]);
+  const [extra, setExtra] = useState<FieldError[]>([]);
   const form = useForm({
     initialValues: {
       name: '',

@@ -1,4 +1,5 @@
 // "Quick add" at the top of a column: a name and a budget are enough for a new lead.
+import type { FieldError } from '@/lib/problem';
 import { useState } from 'react';
 import { Button, Group, Stack, TextInput, UnstyledButton, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -11,7 +12,7 @@ export function QuickAddLead({ pipelineId, stageId }: { pipelineId: string; stag
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const create = useCreateLead();
-  const [extra, setExtra] = useState<string[]>([]);
+  const [extra, setExtra] = useState<FieldError[]>([]);
   const form = useForm({
     initialValues: { name: '', price: '' },
     validate: {

@@ -95,13 +95,28 @@ export function useUpdateLead() {
   });
 }
 
+/**
+ * Forgets a deleted record once nothing shows it: removing it while its card is still open
+ * would make the card read it again (a 404) before the app has moved away.
+ */
+function forgetOnceClosed(qc: QueryClient, queryKey: readonly unknown[]) {
+  const cache = qc.getQueryCache();
+  const query = cache.find({ queryKey, exact: true });
+  if (!query?.getObserversCount()) return void qc.removeQueries({ queryKey, exact: true });
+  const stop = cache.subscribe((e) => {
+    if (e.query !== query || e.type !== 'observerRemoved' || query.getObserversCount()) return;
+    stop();
+    qc.removeQueries({ queryKey, exact: true });
+  });
+}
+
 export function useDeleteLead() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (lead: Lead) => api.leads.delete({ id: lead.id }),
     onSuccess: (_, lead) => {
       qc.setQueryData<ColumnData>(leadKeys.stage(lead.stageId), (d) => removeFromColumn(d, lead.id));
-      qc.removeQueries({ queryKey: leadKeys.detail(lead.id) });
+      forgetOnceClosed(qc, leadKeys.detail(lead.id));
       void qc.invalidateQueries({ queryKey: ['leads', 'stage'], predicate: isFilteredColumn });
       void refreshTotals(qc);
       void qc.invalidateQueries({ queryKey: ['leads', 'list'] });

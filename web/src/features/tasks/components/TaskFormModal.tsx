@@ -1,4 +1,5 @@
 // Create a task, or edit and reschedule one: text, type, due date and time, responsible.
+import type { FieldError } from '@/lib/problem';
 import { useState } from 'react';
 import { Modal, Select, Stack, Textarea } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
@@ -14,6 +15,7 @@ import { useFormat } from '@/session/useFormat';
 import { ResponsibleSelect } from '@/reference/ResponsibleSelect';
 import { useCreateTask, useTaskTypes, useUpdateTask } from '@/features/tasks/hooks/useTasks';
 import { FormActions } from '@/ui/FormActions';
+import { RecordPicker } from './RecordPicker';
 
 interface Props {
   opened: boolean;
@@ -31,7 +33,9 @@ export default function TaskFormModal({ opened, onClose, task, entity }: Props) 
   const create = useCreateTask();
   const update = useUpdateTask();
   const mutation = task ? update : create;
-  const [extra, setExtra] = useState<string[]>([]);
+  const [extra, setExtra] = useState<FieldError[]>([]);
+  /** Picked in the form when the task is made from the Tasks page or the header's "+". */
+  const [linked, setLinked] = useState<(EntityRef & { name: string }) | null>(null);
   const form = useForm({
     initialValues: {
       text: task?.text ?? '',
@@ -54,7 +58,10 @@ export default function TaskFormModal({ opened, onClose, task, entity }: Props) 
     };
     try {
       if (task) await update.mutateAsync({ task, patch: body });
-      else await create.mutateAsync(entity ? { ...body, entity } : body);
+      else {
+        const about = entity ?? (linked && { type: linked.type, id: linked.id });
+        await create.mutateAsync(about ? { ...body, entity: about } : body);
+      }
       notifySuccess(task ? t('common.saved') : t('tasks.created'));
       onClose();
     } catch (e) {
@@ -82,6 +89,7 @@ export default function TaskFormModal({ opened, onClose, task, entity }: Props) 
             firstDayOfWeek={1}
             {...form.getInputProps('dueAt')}
           />
+          {!task && !entity && <RecordPicker value={linked} onChange={setLinked} />}
           <ResponsibleSelect placeholder={t('fields.me')} clearable {...form.getInputProps('responsibleUserId')} />
           <FormActions submitLabel={task ? t('common.save') : t('common.create')} saving={mutation.isPending} onCancel={onClose} />
         </Stack>

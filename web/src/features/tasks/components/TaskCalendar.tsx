@@ -1,5 +1,5 @@
-// Seven days of tasks in the account's time zone; drag a task to another day to reschedule it
-// at the same time of day.
+// Tasks on a day, a week or a month of days in the account's time zone; drag a task to another
+// day to reschedule it at the same time of day (PATCH dueAt with If-Match).
 import { useState } from 'react';
 import {
   DndContext,
@@ -23,7 +23,7 @@ import { useFormat } from '@/session/useFormat';
 import { useUpdateTask } from '@/features/tasks/hooks/useTasks';
 import { isOverdue } from './TaskRow';
 import TaskFormModal from './TaskFormModal';
-import classes from './WeekCalendar.module.css';
+import classes from './TaskCalendar.module.css';
 
 function TaskChip({ task, color, onOpen }: { task: Task; color?: string; onOpen: () => void }) {
   const format = useFormat();
@@ -56,20 +56,26 @@ function TaskChip({ task, color, onOpen }: { task: Task; color?: string; onOpen:
   );
 }
 
+export type CalendarLayout = 'day' | 'week' | 'month';
+
 function DayColumn({
   day,
   today,
+  outside,
   tasks,
   types,
   onOpen,
 }: {
   day: Dayjs;
   today: boolean;
+  /** A day of the month grid outside the month shown. */
+  outside: boolean;
   tasks: Task[];
   types: TaskType[];
   onOpen: (t: Task) => void;
 }) {
   const format = useFormat();
+  const label = `${format.weekday(day.toISOString())} ${day.format('D')}`;
   const { setNodeRef, isOver } = useDroppable({ id: day.format('YYYY-MM-DD'), data: { day } });
   return (
     <section
@@ -77,10 +83,12 @@ function DayColumn({
       className={classes.day}
       data-today={today ? 'true' : undefined}
       data-over={isOver ? 'true' : undefined}
-      aria-label={format.weekday(day.toISOString())}
+      data-outside={outside ? 'true' : undefined}
+      data-day={day.format('YYYY-MM-DD')}
+      aria-label={label}
     >
       <Text size="xs" fw={700} tt="uppercase" c={today ? 'blue.8' : 'dimmed'}>
-        {format.weekday(day.toISOString())}
+        {label}
       </Text>
       {tasks.map((task) => (
         <TaskChip key={task.id} task={task} color={types.find((ty) => ty.id === task.typeId)?.color} onOpen={() => onOpen(task)} />
@@ -89,7 +97,20 @@ function DayColumn({
   );
 }
 
-export function WeekCalendar({ days, tasks, types }: { days: Dayjs[]; tasks: Task[]; types: TaskType[] }) {
+export function TaskCalendar({
+  layout,
+  days,
+  month,
+  tasks,
+  types,
+}: {
+  layout: CalendarLayout;
+  days: Dayjs[];
+  /** The month a month grid shows (its other days are dimmed). */
+  month?: string;
+  tasks: Task[];
+  types: TaskType[];
+}) {
   const { t } = useTranslation();
   const { timeZone } = useFormat();
   const update = useUpdateTask();
@@ -120,12 +141,13 @@ export function WeekCalendar({ days, tasks, types }: { days: Dayjs[]; tasks: Tas
 
   return (
     <DndContext sensors={sensors} onDragEnd={onDragEnd}>
-      <div className={classes.week}>
+      <div className={classes.week} data-layout={layout}>
         {days.map((day) => (
           <DayColumn
             key={day.format('YYYY-MM-DD')}
             day={day}
             today={day.format('YYYY-MM-DD') === todayKey}
+            outside={Boolean(month) && day.format('YYYY-MM') !== month}
             tasks={byDay(day)}
             types={types}
             onOpen={setOpen}
