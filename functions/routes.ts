@@ -34,6 +34,8 @@ const lambdaOfGroup = {
   timeline: 'timeline',
   dashboard: 'dashboard',
   events: 'events',
+  imports: 'imports',
+  exports: 'exports',
 } as const satisfies Record<GroupOf<OperationId>, string>;
 
 const groupOf = (id: OperationId) => {

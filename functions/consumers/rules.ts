@@ -38,5 +38,6 @@ export const consumerRules: readonly ConsumerRule[] = [
     pattern: { source: [EVENT_SOURCE], 'detail-type': ['contact.deleted', 'company.deleted', 'contact.restored', 'company.restored'] },
     consumer: 'trash-links',
   },
+  { name: 'import-run', pattern: { source: [EVENT_SOURCE], 'detail-type': ['import.started'] }, consumer: 'import-run' },
   { name: 'task-due', pattern: { source: [TASK_REMINDER.source], 'detail-type': [TASK_REMINDER.detailType] }, consumer: 'task-due' },
 ];

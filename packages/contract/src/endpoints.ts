@@ -120,6 +120,16 @@ export const endpoints = {
 
   dashboard: { method: 'GET', path: '/api/v1/dashboard' },
   'events.list': { method: 'GET', path: '/api/v1/events', input: 'query' },
+
+  'imports.list': { method: 'GET', path: '/api/v1/imports', input: 'query' },
+  'imports.create': { method: 'POST', path: '/api/v1/imports', input: 'body' },
+  'imports.get': { method: 'GET', path: '/api/v1/imports/{id}' },
+  'imports.preview': { method: 'GET', path: '/api/v1/imports/{id}/preview' },
+  'imports.start': { method: 'POST', path: '/api/v1/imports/{id}/start', input: 'body' },
+  'imports.cancel': { method: 'POST', path: '/api/v1/imports/{id}/cancel' },
+  'imports.undo': { method: 'POST', path: '/api/v1/imports/{id}/undo' },
+  'imports.failedRows': { method: 'GET', path: '/api/v1/imports/{id}/failed-rows' },
+  'exports.download': { method: 'GET', path: '/api/v1/exports', input: 'query' },
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;

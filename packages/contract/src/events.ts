@@ -40,6 +40,7 @@ export const EVENT_TYPES = [
   'user.updated',
   'user.deactivated',
   'account.created',
+  'import.started',
 ] as const;
 export const EventType = z.enum(EVENT_TYPES);
 export type EventType = z.infer<typeof EventType>;
@@ -56,6 +57,7 @@ export const ENTITY_TYPES = [
   'user',
   'account',
   'incoming',
+  'import',
 ] as const;
 export const EntityType = z.enum(ENTITY_TYPES);
 export type EntityType = z.infer<typeof EntityType>;

@@ -15,3 +15,4 @@ export * from './timeline.ts';
 export * from './custom-fields.ts';
 export * from './tags.ts';
 export * from './search.ts';
+export * from './imports.ts';

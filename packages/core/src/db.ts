@@ -14,6 +14,7 @@ import { TaskEntity, TaskTypeEntity } from './entities/task.ts';
 import { NoteEntity } from './entities/note.ts';
 import { CustomFieldEntity } from './entities/custom-field.ts';
 import { SearchTermEntity } from './entities/search.ts';
+import { ImportJobEntity } from './entities/import-job.ts';
 
 export const dynamo = DynamoDBDocumentClient.from(
   new DynamoDBClient({ region: config.region, endpoint: config.dynamodbEndpoint, maxAttempts: 3 }),
@@ -40,6 +41,7 @@ export const crm = new Service(
     trash: TrashEntity,
     customField: CustomFieldEntity,
     searchTerm: SearchTermEntity,
+    importJob: ImportJobEntity,
   },
   { table: config.tableName, client: dynamo },
 );

@@ -25,3 +25,7 @@ export * from './services/tags.ts';
 export * from './services/search.ts';
 export * from './cascades/trash.ts';
 export * from './cascades/trash-links.ts';
+export * from './services/imports.ts';
+export * from './cascades/import-run.ts';
+export * from './cascades/import-files.ts';
+export * from './services/exports.ts';
