@@ -116,17 +116,32 @@ async function contextOf(job: ImportJobItem, headers: string[]) {
 async function writeChunk(context: Context, chunk: FileRow[], opts: RunOptions): Promise<boolean> {
   const outcomes: Outcome[] = new Array(chunk.length);
   await prepareChunk(context, chunk);
-  let next = 0;
+  // Rows of one contact (by its first phone or e-mail) are written in file order, one after another,
+  // so that the first of them creates it and the later ones update it, on every run alike.
+  const groups = new Map<string, number[]>();
+  chunk.forEach((row, i) => {
+    const key = contactKeyOf(context, row) ?? `#${i}`;
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  const queue = [...groups.values()];
   const lane = async () => {
-    while (next < chunk.length) {
-      if (opts.signal?.aborted) throw new Error('The import worker was stopped');
-      const i = next++;
-      outcomes[i] = await writeRow(context, chunk[i]!).catch((err: unknown) => ({ failed: messageOf(err) }));
+    for (let group = queue.shift(); group; group = queue.shift()) {
+      for (const i of group) {
+        if (opts.signal?.aborted) throw new Error('The import worker was stopped');
+        outcomes[i] = await writeRow(context, chunk[i]!).catch((err: unknown) => ({ failed: messageOf(err) }));
+      }
     }
   };
   await Promise.all(Array.from({ length: PARALLEL }, lane));
   if (opts.signal?.aborted) throw new Error('The import worker was stopped');
   return checkpoint(context, chunk, outcomes);
+}
+
+function contactKeyOf(context: Context, row: FileRow) {
+  const phone = phonesOf(context, row, 'contact.phone', 'contact.mobile')[0]?.value;
+  if (phone) return `phone ${phoneDigits(phone)}`;
+  const email = emailsOf(context, row, 'contact.email')[0]?.value;
+  return email ? `email ${emailKey(email)}` : undefined;
 }
 
 const messageOf = (err: unknown) => {
