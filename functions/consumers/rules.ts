@@ -25,6 +25,8 @@ export interface ConsumerRule {
   pattern: ConsumerPattern;
   /** A file name in functions/consumers, without `.ts`. */
   consumer: string;
+  /** The Lambda's timeout when not the usual 60 s. */
+  timeoutSeconds?: number;
 }
 
 export const consumerRules: readonly ConsumerRule[] = [
@@ -38,6 +40,12 @@ export const consumerRules: readonly ConsumerRule[] = [
     pattern: { source: [EVENT_SOURCE], 'detail-type': ['contact.deleted', 'company.deleted', 'contact.restored', 'company.restored'] },
     consumer: 'trash-links',
   },
-  { name: 'import-run', pattern: { source: [EVENT_SOURCE], 'detail-type': ['import.started'] }, consumer: 'import-run' },
+  // A long file is written over minutes; a worker that times out is retried and resumes at its checkpoint.
+  {
+    name: 'import-run',
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['import.started'] },
+    consumer: 'import-run',
+    timeoutSeconds: 900,
+  },
   { name: 'task-due', pattern: { source: [TASK_REMINDER.source], 'detail-type': [TASK_REMINDER.detailType] }, consumer: 'task-due' },
 ];
