@@ -111,3 +111,27 @@ describe('Import of an amoCRM export', () => {
     expect((await account.client.trash.list({ limit: 50 })).items.length).toBeGreaterThanOrEqual(6);
   });
 });
+
+describe('Export', () => {
+  it('streams a filtered list as CSV within the export right; a manager (export none) gets 403', async () => {
+    const account = await api.account();
+    const csv = '\uFEFFName,Phone,Email,Tags\nАнна,+7 900 000 00 01,anna@example.com,vip\nБорис,+7 900 000 00 02,boris@example.com,\n';
+    const opened = await account.request('POST', '/api/v1/imports', { entityType: 'contacts', csv });
+    expect(opened.status).toBe(201);
+    expect((await finished(account, opened.body.id)).created).toBe(2);
+
+    const all = await account.request('GET', '/api/v1/exports?entityType=contacts&format=csv');
+    expect(all.status).toBe(200);
+    expect(all.headers.get('content-type')).toMatch(/text\/csv/);
+    const lines = String(all.body).trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^\uFEFF?id,name,phones,emails/);
+    const tagged = await account.request('GET', '/api/v1/exports?entityType=contacts&tag=vip');
+    expect(String(tagged.body).trim().split('\n')).toHaveLength(2);
+    expect(String(tagged.body)).toContain('anna@example.com');
+    expect((await account.request('GET', '/api/v1/exports?entityType=contacts&bogus=1')).status).toBe(400);
+
+    const manager = await api.manager(account);
+    expect((await manager.request('GET', '/api/v1/exports?entityType=contacts')).status).toBe(403);
+  });
+});
