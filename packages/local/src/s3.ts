@@ -1,3 +1,4 @@
+/// <reference path="./s3rver.d.ts" />
 // The S3 stand-in: s3rver on a free loopback port, with the files bucket (uploads of imports,
 // big exports) and a CORS rule so that a browser can PUT to a pre-signed URL, as in AWS.
 import { mkdirSync } from 'node:fs';

@@ -52,3 +52,5 @@ export type SearchResult = z.output<typeof contract.SearchResult>;
 export type PipelineTotals = z.output<typeof contract.PipelineTotals>;
 
 export type Dashboard = z.output<typeof contract.Dashboard>;
+export type ImportJob = z.output<typeof contract.ImportJob>;
+export type ImportPreview = z.output<typeof contract.ImportPreview>;

@@ -43,7 +43,10 @@ export const router = createBrowserRouter([
         path: 'settings',
         element: page(() => import('@/pages/settings/SettingsLayout')),
         // One line per section; its link is in pages/settings/sections.ts.
-        children: [{ index: true, element: page(() => import('@/pages/settings/ProfilePage')) }],
+        children: [
+          { index: true, element: page(() => import('@/pages/settings/ProfilePage')) },
+          { path: 'import', element: page(() => import('@/pages/settings/ImportPage')) },
+        ],
       },
       { path: '*', element: page(() => import('@/ui/NotFoundState')) },
     ],

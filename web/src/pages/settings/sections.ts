@@ -8,4 +8,7 @@ export interface SettingsSection {
   adminOnly: boolean;
 }
 
-export const SETTINGS_SECTIONS: SettingsSection[] = [{ path: '', label: 'settings.profile', adminOnly: false }];
+export const SETTINGS_SECTIONS: SettingsSection[] = [
+  { path: '', label: 'settings.profile', adminOnly: false },
+  { path: 'import', label: 'imports.title', adminOnly: false },
+];
