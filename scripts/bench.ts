@@ -10,3 +10,8 @@ const run = (title: string, cmd: string, args: string[]) => {
 run('Lambda bundles (minified, AWS SDK excluded)', 'npx', ['tsx', 'scripts/bench-bundles.ts']);
 run('Web app build', 'npm', ['run', 'build', '-w', '@crm/web', '--silent']);
 run('Web app initial JavaScript (gzipped)', 'npm', ['run', 'size', '-w', '@crm/web', '--silent']);
+run('Import of leads with contacts and companies vs raw BatchWriteItem', 'npx', [
+  'tsx',
+  'scripts/bench-import.ts',
+  process.env.BENCH_IMPORT_ROWS ?? '100000',
+]);
