@@ -46,6 +46,8 @@ const lambdaOfGroup = {
   apiKeys: 'api-keys',
   notifications: 'notifications',
   automations: 'automations',
+  imports: 'imports',
+  exports: 'exports',
 } as const satisfies Record<GroupOf<OperationId>, string>;
 
 const groupOf = (id: OperationId) => {

@@ -27,6 +27,8 @@ export interface ConsumerRule {
   pattern: ConsumerPattern;
   /** A file name in functions/consumers, without `.ts`. */
   consumer: string;
+  /** The Lambda's timeout when not the usual 60 s. */
+  timeoutSeconds?: number;
 }
 
 export const consumerRules: readonly ConsumerRule[] = [
@@ -39,6 +41,13 @@ export const consumerRules: readonly ConsumerRule[] = [
     name: 'trash-links',
     pattern: { source: [EVENT_SOURCE], 'detail-type': ['contact.deleted', 'company.deleted', 'contact.restored', 'company.restored'] },
     consumer: 'trash-links',
+  },
+  // A long file is written over minutes; a worker that times out is retried and resumes at its checkpoint.
+  {
+    name: 'import-run',
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['import.started'] },
+    consumer: 'import-run',
+    timeoutSeconds: 900,
   },
   { name: 'task-due', pattern: { source: [TASK_REMINDER.source], 'detail-type': [TASK_REMINDER.detailType] }, consumer: 'task-due' },
   // Only pipeline changes: a stage marked for removal has its leads moved and then goes.

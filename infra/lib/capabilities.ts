@@ -1,14 +1,16 @@
 // What a function may do besides the table. The table grant follows from the route table
 // (read-only for GET-only resources); these extras are AWS calls a function's code makes, which
 // nothing in the route table says, so they are listed here by function. Keep in step with the code.
-import type { IGrantable } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { RuntimeResources } from './environment.ts';
 
 export type Capability =
   /** Cognito Admin* user management on the pool (signup creates the admin; users manages the team). */
   | 'cognitoAdmin'
   /** Create, update and delete schedules in the stage's Scheduler group (task reminders, webhook retries). */
-  | 'schedules';
+  | 'schedules'
+  /** Read and write the files bucket (imports' uploads, big exports) and sign URLs to it. */
+  | 'files';
 
 /** Keyed `api/<resource>` or `consumer/<rule name>`. */
 export const CAPABILITIES: Readonly<Record<string, readonly Capability[]>> = {
@@ -19,6 +21,9 @@ export const CAPABILITIES: Readonly<Record<string, readonly Capability[]>> = {
   'api/webhooks': ['schedules'],
   'consumer/webhook-deliveries': ['schedules'],
   'consumer/webhook-attempts': ['schedules'],
+  'api/imports': ['files'],
+  'api/exports': ['files'],
+  'consumer/import-run': ['files'],
 };
 
 export const COGNITO_ADMIN_ACTIONS = [
@@ -33,6 +38,12 @@ export const COGNITO_ADMIN_ACTIONS = [
 export function grantCapabilities(fn: IGrantable, key: string, r: RuntimeResources): void {
   for (const capability of CAPABILITIES[key] ?? []) {
     if (capability === 'cognitoAdmin') r.userPool.grant(fn, ...COGNITO_ADMIN_ACTIONS);
+    // Objects only, read and write: the code gets, puts and signs URLs for those two.
+    if (capability === 'files') {
+      fn.grantPrincipal.addToPrincipalPolicy(
+        new PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [r.files.arnForObjects('*')] }),
+      );
+    }
     if (capability === 'schedules') {
       r.scheduleGroup.grantWriteSchedules(fn);
       r.scheduleGroup.grantDeleteSchedules(fn);

@@ -38,6 +38,7 @@ export function buildCrmApp(app: App, o: CrmAppOptions) {
     ...props('events'),
     stage: o.stage,
     table: data.table,
+    files: data.files,
     userPool: auth.userPool,
     webClient: auth.webClient,
     consumersDir: o.consumersDir ?? CONSUMERS_DIR,
@@ -57,6 +58,7 @@ export function buildCrmApp(app: App, o: CrmAppOptions) {
       scheduleGroup: events.scheduleGroup,
       schedulerRole: events.schedulerRole,
       schedulerDlq: events.schedulerDlq,
+      files: data.files,
     },
   });
   const web = new WebStack(app, 'Web', {

@@ -7,6 +7,7 @@ import type { IRole } from 'aws-cdk-lib/aws-iam';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { IScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 
 export interface RuntimeResources {
   table: ITable;
@@ -16,6 +17,7 @@ export interface RuntimeResources {
   scheduleGroup: IScheduleGroup;
   schedulerRole: IRole;
   schedulerDlq: IQueue;
+  files: IBucket;
 }
 
 export function runtimeEnvironment(r: RuntimeResources): Record<string, string> {
@@ -33,5 +35,6 @@ export function runtimeEnvironment(r: RuntimeResources): Record<string, string> 
     SCHEDULER_GROUP: r.scheduleGroup.scheduleGroupName,
     SCHEDULER_ROLE_ARN: r.schedulerRole.roleArn,
     SCHEDULER_DLQ_ARN: r.schedulerDlq.queueArn,
+    FILES_BUCKET: r.files.bucketName,
   };
 }

@@ -36,6 +36,13 @@ const STAGE_SCHEDULES: NagPackSuppression = {
   ],
 };
 
+/** Imports and exports: one object per file, named at run time (`<account>/imports/<id>`), in the files bucket only. */
+const FILE_OBJECTS: NagPackSuppression = {
+  id: 'AwsSolutions-IAM5',
+  reason: 'Imports and exports name one object per file at run time (<account>/<kind>/<id>); the wildcard stays inside the files bucket.',
+  appliesTo: [{ regex: '/^Resource::<Files[0-9A-F]+\\.Arn>\\/\\*$/' }],
+};
+
 const IS_A_DLQ: NagPackSuppression = {
   id: 'AwsSolutions-SQS3',
   reason: 'This queue is itself a dead-letter queue; its messages are inspected and redriven by an operator (alarm on depth).',
@@ -68,6 +75,7 @@ export function applyNag(app: App, stacks: CrmStacks): void {
     NODE_22,
     TABLE_INDEXES,
     STAGE_SCHEDULES,
+    FILE_OBJECTS,
     {
       id: 'AwsSolutions-APIG4',
       reason:
@@ -84,6 +92,7 @@ export function applyNag(app: App, stacks: CrmStacks): void {
     NODE_22,
     TABLE_INDEXES,
     STAGE_SCHEDULES,
+    FILE_OBJECTS,
     IS_A_DLQ,
     {
       id: 'AwsSolutions-IAM5',

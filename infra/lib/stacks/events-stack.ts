@@ -19,10 +19,12 @@ import { crmFunction } from '../crm-function.ts';
 import { deadLetterQueue } from '../dead-letter-queue.ts';
 import { type RuntimeResources, runtimeEnvironment } from '../environment.ts';
 import { functionName, queueName } from '../naming.ts';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 
 export interface EventsStackProps extends StackProps {
   stage: string;
   table: Table;
+  files: IBucket;
   userPool: IUserPool;
   webClient: IUserPoolClient;
   consumersDir: string;
@@ -63,6 +65,7 @@ export class EventsStack extends Stack {
       scheduleGroup: this.scheduleGroup,
       schedulerRole: this.schedulerRole,
       schedulerDlq: this.schedulerDlq,
+      files: props.files,
     };
     this.outboxPipe(props.table, props.consumersDir);
     for (const rule of props.consumerRules) this.consumer(rule, props.consumersDir, runtime);
@@ -133,7 +136,7 @@ export class EventsStack extends Stack {
       rule.name,
       join(consumersDir, `${rule.consumer}.ts`),
       runtimeEnvironment(runtime),
-      Duration.seconds(60),
+      Duration.seconds(rule.timeoutSeconds ?? 60),
     );
     fn.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.hours(6), onFailure: new SqsDestination(dlq) });
     runtime.table.grantReadWriteData(fn);

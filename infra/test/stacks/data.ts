@@ -1,4 +1,5 @@
 // The data stack: the one table as table-design.ts shapes it, recoverable and hard to delete.
+import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { GLOBAL_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '@crm/core/table-design';
 import type { Synthesized } from '../synth.ts';
@@ -29,5 +30,20 @@ export const describeData = (synth: () => Synthesized) =>
       expect(p.TimeToLiveSpecification).toEqual({ AttributeName: TTL_ATTRIBUTE, Enabled: true });
       expect(p.StreamSpecification).toEqual({ StreamViewType: 'NEW_AND_OLD_IMAGES' });
       expect(p.BillingMode).toBe('PAY_PER_REQUEST');
+    });
+
+    it('keeps the files bucket private, encrypted, CORS-open to signed PUTs, and expiring uploads', () => {
+      data().hasResourceProperties('AWS::S3::Bucket', {
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+        BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+        CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedMethods: ['PUT', 'GET'] })] },
+        LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ ExpirationInDays: 8, Status: 'Enabled' })]) },
+        LoggingConfiguration: Match.objectLike({ LogFilePrefix: 's3/' }),
+      });
     });
   });

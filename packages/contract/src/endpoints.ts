@@ -160,6 +160,15 @@ export const endpoints = {
   'automations.get': { method: 'GET', path: '/api/v1/automations/{id}' },
   'automations.patch': { method: 'PATCH', path: '/api/v1/automations/{id}', input: 'body' },
   'automations.delete': { method: 'DELETE', path: '/api/v1/automations/{id}' },
+  'imports.list': { method: 'GET', path: '/api/v1/imports', input: 'query' },
+  'imports.create': { method: 'POST', path: '/api/v1/imports', input: 'body' },
+  'imports.get': { method: 'GET', path: '/api/v1/imports/{id}' },
+  'imports.preview': { method: 'GET', path: '/api/v1/imports/{id}/preview' },
+  'imports.start': { method: 'POST', path: '/api/v1/imports/{id}/start', input: 'body' },
+  'imports.cancel': { method: 'POST', path: '/api/v1/imports/{id}/cancel' },
+  'imports.undo': { method: 'POST', path: '/api/v1/imports/{id}/undo' },
+  'imports.failedRows': { method: 'GET', path: '/api/v1/imports/{id}/failed-rows' },
+  'exports.download': { method: 'GET', path: '/api/v1/exports', input: 'query' },
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;

@@ -6,6 +6,7 @@ import { Company } from './companies.ts';
 import { Contact } from './contacts.ts';
 import { CustomField } from './custom-fields.ts';
 import { CrmEvent, type EventType } from './events.ts';
+import { ImportJob } from './imports.ts';
 import { Lead } from './leads.ts';
 import { Note } from './notes.ts';
 import { Pipeline } from './pipelines.ts';
@@ -74,6 +75,7 @@ export const EVENT_CATALOGUE = {
     summary: "The account's settings changed (name, currency, time zone, locale, IP allow-list)",
     data: z.object({ settings: AccountSettings }),
   },
+  'import.started': { summary: 'An import job was started; its worker reads the file', data: z.object({ import: ImportJob }) },
   'user.reactivated': { summary: 'A deactivated user was let in again', data: user },
   'role.created': { summary: 'A custom role was added', data: role },
   'role.updated': { summary: "A custom role's name or rights changed", data: role },

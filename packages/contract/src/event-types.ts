@@ -52,4 +52,6 @@ export const EVENT_TYPES = [
   'webhook.updated',
   'webhook.deleted',
   'webhook.disabled',
+  // Imports (services/imports.ts): the worker starts on it.
+  'import.started',
 ] as const;

@@ -22,6 +22,7 @@ export const ENTITY_TYPES = [
   'role',
   'group',
   'webhook',
+  'import',
 ] as const;
 export const EntityType = z.enum(ENTITY_TYPES);
 export type EntityType = z.infer<typeof EntityType>;

@@ -198,6 +198,20 @@ const operationSchemas = {
   'automations.get': { summary: 'Get an automation (admin)', response: c.Automation },
   'automations.patch': { summary: 'Change an automation (admin)', body: c.AutomationPatch, response: c.Automation },
   'automations.delete': { summary: 'Delete an automation (admin)', status: 204 },
+  'imports.list': { summary: 'Recent imports, newest first', query: c.ImportListQuery, response: c.page(c.ImportJob) },
+  'imports.create': {
+    summary: 'Import a small CSV at once, or open an import of a bigger file (answers its uploadUrl)',
+    body: c.ImportCreate,
+    response: c.ImportJob,
+    status: 201,
+  },
+  'imports.get': { summary: 'An import and its progress', response: c.ImportJob },
+  'imports.preview': { summary: "The uploaded file's columns, first rows and proposed mapping", response: c.ImportPreview },
+  'imports.start': { summary: 'Start an import after its upload', body: c.ImportStart, response: c.ImportJob },
+  'imports.cancel': { summary: 'Stop an import (what is in stays)', response: c.ImportJob },
+  'imports.undo': { summary: "Move an import's records to the trash (within 7 days)", response: c.ImportJob },
+  'imports.failedRows': { summary: 'The failed rows as CSV, to fix and import again', produces: 'text/csv' },
+  'exports.download': { summary: 'A list with its filters as CSV or XLSX', query: c.ExportQuery, produces: 'text/csv' },
 } as const satisfies Record<OperationId, OperationSchemas>;
 
 type Schemas = typeof operationSchemas;
@@ -214,4 +228,5 @@ export type Operation = Operations[OperationId];
 /** Every operation, keyed by id, in the order of endpoints.ts. */
 export const operations = Object.fromEntries(
   (Object.keys(endpoints) as OperationId[]).map((id) => [id, { ...endpoints[id], ...operationSchemas[id] }]),
-) as Operations;
+  // Through unknown: with this many operations TypeScript gives up comparing the two shapes.
+) as unknown as Operations;

@@ -23,3 +23,4 @@ export * from './scopes.ts';
 export * from './api-keys.ts';
 export * from './notifications.ts';
 export * from './automations.ts';
+export * from './imports.ts';

@@ -26,4 +26,12 @@ export const config = {
   get cognitoEndpoint() {
     return process.env.COGNITO_ENDPOINT;
   },
+  /** Uploads of imports and big exports. */
+  get filesBucket() {
+    return need('FILES_BUCKET');
+  },
+  /** Set only locally (the S3 stand-in). */
+  get s3Endpoint() {
+    return process.env.S3_ENDPOINT;
+  },
 };

@@ -32,9 +32,10 @@ export interface WriteOptions {
   ifMatch?: number;
   /**
    * Idempotency-Key and a hash of the request it came with; `claim` is the token of a key
-   * claimed before a side effect outside the table (write/idempotency.ts, `claimed`).
+   * claimed before a side effect outside the table (write/idempotency.ts, `claimed`); `keepSeconds`
+   * keeps the record longer than 24 h (an import's records are found by their keys for its undo).
    */
-  idempotency?: { key: string; requestHash: string; claim?: string };
+  idempotency?: { key: string; requestHash: string; claim?: string; keepSeconds?: number };
 }
 
 export const userActor = (caller: Caller): Actor => ({ type: 'user', id: caller.userId });

@@ -21,6 +21,7 @@ import { WebhookDeliveryEntity, WebhookEntity } from './entities/webhook.ts';
 import { ApiKeyEntity, ApiKeyLookupEntity, ApiKeyUsageEntity } from './entities/api-key.ts';
 import { NotificationEntity } from './entities/notification.ts';
 import { AutomationEntity, AutomationRunEntity } from './entities/automation.ts';
+import { ImportJobEntity } from './entities/import-job.ts';
 
 export const dynamo = DynamoDBDocumentClient.from(
   new DynamoDBClient({ region: config.region, endpoint: config.dynamodbEndpoint, maxAttempts: 3 }),
@@ -59,6 +60,7 @@ export const crm = new Service(
     notification: NotificationEntity,
     automation: AutomationEntity,
     automationRun: AutomationRunEntity,
+    importJob: ImportJobEntity,
   },
   { table: config.tableName, client: dynamo },
 );

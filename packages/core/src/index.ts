@@ -42,3 +42,7 @@ export * from './services/webhook-sender.ts';
 export * from './services/api-keys.ts';
 export * from './services/notifications.ts';
 export * from './services/automations.ts';
+export * from './services/imports.ts';
+export * from './cascades/import-run.ts';
+export * from './cascades/import-files.ts';
+export * from './services/exports.ts';

@@ -6,6 +6,7 @@ import { ensureUserPool, startCognito } from './cognito.ts';
 import { EVENT_BUS_NAME, LOCAL_REGION, TABLE_NAME } from './config.ts';
 import { assertJava, ensureCrmTable, startDynamoDb } from './dynamodb.ts';
 import { startEvents } from './events/index.ts';
+import { startS3 } from './s3.ts';
 import { supervise } from './processes.ts';
 import { DEFAULT_DATA_DIR, readState, REPO_ROOT, updateState } from './local-state.ts';
 import type { WebConfig } from './web.ts';
@@ -117,6 +118,12 @@ export async function startServices(opts: StackOptions = {}): Promise<LocalServi
       // The webhook guard's local switch: http and loopback receivers, for testing on a laptop (never set in AWS).
       WEBHOOK_ALLOW_LOOPBACK: '1',
     };
+    applyEnv(env);
+
+    // Uploads of imports and big exports (S3 in AWS).
+    const s3 = await startS3({ directory: join(dataDir, 's3') });
+    stoppers.push(s3.stop);
+    Object.assign(env, s3.env);
     applyEnv(env);
 
     if (opts.events !== false) {

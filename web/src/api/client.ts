@@ -52,3 +52,9 @@ export const api: Client = withApiErrors(
     fetch: fetchOrNetworkError,
   }),
 );
+
+/** Puts a file to a pre-signed storage URL that the API handed out (an import's upload): no token, not the API. */
+export async function uploadToSignedUrl(url: string, file: Blob): Promise<void> {
+  const put = await fetchOrNetworkError(url, { method: 'PUT', body: file });
+  if (!put.ok) throw new ApiError(put.status, { title: 'upload', detail: `The upload failed (${put.status})` });
+}

@@ -62,3 +62,5 @@ export type Webhook = z.output<typeof contract.Webhook>;
 export type WebhookWithSecret = z.output<typeof contract.WebhookWithSecret>;
 export type WebhookCreate = z.input<typeof contract.WebhookCreate>;
 export type WebhookDelivery = z.output<typeof contract.WebhookDelivery>;
+export type ImportJob = z.output<typeof contract.ImportJob>;
+export type ImportPreview = z.output<typeof contract.ImportPreview>;

@@ -62,6 +62,7 @@ export const router = createBrowserRouter([
           { path: 'webhooks', element: page(() => import('@/pages/settings/WebhooksPage')) },
           { path: 'api-keys', element: page(() => import('@/pages/settings/ApiKeysPage')) },
           { path: 'automations', element: page(() => import('@/pages/settings/AutomationsPage')) },
+          { path: 'import', element: page(() => import('@/pages/settings/ImportPage')) },
         ],
       },
       { path: '*', element: page(() => import('@/ui/NotFoundState')) },

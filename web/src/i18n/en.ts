@@ -652,6 +652,27 @@ export const en = {
       webhook: 'Call {{url}}',
     },
   },
+  imports: {
+    title: 'Import',
+    export: 'Export CSV',
+    kind: 'What the file holds',
+    kinds: { leads: 'Leads with contacts and companies', contacts: 'Contacts', companies: 'Companies' },
+    file: 'CSV file',
+    choose: 'Choose a file',
+    upload: 'Upload',
+    mapping: 'Columns',
+    notImported: 'Not imported',
+    onDuplicate: 'When a contact exists (same phone or e-mail)',
+    duplicates: { update: 'Update it', skip: 'Leave it as it is', create: 'Create another' },
+    start: 'Start import',
+    progress: 'Import progress',
+    status: { queued: 'queued', running: 'running', done: 'done', failed: 'failed', cancelled: 'cancelled' },
+    counters: 'Processed {{processed}} · created {{created}} · updated {{updated}} · skipped {{skipped}} · failed {{failed}}',
+    rowError: 'Line {{row}}: {{message}}',
+    failedRows: 'Download failed rows',
+    undo: 'Undo import',
+    undone: 'The records of this import are in the trash.',
+  },
 };
 
 export type Messages = typeof en;

@@ -85,7 +85,7 @@ export async function commit({ caller, writes, events, options, result }: Commit
               requestHash: idem.requestHash,
               result,
               claim: idem.claim,
-              expiresAt: nowSeconds() + IDEMPOTENCY_TTL_SECONDS,
+              expiresAt: nowSeconds() + (idem.keepSeconds ?? IDEMPOTENCY_TTL_SECONDS),
             })
             // An expired record may linger until TTL purges it: it no longer counts. A claim of
             // this very request (made before its side effects) becomes the record.

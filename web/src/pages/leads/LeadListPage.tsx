@@ -17,6 +17,7 @@ import { LeadsViewSwitch } from '@/features/leads/components/LeadsViewSwitch';
 import { StageBadge } from '@/reference/StageBadge';
 import { useLeadList, type LeadListFilters } from '@/features/leads/hooks/useLeads';
 import { LIST_FILTERS, useLeadFilterParams } from '@/features/leads/hooks/useLeadFilterParams';
+import { ExportButton } from '@/features/imports/ExportButton';
 
 export default function LeadListPage() {
   const { t } = useTranslation();
@@ -48,6 +49,7 @@ export default function LeadListPage() {
     <>
       <PageHeader title={t('nav.leads')}>
         <LeadsViewSwitch active="list" />
+        <ExportButton entityType="leads" filters={filters} />
         <Button size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => openQuickAdd('lead')}>
           {t('leads.add')}
         </Button>

@@ -22,4 +22,5 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
   { path: 'webhooks', label: 'webhooks.title', adminOnly: true },
   { path: 'api-keys', label: 'apiKeys.title', adminOnly: true },
   { path: 'automations', label: 'automations.title', adminOnly: true },
+  { path: 'import', label: 'imports.title', adminOnly: false },
 ];

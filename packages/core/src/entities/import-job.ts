@@ -1,0 +1,37 @@
+// An import of a file: its settings, where its file lies, and its progress. The checkpoint
+// (`rowsDone`) moves only together with the counters, so a worker that dies resumes exactly.
+import { Entity } from 'electrodb';
+import { IMPORT_ENTITY_TYPES } from '@crm/contract';
+import { SERVICE, baseAttributes } from './base.ts';
+
+export const ImportJobEntity = new Entity({
+  model: { entity: 'importJob', version: '1', service: SERVICE },
+  attributes: {
+    ...baseAttributes,
+    importId: { type: 'string', required: true, readOnly: true },
+    entityType: { type: IMPORT_ENTITY_TYPES, required: true, readOnly: true },
+    fileName: { type: 'string', required: true },
+    fileKey: { type: 'string', required: true },
+    status: { type: ['queued', 'running', 'done', 'failed', 'cancelled'] as const, required: true },
+    mapping: { type: 'any', required: true },
+    onDuplicate: { type: ['update', 'skip', 'create'] as const, required: true },
+    createMissing: { type: 'boolean', required: true },
+    uploaded: { type: 'boolean', required: true },
+    total: { type: 'number' },
+    /** Data rows done (created, updated, skipped or failed), in file order: where a resumed worker goes on. */
+    rowsDone: { type: 'number', required: true },
+    created: { type: 'number', required: true },
+    updated: { type: 'number', required: true },
+    skipped: { type: 'number', required: true },
+    failed: { type: 'number', required: true },
+    errors: { type: 'any', required: true },
+    /** Until when the worker that runs it holds it; another waits. */
+    leaseUntil: { type: 'number' },
+    cancelRequested: { type: 'boolean' },
+    finishedAt: { type: 'string' },
+    undoneAt: { type: 'string' },
+  },
+  indexes: {
+    byId: { pk: { field: 'pk', composite: ['accountId'] }, sk: { field: 'sk', composite: ['importId'] } },
+  },
+});

@@ -1,0 +1,81 @@
+// `npx tsx scripts/bench-import.ts [rows]`: imports a CSV of leads with contacts and companies
+// through the real worker (core's runImport, as the bus runs it) against DynamoDB Local, then
+// writes the very items the import left in the table again with raw BatchWriteItem (under another
+// account id), and prints both rates: the import's rows/s and that ceiling for the same rows.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { startServices } from '../packages/local/src/stack.ts';
+import { startApi } from '../packages/local/src/stack.ts';
+import { callApi } from '../packages/local/src/http-client.ts';
+
+const rows = Number(process.argv[2] ?? 1000);
+const dataDir = mkdtempSync(join(tmpdir(), 'bench-import-'));
+const services = await startServices({ dataDir, inMemory: true, events: false });
+const api = await startApi(services.env);
+try {
+  const core = await import('@crm/core');
+  const signup = await callApi(api.apiUrl, 'POST', '/api/v1/signup', {
+    company: 'Bench',
+    name: 'Bench Admin',
+    email: `bench-${Date.now()}@example.com`,
+    password: 'Bench-password-1',
+  });
+  const caller = { accountId: signup.body.accountId, userId: signup.body.userId, role: 'admin', groupId: null };
+  const lines = ['Название сделки;Бюджет;Полное имя контакта;Рабочий телефон;Рабочий email;Компания'];
+  for (let i = 0; i < rows; i++)
+    lines.push(`Сделка ${i};${1000 + i};Контакт ${i};+7 900 ${String(i).padStart(7, '0')};c${i}@example.com;Компания ${i % 500}`);
+  const opened = await core.createImport(caller, {
+    entityType: 'leads',
+    fileName: 'bench.csv',
+    onDuplicate: 'update',
+    createMissing: true,
+  });
+  await fetch(opened.uploadUrl!, { method: 'PUT', body: lines.join('\n') });
+  await core.startImport(caller, opened.id, { onDuplicate: 'update', createMissing: true });
+
+  const t0 = performance.now();
+  await core.runImport(caller.accountId, opened.id);
+  const importSeconds = (performance.now() - t0) / 1000;
+  const job = await core.getImport(caller, opened.id);
+
+  // The items the import wrote (bench only: a Scan of this fresh table).
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await core.dynamo.send(new ScanCommand({ TableName: core.config.tableName, ExclusiveStartKey: start }));
+    items.push(...(page.Items ?? []).filter((it) => String(it.pk).includes(caller.accountId.toLowerCase())));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  const copies = items.map((it) => JSON.parse(JSON.stringify(it).replaceAll(caller.accountId.toLowerCase(), 'rawcopy')));
+  const t1 = performance.now();
+  const batches: Record<string, unknown>[][] = [];
+  for (let i = 0; i < copies.length; i += 25) batches.push(copies.slice(i, i + 25));
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next < batches.length) {
+        let pending = batches[next++]!.map((Item) => ({ PutRequest: { Item } }));
+        while (pending.length) {
+          const out = await core.dynamo.send(new BatchWriteCommand({ RequestItems: { [core.config.tableName]: pending } }));
+          pending = (out.UnprocessedItems?.[core.config.tableName] ?? []) as typeof pending;
+        }
+      }
+    }),
+  );
+  const rawSeconds = (performance.now() - t1) / 1000;
+  const importRate = rows / importSeconds;
+  const ceiling = rows / rawSeconds;
+  console.log(`rows: ${rows}; job ${job.status}: created ${job.created}, failed ${job.failed}`);
+  console.log(`items written by the import: ${items.length} (${(items.length / rows).toFixed(1)} per row)`);
+  console.log(`import:               ${importRate.toFixed(1)} rows/s (${importSeconds.toFixed(1)} s)`);
+  console.log(
+    `raw BatchWriteItem:   ${ceiling.toFixed(1)} rows/s (${(items.length / rawSeconds).toFixed(0)} items/s, ${rawSeconds.toFixed(1)} s)`,
+  );
+  console.log(`ratio:                ${(importRate / ceiling).toFixed(2)} (goal 0.7)`);
+} finally {
+  await api.close();
+  await services.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
