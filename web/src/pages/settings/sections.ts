@@ -10,17 +10,21 @@ export interface SettingsSection {
 
 export const SETTINGS_SECTIONS: SettingsSection[] = [
   { path: '', label: 'settings.profile', adminOnly: false },
-  { path: 'pipelines', label: 'adminEditors.pipelines.title', adminOnly: true },
-  { path: 'task-types', label: 'adminEditors.taskTypes.title', adminOnly: true },
-  { path: 'custom-fields', label: 'adminEditors.customFields.title', adminOnly: true },
+  // The account and its people.
+  { path: 'account', label: 'settings.account', adminOnly: true },
   { path: 'users', label: 'admin.users.title', adminOnly: true },
   { path: 'roles', label: 'admin.roles.title', adminOnly: true },
   { path: 'groups', label: 'admin.groups.title', adminOnly: true },
-  { path: 'account', label: 'settings.account', adminOnly: true },
-  { path: 'login-history', label: 'loginHistory.title', adminOnly: true },
-  { path: 'usage', label: 'usage.title', adminOnly: true },
+  // How the sales work is shaped.
+  { path: 'pipelines', label: 'adminEditors.pipelines.title', adminOnly: true },
+  { path: 'automations', label: 'automations.title', adminOnly: true },
+  { path: 'task-types', label: 'adminEditors.taskTypes.title', adminOnly: true },
+  { path: 'custom-fields', label: 'adminEditors.customFields.title', adminOnly: true },
+  // Data in and out, integrations.
+  { path: 'import', label: 'imports.title', adminOnly: false },
   { path: 'webhooks', label: 'webhooks.title', adminOnly: true },
   { path: 'api-keys', label: 'apiKeys.title', adminOnly: true },
-  { path: 'automations', label: 'automations.title', adminOnly: true },
-  { path: 'import', label: 'imports.title', adminOnly: false },
+  // What the account does.
+  { path: 'login-history', label: 'loginHistory.title', adminOnly: true },
+  { path: 'usage', label: 'usage.title', adminOnly: true },
 ];
