@@ -118,9 +118,9 @@ describe('Settings: people and rights', () => {
         .fill('Web-test-pass-1');
       await p.getByRole('button', { name: 'Создать аккаунт' }).click();
       await p.waitForURL((url) => url.pathname === '/');
-      await p.goto('/settings');
-      await p.getByText('RUB').waitFor();
-      await p.getByText('Europe/Moscow').waitFor();
+      await p.goto('/settings/account');
+      await expect.poll(() => p.getByRole('combobox', { name: 'Валюта' }).inputValue()).toBe('RUB');
+      await expect.poll(() => p.getByRole('combobox', { name: 'Часовой пояс' }).inputValue()).toBe('Europe/Moscow');
       await ru.close();
     },
     BROWSER_TIMEOUT,

@@ -56,6 +56,8 @@ export const SAMPLE_BODIES: Record<string, (w: World) => unknown> = {
   'POST /api/v1/webhooks': () => ({ url: 'http://127.0.0.1:9/world-hook', events: ['lead.won'] }),
   'PATCH /api/v1/webhooks/{id}': () => ({ events: ['lead.won', 'lead.lost'] }),
   'POST /api/v1/webhooks/{id}/rotate-secret': () => ({ graceHours: 1 }),
+  // A one-row file: the world's import (its worker runs on the bus like any other).
+  'POST /api/v1/imports': () => ({ entityType: 'contacts', csv: 'Name\nWorld import person\n' }),
   'POST /api/v1/api-keys': () => ({ name: 'Fixture key', scopes: ['leads:read'] }),
   'POST /api/v1/automations': (w) => ({ pipelineId: w.pipelines, stageId: w.stages, action: { type: 'add_tag', tag: 'fixture' } }),
   'PATCH /api/v1/automations/{id}': () => ({ delayMinutes: 15 }),
