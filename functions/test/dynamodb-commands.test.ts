@@ -17,6 +17,9 @@ const ALLOWED: Record<string, string[]> = {
   'GET /api/v1/pipelines/{id}/totals': ['GetItem', 'Query'],
   // The first page of roles heads with the built-in ones, stamped with the account's creation.
   'GET /api/v1/roles': ['GetItem', 'Query'],
+  // An import's job, then (preview) the custom fields its columns may map to; the file is in S3.
+  'GET /api/v1/imports/{id}/preview': ['GetItem', 'Query'],
+  'GET /api/v1/imports/{id}/failed-rows': ['GetItem'],
   // The page and, beside it, the caller's unread counter (one item) for the bell.
   'GET /api/v1/notifications': ['GetItem', 'Query'],
   // The page, then the names of the records its tasks are about: one BatchGetItem per page.

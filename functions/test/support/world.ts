@@ -58,6 +58,7 @@ export const SAMPLE_BODIES: Record<string, (w: World) => unknown> = {
   'POST /api/v1/webhooks/{id}/rotate-secret': () => ({ graceHours: 1 }),
   // A one-row file: the world's import (its worker runs on the bus like any other).
   'POST /api/v1/imports': () => ({ entityType: 'contacts', csv: 'Name\nWorld import person\n' }),
+  'POST /api/v1/pipelines/{id}/stages/{stageId}/remove': (w) => ({ moveToStageId: w.stages }),
   'POST /api/v1/api-keys': () => ({ name: 'Fixture key', scopes: ['leads:read'] }),
   'POST /api/v1/automations': (w) => ({ pipelineId: w.pipelines, stageId: w.stages, action: { type: 'add_tag', tag: 'fixture' } }),
   'PATCH /api/v1/automations/{id}': () => ({ delayMinutes: 15 }),
@@ -67,6 +68,7 @@ export const SAMPLE_BODIES: Record<string, (w: World) => unknown> = {
 export const SAMPLE_QUERIES: Record<string, string> = {
   'GET /api/v1/tags': 'entityType=leads',
   'GET /api/v1/search': 'q=fixture',
+  'GET /api/v1/exports': 'entityType=contacts',
 };
 
 export type World = Record<string, string>;
@@ -116,6 +118,13 @@ export async function buildWorld(account: TestAccount): Promise<World> {
   world.deliveries = 'no-such-delivery';
   // Notifications come from the bus, never from a POST: a lead's id stands in (a 404 to everyone).
   world.notifications = world.leads;
+  // The world's import runs on the bus: wait until it has written its contact, so that tests
+  // which compare the table before and after a request see only what that request did.
+  for (let i = 0; i < 150; i++) {
+    const job = await account.request('GET', `/api/v1/imports/${world.imports}`);
+    if (['done', 'failed', 'cancelled'].includes(job.body.status)) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
   return world;
 }
 
