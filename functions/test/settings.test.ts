@@ -135,8 +135,10 @@ describe('Resource: usage', () => {
     expect(before.apiRequests).toBeGreaterThan(10);
     for (let i = 0; i < 5; i++) await admin.client.me();
     const after = await admin.client.usage();
-    // The five calls and the first usage call itself.
-    expect(after.apiRequests - before.apiRequests).toBe(6);
+    // The five calls, and each usage call's own count, which runs beside its read and so may or
+    // may not be in the figure it answers.
+    expect(after.apiRequests - before.apiRequests).toBeGreaterThanOrEqual(5);
+    expect(after.apiRequests - before.apiRequests).toBeLessThanOrEqual(7);
     expect(after.estimate.lines.map((l) => l.service)).toContain('DynamoDB writes');
     expect(after.estimate.totalUsd).toBeCloseTo(
       after.estimate.lines.reduce((s, l) => s + l.costUsd, 0),
