@@ -8,46 +8,28 @@ import {
   CreateScheduleCommand,
   DeleteScheduleCommand,
   ResourceNotFoundException,
-  SchedulerClient,
   UpdateScheduleCommand,
   type CreateScheduleCommandInput,
 } from '@aws-sdk/client-scheduler';
 import { TASK_REMINDER, type TaskReminder } from '@crm/contract';
-import { config } from '../config.ts';
 import type { TaskSlot } from '../derived/nearest-task.ts';
-
-/** Set by the CDK (every function) and, for the endpoint and bus, by the local runtime. */
-const settings = () => ({
-  endpoint: process.env.SCHEDULER_ENDPOINT,
-  busArn: process.env.EVENT_BUS_ARN,
-  group: process.env.SCHEDULER_GROUP ?? 'default',
-  // The local Scheduler needs some role but assumes none.
-  roleArn:
-    process.env.SCHEDULER_ROLE_ARN ?? (process.env.SCHEDULER_ENDPOINT ? 'arn:aws:iam::000000000000:role/local-scheduler' : undefined),
-  dlqArn: process.env.SCHEDULER_DLQ_ARN,
-});
-
-let client: SchedulerClient | undefined;
-const scheduler = () => (client ??= new SchedulerClient({ region: config.region, endpoint: settings().endpoint, maxAttempts: 3 }));
+import { atExpression, scheduler, schedulerSettings, type SchedulerSettings } from '../schedules.ts';
 
 const scheduleName = (taskId: string) => `task-${taskId}`;
 
-/** `at()` takes whole seconds: round up, so a reminder never comes before the due time. */
-const atExpression = (dueAt: string) => `at(${new Date(Math.ceil(Date.parse(dueAt) / 1000) * 1000).toISOString().slice(0, 19)})`;
-
 /** Makes the task's schedule match it: at its due time while it is open and due later, else none. */
 export async function syncReminder(taskId: string, task: TaskSlot | null) {
-  const s = settings();
+  const s = schedulerSettings();
   if (!s.busArn || !s.roleArn) throw new Error('EVENT_BUS_ARN and SCHEDULER_ROLE_ARN are needed to keep reminders');
   if (task && task.state === 'open' && Date.parse(task.dueAt) > Date.now()) await upsert(s, task);
   else await removeSchedule(s.group, scheduleName(taskId));
 }
 
-async function upsert(s: ReturnType<typeof settings>, task: TaskSlot) {
+async function upsert(s: SchedulerSettings, task: TaskSlot) {
   const input: CreateScheduleCommandInput = {
     Name: scheduleName(task.taskId),
     GroupName: s.group,
-    ScheduleExpression: atExpression(task.dueAt),
+    ScheduleExpression: atExpression(Date.parse(task.dueAt)),
     ScheduleExpressionTimezone: 'UTC',
     FlexibleTimeWindow: { Mode: 'OFF' },
     ActionAfterCompletion: 'DELETE',

@@ -6,7 +6,7 @@
 // exponentially with jitter; a day after the series began the last failure marks the delivery
 // failed and switches the webhook off (`webhook.disabled`), in one transaction.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { ConflictException, CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
+import { ConflictException, CreateScheduleCommand } from '@aws-sdk/client-scheduler';
 import {
   WEBHOOK_ATTEMPT,
   WEBHOOK_RETRY_HOURS,
@@ -15,9 +15,9 @@ import {
   type WebhookAttempt,
   type WebhookDelivery,
 } from '@crm/contract';
-import { config } from '../config.ts';
 import type { Caller } from '../context.ts';
 import { db } from '../db.ts';
+import { atExpression, scheduler, schedulerSettings } from '../schedules.ts';
 import { conflict, notFound } from '../errors.ts';
 import { commit } from '../write/write.ts';
 import { deliverSignedPost, type PostOutcome, type SignedPost } from './webhook-sender.ts';
@@ -44,28 +44,16 @@ export const retryDelayMs = (attempt: number, random: () => number) => {
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 };
 
-const schedulerSettings = () => ({
-  endpoint: process.env.SCHEDULER_ENDPOINT,
-  busArn: process.env.EVENT_BUS_ARN,
-  group: process.env.SCHEDULER_GROUP ?? 'default',
-  roleArn:
-    process.env.SCHEDULER_ROLE_ARN ?? (process.env.SCHEDULER_ENDPOINT ? 'arn:aws:iam::000000000000:role/local-scheduler' : undefined),
-  dlqArn: process.env.SCHEDULER_DLQ_ARN,
-});
-let schedulerClient: SchedulerClient | undefined;
-
 /** One schedule per attempt, named by delivery, webhook and attempt, so making it twice is a no-op. */
 async function scheduleAttempt(at: number, attempt: WebhookAttempt) {
   const s = schedulerSettings();
   if (!s.busArn || !s.roleArn) throw new Error('EVENT_BUS_ARN and SCHEDULER_ROLE_ARN are needed to retry webhook deliveries');
-  schedulerClient ??= new SchedulerClient({ region: config.region, endpoint: s.endpoint, maxAttempts: 3 });
-  const when = new Date(Math.ceil(at / 1000) * 1000).toISOString().slice(0, 19);
   try {
-    await schedulerClient.send(
+    await scheduler().send(
       new CreateScheduleCommand({
         Name: `wh-${attempt.deliveryId}-${attempt.webhookId}-${attempt.attempt}`.slice(0, 64),
         GroupName: s.group,
-        ScheduleExpression: `at(${when})`,
+        ScheduleExpression: atExpression(at),
         ScheduleExpressionTimezone: 'UTC',
         FlexibleTimeWindow: { Mode: 'OFF' },
         ActionAfterCompletion: 'DELETE',
