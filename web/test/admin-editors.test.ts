@@ -257,7 +257,9 @@ describe('Task types and custom fields editors', () => {
       await fieldOptions.press('Enter');
       expect((await (await extended).json()).options).toEqual(['Retail', 'Wholesale', 'Partner']);
       const relaxed = saved('PATCH', /\/custom-fields\//);
-      // By keyboard: a toast in the corner may lie over the switch.
+      // By keyboard: a toast in the corner may lie over the switch. First let the list settle
+      // after the options' save (it re-renders the row, which would drop the focus).
+      await page.waitForLoadState('networkidle');
       await page.getByRole('switch', { name: 'Segment is required' }).focus();
       await page.keyboard.press('Space');
       expect((await (await relaxed).json()).required).toBe(false);
