@@ -69,4 +69,6 @@ export const consumerRules: readonly ConsumerRule[] = [
     pattern: { source: [EVENT_SOURCE], 'detail-type': ['lead.created', 'lead.stage_changed'] },
     consumer: 'automations',
   },
+  // Live updates: every CRM event to the account's open sockets whose users may see it.
+  { name: 'live-updates', pattern: { source: [EVENT_SOURCE] }, consumer: 'live' },
 ];

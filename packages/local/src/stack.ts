@@ -6,6 +6,7 @@ import { ensureUserPool, startCognito } from './cognito.ts';
 import { EVENT_BUS_NAME, LOCAL_REGION, TABLE_NAME } from './config.ts';
 import { assertJava, ensureCrmTable, startDynamoDb } from './dynamodb.ts';
 import { startEvents } from './events/index.ts';
+import { startLiveGateway } from './live-gateway.ts';
 import { startS3 } from './s3.ts';
 import { supervise } from './processes.ts';
 import { DEFAULT_DATA_DIR, readState, REPO_ROOT, updateState } from './local-state.ts';
@@ -136,11 +137,18 @@ export async function startServices(opts: StackOptions = {}): Promise<LocalServi
       Object.assign(env, events.env);
       applyEnv(env);
     }
+    // Live updates: the WebSocket stand-in; the fan-out consumer posts to it through the SDK.
+    const live = await startLiveGateway({ log: (line) => console.error(`[live] ${line}`) });
+    stoppers.push(() => live.close());
+    Object.assign(env, { LIVE_WS_URL: live.wsUrl, LIVE_MANAGEMENT_ENDPOINT: live.managementEndpoint });
+    applyEnv(env);
+
     const config = {
       region: LOCAL_REGION,
       userPoolId: pool.userPoolId,
       userPoolClientId: pool.userPoolClientId,
       cognitoEndpoint: cognito.endpoint,
+      wsUrl: live.wsUrl,
     };
     return {
       env,
@@ -169,6 +177,7 @@ export function configFromEnv(env: LocalEnv): Omit<WebConfig, 'apiUrl'> {
     userPoolId: env.USER_POOL_ID,
     userPoolClientId: env.USER_POOL_CLIENT_ID,
     cognitoEndpoint: env.COGNITO_ENDPOINT,
+    wsUrl: env.LIVE_WS_URL,
   };
 }
 

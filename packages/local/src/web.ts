@@ -10,6 +10,8 @@ export interface WebConfig {
   userPoolId: string;
   userPoolClientId: string;
   cognitoEndpoint?: string;
+  /** Live updates (the WebSocket API); the app works without it, only not live. */
+  wsUrl?: string;
 }
 
 const TYPES: Record<string, string> = {
