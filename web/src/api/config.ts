@@ -5,6 +5,8 @@ export interface AppConfig {
   userPoolId: string;
   userPoolClientId: string;
   cognitoEndpoint?: string;
+  /** The live updates' WebSocket endpoint; without it the app is simply not live. */
+  wsUrl?: string;
 }
 
 let loaded: Promise<AppConfig> | undefined;

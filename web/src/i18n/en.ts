@@ -673,6 +673,10 @@ export const en = {
     undo: 'Undo import',
     undone: 'The records of this import are in the trash.',
   },
+  live: {
+    viewing: '{{name}} is viewing this card',
+    editing: '{{name}} is editing this card: save after them or your change may be refused',
+  },
 };
 
 export type Messages = typeof en;

@@ -12,6 +12,7 @@ import { NotificationBell } from '@/features/notifications/components/Notificati
 import { hasChosenLanguage, setLanguage } from '@/i18n';
 import { ErrorState, LoadingState } from '@/ui/states';
 import { IpNotAllowed, isIpNotAllowed } from '@/features/access/IpNotAllowed';
+import { useLiveUpdates } from '@/app/live';
 import { MainNavigation } from './MainNavigation';
 import { QuickAddMenu, QuickAddProvider } from './QuickAdd';
 import classes from './Shell.module.css';
@@ -31,6 +32,7 @@ export default function SignedInShell() {
   const [navOpened, nav] = useDisclosure(false);
   const location = useLocation();
   useAccountLanguage(me.data?.account.locale);
+  useLiveUpdates();
   useEffect(() => nav.close(), [location.pathname]); // eslint-disable-line react-hooks/exhaustive-deps
 
   if (me.isPending) return <LoadingState />;

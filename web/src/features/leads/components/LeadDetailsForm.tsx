@@ -12,6 +12,7 @@ import { TagsField } from '@/reference/TagsField';
 import { leadKeys, useUpdateLead } from '@/features/leads/hooks/useLeads';
 import { useStageIndex } from '@/reference/usePipelines';
 import { StageSelect } from '@/reference/StageSelect';
+import { PresenceHint } from '@/reference/PresenceHint';
 import { FormActions } from '@/ui/FormActions';
 import { BudgetInput, budgetError } from './BudgetInput';
 
@@ -54,6 +55,7 @@ export function LeadDetailsForm({ lead }: { lead: Lead }) {
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t('leads.details')}>
       <Stack gap="sm">
+        <PresenceHint record={`lead#${lead.id}`} editing={form.isDirty()} />
         <SaveError error={update.error} extra={extra}>
           <EditConflicts collection="leads" conflicts={conflicts} />
         </SaveError>
