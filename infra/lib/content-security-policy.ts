@@ -8,7 +8,8 @@ export function contentSecurityPolicy(region: string): string {
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     // The app signs in with InitiateAuth against the regional Cognito endpoint.
-    `connect-src 'self' https://cognito-idp.${region}.amazonaws.com`,
+    // ...and opens the live socket on its WebSocket API (an execute-api host of the same region).
+    `connect-src 'self' https://cognito-idp.${region}.amazonaws.com wss://*.execute-api.${region}.amazonaws.com`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

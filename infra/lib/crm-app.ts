@@ -68,6 +68,7 @@ export function buildCrmApp(app: App, o: CrmAppOptions) {
     userPool: auth.userPool,
     webClient: auth.webClient,
     webDir,
+    wsUrl: events.live.wsUrl,
   });
   const monitoring = new MonitoringStack(app, 'Monitoring', {
     ...props('monitoring'),

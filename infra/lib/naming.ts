@@ -13,7 +13,7 @@ export function checkStage(stage: unknown): string {
 export const stackName = (stage: string, part: string) => `crm-${stage}-${part}`;
 
 /** Lambda names are limited to 64 characters. */
-export function functionName(stage: string, kind: 'api' | 'consumer', name: string): string {
+export function functionName(stage: string, kind: 'api' | 'consumer' | 'live', name: string): string {
   const full = `crm-${stage}-${kind}-${name}`;
   if (full.length > 64) throw new Error(`function name too long: ${full}`);
   return full;

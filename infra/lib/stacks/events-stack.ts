@@ -16,6 +16,7 @@ import { EVENT_LOG_INSERTS } from '@crm/functions/consumers/pipe-enrich';
 import { type ConsumerPattern, type ConsumerRule, EVENT_SOURCE } from '@crm/functions/consumers/rules';
 import { grantCapabilities } from '../capabilities.ts';
 import { crmFunction } from '../crm-function.ts';
+import { LiveSocket } from '../live-socket.ts';
 import { deadLetterQueue } from '../dead-letter-queue.ts';
 import { type RuntimeResources, runtimeEnvironment } from '../environment.ts';
 import { functionName, queueName } from '../naming.ts';
@@ -36,6 +37,8 @@ export class EventsStack extends Stack {
   readonly scheduleGroup: ScheduleGroup;
   readonly schedulerRole: Role;
   readonly schedulerDlq: Queue;
+  /** Live updates: the WebSocket API the fan-out consumer sends through. */
+  readonly live: LiveSocket;
   /** Names of every function and dead-letter queue here, for the monitoring stack. */
   readonly functionNames: string[] = [];
   readonly queueNames: string[] = [];
@@ -68,6 +71,8 @@ export class EventsStack extends Stack {
       files: props.files,
     };
     this.outboxPipe(props.table, props.consumersDir);
+    this.live = new LiveSocket(this, 'Live', { stage: props.stage, runtime });
+    this.functionNames.push(this.live.socketFunctionName);
     for (const rule of props.consumerRules) this.consumer(rule, props.consumersDir, runtime);
   }
 
@@ -141,6 +146,7 @@ export class EventsStack extends Stack {
     fn.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.hours(6), onFailure: new SqsDestination(dlq) });
     runtime.table.grantReadWriteData(fn);
     grantCapabilities(fn, `consumer/${rule.name}`, runtime);
+    if (rule.consumer === 'live') this.live.attachFanOut(fn, fn.logGroup);
     new Rule(this, `${rule.name}Rule`, {
       ruleName: `crm-${this.stage}-${rule.name}`,
       eventBus: this.bus,

@@ -5,6 +5,7 @@ import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Alarm, ComparisonOperator, Dashboard, GraphWidget, type IMetric, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Topic } from 'aws-cdk-lib/aws-sns';
+import { LIVE_SEND_FAILURES } from '../live-socket.ts';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 
@@ -56,6 +57,8 @@ export class MonitoringStack extends Stack {
       alarm(`${fn}-Errors`, lambdaMetric('Errors', fn), `${fn} threw`);
       alarm(`${fn}-Throttles`, lambdaMetric('Throttles', fn), `${fn} was throttled`);
     }
+    // Live updates that could not be sent (closed sockets are not failures): live-socket.ts makes the metric.
+    alarm('LiveSendFailures', new Metric({ ...LIVE_SEND_FAILURES, statistic: 'Sum', period: FIVE_MINUTES }), 'Live updates failed to send');
     for (const queue of props.queueNames) {
       alarm(`${queue}-Depth`, queueDepth(queue), `${queue} holds failed deliveries`);
     }

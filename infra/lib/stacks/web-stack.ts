@@ -35,6 +35,8 @@ export interface WebStackProps extends StackProps {
   webClient: IUserPoolClient;
   /** The built app (web/dist), or a placeholder before the first build. */
   webDir: string;
+  /** The live updates' WebSocket URL (config.json `wsUrl`). */
+  wsUrl: string;
 }
 
 export class WebStack extends Stack {
@@ -118,6 +120,7 @@ export class WebStack extends Stack {
         region: this.region,
         userPoolId: props.userPool.userPoolId,
         userPoolClientId: props.webClient.userPoolClientId,
+        wsUrl: props.wsUrl,
       },
     });
     new CfnOutput(this, 'WebUrl', { value: webUrl });
