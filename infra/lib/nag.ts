@@ -101,6 +101,28 @@ export function applyNag(app: App, stacks: CrmStacks): void {
         "the enrichment function's ARN:* covers its versions and aliases only.",
       appliesTo: ['Resource::*', { regex: '/^Resource::<PipeEnrich[0-9A-F]+\\.Arn>:\\*$/' }],
     },
+    // Live updates (infra/lib/live-socket.ts).
+    {
+      id: 'AwsSolutions-APIG4',
+      reason:
+        'The WebSocket API has no API Gateway authorizer by design: its $connect Lambda verifies the Cognito ID token with the same code as the HTTP API (and the IP allow-list); the other routes exist only on a connection $connect accepted.',
+    },
+    {
+      id: 'AwsSolutions-APIG1',
+      reason:
+        "WebSocket access logs need the account-wide API Gateway CloudWatch role, which this app does not own; every $connect and $disconnect is a Lambda invocation logged in the socket function's own log group.",
+    },
+    {
+      id: 'AwsSolutions-IAM5',
+      reason:
+        'PostToConnection names a connection id known only at run time; the wildcard stays inside this stage of the live WebSocket API.',
+      appliesTo: [
+        {
+          regex:
+            '/^Resource::arn:<AWS::Partition>:execute-api:<AWS::Region>:<AWS::AccountId>:<LiveApi[0-9A-F]+>\\/live\\/\\*\\/@connections\\/\\*$/',
+        },
+      ],
+    },
   ]);
   for (const deployment of cdkBucketDeploymentHandlers(stacks.web)) {
     NagSuppressions.addResourceSuppressions(

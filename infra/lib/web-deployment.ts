@@ -14,6 +14,8 @@ export interface WebConfig {
   region: string;
   userPoolId: string;
   userPoolClientId: string;
+  /** Live updates (the WebSocket API's stage URL). */
+  wsUrl?: string;
 }
 
 export function deployWebApp(

@@ -7,6 +7,7 @@ import { describeEvents } from './stacks/events.ts';
 import { describeNag } from './stacks/nag.ts';
 import { describeWeb } from './stacks/web.ts';
 import { describeAccess } from './stacks/access.ts';
+import { describeLive } from './stacks/live.ts';
 import { synthesize, type Synthesized } from './synth.ts';
 
 let synth: Synthesized | undefined;
@@ -22,3 +23,4 @@ describeEvents(current);
 describeWeb(current);
 describeNag(current);
 describeAccess(current);
+describeLive(current);

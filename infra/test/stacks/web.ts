@@ -71,7 +71,7 @@ export const describeWeb = (synth: () => Synthesized) =>
         .map((key) => join(synth().assembly.directory, `asset.${key.replace(/\.zip$/, '')}`))
         .find((dir) => existsSync(join(dir, 'config.json')));
       const config = JSON.parse(readFileSync(join(configDir!, 'config.json'), 'utf8'));
-      expect(Object.keys(config).sort()).toEqual(['apiUrl', 'region', 'userPoolClientId', 'userPoolId']);
+      expect(Object.keys(config).sort()).toEqual(['apiUrl', 'region', 'userPoolClientId', 'userPoolId', 'wsUrl']);
       expect(site!.Properties.DistributionPaths).toEqual(['/*']);
     });
   });
