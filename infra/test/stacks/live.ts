@@ -43,12 +43,10 @@ export const describeLive = (synth: () => Synthesized) =>
           Match.objectLike({ MetricName: LIVE_SEND_FAILURES.metricName, MetricNamespace: LIVE_SEND_FAILURES.namespace }),
         ],
       });
-      synth()
-        .template(synth().stacks.monitoring)
-        .hasResourceProperties('AWS::CloudWatch::Alarm', {
-          MetricName: LIVE_SEND_FAILURES.metricName,
-          Namespace: LIVE_SEND_FAILURES.namespace,
-        });
+      synth().template(synth().stacks.monitoring).hasResourceProperties('AWS::CloudWatch::Alarm', {
+        MetricName: LIVE_SEND_FAILURES.metricName,
+        Namespace: LIVE_SEND_FAILURES.namespace,
+      });
     });
 
     it('puts the stage URL into config.json (wsUrl) and allows wss to execute-api in the CSP', () => {
@@ -57,5 +55,4 @@ export const describeLive = (synth: () => Synthesized) =>
       expect(web).toMatch(/ExportsOutputRefLiveApi[0-9A-F]+/);
       expect(web).toContain('wss://*.execute-api.');
     });
-  });
   });
