@@ -11,6 +11,7 @@ run('Lambda bundles (minified, AWS SDK excluded)', 'npx', ['tsx', 'scripts/bench
 run('Web app build', 'npm', ['run', 'build', '-w', '@crm/web', '--silent']);
 run('Web app initial JavaScript (gzipped)', 'npm', ['run', 'size', '-w', '@crm/web', '--silent']);
 run('Analytics reports at 1,000 and 100,000 leads', 'npx', ['tsx', 'scripts/bench-analytics.ts']);
+run('Live updates: delivery latency and fan-out messages', 'npx', ['tsx', 'scripts/bench-live.ts']);
 run('Import of leads with contacts and companies vs raw BatchWriteItem', 'npx', [
   'tsx',
   'scripts/bench-import.ts',

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { consumerRules } from '@crm/functions/consumers/rules';
 import { routes } from '@crm/functions/routes';
 import { apiResources } from './api-resources.ts';
-import { CONSUMERS_DIR, handlerEntry } from './paths.ts';
+import { CONSUMERS_DIR, handlerEntry, REPO_ROOT } from './paths.ts';
 
 export interface LambdaEntry {
-  /** `api/<resource>` or `consumer/<name>`. */
+  /** `api/<resource>`, `consumer/<name>` or `live/socket`. */
   name: string;
   entry: string;
 }
@@ -18,5 +18,7 @@ export function lambdaEntries(): LambdaEntry[] {
     { name: 'consumer/pipe-enrich', entry: join(CONSUMERS_DIR, 'pipe-enrich.ts') },
     ...consumerRules.map((r) => ({ name: `consumer/${r.name}`, entry: join(CONSUMERS_DIR, `${r.consumer}.ts`) })),
   ];
-  return [...api, ...consumers];
+  // Live updates: the WebSocket API's one Lambda (infra/lib/live-socket.ts).
+  const live = [{ name: 'live/socket', entry: join(REPO_ROOT, 'functions', 'live', 'socket.ts') }];
+  return [...api, ...consumers, ...live];
 }
