@@ -14,7 +14,7 @@ let admin: CrmUser;
 let ownOnly: { userId: string; token: string };
 const sockets: WebSocket[] = [];
 
-const view = (scope: string) => ({ view: scope, edit: scope, delete: 'none', export: 'none' }) as const;
+const view = (scope: 'own' | 'all') => ({ view: scope, edit: scope, delete: 'none', export: 'none' }) as const;
 
 beforeAll(async () => {
   admin = await api.account('Live');

@@ -120,6 +120,24 @@ async function main() {
     await desktop.goto(`/leads/${leadId}`);
     await settle(desktop);
     await desktop.screenshot({ path: join(OUT, 'lead-card.png'), fullPage: true });
+    // Presence: a colleague has the same card open and is typing in it.
+    if (cognito) {
+      const colleague = { email: `anna-${Date.now()}@example.com`, name: 'Anna Petrova', password: 'Presence-pass-1' };
+      const token = await logIn(cognito.endpoint, cognito.clientId, email, password);
+      const res = await fetch(`${baseUrl}/api/v1/users`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ ...colleague, role: 'manager' }),
+      });
+      if (!res.ok) throw new Error(`POST /users: ${res.status} ${await res.text()}`);
+      const anna = await (await newAppContext(browser, baseUrl, { viewport: DESKTOP, language: 'en' })).newPage();
+      await signInThroughForm(anna, colleague.email, colleague.password);
+      await anna.goto(`/leads/${leadId}`);
+      await anna.getByLabel('Lead name').fill('Website redesign, phase 2');
+      await desktop.getByText('Anna Petrova is editing this card', { exact: false }).waitFor({ timeout: 10_000 });
+      await desktop.screenshot({ path: join(OUT, 'live-presence.png') });
+      await anna.close();
+    }
     // analytics: the three reports and the event log
     for (const [path, file] of [
       ['/analytics', 'analytics-funnel.png'],
@@ -136,7 +154,7 @@ async function main() {
     await phone.goto('/leads');
     await settle(phone);
     await phone.screenshot({ path: join(OUT, 'kanban-phone.png') });
-    console.log(`Saved desktop.png, kanban.png, lead-card.png, the analytics pages and kanban-phone.png to ${OUT}`);
+    console.log(`Saved desktop.png, kanban.png, lead-card.png, live-presence.png, the analytics pages and kanban-phone.png to ${OUT}`);
   } finally {
     await browser.close();
     await stop();
