@@ -2,7 +2,7 @@
 // rights read now, once per user and run), as messages of at most a few KB. A failed send is
 // logged as a metric line (the alarm in infra counts them); a gone socket is dropped.
 import { CrmEvent } from '@crm/contract';
-import { connectionsOf, mayReceive, packMessages, resolveCaller, type Caller } from '@crm/core';
+import { connectionsOf, eventFor, packMessages, resolveCaller, type Caller } from '@crm/core';
 import { inBatches, postTo, type SendCounts } from '../live/management.ts';
 
 /** Sends in flight at once per run. */
@@ -25,7 +25,7 @@ export async function fanOut(events: CrmEvent[]): Promise<SendCounts> {
     const sends = await Promise.all(
       connections.map(async (c) => {
         const caller = await callerOf(c.userId);
-        const visible = caller ? accountEvents.filter((e) => mayReceive(caller, e)) : [];
+        const visible = caller ? accountEvents.map((e) => eventFor(caller, e)).filter((e): e is CrmEvent => !!e) : [];
         return packMessages(visible).map((message) => ({ connectionId: c.connectionId, message }));
       }),
     );

@@ -88,6 +88,11 @@ describe('Live fan-out', () => {
     // The admin's own lead reached the admin before Olga's reached her: it never goes to her.
     expect(ownSocket.received.some((e) => e.entity.id === lead.id)).toBe(false);
     expect(adminSocket.raw.every((m) => Buffer.byteLength(m) <= MAX_MESSAGE_BYTES)).toBe(true);
+    // Taken away from Olga: she gets the event's ids only, so her screens drop the lead.
+    await admin.client.leads.patch({ id: theirs.id }, { responsibleUserId: admin.userId });
+    const takenAway = () => ownSocket.received.find((e) => e.entity.id === theirs.id && e.type === 'lead.updated');
+    expect(await eventually(() => !!takenAway())).toBe(true);
+    expect(takenAway()!.data).toEqual({});
     adminSocket.ws.close();
     ownSocket.ws.close();
   });

@@ -86,6 +86,18 @@ export function mayReceive(caller: Caller, event: CrmEvent): boolean {
   return may(caller, record.right, 'view', { userId: record.owner });
 }
 
+/**
+ * What this user receives of the event: all of it, nothing, or (a record taken away from them,
+ * e.g. given to someone they may not see) its ids only, so that their screens drop it.
+ */
+export function eventFor(caller: Caller, event: CrmEvent): CrmEvent | null {
+  if (mayReceive(caller, event)) return event;
+  const record = ownedRecord(event);
+  const before = event.changes?.find((c) => c.field === 'responsibleUserId')?.from;
+  if (!record || typeof before !== 'string' || !may(caller, record.right, 'view', { userId: before })) return null;
+  return { ...event, data: {}, changes: undefined };
+}
+
 const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
 
 /**
