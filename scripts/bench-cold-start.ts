@@ -5,7 +5,7 @@
 // Run: npx tsx scripts/bench-cold-start.ts [pairs=10] [name filter]
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -19,6 +19,8 @@ const PAIRS = Number(process.argv[2] ?? 10);
 const only = process.argv[3];
 const FLOOR = { name: 'floor (DynamoDB client only)', entry: join(REPO_ROOT, 'scripts', 'cold-start', 'floor.ts') };
 const OUTDIR = join(REPO_ROOT, '.tmp', 'cold-start');
+// Other work on the machine skews single samples; the run says how busy the machine was.
+const loadAtStart = loadavg()[0]!;
 
 const entries = lambdaEntries().filter((e) => !only || e.name.includes(only));
 const all: LambdaEntry[] = [FLOOR, ...entries];
@@ -122,6 +124,8 @@ function writeSection(rows: Row[], worst: Row, worstRatio: number) {
     '',
     `Written by \`npm run bench\` (scripts/bench-cold-start.ts) on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} x ${cpu}, Node ${process.version}.`,
     `Each Lambda entry is bundled with the CDK's esbuild options (infra/lib/bundling.ts, AWS SDK external) and imported in a fresh \`node\` process; the floor is a handler that loads only the DynamoDB client (scripts/cold-start/floor.ts), built the same way. ${PAIRS} interleaved pairs per bundle, medians. "Init" is the process's whole life up to the handler being ready (Node start + module init, what Lambda reports as Init Duration); "import" is the module init alone.`,
+    '',
+    `Load average ${loadAtStart.toFixed(1)} at the start and ${loadavg()[0]!.toFixed(1)} at the end, on ${cpus().length} cores: well above the core count the samples are mostly waiting for a CPU and the ratios are noise.`,
     '',
     `Worst: **${worst.name} ${worstRatio.toFixed(2)}x** the floor (limit ${COLD_START_LIMIT}x).`,
     '',
