@@ -8,6 +8,10 @@ const run = (title: string, cmd: string, args: string[]) => {
 };
 
 run('Lambda bundles (minified, AWS SDK excluded)', 'npx', ['tsx', 'scripts/bench-bundles.ts']);
+run('Lambda cold start vs a DynamoDB-client-only handler (fresh node process, 10 pairs, medians)', 'npx', [
+  'tsx',
+  'scripts/bench-cold-start.ts',
+]);
 run('Web app build', 'npm', ['run', 'build', '-w', '@crm/web', '--silent']);
 run('Web app initial JavaScript (gzipped)', 'npm', ['run', 'size', '-w', '@crm/web', '--silent']);
 run('Analytics reports at 1,000 and 100,000 leads', 'npx', ['tsx', 'scripts/bench-analytics.ts']);

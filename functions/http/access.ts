@@ -7,7 +7,6 @@
 // header is believed only beside that secret; the execute-api endpoint is disabled, so no
 // request reaches the API without passing CloudFront.
 import { timingSafeEqual } from 'node:crypto';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { IP_NOT_ALLOWED } from '@crm/contract';
 import { accountAccess, DomainError, isAllowed, type Caller } from '@crm/core';
@@ -21,8 +20,9 @@ let originSecret: Promise<string | null> | undefined;
 function loadOriginSecret(): Promise<string | null> {
   const arn = process.env.ORIGIN_SECRET_ARN;
   if (!arn) return Promise.resolve(null);
-  originSecret ??= new SecretsManagerClient({})
-    .send(new GetSecretValueCommand({ SecretId: arn }))
+  // The SDK too is loaded here, not at cold start: locally (no secret) it is never needed.
+  originSecret ??= import('@aws-sdk/client-secrets-manager')
+    .then((sdk) => new sdk.SecretsManagerClient({}).send(new sdk.GetSecretValueCommand({ SecretId: arn })))
     .then((r) => r.SecretString ?? null)
     .catch((err) => {
       originSecret = undefined; // try again on the next request

@@ -10,12 +10,12 @@ import { REPO_ROOT } from './paths.ts';
  * Per function, minified, AWS SDK excluded. Issue 5 asked for 250 KB; the design's own data
  * layer cannot meet it: ElectroDB is CommonJS (no tree shaking) and weighs 195 KB minified with
  * jsonschema 29 KB more, zod ~100 KB. Measured ~410-435 KB (`npm run bench`) before the
- * administration, analytics, integrations and imports; ~525-585 KB after them, because every
- * Lambda still bundles the whole core and contract. Loading only each Lambda's own entities
- * and schemas is the performance issue's work; until then the budget holds this line so that
- * further growth is caught.
+ * administration, analytics, integrations and imports; ~525-585 KB after them. Since the
+ * performance issue core and contract are side-effect free (package.json `sideEffects`), so
+ * a Lambda bundles only the services it imports: 355-571 KB, the imports Lambda (CSV parser)
+ * the largest. The budget holds that line with a small margin so that further growth is caught.
  */
-export const BUNDLE_BUDGET_BYTES = 600 * 1000;
+export const BUNDLE_BUDGET_BYTES = 590 * 1000;
 
 export interface BundleSize extends LambdaEntry {
   bytes: number;

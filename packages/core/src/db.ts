@@ -1,8 +1,7 @@
-// The one table: the DynamoDB client and every ElectroDB entity bound to it.
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { Service } from 'electrodb';
-import { config } from './config.ts';
+// The one table: every ElectroDB entity, by the name services use (`db.lead`), one line each.
+// A new entity: declare it with defineEntity (entities/define.ts) in entities/, add its line
+// below. Each is built when first used (so a Lambda builds only its own); the model check
+// runs in test/entities.test.ts, which joins them all into one Service.
 import { AccountEntity, EmailClaimEntity, UserEntity } from './entities/account.ts';
 import { LeadEntity } from './entities/lead.ts';
 import { ContactClaimEntity, ContactEntity } from './entities/contact.ts';
@@ -24,47 +23,39 @@ import { AutomationEntity, AutomationRunEntity } from './entities/automation.ts'
 import { ImportJobEntity } from './entities/import-job.ts';
 import { LiveConnectionEntity } from './entities/live.ts';
 
-export const dynamo = DynamoDBDocumentClient.from(
-  new DynamoDBClient({ region: config.region, endpoint: config.dynamodbEndpoint, maxAttempts: 3 }),
-  { marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: true } },
-);
+export { dynamo } from './dynamo.ts';
 
-export const crm = new Service(
-  {
-    account: AccountEntity,
-    user: UserEntity,
-    emailClaim: EmailClaimEntity,
-    pipeline: PipelineEntity,
-    lead: LeadEntity,
-    contact: ContactEntity,
-    contactClaim: ContactClaimEntity,
-    company: CompanyEntity,
-    contactLead: ContactLeadEntity,
-    task: TaskEntity,
-    taskType: TaskTypeEntity,
-    note: NoteEntity,
-    event: EventEntity,
-    counter: CounterEntity,
-    idempotency: IdempotencyEntity,
-    trash: TrashEntity,
-    customField: CustomFieldEntity,
-    searchTerm: SearchTermEntity,
-    tally: TallyEntity,
-    role: RoleEntity,
-    group: GroupEntity,
-    login: LoginEntity,
-    webhook: WebhookEntity,
-    webhookDelivery: WebhookDeliveryEntity,
-    apiKey: ApiKeyEntity,
-    apiKeyLookup: ApiKeyLookupEntity,
-    apiKeyUsage: ApiKeyUsageEntity,
-    notification: NotificationEntity,
-    automation: AutomationEntity,
-    automationRun: AutomationRunEntity,
-    importJob: ImportJobEntity,
-    liveConnection: LiveConnectionEntity,
-  },
-  { table: config.tableName, client: dynamo },
-);
-
-export const db = crm.entities;
+export const db = {
+  account: AccountEntity,
+  user: UserEntity,
+  emailClaim: EmailClaimEntity,
+  pipeline: PipelineEntity,
+  lead: LeadEntity,
+  contact: ContactEntity,
+  contactClaim: ContactClaimEntity,
+  company: CompanyEntity,
+  contactLead: ContactLeadEntity,
+  task: TaskEntity,
+  taskType: TaskTypeEntity,
+  note: NoteEntity,
+  event: EventEntity,
+  counter: CounterEntity,
+  idempotency: IdempotencyEntity,
+  trash: TrashEntity,
+  customField: CustomFieldEntity,
+  searchTerm: SearchTermEntity,
+  tally: TallyEntity,
+  role: RoleEntity,
+  group: GroupEntity,
+  login: LoginEntity,
+  webhook: WebhookEntity,
+  webhookDelivery: WebhookDeliveryEntity,
+  apiKey: ApiKeyEntity,
+  apiKeyLookup: ApiKeyLookupEntity,
+  apiKeyUsage: ApiKeyUsageEntity,
+  notification: NotificationEntity,
+  automation: AutomationEntity,
+  automationRun: AutomationRunEntity,
+  importJob: ImportJobEntity,
+  liveConnection: LiveConnectionEntity,
+};

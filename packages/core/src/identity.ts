@@ -1,18 +1,14 @@
 // The identity provider port: Cognito (cognito-local on a laptop) holds the passwords,
 // the table holds who belongs to which account and with what role.
-import {
-  AdminCreateUserCommand,
-  AdminDeleteUserCommand,
-  AdminDisableUserCommand,
-  AdminEnableUserCommand,
-  AdminSetUserPasswordCommand,
-  CognitoIdentityProviderClient,
-  UsernameExistsException,
-} from '@aws-sdk/client-cognito-identity-provider';
 import { config } from './config.ts';
 import { conflict } from './errors.ts';
+import { onFirstUse } from './first-use.ts';
 
-const cognito = new CognitoIdentityProviderClient({ region: config.region, endpoint: config.cognitoEndpoint });
+/** The Cognito SDK and its client, loaded by the first call: most Lambdas never make one. */
+const cognito = onFirstUse(async () => {
+  const sdk = await import('@aws-sdk/client-cognito-identity-provider');
+  return { sdk, client: new sdk.CognitoIdentityProviderClient({ region: config.region, endpoint: config.cognitoEndpoint }) };
+});
 
 export interface NewLogin {
   email: string;
@@ -25,9 +21,10 @@ export interface NewLogin {
 /** Creates the login. With a password it is usable at once; without, Cognito sends an invitation. */
 export async function createLogin({ email, name, accountId, userId, password }: NewLogin) {
   const pool = config.userPoolId;
+  const { sdk, client } = await cognito();
   try {
-    await cognito.send(
-      new AdminCreateUserCommand({
+    await client.send(
+      new sdk.AdminCreateUserCommand({
         UserPoolId: pool,
         Username: email,
         UserAttributes: [
@@ -42,22 +39,27 @@ export async function createLogin({ email, name, accountId, userId, password }: 
       }),
     );
   } catch (err) {
-    if (err instanceof UsernameExistsException || (err as Error).name === 'UsernameExistsException') {
+    if (err instanceof sdk.UsernameExistsException || (err as Error).name === 'UsernameExistsException') {
       throw conflict('A user with this e-mail already exists');
     }
     throw err;
   }
   if (password) {
-    await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: pool, Username: email, Password: password, Permanent: true }));
+    await client.send(new sdk.AdminSetUserPasswordCommand({ UserPoolId: pool, Username: email, Password: password, Permanent: true }));
   }
 }
 
 /** Undoes createLogin when the table write that should follow it fails. */
-export const deleteLogin = (email: string) => cognito.send(new AdminDeleteUserCommand({ UserPoolId: config.userPoolId, Username: email }));
+export async function deleteLogin(email: string) {
+  const { sdk, client } = await cognito();
+  return client.send(new sdk.AdminDeleteUserCommand({ UserPoolId: config.userPoolId, Username: email }));
+}
 
-export const setLoginEnabled = (email: string, enabled: boolean) =>
-  cognito.send(
+export async function setLoginEnabled(email: string, enabled: boolean) {
+  const { sdk, client } = await cognito();
+  return client.send(
     enabled
-      ? new AdminEnableUserCommand({ UserPoolId: config.userPoolId, Username: email })
-      : new AdminDisableUserCommand({ UserPoolId: config.userPoolId, Username: email }),
+      ? new sdk.AdminEnableUserCommand({ UserPoolId: config.userPoolId, Username: email })
+      : new sdk.AdminDisableUserCommand({ UserPoolId: config.userPoolId, Username: email }),
   );
+}

@@ -6,7 +6,7 @@
 export * from './config.ts';
 export * from './context.ts';
 export * from './errors.ts';
-export { dynamo, db, crm } from './db.ts';
+export { dynamo, db } from './db.ts';
 export * from './model/phones.ts';
 export * from './services/accounts.ts';
 export * from './services/users.ts';

@@ -1,8 +1,8 @@
 // Who may do what: an account's custom roles (a rights matrix) and its groups of users.
-import { Entity } from 'electrodb';
+import { defineEntity } from './define.ts';
 import { SERVICE, baseAttributes } from './base.ts';
 
-export const RoleEntity = new Entity({
+export const RoleEntity = defineEntity({
   model: { entity: 'role', version: '1', service: SERVICE },
   attributes: {
     ...baseAttributes,
@@ -16,7 +16,7 @@ export const RoleEntity = new Entity({
   },
 });
 
-export const GroupEntity = new Entity({
+export const GroupEntity = defineEntity({
   model: { entity: 'group', version: '1', service: SERVICE },
   attributes: {
     ...baseAttributes,

@@ -1,8 +1,8 @@
 // Accounts (tenants), their users, and the global e-mail -> user claim.
-import { Entity } from 'electrodb';
+import { defineEntity } from './define.ts';
 import { SERVICE, baseAttributes } from './base.ts';
 
-export const AccountEntity = new Entity({
+export const AccountEntity = defineEntity({
   model: { entity: 'account', version: '1', service: SERVICE },
   attributes: {
     ...baseAttributes,
@@ -17,7 +17,7 @@ export const AccountEntity = new Entity({
   },
 });
 
-export const UserEntity = new Entity({
+export const UserEntity = defineEntity({
   model: { entity: 'user', version: '1', service: SERVICE },
   attributes: {
     ...baseAttributes,
@@ -34,7 +34,7 @@ export const UserEntity = new Entity({
 });
 
 /** Claims an e-mail address across all accounts: the Cognito user name is the e-mail. */
-export const EmailClaimEntity = new Entity({
+export const EmailClaimEntity = defineEntity({
   model: { entity: 'emailClaim', version: '1', service: SERVICE },
   attributes: {
     email: { type: 'string', required: true, readOnly: true },

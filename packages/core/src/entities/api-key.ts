@@ -1,7 +1,7 @@
 // API keys. The account's item lists and describes a key; the lookup item, keyed by the key's
 // SHA-256, is what a request with a key reads (one strongly consistent GetItem, so a revoked
 // key fails on the very next request). Both are written and deleted in one transaction.
-import { Entity } from 'electrodb';
+import { defineEntity } from './define.ts';
 import { SERVICE, baseAttributes } from './base.ts';
 
 const keyFields = {
@@ -12,7 +12,7 @@ const keyFields = {
   validUntil: { type: 'string' },
 } as const;
 
-export const ApiKeyEntity = new Entity({
+export const ApiKeyEntity = defineEntity({
   model: { entity: 'apiKey', version: '1', service: SERVICE },
   attributes: {
     ...baseAttributes,
@@ -27,7 +27,7 @@ export const ApiKeyEntity = new Entity({
   },
 });
 
-export const ApiKeyLookupEntity = new Entity({
+export const ApiKeyLookupEntity = defineEntity({
   model: { entity: 'apiKeyLookup', version: '1', service: SERVICE },
   attributes: {
     keyHash: { type: 'string', required: true, readOnly: true },
@@ -41,7 +41,7 @@ export const ApiKeyLookupEntity = new Entity({
 });
 
 /** A key's request count in one minute, for its rate limit; purged by TTL afterwards. */
-export const ApiKeyUsageEntity = new Entity({
+export const ApiKeyUsageEntity = defineEntity({
   model: { entity: 'apiKeyUsage', version: '1', service: SERVICE },
   attributes: {
     accountId: { type: 'string', required: true, readOnly: true },

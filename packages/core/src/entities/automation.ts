@@ -1,8 +1,8 @@
 // Stage automations: keyed by pipeline and stage, so the rules of the stage a lead enters are one Query.
-import { Entity } from 'electrodb';
+import { defineEntity } from './define.ts';
 import { SERVICE, baseAttributes, gsi } from './base.ts';
 
-export const AutomationEntity = new Entity({
+export const AutomationEntity = defineEntity({
   model: { entity: 'automation', version: '1', service: SERVICE },
   attributes: {
     ...baseAttributes,
@@ -21,7 +21,7 @@ export const AutomationEntity = new Entity({
 });
 
 /** That an automation ran for one entry of a lead into its stage (by the entering event): a second delivery finds it. */
-export const AutomationRunEntity = new Entity({
+export const AutomationRunEntity = defineEntity({
   model: { entity: 'automationRun', version: '1', service: SERVICE },
   attributes: {
     accountId: { type: 'string', required: true, readOnly: true },

@@ -1,9 +1,9 @@
 // Companies: the organisations that contacts work for and leads are made with.
-import { Entity } from 'electrodb';
+import { defineEntity } from './define.ts';
 import { SERVICE, gsi } from './base.ts';
 import { clientAttributes } from './contact.ts';
 
-export const CompanyEntity = new Entity({
+export const CompanyEntity = defineEntity({
   model: { entity: 'company', version: '1', service: SERVICE },
   attributes: {
     ...clientAttributes,

@@ -1,6 +1,7 @@
 // Contacts, and the claims on their phones and e-mails that keep the client base free of
 // duplicates (docs/data-model.md).
-import { Entity, type Attribute } from 'electrodb';
+import type { Attribute } from 'electrodb';
+import { defineEntity } from './define.ts';
 import { SERVICE, baseAttributes, gsi, nearestTaskAttributes } from './base.ts';
 
 /** Phones or e-mails as written: `{ value, type }`. */
@@ -35,7 +36,7 @@ export const clientAttributes = {
   stamp: { type: 'string', required: true },
 } as const satisfies Record<string, Attribute>;
 
-export const ContactEntity = new Entity({
+export const ContactEntity = defineEntity({
   model: { entity: 'contact', version: '1', service: SERVICE },
   attributes: {
     ...clientAttributes,
@@ -62,7 +63,7 @@ export const ContactEntity = new Entity({
  * it. Creating a contact adds itself with the condition that nobody holds the value yet, in
  * the same transaction as the contact: of two simultaneous creates only one can pass.
  */
-export const ContactClaimEntity = new Entity({
+export const ContactClaimEntity = defineEntity({
   model: { entity: 'contactClaim', version: '1', service: SERVICE },
   attributes: {
     accountId: { type: 'string', required: true, readOnly: true },

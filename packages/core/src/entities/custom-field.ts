@@ -1,10 +1,10 @@
 // Custom-field definitions. Sorted by collection, so the fields a lead write is checked
 // against are one consistent Query on the account's partition.
-import { Entity } from 'electrodb';
+import { defineEntity } from './define.ts';
 import { CUSTOM_FIELD_TYPES } from '@crm/contract';
 import { SERVICE, baseAttributes } from './base.ts';
 
-export const CustomFieldEntity = new Entity({
+export const CustomFieldEntity = defineEntity({
   model: { entity: 'customField', version: '1', service: SERVICE },
   attributes: {
     ...baseAttributes,

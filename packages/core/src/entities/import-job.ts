@@ -1,10 +1,10 @@
 // An import of a file: its settings, where its file lies, and its progress. The checkpoint
 // (`rowsDone`) moves only together with the counters, so a worker that dies resumes exactly.
-import { Entity } from 'electrodb';
+import { defineEntity } from './define.ts';
 import { IMPORT_ENTITY_TYPES } from '@crm/contract';
 import { SERVICE, baseAttributes } from './base.ts';
 
-export const ImportJobEntity = new Entity({
+export const ImportJobEntity = defineEntity({
   model: { entity: 'importJob', version: '1', service: SERVICE },
   attributes: {
     ...baseAttributes,

@@ -1,8 +1,8 @@
 // Leads, with one index per way the board and the list read them (docs/data-model.md).
-import { Entity } from 'electrodb';
+import { defineEntity } from './define.ts';
 import { SERVICE, baseAttributes, gsi, nearestTaskAttributes } from './base.ts';
 
-export const LeadEntity = new Entity({
+export const LeadEntity = defineEntity({
   model: { entity: 'lead', version: '1', service: SERVICE },
   attributes: {
     ...baseAttributes,

@@ -1,9 +1,9 @@
 // Contact -> lead links: one item per contact on a lead, under the contact, so a contact's
 // leads are one Query. The lead's own item holds the other direction (contactIds).
-import { Entity } from 'electrodb';
+import { defineEntity } from './define.ts';
 import { SERVICE } from './base.ts';
 
-export const ContactLeadEntity = new Entity({
+export const ContactLeadEntity = defineEntity({
   model: { entity: 'contactLead', version: '1', service: SERVICE },
   attributes: {
     accountId: { type: 'string', required: true, readOnly: true },

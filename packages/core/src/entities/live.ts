@@ -2,10 +2,10 @@
 // keyed by its connection id because $disconnect and a GoneException know nothing else; the
 // account's index (gsi1) is what a fan-out reads, one Query per event. A socket that vanished
 // without a $disconnect is purged by TTL (API Gateway closes any socket after 2 h).
-import { Entity } from 'electrodb';
+import { defineEntity } from './define.ts';
 import { SERVICE, gsi } from './base.ts';
 
-export const LiveConnectionEntity = new Entity({
+export const LiveConnectionEntity = defineEntity({
   model: { entity: 'liveConnection', version: '1', service: SERVICE },
   attributes: {
     connectionId: { type: 'string', required: true, readOnly: true },

@@ -1,9 +1,9 @@
 // Sign-ins of an account's users: newest first for the whole account (its own partition range)
 // or for one user (gsi1), each page one Query. Kept a year (TTL).
-import { Entity } from 'electrodb';
+import { defineEntity } from './define.ts';
 import { SERVICE, gsi } from './base.ts';
 
-export const LoginEntity = new Entity({
+export const LoginEntity = defineEntity({
   model: { entity: 'login', version: '1', service: SERVICE },
   attributes: {
     accountId: { type: 'string', required: true, readOnly: true },

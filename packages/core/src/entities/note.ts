@@ -1,6 +1,6 @@
 // Notes on leads, contacts and companies, and the key that puts notes and tasks into
 // their record's timeline next to its events.
-import { Entity } from 'electrodb';
+import { defineEntity } from './define.ts';
 import { EVENT_ENTITY } from '../table-design.ts';
 import { SERVICE, baseAttributes, gsi } from './base.ts';
 
@@ -21,7 +21,7 @@ export const recordAttributes = {
   entityId: { type: 'string', required: true },
 } as const;
 
-export const NoteEntity = new Entity({
+export const NoteEntity = defineEntity({
   model: { entity: 'note', version: '1', service: SERVICE },
   attributes: {
     ...baseAttributes,

@@ -1,10 +1,10 @@
 // A user's notifications, newest first (ids are the ULIDs of the events they come from, so a
 // second delivery of an event finds its notification already there). Unread ones are also in
 // a sparse index for `?unread=true`.
-import { Entity } from 'electrodb';
+import { defineEntity } from './define.ts';
 import { SERVICE, gsi } from './base.ts';
 
-export const NotificationEntity = new Entity({
+export const NotificationEntity = defineEntity({
   model: { entity: 'notification', version: '1', service: SERVICE },
   attributes: {
     accountId: { type: 'string', required: true, readOnly: true },

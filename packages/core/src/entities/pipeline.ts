@@ -1,8 +1,8 @@
 // Pipelines keep their stages inside the one item: a board needs them all at once.
-import { Entity } from 'electrodb';
+import { defineEntity } from './define.ts';
 import { SERVICE, baseAttributes } from './base.ts';
 
-export const PipelineEntity = new Entity({
+export const PipelineEntity = defineEntity({
   model: { entity: 'pipeline', version: '1', service: SERVICE },
   attributes: {
     ...baseAttributes,

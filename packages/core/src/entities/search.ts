@@ -1,9 +1,9 @@
 // Search terms: one item per (record, searchable term), kept by the record's own
 // transaction. A prefix Query on a term partition answers a search without reading records.
-import { Entity } from 'electrodb';
+import { defineEntity } from './define.ts';
 import { SERVICE } from './base.ts';
 
-export const SearchTermEntity = new Entity({
+export const SearchTermEntity = defineEntity({
   model: { entity: 'searchTerm', version: '1', service: SERVICE },
   attributes: {
     accountId: { type: 'string', required: true, readOnly: true },

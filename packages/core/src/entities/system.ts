@@ -1,11 +1,11 @@
 // Items that serve every entity: the event log (the outbox), counters, idempotency
 // records and the trash.
-import { Entity } from 'electrodb';
+import { defineEntity } from './define.ts';
 import { EVENT_ENTITY } from '../table-design.ts';
 import { SERVICE, gsi } from './base.ts';
 
 /** The event log. Its INSERTs are what the stream carries to the `crm` bus. */
-export const EventEntity = new Entity({
+export const EventEntity = defineEntity({
   model: { entity: EVENT_ENTITY, version: '1', service: SERVICE },
   attributes: {
     accountId: { type: 'string', required: true, readOnly: true },
@@ -31,7 +31,7 @@ export const EventEntity = new Entity({
 });
 
 /** Pre-aggregated figures (per stage, per day...) changed in the same transaction as the lead. */
-export const CounterEntity = new Entity({
+export const CounterEntity = defineEntity({
   model: { entity: 'counter', version: '1', service: SERVICE },
   attributes: {
     accountId: { type: 'string', required: true, readOnly: true },
@@ -48,7 +48,7 @@ export const CounterEntity = new Entity({
  * The reports' counters (derived/analytics-counters.ts): per pipeline, stage, responsible
  * user and day, moved by ADD in the transaction of the lead, task or contact they count.
  */
-export const TallyEntity = new Entity({
+export const TallyEntity = defineEntity({
   model: { entity: 'tally', version: '1', service: SERVICE },
   attributes: {
     accountId: { type: 'string', required: true, readOnly: true },
@@ -68,7 +68,7 @@ export const TallyEntity = new Entity({
 });
 
 /** The first answer to a request with an Idempotency-Key, kept 24 h. */
-export const IdempotencyEntity = new Entity({
+export const IdempotencyEntity = defineEntity({
   model: { entity: 'idempotency', version: '1', service: SERVICE },
   attributes: {
     accountId: { type: 'string', required: true, readOnly: true },
@@ -86,7 +86,7 @@ export const IdempotencyEntity = new Entity({
 });
 
 /** Deleted leads, contacts and companies with their links, restorable until TTL purges them. */
-export const TrashEntity = new Entity({
+export const TrashEntity = defineEntity({
   model: { entity: 'trash', version: '1', service: SERVICE },
   attributes: {
     accountId: { type: 'string', required: true, readOnly: true },

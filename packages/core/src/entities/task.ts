@@ -1,12 +1,12 @@
 // Tasks and task types. Each task list reads one index whose sort key starts with the
 // task's state, so open and completed tasks are separate ranges ordered by due time.
-import { Entity } from 'electrodb';
+import { defineEntity } from './define.ts';
 import { SERVICE, baseAttributes, gsi } from './base.ts';
 import { onTimeline, recordAttributes } from './note.ts';
 
 const byDue = ['state', 'dueAt', 'taskId'] as const;
 
-export const TaskEntity = new Entity({
+export const TaskEntity = defineEntity({
   model: { entity: 'task', version: '1', service: SERVICE },
   attributes: {
     ...baseAttributes,
@@ -30,7 +30,7 @@ export const TaskEntity = new Entity({
   },
 });
 
-export const TaskTypeEntity = new Entity({
+export const TaskTypeEntity = defineEntity({
   model: { entity: 'taskType', version: '1', service: SERVICE },
   attributes: {
     ...baseAttributes,

@@ -1,9 +1,9 @@
 // Webhooks and their deliveries. A delivery is keyed by its webhook and the event's id, so a
 // redelivered event finds the delivery it made before instead of making a second one.
-import { Entity } from 'electrodb';
+import { defineEntity } from './define.ts';
 import { SERVICE, baseAttributes } from './base.ts';
 
-export const WebhookEntity = new Entity({
+export const WebhookEntity = defineEntity({
   model: { entity: 'webhook', version: '1', service: SERVICE },
   attributes: {
     ...baseAttributes,
@@ -26,7 +26,7 @@ export const WebhookEntity = new Entity({
   },
 });
 
-export const WebhookDeliveryEntity = new Entity({
+export const WebhookDeliveryEntity = defineEntity({
   model: { entity: 'webhookDelivery', version: '1', service: SERVICE },
   attributes: {
     accountId: { type: 'string', required: true, readOnly: true },

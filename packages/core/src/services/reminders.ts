@@ -3,14 +3,7 @@
 // A schedule cannot join the task's transaction, so functions/consumers/task-reminders.ts keeps
 // it from the task.* events on the bus: a failed Scheduler call is retried (then a DLQ), never
 // lost; a stale schedule is harmless because task-due checks the task again when it fires.
-import {
-  ConflictException,
-  CreateScheduleCommand,
-  DeleteScheduleCommand,
-  ResourceNotFoundException,
-  UpdateScheduleCommand,
-  type CreateScheduleCommandInput,
-} from '@aws-sdk/client-scheduler';
+import type { CreateScheduleCommandInput } from '@aws-sdk/client-scheduler';
 import { TASK_REMINDER, type TaskReminder } from '@crm/contract';
 import type { TaskSlot } from '../derived/nearest-task.ts';
 import { atExpression, scheduler, schedulerSettings, type SchedulerSettings } from '../schedules.ts';
@@ -41,18 +34,20 @@ async function upsert(s: SchedulerSettings, task: TaskSlot) {
       ...(s.dlqArn ? { DeadLetterConfig: { Arn: s.dlqArn } } : {}),
     },
   };
+  const { sdk, client } = await scheduler();
   try {
-    await scheduler().send(new CreateScheduleCommand(input));
+    await client.send(new sdk.CreateScheduleCommand(input));
   } catch (err) {
-    if (!(err instanceof ConflictException)) throw err;
-    await scheduler().send(new UpdateScheduleCommand(input));
+    if (!(err instanceof sdk.ConflictException)) throw err;
+    await client.send(new sdk.UpdateScheduleCommand(input));
   }
 }
 
 async function removeSchedule(group: string, name: string) {
+  const { sdk, client } = await scheduler();
   try {
-    await scheduler().send(new DeleteScheduleCommand({ GroupName: group, Name: name }));
+    await client.send(new sdk.DeleteScheduleCommand({ GroupName: group, Name: name }));
   } catch (err) {
-    if (!(err instanceof ResourceNotFoundException)) throw err;
+    if (!(err instanceof sdk.ResourceNotFoundException)) throw err;
   }
 }

@@ -6,7 +6,6 @@
 // exponentially with jitter; a day after the series began the last failure marks the delivery
 // failed and switches the webhook off (`webhook.disabled`), in one transaction.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { ConflictException, CreateScheduleCommand } from '@aws-sdk/client-scheduler';
 import {
   WEBHOOK_ATTEMPT,
   WEBHOOK_RETRY_HOURS,
@@ -48,9 +47,10 @@ export const retryDelayMs = (attempt: number, random: () => number) => {
 async function scheduleAttempt(at: number, attempt: WebhookAttempt) {
   const s = schedulerSettings();
   if (!s.busArn || !s.roleArn) throw new Error('EVENT_BUS_ARN and SCHEDULER_ROLE_ARN are needed to retry webhook deliveries');
+  const { sdk, client } = await scheduler();
   try {
-    await scheduler().send(
-      new CreateScheduleCommand({
+    await client.send(
+      new sdk.CreateScheduleCommand({
         Name: `wh-${attempt.deliveryId}-${attempt.webhookId}-${attempt.attempt}`.slice(0, 64),
         GroupName: s.group,
         ScheduleExpression: atExpression(at),
@@ -68,7 +68,7 @@ async function scheduleAttempt(at: number, attempt: WebhookAttempt) {
       }),
     );
   } catch (err) {
-    if (!(err instanceof ConflictException)) throw err;
+    if (!(err instanceof sdk.ConflictException)) throw err;
   }
 }
 
