@@ -150,6 +150,19 @@ export async function talliesBetween(accountId: string, from: string, to: string
   return data;
 }
 
+/** Count and sum of the open leads per stage of a pipeline whose responsible is one of `users` (the stage tallies, summed over shards). */
+export async function stageTotalsOf(accountId: string, pipelineId: string, users: readonly string[]) {
+  const wanted = new Set(users);
+  const totals = new Map<string, { count: number; amount: number }>();
+  for (const t of await talliesStartingWith(accountId, `open#${pipelineId}#`)) {
+    const [, , stageId, userId] = t.key.split('#');
+    if (!stageId || !wanted.has(userId!)) continue;
+    const sum = totals.get(stageId) ?? { count: 0, amount: 0 };
+    totals.set(stageId, { count: sum.count + (t.count ?? 0), amount: sum.amount + (t.amount ?? 0) });
+  }
+  return totals;
+}
+
 /** Tally items whose keys begin with a prefix, as one paged Query. */
 export async function talliesStartingWith(accountId: string, prefix: string) {
   const { data } = await db.tally.query.byKey({ accountId }).begins({ key: prefix }).go({ pages: 'all' });
