@@ -25,7 +25,7 @@ export type Tally = {
   lostAmount?: number;
   enteredSecs?: number;
 };
-type Contribution = Map<string, Tally>;
+export type Contribution = Map<string, Tally>;
 
 /** The furthest stage a lead reached, per pipeline id. */
 export type Reached = Record<string, string>;
@@ -124,7 +124,7 @@ export function stageRank(pipeline: Pipeline, stageId: string | undefined) {
 
 type TaskLike = { responsibleUserId: string; state: 'open' | 'completed'; dueAt: string; completedAt?: string };
 
-function taskContribution(task: TaskLike, timeZone: string): Contribution {
+export function taskContribution(task: TaskLike, timeZone: string): Contribution {
   const out: Contribution = new Map();
   if (task.state === 'open') add(out, tallyKeys.due(task.responsibleUserId, task.dueAt.slice(0, 13)), { count: 1 });
   else if (task.completedAt) add(out, tallyKeys.done(localDay(task.completedAt, timeZone), task.responsibleUserId), { count: 1 });
@@ -140,8 +140,19 @@ export function taskTallyWrites(accountId: string, timeZone: string, before: Tas
 /** The contacts each user is responsible for (a `derivedWrites` contributor). */
 export function contactTallyWrites(accountId: string, kind: string, before: Stored | null, after: Stored | null) {
   if (kind !== 'contact') return [];
-  const of = (c: Stored | null): Contribution => new Map(c ? [[tallyKeys.contacts(c.responsibleUserId as string), { count: 1 }]] : []);
+  const of = (c: Stored | null): Contribution => (c ? contactContribution(c) : new Map());
   return tallyWrites(accountId, of(before), of(after));
+}
+
+export const contactContribution = (c: object): Contribution =>
+  new Map([[tallyKeys.contacts((c as { responsibleUserId: string }).responsibleUserId), { count: 1 }]]);
+
+/** The tally keys these counters own (a recount replaces exactly these). */
+export const TALLY_PREFIXES = ['open#', 'day#', 'reach#', 'due#', 'done#', 'contacts#'] as const;
+
+/** Adds one record's contribution into running sums (a recount's). */
+export function addContribution(into: Contribution, contribution: Contribution) {
+  for (const [key, t] of contribution) add(into, key, t);
 }
 
 /** Tally items whose keys lie between two keys (inclusive), as one paged Query. */
