@@ -10,16 +10,22 @@ export interface Page<T> {
 
 const badCursor = () => invalid('The cursor is not valid for this list', [{ path: 'cursor', message: 'invalid cursor' }]);
 
-/** Checks that every key in the cursor belongs to the caller's account before it is used. */
-export function acceptCursor(cursor: string | undefined, accountId: string): string | undefined {
-  if (!cursor) return undefined;
-  let key: unknown;
+/** A cursor's JSON object (base64url); anything else is a 400. */
+function cursorObject(cursor: string): Record<string, unknown> {
+  let value: unknown;
   try {
-    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     throw badCursor();
   }
-  if (!key || typeof key !== 'object' || Array.isArray(key)) throw badCursor();
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw badCursor();
+  return value as Record<string, unknown>;
+}
+
+/** Checks that every key in the cursor belongs to the caller's account before it is used. */
+export function acceptCursor(cursor: string | undefined, accountId: string): string | undefined {
+  if (!cursor) return undefined;
+  const key = cursorObject(cursor);
   const mark = `accountid_${accountId.toLowerCase()}`;
   const values = Object.entries(key as Record<string, unknown>);
   const keysOk = values.every(([, v]) => typeof v === 'string' && v.length < 1024);
@@ -136,13 +142,7 @@ export async function mergedPageOf<I, T>(
 function acceptMergedCursor(cursor: string | undefined, accountId: string, members: readonly string[]) {
   const state: Record<string, string | null | undefined> = {};
   if (!cursor) return state;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw badCursor();
-  }
-  const positions = (parsed as { members?: unknown } | null)?.members;
+  const positions = cursorObject(cursor).members;
   if (!positions || typeof positions !== 'object' || Array.isArray(positions)) throw badCursor();
   for (const [member, position] of Object.entries(positions as Record<string, unknown>)) {
     if (!members.includes(member)) continue; // left the group since: no longer listed
