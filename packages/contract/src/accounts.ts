@@ -47,16 +47,17 @@ export const UserListQuery = ListQuery.extend({ active: z.enum(['true', 'false']
 export const Account = z.object({ id: Id, name: z.string(), currency: z.string(), timezone: z.string(), locale: z.string() });
 export type Account = z.infer<typeof Account>;
 
-export const Me = z.object({
-  user: z.object({ id: Id, email: z.string(), name: z.string(), role: Role }),
-  account: Account,
-});
-
 // Rights: each entity type's actions, each set to a scope (who owns the records acted on).
 export const RightScope = z.enum(['none', 'own', 'group', 'all']);
 export const EntityRights = z.strictObject({ view: RightScope, edit: RightScope, delete: RightScope, export: RightScope });
 export const RightsMatrix = z.strictObject({ leads: EntityRights, contacts: EntityRights, companies: EntityRights, tasks: EntityRights });
 export type RightsMatrix = z.infer<typeof RightsMatrix>;
+
+export const Me = z.object({
+  // `rights` (an addition): the caller's role's matrix, so that an app shows what the role allows (custom roles too).
+  user: z.object({ id: Id, email: z.string(), name: z.string(), role: Role, rights: RightsMatrix }),
+  account: Account,
+});
 
 export const RoleRecord = EntityBase.extend({ name: z.string(), rights: RightsMatrix, builtIn: z.boolean() });
 export type RoleRecord = z.infer<typeof RoleRecord>;

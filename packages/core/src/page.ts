@@ -1,5 +1,6 @@
 // Cursor pagination: ElectroDB's cursor (base64url of the last key), checked so that a cursor of another account, or
 // a forged one, is a 400 and never reaches another partition.
+import { createConversions, type Entity } from 'electrodb';
 import { invalid } from './errors.ts';
 
 export interface Page<T> {
@@ -9,16 +10,22 @@ export interface Page<T> {
 
 const badCursor = () => invalid('The cursor is not valid for this list', [{ path: 'cursor', message: 'invalid cursor' }]);
 
-/** Checks that every key in the cursor belongs to the caller's account before it is used. */
-export function acceptCursor(cursor: string | undefined, accountId: string): string | undefined {
-  if (!cursor) return undefined;
-  let key: unknown;
+/** A cursor's JSON object (base64url); anything else is a 400. */
+function cursorObject(cursor: string): Record<string, unknown> {
+  let value: unknown;
   try {
-    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     throw badCursor();
   }
-  if (!key || typeof key !== 'object' || Array.isArray(key)) throw badCursor();
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw badCursor();
+  return value as Record<string, unknown>;
+}
+
+/** Checks that every key in the cursor belongs to the caller's account before it is used. */
+export function acceptCursor(cursor: string | undefined, accountId: string): string | undefined {
+  if (!cursor) return undefined;
+  const key = cursorObject(cursor);
   const mark = `accountid_${accountId.toLowerCase()}`;
   const values = Object.entries(key as Record<string, unknown>);
   const keysOk = values.every(([, v]) => typeof v === 'string' && v.length < 1024);
@@ -59,4 +66,88 @@ export async function pageOf<I, T>(read: PageRead<I>, page: { limit: number; cur
     if (!cursor || items.length >= page.limit) break;
   }
   return { items: items.map(map), nextCursor: cursor ?? null };
+}
+
+/**
+ * Where an item sits in a per-member index: its sort key as DynamoDB orders it, and the
+ * cursor that goes on after it (ElectroDB's conversions, so keys are built as the Query's).
+ */
+export interface MemberIndex<I> {
+  keyOf(item: I): string;
+  cursorAfter(item: I): string;
+  /** The sort key a member's cursor stopped at: everything before it has been read. */
+  keyOfCursor(cursor: string): string;
+}
+
+/** The by-responsible index of leads, contacts, companies or tasks (each has one, on a GSI). */
+export function byResponsibleIndex<I>(entity: Entity<any, any, any, any>): MemberIndex<I> {
+  const at = (createConversions(entity).byAccessPattern as Record<string, any>).byResponsible;
+  const sortKey = (keys: Record<string, string>) => Object.entries(keys).find(([k]) => /^gsi\dsk$/.test(k))?.[1] ?? '';
+  return {
+    keyOf: (item) => sortKey(at.fromComposite.toKeys(item)),
+    cursorAfter: (item) => at.fromComposite.toCursor(item),
+    keyOfCursor: (cursor) => sortKey(at.fromCursor.toKeys(cursor)),
+  };
+}
+
+/** Members one merged page reads at most (one Query each, in parallel); a bigger group reads the list's own index filtered to it. */
+export const MERGED_MEMBERS = 25;
+
+/**
+ * A list of a group's records (`view: group`): one Query per member on the by-responsible
+ * index, merged in that index's order into a full page. An item is shown only once every
+ * member still being read has got past it, so the order holds across pages; the cursor
+ * carries each member's own position (null: that member is done).
+ */
+export async function mergedPageOf<I, T>(
+  accountId: string,
+  members: readonly string[],
+  readOf: (member: string) => PageRead<I>,
+  index: MemberIndex<I>,
+  order: 'asc' | 'desc',
+  page: { limit: number; cursor?: string },
+  map: (item: I) => T,
+): Promise<Page<T>> {
+  const state = acceptMergedCursor(page.cursor, accountId, members);
+  const reading = members.filter((m) => state[m] !== null);
+  const answers = await Promise.all(reading.map((m) => pageOf(readOf(m), { limit: page.limit, cursor: state[m] ?? undefined }, (i) => i)));
+  const before = (a: string, b: string) => (order === 'asc' ? a < b : a > b);
+  // The furthest key every member still being read has passed: items up to it are in order.
+  let bound: string | null = null;
+  for (const { nextCursor } of answers) {
+    if (!nextCursor) continue;
+    const key = index.keyOfCursor(nextCursor);
+    if (bound === null || before(key, bound)) bound = key;
+  }
+  const candidates = answers.flatMap((a, n) => a.items.map((item) => ({ item, member: reading[n]!, key: index.keyOf(item) })));
+  const shown = candidates
+    .filter((c) => bound === null || c.key === bound || before(c.key, bound))
+    .sort((a, b) => (a.key === b.key ? 0 : before(a.key, b.key) ? -1 : 1))
+    .slice(0, page.limit);
+  const next: Record<string, string | null | undefined> = { ...state };
+  reading.forEach((member, n) => {
+    const answer = answers[n]!;
+    const mine = shown.filter((c) => c.member === member);
+    if (mine.length === answer.items.length) next[member] = answer.nextCursor;
+    else if (mine.length) next[member] = index.cursorAfter(mine.at(-1)!.item);
+  });
+  const more = members.some((m) => next[m] !== null);
+  return {
+    items: shown.map((c) => map(c.item)),
+    nextCursor: more ? Buffer.from(JSON.stringify({ members: next }), 'utf8').toString('base64url') : null,
+  };
+}
+
+/** A merged list's cursor: each member's position checked as a cursor of the account; members not in it start from the top. */
+function acceptMergedCursor(cursor: string | undefined, accountId: string, members: readonly string[]) {
+  const state: Record<string, string | null | undefined> = {};
+  if (!cursor) return state;
+  const positions = cursorObject(cursor).members;
+  if (!positions || typeof positions !== 'object' || Array.isArray(positions)) throw badCursor();
+  for (const [member, position] of Object.entries(positions as Record<string, unknown>)) {
+    if (!members.includes(member)) continue; // left the group since: no longer listed
+    if (position !== null && typeof position !== 'string') throw badCursor();
+    state[member] = position === null ? null : acceptCursor(position, accountId);
+  }
+  return state;
 }

@@ -14,3 +14,23 @@ export function useAccount() {
   if (!data) throw new Error('useAccount outside the signed-in shell');
   return data;
 }
+
+type RightsMatrix = NonNullable<ReturnType<typeof useMe>['data']>['user']['rights'];
+type RightEntity = keyof RightsMatrix;
+type RightAction = keyof RightsMatrix['leads'];
+
+/**
+ * What the caller's role allows, from /me: links and buttons are shown by it, not by the
+ * role's name, so a custom role sees what its matrix grants (the API judges again anyway).
+ */
+export function useRights() {
+  const { user } = useAccount();
+  return {
+    /** Administration (settings sections, users, roles): the built-in admin role, as the API's rule. */
+    admin: user.role === 'admin',
+    may: (entity: RightEntity, action: RightAction) => user.rights[entity][action] !== 'none',
+    /** The right on at least one of these entity types. */
+    mayAny: (action: RightAction, entities: readonly RightEntity[] = ['leads', 'contacts', 'companies', 'tasks']) =>
+      entities.some((e) => user.rights[e][action] !== 'none'),
+  };
+}

@@ -25,7 +25,7 @@ export type Tally = {
   lostAmount?: number;
   enteredSecs?: number;
 };
-type Contribution = Map<string, Tally>;
+export type Contribution = Map<string, Tally>;
 
 /** The furthest stage a lead reached, per pipeline id. */
 export type Reached = Record<string, string>;
@@ -124,7 +124,7 @@ export function stageRank(pipeline: Pipeline, stageId: string | undefined) {
 
 type TaskLike = { responsibleUserId: string; state: 'open' | 'completed'; dueAt: string; completedAt?: string };
 
-function taskContribution(task: TaskLike, timeZone: string): Contribution {
+export function taskContribution(task: TaskLike, timeZone: string): Contribution {
   const out: Contribution = new Map();
   if (task.state === 'open') add(out, tallyKeys.due(task.responsibleUserId, task.dueAt.slice(0, 13)), { count: 1 });
   else if (task.completedAt) add(out, tallyKeys.done(localDay(task.completedAt, timeZone), task.responsibleUserId), { count: 1 });
@@ -140,14 +140,38 @@ export function taskTallyWrites(accountId: string, timeZone: string, before: Tas
 /** The contacts each user is responsible for (a `derivedWrites` contributor). */
 export function contactTallyWrites(accountId: string, kind: string, before: Stored | null, after: Stored | null) {
   if (kind !== 'contact') return [];
-  const of = (c: Stored | null): Contribution => new Map(c ? [[tallyKeys.contacts(c.responsibleUserId as string), { count: 1 }]] : []);
+  const of = (c: Stored | null): Contribution => (c ? contactContribution(c) : new Map());
   return tallyWrites(accountId, of(before), of(after));
+}
+
+export const contactContribution = (c: object): Contribution =>
+  new Map([[tallyKeys.contacts((c as { responsibleUserId: string }).responsibleUserId), { count: 1 }]]);
+
+/** The tally keys these counters own (a recount replaces exactly these). */
+export const TALLY_PREFIXES = ['open#', 'day#', 'reach#', 'due#', 'done#', 'contacts#'] as const;
+
+/** Adds one record's contribution into running sums (a recount's). */
+export function addContribution(into: Contribution, contribution: Contribution) {
+  for (const [key, t] of contribution) add(into, key, t);
 }
 
 /** Tally items whose keys lie between two keys (inclusive), as one paged Query. */
 export async function talliesBetween(accountId: string, from: string, to: string) {
   const { data } = await db.tally.query.byKey({ accountId }).between({ key: from }, { key: to }).go({ pages: 'all' });
   return data;
+}
+
+/** Count and sum of the open leads per stage of a pipeline whose responsible is one of `users` (the stage tallies, summed over shards). */
+export async function stageTotalsOf(accountId: string, pipelineId: string, users: readonly string[]) {
+  const wanted = new Set(users);
+  const totals = new Map<string, { count: number; amount: number }>();
+  for (const t of await talliesStartingWith(accountId, `open#${pipelineId}#`)) {
+    const [, , stageId, userId] = t.key.split('#');
+    if (!stageId || !wanted.has(userId!)) continue;
+    const sum = totals.get(stageId) ?? { count: 0, amount: 0 };
+    totals.set(stageId, { count: sum.count + (t.count ?? 0), amount: sum.amount + (t.amount ?? 0) });
+  }
+  return totals;
 }
 
 /** Tally items whose keys begin with a prefix, as one paged Query. */

@@ -58,6 +58,17 @@ export function listedOwner(caller: Caller, entity: RightEntity, asked: string |
   return asked;
 }
 
+/**
+ * With `view: group` and no member named, the whole group's records are listed: the members
+ * to read (each on its own by-responsible index, page.ts `mergedPageOf`); otherwise null and
+ * `listedOwner` says whose.
+ */
+export function listedMembers(caller: Caller, entity: RightEntity, asked: string | undefined): string[] | null {
+  if (asked || scopeOf(caller, entity, 'view') !== 'group') return null;
+  const members = caller.groupMembers ?? [caller.userId];
+  return members.length > 1 ? [...new Set([caller.userId, ...members])] : null;
+}
+
 // ElectroDB's where-callback arguments, loosely: both entities have these attributes.
 type Attributes = Record<string, unknown>;
 type Operations = Record<'eq' | 'contains', (attribute: any, value: any) => string>;
@@ -69,6 +80,8 @@ export interface ClientFilters {
   phone?: string;
   email?: string;
   companyId?: string;
+  /** A group's members, when the list is the group's (listedMembers). */
+  members?: string[];
 }
 
 /** The FilterExpression of a list page: every filter its index does not already answer. */
@@ -81,5 +94,10 @@ export function filterExpression(a: Attributes, op: Operations, f: ClientFilters
   if (wanted('phone')) parts.push(op.contains(a.phoneDigits, phoneDigits(f.phone!)));
   if (wanted('email')) parts.push(op.contains(a.emailKeys, emailKey(f.email!)));
   if (wanted('companyId')) parts.push(op.eq(a.companyId, f.companyId));
+  if (wanted('members')) parts.push(oneOf(op, a.responsibleUserId, f.members!));
   return parts.join(' AND ');
 }
+
+/** `attribute` is one of `values`: the filter of a group's list on an index other than the members' own. */
+export const oneOf = (op: Pick<Operations, 'eq'>, attribute: unknown, values: readonly string[]) =>
+  `(${values.map((v) => op.eq(attribute, v)).join(' OR ')})`;

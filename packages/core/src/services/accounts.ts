@@ -11,6 +11,7 @@ import { newPipelineItem, toPipeline } from './pipelines.ts';
 import { toUser } from './users.ts';
 import { defaultTaskTypeWrites } from './task-types.ts';
 import { firstAdminWrite } from '../derived/admins.ts';
+import { rightsOf } from '../rights.ts';
 
 type Locale = z.output<typeof SignupRequest>['locale'];
 
@@ -105,5 +106,5 @@ export async function me(caller: Caller) {
   ]);
   if (!user.data) throw notFound('User');
   const u = toUser(user.data);
-  return { user: { id: u.id, email: u.email, name: u.name, role: u.role }, account };
+  return { user: { id: u.id, email: u.email, name: u.name, role: u.role, rights: rightsOf(caller) }, account };
 }

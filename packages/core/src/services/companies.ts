@@ -12,9 +12,9 @@ import { linksThatFit, relinkLead, type LinkMoves } from '../derived/relink.ts';
 import { trashWrites } from '../derived/trash-items.ts';
 import type { CompanyEntity } from '../entities/company.ts';
 import { newId, now } from '../ids.ts';
-import { channelsOf, filterExpression, listedOwner, orderOf, sortIndex, type ClientFilters } from '../model/clients.ts';
+import { channelsOf, filterExpression, listedMembers, listedOwner, orderOf, sortIndex, type ClientFilters } from '../model/clients.ts';
 import { dedupeTags } from '../model/records.ts';
-import { acceptCursor, pageOf } from '../page.ts';
+import { acceptCursor, byResponsibleIndex, MERGED_MEMBERS, mergedPageOf, pageOf } from '../page.ts';
 import { contactsByIds, leadsByIds } from '../reads/records.ts';
 import { definedOnly, fold } from '../text.ts';
 import { aggregate } from '../write/aggregate.ts';
@@ -234,16 +234,36 @@ export async function restoreCompanyWrites(caller: Caller, trashed: { item: unkn
 // ---- Reads ----
 
 export async function listCompanies(caller: Caller, query: CompanyListQuery) {
-  const cursor = acceptCursor(query.cursor, caller.accountId);
+  const members = listedMembers(caller, 'companies', query.responsibleUserId);
   const filters: ClientFilters = {
     q: query.q,
     tag: query.tag,
-    responsibleUserId: listedOwner(caller, 'companies', query.responsibleUserId),
+    responsibleUserId: members ? undefined : listedOwner(caller, 'companies', query.responsibleUserId),
+    members: members ?? undefined,
   };
   const { accountId } = caller;
   const q = db.company.query;
-  const answered = new Set<keyof ClientFilters>();
   const index = sortIndex(query.sort);
+  const order = orderOf(query.sort);
+  // The group's list in creation order: each member's own index, merged.
+  if (members && index === 'byId' && members.length <= MERGED_MEMBERS) {
+    const own = new Set<keyof ClientFilters>(['responsibleUserId', 'members']);
+    return mergedPageOf(
+      accountId,
+      members,
+      (m) => (o) =>
+        q
+          .byResponsible({ accountId, responsibleUserId: m })
+          .where((a, op) => filterExpression(a, op, filters, own))
+          .go({ ...o, order }),
+      byResponsibleIndex(db.company),
+      order,
+      query,
+      toCompany,
+    );
+  }
+  const cursor = acceptCursor(query.cursor, caller.accountId);
+  const answered = new Set<keyof ClientFilters>();
   const access =
     index === 'byName'
       ? q.byName({ accountId })
@@ -255,7 +275,7 @@ export async function listCompanies(caller: Caller, query: CompanyListQuery) {
             ? (answered.add('responsibleUserId'), q.byResponsible({ accountId, responsibleUserId: filters.responsibleUserId }))
             : q.byId({ accountId });
   return pageOf(
-    (o) => access.where((a, op) => filterExpression(a, op, filters, answered)).go({ ...o, order: orderOf(query.sort) }),
+    (o) => access.where((a, op) => filterExpression(a, op, filters, answered)).go({ ...o, order }),
     { limit: query.limit, cursor },
     toCompany,
   );

@@ -14,11 +14,11 @@ import { trashWrites } from '../derived/trash-items.ts';
 import type { ContactEntity } from '../entities/contact.ts';
 import { DomainError } from '../errors.ts';
 import { newId, now } from '../ids.ts';
-import { channelsOf, filterExpression, listedOwner, orderOf, sortIndex, type ClientFilters } from '../model/clients.ts';
+import { channelsOf, filterExpression, listedMembers, listedOwner, orderOf, sortIndex, type ClientFilters } from '../model/clients.ts';
 import { toLinkedLead } from '../model/lead.ts';
 import { emailKey, phoneDigits } from '../model/phones.ts';
 import { dedupeTags } from '../model/records.ts';
-import { acceptCursor, pageOf } from '../page.ts';
+import { acceptCursor, byResponsibleIndex, MERGED_MEMBERS, mergedPageOf, pageOf } from '../page.ts';
 import { batchGet, companyExists, contactLinks, leadsByIds } from '../reads/records.ts';
 import { definedOnly, fold } from '../text.ts';
 import { aggregate } from '../write/aggregate.ts';
@@ -342,17 +342,38 @@ export async function restoreContactWrites(caller: Caller, trashed: { item: unkn
 // ---- Reads ----
 
 export async function listContacts(caller: Caller, query: ContactListQuery) {
-  const cursor = acceptCursor(query.cursor, caller.accountId);
+  const members = listedMembers(caller, 'contacts', query.responsibleUserId);
   const filters: ClientFilters = {
     q: query.q,
     tag: query.tag,
     phone: query.phone,
     email: query.email,
     companyId: query.companyId,
-    responsibleUserId: listedOwner(caller, 'contacts', query.responsibleUserId),
+    responsibleUserId: members ? undefined : listedOwner(caller, 'contacts', query.responsibleUserId),
+    members: members ?? undefined,
   };
   const byPhone = query.q ? await phoneHolders(caller.accountId, query.q) : null;
   if (byPhone && !byPhone.length) return { items: [], nextCursor: null };
+  // The group's list in creation order, with no narrower index: each member's own index, merged.
+  const narrower = byPhone || query.phone !== undefined || query.email !== undefined || query.companyId;
+  if (members && !narrower && sortIndex(query.sort) === 'byId' && members.length <= MERGED_MEMBERS) {
+    const { accountId } = caller;
+    const own = new Set<keyof ClientFilters>(['responsibleUserId', 'members']);
+    return mergedPageOf(
+      accountId,
+      members,
+      (m) => (o) =>
+        db.contact.query
+          .byResponsible({ accountId, responsibleUserId: m })
+          .where((a, op) => filterExpression(a, op, filters, own))
+          .go({ ...o, order: orderOf(query.sort) }),
+      byResponsibleIndex(db.contact),
+      orderOf(query.sort),
+      query,
+      toContact,
+    );
+  }
+  const cursor = acceptCursor(query.cursor, caller.accountId);
   const { access, answered } = await contactAccess(caller.accountId, query.sort, filters, byPhone);
   if (!access) return { items: [], nextCursor: null };
   const only = (a: Record<string, any>, op: Record<'eq', (x: any, v: string) => string>) =>

@@ -13,8 +13,8 @@ import { conflict } from '../errors.ts';
 import { idBounds, newId, now } from '../ids.ts';
 import { checkLeadContacts, LEAD_FIELDS, statusFor, toLead, type LeadItem } from '../model/lead.ts';
 import { dedupeTags } from '../model/records.ts';
-import { listedOwner } from '../model/clients.ts';
-import { acceptCursor, pageOf, type PageRead } from '../page.ts';
+import { listedMembers, listedOwner, oneOf } from '../model/clients.ts';
+import { acceptCursor, byResponsibleIndex, MERGED_MEMBERS, mergedPageOf, pageOf, type PageRead } from '../page.ts';
 import { contactLinks, leadsByIds } from '../reads/records.ts';
 import { definedOnly, fold } from '../text.ts';
 import { aggregate, entityStore } from '../write/aggregate.ts';
@@ -201,28 +201,37 @@ export async function restoreLeadWrites(caller: Caller, item: LeadItem) {
 }
 
 export async function listLeads(caller: Caller, asked: LeadListQuery) {
-  const query = { ...asked, responsibleUserId: listedOwner(caller, 'leads', asked.responsibleUserId) };
+  const members = listedMembers(caller, 'leads', asked.responsibleUserId);
+  const query = { ...asked, responsibleUserId: members ? undefined : listedOwner(caller, 'leads', asked.responsibleUserId), members };
   // A contact's leads in creation order: its link items are the index.
   if (query.contactId && query.sort.endsWith('createdAt')) return leadsOfContactPage(caller, query);
-  const cursor = acceptCursor(query.cursor, caller.accountId);
-  const { access, used } = leadAccess(caller.accountId, query);
-  const filters = (a: Parameters<Parameters<typeof access.where>[0]>[0], op: Parameters<Parameters<typeof access.where>[0]>[1]) => {
-    const f: string[] = [];
-    if (query.stageId && !used.has('stageId')) f.push(op.eq(a.stageId, query.stageId));
-    if (query.pipelineId && !used.has('pipelineId')) f.push(op.eq(a.pipelineId, query.pipelineId));
-    if (query.responsibleUserId && !used.has('responsibleUserId')) f.push(op.eq(a.responsibleUserId, query.responsibleUserId));
-    if (query.companyId && !used.has('companyId')) f.push(op.eq(a.companyId, query.companyId));
-    if (query.status) f.push(op.eq(a.status, query.status));
-    // Only with the updatedAt and price orders, which the link items do not have.
-    if (query.contactId) f.push(op.contains(a.contactIds, query.contactId));
-    if (query.tag) f.push(op.contains(a.tags, query.tag));
-    if (query.q) f.push(op.contains(a.nameFolded, fold(query.q)));
-    if (query.createdFrom && !used.has('created')) f.push(op.gte(a.createdAt, query.createdFrom));
-    if (query.createdTo && !used.has('created')) f.push(op.lte(a.createdAt, query.createdTo));
-    return f.join(' AND ');
-  };
   const order = query.sort.startsWith('-') ? 'desc' : 'asc';
-  return pageOf((o) => access.where(filters).go({ ...o, order }), { limit: query.limit, cursor }, toLead);
+  const readOf = (q: typeof query): PageRead<LeadItem> => {
+    const { access, used } = leadAccess(caller.accountId, q);
+    const filters = (a: Parameters<Parameters<typeof access.where>[0]>[0], op: Parameters<Parameters<typeof access.where>[0]>[1]) => {
+      const f: string[] = [];
+      if (q.stageId && !used.has('stageId')) f.push(op.eq(a.stageId, q.stageId));
+      if (q.pipelineId && !used.has('pipelineId')) f.push(op.eq(a.pipelineId, q.pipelineId));
+      if (q.responsibleUserId && !used.has('responsibleUserId')) f.push(op.eq(a.responsibleUserId, q.responsibleUserId));
+      if (q.members && !q.responsibleUserId) f.push(oneOf(op, a.responsibleUserId, q.members));
+      if (q.companyId && !used.has('companyId')) f.push(op.eq(a.companyId, q.companyId));
+      if (q.status) f.push(op.eq(a.status, q.status));
+      // Only with the updatedAt and price orders, which the link items do not have.
+      if (q.contactId) f.push(op.contains(a.contactIds, q.contactId));
+      if (q.tag) f.push(op.contains(a.tags, q.tag));
+      if (q.q) f.push(op.contains(a.nameFolded, fold(q.q)));
+      if (q.createdFrom && !used.has('created')) f.push(op.gte(a.createdAt, q.createdFrom));
+      if (q.createdTo && !used.has('created')) f.push(op.lte(a.createdAt, q.createdTo));
+      return f.join(' AND ');
+    };
+    return (o) => access.where(filters).go({ ...o, order });
+  };
+  // The group's leads in creation order, with no narrower index: each member's own index, merged.
+  if (members && query.sort.endsWith('createdAt') && !query.stageId && !query.companyId && members.length <= MERGED_MEMBERS) {
+    const ofMember = (m: string) => readOf({ ...query, responsibleUserId: m });
+    return mergedPageOf(caller.accountId, members, ofMember, byResponsibleIndex(db.lead), order, query, toLead);
+  }
+  return pageOf(readOf(query), { limit: query.limit, cursor: acceptCursor(query.cursor, caller.accountId) }, toLead);
 }
 
 /**
@@ -260,7 +269,7 @@ function leadAccess(accountId: string, q: LeadListQuery) {
  * Query per read), its leads one BatchGet per read; the list's other filters apply to those,
  * and pageOf reads on (within its budget) so that a page is full whenever enough match.
  */
-async function leadsOfContactPage(caller: Caller, query: LeadListQuery) {
+async function leadsOfContactPage(caller: Caller, query: LeadListQuery & { members: string[] | null }) {
   const cursor = acceptCursor(query.cursor, caller.accountId);
   const order = query.sort.startsWith('-') ? ('desc' as const) : ('asc' as const);
   const links = (o: { limit: number; cursor?: string }) => contactLinks(caller.accountId, query.contactId!, { ...o, order });
@@ -279,12 +288,13 @@ async function leadsOfContactPage(caller: Caller, query: LeadListQuery) {
   return pageOf(read, { limit: query.limit, cursor }, (l) => l);
 }
 
-function matches(l: Lead, q: LeadListQuery) {
+function matches(l: Lead, q: LeadListQuery & { members: string[] | null }) {
   return (
     (!q.pipelineId || l.pipelineId === q.pipelineId) &&
     (!q.stageId || l.stageId === q.stageId) &&
     (!q.status || l.status === q.status) &&
     (!q.responsibleUserId || l.responsibleUserId === q.responsibleUserId) &&
+    (!q.members || q.members.includes(l.responsibleUserId)) &&
     (!q.companyId || l.companyId === q.companyId) &&
     (!q.tag || l.tags.includes(q.tag)) &&
     (!q.q || fold(l.name).includes(fold(q.q))) &&

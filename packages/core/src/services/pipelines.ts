@@ -14,6 +14,7 @@ import { requireAdmin, scopeOf } from '../rights.ts';
 import { definedOnly } from '../text.ts';
 import { RaceLost, remove, type Write } from '../write/write.ts';
 import { stageCounterKey, stageTotals } from '../derived/counters.ts';
+import { stageTotalsOf } from '../derived/analytics-counters.ts';
 import { stampsOf } from '../model/stamps.ts';
 
 type PipelineItem = EntityItem<typeof PipelineEntity>;
@@ -196,12 +197,23 @@ const stageEmptyCheck = (caller: Caller, pipelineId: string, stageId: string): W
     () => conflict('The stage still has leads; move them first'),
   );
 
-/** The board's column headers: count and sum of the leads in each stage. */
+/**
+ * The board's column headers: count and sum of the leads in each stage. Whoever may view every
+ * lead reads the account's stage counters; anyone else the report counters of the users they
+ * may view (open leads per stage and user: O(stages x users x shards) items, never a lead).
+ */
 export async function pipelineTotals(caller: Caller, pipelineId: string) {
-  // The counters are the account's: only a caller who may view every lead sees them.
-  if (scopeOf(caller, 'leads', 'view') !== 'all') throw forbidden('The board totals count every lead; your role shows only some');
+  const scope = scopeOf(caller, 'leads', 'view');
+  if (scope === 'none') throw forbidden();
   const pipeline = await getPipeline(caller, pipelineId);
-  const totals = await stageTotals(caller.accountId, pipelineId);
+  const totals =
+    scope === 'all'
+      ? await stageTotals(caller.accountId, pipelineId)
+      : await stageTotalsOf(
+          caller.accountId,
+          pipelineId,
+          scope === 'group' ? [caller.userId, ...(caller.groupMembers ?? [])] : [caller.userId],
+        );
   return {
     pipelineId,
     stages: pipeline.stages.map((s) => ({ stageId: s.id, count: totals.get(s.id)?.count ?? 0, amount: totals.get(s.id)?.amount ?? 0 })),

@@ -7,9 +7,9 @@ import { db } from '../db.ts';
 import { conflict, invalid } from '../errors.ts';
 import { idempotent } from '../write/idempotency.ts';
 import { newId, now } from '../ids.ts';
-import { acceptCursor, pageOf } from '../page.ts';
+import { acceptCursor, byResponsibleIndex, MERGED_MEMBERS, mergedPageOf, pageOf, type PageRead } from '../page.ts';
 import { requireRight } from '../rights.ts';
-import { listedOwner } from '../model/clients.ts';
+import { listedMembers, listedOwner, oneOf } from '../model/clients.ts';
 import { aggregate, entityStore } from '../write/aggregate.ts';
 import { recordCountWrites } from '../derived/record-counts.ts';
 import { commit, IdempotentReplay, RaceLost, retrying, type Write } from '../write/write.ts';
@@ -209,15 +209,10 @@ const taskUnchanged = (task: TaskItem): Write => ({
 export async function listTasks(caller: Caller, query: TaskListQuery) {
   if (query.entityId && !query.entityType)
     throw invalid('entityId needs entityType', [{ path: 'entityType', message: 'required with entityId' }]);
-  const responsibleUserId = visibleResponsible(caller, query.responsibleUserId);
-  const cursor = acceptCursor(query.cursor, caller.accountId);
+  const members = listedMembers(caller, 'tasks', query.responsibleUserId);
+  const responsibleUserId = members ? undefined : visibleResponsible(caller, query.responsibleUserId);
   const { accountId } = caller;
   const byRecord = query.entityType && query.entityId;
-  const index = byRecord
-    ? db.task.query.byRecord({ accountId, entityType: query.entityType!, entityId: query.entityId! })
-    : responsibleUserId
-      ? db.task.query.byResponsible({ accountId, responsibleUserId })
-      : db.task.query.byDue({ accountId });
   const dueFrom = query.dueFrom && instant(query.dueFrom);
   const dueTo = query.dueTo && instant(query.dueTo);
   const state = query.status === 'completed' ? 'completed' : query.status ? 'open' : undefined;
@@ -227,13 +222,14 @@ export async function listTasks(caller: Caller, query: TaskListQuery) {
     .sort()[0]!;
   // e.g. overdue (due before now) from a future time: nothing can match.
   if (state && (dueFrom?.toLowerCase() ?? '0') > high) return { items: [], nextCursor: null };
-  const ranged = state ? index.between({ state, dueAt: dueFrom?.toLowerCase() ?? '0' }, { state, dueAt: high }) : index;
-  const page = await pageOf(
+  /** One Query of the list on `index`, its sort key ranged by state and due time, the rest filtered. */
+  const readOn =
+    (index: ReturnType<typeof db.task.query.byDue>, owners: string[]): PageRead<TaskItem> =>
     (o) =>
-      ranged
+      (state ? index.between({ state, dueAt: dueFrom?.toLowerCase() ?? '0' }, { state, dueAt: high }) : index)
         .where((a, op) =>
           [
-            byRecord && responsibleUserId ? op.eq(a.responsibleUserId, responsibleUserId) : '',
+            owners.length ? oneOf(op, a.responsibleUserId, owners) : '',
             query.entityType && !query.entityId ? op.eq(a.entityType as never, query.entityType as never) : '',
             !state && dueFrom ? op.gte(a.dueAt, dueFrom) : '',
             !state && dueTo ? op.lte(a.dueAt, dueTo) : '',
@@ -241,10 +237,25 @@ export async function listTasks(caller: Caller, query: TaskListQuery) {
             .filter(Boolean)
             .join(' AND '),
         )
-        .go(o),
-    { limit: query.limit, cursor },
-    toTask,
-  );
+        .go(o);
+  const byResponsible = (m: string) =>
+    db.task.query.byResponsible({ accountId, responsibleUserId: m }) as unknown as ReturnType<typeof db.task.query.byDue>;
+  const page =
+    members && !byRecord && members.length <= MERGED_MEMBERS
+      ? // The group's tasks: each member's own index, merged by due time.
+        await mergedPageOf(accountId, members, (m) => readOn(byResponsible(m), []), byResponsibleIndex(db.task), 'asc', query, toTask)
+      : await pageOf(
+          byRecord
+            ? readOn(
+                db.task.query.byRecord({ accountId, entityType: query.entityType!, entityId: query.entityId! }) as never,
+                members ?? (responsibleUserId ? [responsibleUserId] : []),
+              )
+            : responsibleUserId
+              ? readOn(byResponsible(responsibleUserId), [])
+              : readOn(db.task.query.byDue({ accountId }), members ?? []),
+          { limit: query.limit, cursor: acceptCursor(query.cursor, accountId) },
+          toTask,
+        );
   return { ...page, items: await withRecordNames(accountId, page.items) };
 }
 

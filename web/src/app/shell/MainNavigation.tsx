@@ -11,7 +11,7 @@ import {
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
-import { useAccount } from '@/session/useMe';
+import { useRights } from '@/session/useMe';
 import classes from './MainNavigation.module.css';
 
 const ITEMS = [
@@ -22,14 +22,14 @@ const ITEMS = [
   { to: '/tasks', label: 'nav.tasks', icon: IconChecklist, end: false },
   { to: '/analytics', label: 'nav.analytics', icon: IconChartBar, end: false },
   { to: '/settings', label: 'nav.settings', icon: IconSettings, end: false },
-  // Only for those who may delete: the built-in manager may not (the API refuses the list anyway).
+  // Only for those who may delete leads, contacts or companies (the trash holds those; the API refuses the list anyway).
   { to: '/trash', label: 'trash.title', icon: IconTrash, end: false, deleters: true },
 ] as const;
 
 export function MainNavigation() {
   const { t } = useTranslation();
-  const { user } = useAccount();
-  const items = ITEMS.filter((item) => !('deleters' in item) || user.role !== 'manager');
+  const rights = useRights();
+  const items = ITEMS.filter((item) => !('deleters' in item) || rights.mayAny('delete', ['leads', 'contacts', 'companies']));
   return (
     <Stack component="nav" gap={2} aria-label={t('nav.main')}>
       {items.map(({ to, label, icon: Icon, end }) => (

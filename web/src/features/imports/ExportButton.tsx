@@ -3,6 +3,7 @@ import { Button } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '@/api/client';
+import { useRights } from '@/session/useMe';
 import { useErrorMessage } from '@/ui/errors';
 import { notifyError } from '@/ui/notify';
 
@@ -17,6 +18,7 @@ export function ExportButton({ entityType, filters = {} }: { entityType: 'leads'
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const message = useErrorMessage();
+  const mayExport = useRights().may(entityType, 'export');
   const download = async () => {
     setBusy(true);
     try {
@@ -29,6 +31,8 @@ export function ExportButton({ entityType, filters = {} }: { entityType: 'leads'
       setBusy(false);
     }
   };
+  // A role without the export right gets no button (the API would refuse it).
+  if (!mayExport) return null;
   return (
     <Button variant="default" onClick={download} loading={busy}>
       {t('imports.export')}

@@ -2,14 +2,17 @@
 import { Box, Group, NavLink as MantineNavLink, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
-import { useAccount } from '@/session/useMe';
+import { useRights } from '@/session/useMe';
 import { PageHeader } from '@/ui/PageHeader';
 import { SETTINGS_SECTIONS } from './sections';
 
 export default function SettingsLayout() {
   const { t } = useTranslation();
-  const { user } = useAccount();
-  const sections = SETTINGS_SECTIONS.filter((section) => !section.adminOnly || user.role === 'admin');
+  const rights = useRights();
+  const sections = SETTINGS_SECTIONS.filter(
+    (section) =>
+      (!section.adminOnly || rights.admin) && (!section.needs || rights.mayAny(section.needs, ['leads', 'contacts', 'companies'])),
+  );
   return (
     <>
       <PageHeader title={t('nav.settings')} />

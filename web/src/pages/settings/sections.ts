@@ -1,11 +1,13 @@
 // The settings' own navigation: one line per section, in the order the left column shows them.
-// `adminOnly` sections are hidden from others (the API refuses them anyway).
+// `adminOnly` sections are hidden from others, `needs` ones from roles without that right (the API refuses them anyway).
 export interface SettingsSection {
   /** Path under /settings ('' is the profile). */
   path: string;
   /** i18n key of the section's name. */
   label: string;
   adminOnly: boolean;
+  /** Shown only to a role with this right on some entity type (e.g. import needs `edit`). */
+  needs?: 'edit' | 'export';
 }
 
 export const SETTINGS_SECTIONS: SettingsSection[] = [
@@ -21,7 +23,7 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
   { path: 'task-types', label: 'adminEditors.taskTypes.title', adminOnly: true },
   { path: 'custom-fields', label: 'adminEditors.customFields.title', adminOnly: true },
   // Data in and out, integrations.
-  { path: 'import', label: 'imports.title', adminOnly: false },
+  { path: 'import', label: 'imports.title', adminOnly: false, needs: 'edit' },
   { path: 'webhooks', label: 'webhooks.title', adminOnly: true },
   { path: 'api-keys', label: 'apiKeys.title', adminOnly: true },
   // What the account does.
