@@ -41,6 +41,13 @@ export const tallyKeys = {
   reach: (pipelineId: string, day: string, stageId: string, userId: string) => `reach#${pipelineId}#${day}#${stageId}#${userId}`,
   /** Open tasks by their responsible user and due hour (UTC). */
   due: (userId: string, hour: string) => `due#${userId}#${hour}`,
+  /**
+   * The same open tasks by due day, month and year (UTC): "overdue" is then the years,
+   * months and days before the current one plus today's hours, a bounded read at any size.
+   */
+  dueDay: (userId: string, day: string) => `dueDay#${userId}#${day}`,
+  dueMonth: (userId: string, month: string) => `dueMonth#${userId}#${month}`,
+  dueYear: (userId: string, year: string) => `dueYear#${userId}#${year}`,
   /** Tasks completed on a day of the account's time zone. */
   done: (day: string, userId: string) => `done#${day}#${userId}`,
   /** Contacts a user is responsible for. */
@@ -124,10 +131,15 @@ export function stageRank(pipeline: Pipeline, stageId: string | undefined) {
 
 type TaskLike = { responsibleUserId: string; state: 'open' | 'completed'; dueAt: string; completedAt?: string };
 
-function taskContribution(task: TaskLike, timeZone: string): Contribution {
+export function taskContribution(task: TaskLike, timeZone: string): Contribution {
   const out: Contribution = new Map();
-  if (task.state === 'open') add(out, tallyKeys.due(task.responsibleUserId, task.dueAt.slice(0, 13)), { count: 1 });
-  else if (task.completedAt) add(out, tallyKeys.done(localDay(task.completedAt, timeZone), task.responsibleUserId), { count: 1 });
+  if (task.state === 'open') {
+    const user = task.responsibleUserId;
+    add(out, tallyKeys.due(user, task.dueAt.slice(0, 13)), { count: 1 });
+    add(out, tallyKeys.dueDay(user, task.dueAt.slice(0, 10)), { count: 1 });
+    add(out, tallyKeys.dueMonth(user, task.dueAt.slice(0, 7)), { count: 1 });
+    add(out, tallyKeys.dueYear(user, task.dueAt.slice(0, 4)), { count: 1 });
+  } else if (task.completedAt) add(out, tallyKeys.done(localDay(task.completedAt, timeZone), task.responsibleUserId), { count: 1 });
   return out;
 }
 
