@@ -21,3 +21,4 @@ run('Import of leads with contacts and companies vs raw BatchWriteItem', 'npx', 
   'scripts/bench-import.ts',
   process.env.BENCH_IMPORT_ROWS ?? '100000',
 ]);
+run('Data path: API vs raw DynamoDB, creates per second, reads at 1k vs 20k leads', 'npx', ['tsx', 'scripts/bench-datapath.ts']);

@@ -11,9 +11,10 @@ import { fillPath, isPublic, routeKeyOf, routes, SAMPLE_QUERIES, startWorld, typ
 const ALLOWED: Record<string, string[]> = {
   'GET /api/v1/me': ['GetItem', 'GetItem'],
   // The desktop, all in parallel: the account (its time zone, for today's tasks), the pipelines
-  // (which stages are open), the stage counters, this week's day counters, two counts of the
-  // caller's due tasks and the latest events: seven reads, whatever the number of leads.
-  'GET /api/v1/dashboard': ['GetItem', 'Query', 'Query', 'Query', 'Query', 'Query', 'Query'],
+  // (which stages are open), the stage counters, this week's day counters, the caller's due
+  // counters (years, months and days before today, the hours around today), the open tasks of
+  // the current hour, and the latest events: ten reads, whatever the number of leads and tasks.
+  'GET /api/v1/dashboard': ['GetItem', ...Array<string>(9).fill('Query')],
   'GET /api/v1/pipelines/{id}/totals': ['GetItem', 'Query'],
   // The first page of roles heads with the built-in ones, stamped with the account's creation.
   'GET /api/v1/roles': ['GetItem', 'Query'],
@@ -29,7 +30,8 @@ const ALLOWED: Record<string, string[]> = {
   'GET /api/v1/custom-fields/{id}': ['Query'],
   // q=fixture: a name-prefix Query per collection, and an e-mail-prefix Query for contacts and
   // companies (phone-like queries add one phone Query for each: 7 at most).
-  'GET /api/v1/search': ['Query', 'Query', 'Query', 'Query', 'Query'],
+  // The leads found, by id, for their price and status (their terms do not carry them).
+  'GET /api/v1/search': ['Query', 'Query', 'Query', 'Query', 'Query', 'BatchGetItem'],
   // Notes and timelines read through their record: its GetItem (exists, may be viewed), then
   // one Query for the page; a single note is a second GetItem.
   ...Object.fromEntries(
@@ -79,12 +81,15 @@ dynamo.middlewareStack.add(
     (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
     const result = await next(args);
     const out = result.output as {
-      ConsumedCapacity?: { CapacityUnits?: number };
+      ConsumedCapacity?: { CapacityUnits?: number } | { CapacityUnits?: number }[];
       Items?: Record<string, unknown>[];
       Item?: Record<string, unknown>;
+      Responses?: Record<string, Record<string, unknown>[]>;
     };
-    measured.readUnits += out.ConsumedCapacity?.CapacityUnits ?? 0;
-    for (const item of out.Items ?? (out.Item ? [out.Item] : [])) measured.entities.add(String(item.__edb_e__));
+    // A BatchGetItem answers a list of capacities (one per table) and its items per table.
+    for (const c of [out.ConsumedCapacity ?? []].flat()) measured.readUnits += c.CapacityUnits ?? 0;
+    const items = [...(out.Items ?? []), ...(out.Item ? [out.Item] : []), ...Object.values(out.Responses ?? {}).flat()];
+    for (const item of items) measured.entities.add(String(item.__edb_e__));
     return result;
   },
   { step: 'initialize', name: 'countCommands' },
@@ -118,7 +123,7 @@ describe('DynamoDB commands per request', () => {
     const queries = [
       'sort=price',
       'sort=-updatedAt',
-      `stageId=${world['{stageId}']}&tag=x&q=a`,
+      `stageId=${world['{stageId}']}&tag=x`,
       `pipelineId=${world.pipelines}&status=open`,
       `responsibleUserId=${account.userId}&createdFrom=2020-01-01T00:00:00.000Z`,
       'companyId=01ABCDEFGHJKMNPQRSTVWXYZ00',
@@ -130,6 +135,49 @@ describe('DynamoDB commands per request', () => {
       expect(sent.slice(before).sort(), q).toEqual(['Query', ...PER_REQUEST].sort());
     }
     expect(sent).not.toContain('Scan');
+  });
+
+  it('answers a list q from the search index: one term Query, then the leads it names by id', async () => {
+    for (const q of [`stageId=${world['{stageId}']}&tag=x&q=a`, 'q=fixture&sort=-price', 'q=nothing-is-named-so']) {
+      sent.length = 0;
+      expect((await account.request('GET', `/api/v1/leads?${q}`)).status).toBe(200);
+      const reads = sent.filter((c) => !PER_REQUEST.includes(c));
+      expect(reads[0], q).toBe('Query');
+      expect(
+        reads.slice(1).every((c) => c === 'BatchGetItem'),
+        q,
+      ).toBe(true);
+    }
+  });
+
+  it('writes no search term on a price-only change, nor on a stage move', async () => {
+    const written: string[] = [];
+    const spy =
+      (next: (a: unknown) => Promise<unknown>) =>
+      async (args: { input: { TransactItems?: Record<string, { Item?: Record<string, unknown>; Key?: Record<string, unknown> }>[] } }) => {
+        for (const op of args.input.TransactItems ?? []) {
+          for (const w of Object.values(op)) written.push(String(w.Item?.__edb_e__ ?? w.Key?.sk ?? ''));
+        }
+        return next(args);
+      };
+    dynamo.middlewareStack.add(spy as never, { step: 'initialize', name: 'transactItems' });
+    try {
+      const lead = (await account.request('POST', '/api/v1/leads', { name: 'Priced deal' })).body as { id: string; pipelineId: string };
+      expect(written.filter((w) => w === 'searchTerm').length).toBeGreaterThan(0);
+      written.length = 0;
+      expect((await account.request('PATCH', `/api/v1/leads/${lead.id}`, { price: 5 })).status).toBe(200);
+      expect(written.length).toBeGreaterThan(0);
+      expect(written.filter((w) => /searchterm/i.test(w))).toEqual([]);
+      const stages = ((await account.request('GET', `/api/v1/pipelines/${lead.pipelineId}`)).body as Pipeline).stages;
+      written.length = 0;
+      expect((await account.request('PATCH', `/api/v1/leads/${lead.id}`, { stageId: stages[1].id })).status).toBe(200);
+      expect(written.filter((w) => /searchterm/i.test(w))).toEqual([]);
+      written.length = 0;
+      expect((await account.request('PATCH', `/api/v1/leads/${lead.id}`, { name: 'Renamed deal' })).status).toBe(200);
+      expect(written.filter((w) => w === 'searchTerm').length).toBeGreaterThan(0);
+    } finally {
+      dynamo.middlewareStack.remove('transactItems');
+    }
   });
 
   it('writes a change, its event and counters in one transaction', async () => {
@@ -144,17 +192,24 @@ describe('DynamoDB commands per request', () => {
 });
 
 /**
- * 100 and 1,000 leads: the seed spreads them over 5 days, every stage and 2 users, so both
- * sizes fill every counter the reports read (from 70 leads on) while the bigger one, seeded
- * with BatchWriteItem, keeps this test within a few seconds; the bench goes to 100,000.
+ * 300 and 2,000 leads (and as many open tasks): the seed spreads the leads over 5 days, every
+ * stage, 2 users and the 4 shards of the day and reach tallies, and the tasks over due times
+ * from a year back to a month ahead, so both sizes fill every counter the reports and the
+ * desktop read (from 300 leads on: 164 tally items) while the
+ * bigger one, seeded in batches, keeps this test within seconds; the bench goes further.
+ * Five leads in each are named "Needle" through the API (with their search terms).
  */
-describe('Reports cost the same at any number of leads', () => {
+describe('Reports, the desktop, board totals and searches cost the same at any number of leads', () => {
   const days = ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06'];
   const period = `from=${days[0]}&to=${days[4]}`;
   const sized: TestAccount[] = [];
+  let pipelineOf: string[] = [];
 
   beforeAll(async () => {
-    for (const count of [100, 1000]) {
+    const { seedTasks } = await import('@crm/local/seed-tasks');
+    const t = Date.now();
+    const dueTimes = [-400, -40, -9, -3, -2, -1, 1, 2, 3, 30].map((d) => new Date(t + d * 86_400_000).toISOString());
+    for (const count of [300, 2000]) {
       const owner = await signupAndLogin(api.apiUrl);
       const pipelines = (await owner.request('GET', '/api/v1/pipelines')).body as { items: Pipeline[] };
       const other = (
@@ -166,8 +221,12 @@ describe('Reports cost the same at any number of leads', () => {
         })
       ).body as { id: string };
       await seedLeads({ accountId: owner.accountId, pipeline: pipelines.items[0], userIds: [owner.userId, other.id], count, days });
+      const typeId = ((await owner.request('GET', '/api/v1/task-types')).body as { items: { id: string }[] }).items[0].id;
+      await seedTasks({ accountId: owner.accountId, userId: owner.userId, typeId, count, dueTimes });
+      for (let i = 0; i < 5; i++) await owner.request('POST', '/api/v1/leads', { name: `Needle ${i}`, price: 10 });
       await owner.request('GET', '/api/v1/me');
       sized.push(owner);
+      pipelineOf.push(pipelines.items[0].id);
     }
   }, 60_000);
 
@@ -175,9 +234,17 @@ describe('Reports cost the same at any number of leads', () => {
     `/api/v1/analytics/funnel?${period}`,
     `/api/v1/analytics/summary?${period}&groupBy=week`,
     `/api/v1/analytics/managers?${period}`,
-  ])('%s', async (path) => {
+    '/api/v1/dashboard',
+    '/api/v1/pipelines/{pipeline}/totals',
+    '/api/v1/search?q=needle',
+    '/api/v1/search?q=nothing',
+    '/api/v1/leads?q=needle',
+    '/api/v1/leads?q=needle 3&sort=-price',
+    '/api/v1/leads?q=nothing',
+  ])('%s', async (template) => {
     const costs = [];
-    for (const owner of sized) {
+    for (const [i, owner] of sized.entries()) {
+      const path = template.replace('{pipeline}', pipelineOf[i]);
       await owner.request('GET', '/api/v1/me'); // the caller cached again (30 s), as on a warm Lambda
       sent.length = 0;
       measured.readUnits = 0;
@@ -191,6 +258,7 @@ describe('Reports cost the same at any number of leads', () => {
     const [small, big] = costs;
     expect(big).toEqual(small);
     expect(small.readUnits).toBeGreaterThan(0);
-    expect(small.entities).not.toContain('lead');
+    // Counters only: no lead is read but those a search names (the five needles, in both).
+    if (!/q=/.test(template)) expect(small.entities).not.toContain('lead');
   });
 });

@@ -31,8 +31,8 @@ export * from './cascades/trash.ts';
 export * from './cascades/trash-links.ts';
 export * from './cascades/stage-removal.ts';
 // What a bulk seed (packages/local/src/seed-leads.ts) writes alongside leads: their report counters.
-export { leadContribution, markStageEntry, type Tally } from './derived/analytics-counters.ts';
 export { newRecount, recountTallies, type RecountState } from './services/analytics-recount.ts';
+export { leadContribution, markStageEntry, taskContribution, type Tally } from './derived/analytics-counters.ts';
 export * from './services/settings.ts';
 export * from './services/login-history.ts';
 export { isAllowed, parseAllowlist, clientAddress } from './model/ip-allowlist.ts';

@@ -8,6 +8,7 @@ import { db } from '../db.ts';
 import type { LeadItem } from '../model/lead.ts';
 import type { Stored } from '../model/records.ts';
 import { update, type Write } from '../write/write.ts';
+import { shardedKey, shardOf } from './counters.ts';
 
 /**
  * Stage counters are touched by every change of every lead in the stage: a busy stage
@@ -30,7 +31,7 @@ export type Contribution = Map<string, Tally>;
 /** The furthest stage a lead reached, per pipeline id. */
 export type Reached = Record<string, string>;
 
-const shardOf = (id: string) => [...id].reduce((n, ch) => n + ch.charCodeAt(0), 0) % STAGE_SHARDS;
+const stageShardOf = (id: string) => shardOf(id, STAGE_SHARDS);
 
 export const tallyKeys = {
   /** Leads in a stage now (any stage type), their sum and entry times. */
@@ -41,6 +42,13 @@ export const tallyKeys = {
   reach: (pipelineId: string, day: string, stageId: string, userId: string) => `reach#${pipelineId}#${day}#${stageId}#${userId}`,
   /** Open tasks by their responsible user and due hour (UTC). */
   due: (userId: string, hour: string) => `due#${userId}#${hour}`,
+  /**
+   * The same open tasks by due day, month and year (UTC): "overdue" is then the years,
+   * months and days before the current one plus today's hours, a bounded read at any size.
+   */
+  dueDay: (userId: string, day: string) => `dueDay#${userId}#${day}`,
+  dueMonth: (userId: string, month: string) => `dueMonth#${userId}#${month}`,
+  dueYear: (userId: string, year: string) => `dueYear#${userId}#${year}`,
   /** Tasks completed on a day of the account's time zone. */
   done: (day: string, userId: string) => `done#${day}#${userId}`,
   /** Contacts a user is responsible for. */
@@ -63,19 +71,22 @@ export function leadContribution(lead: LeadItem, timeZone: string): Contribution
   const out: Contribution = new Map();
   const user = lead.responsibleUserId;
   const entered = lead.stageEnteredAt ?? lead.createdAt;
-  add(out, tallyKeys.stage(lead.pipelineId, lead.stageId, user, shardOf(lead.leadId)), {
+  add(out, tallyKeys.stage(lead.pipelineId, lead.stageId, user, stageShardOf(lead.leadId)), {
     count: 1,
     amount: lead.price,
     enteredSecs: Math.floor(Date.parse(entered) / 1000),
   });
   const createdDay = localDay(lead.createdAt, timeZone);
-  add(out, tallyKeys.day(createdDay, lead.pipelineId, user), { count: 1, amount: lead.price });
+  // Day and reach tallies take every create of a user on a day: sharded like the stage ones
+  // (a suffix the reports' positional parsing ignores; shard 0 is the key as it always was).
+  const spread = (key: string) => shardedKey(key, lead.leadId, STAGE_SHARDS);
+  add(out, spread(tallyKeys.day(createdDay, lead.pipelineId, user)), { count: 1, amount: lead.price });
   if (lead.status !== 'open' && lead.closedAt) {
-    const closed = tallyKeys.day(localDay(lead.closedAt, timeZone), lead.pipelineId, user);
+    const closed = spread(tallyKeys.day(localDay(lead.closedAt, timeZone), lead.pipelineId, user));
     add(out, closed, lead.status === 'won' ? { won: 1, wonAmount: lead.price } : { lost: 1, lostAmount: lead.price });
   }
   for (const [pipelineId, stageId] of Object.entries((lead.reached ?? {}) as Reached)) {
-    add(out, tallyKeys.reach(pipelineId, createdDay, stageId, user), { count: 1 });
+    add(out, spread(tallyKeys.reach(pipelineId, createdDay, stageId, user)), { count: 1 });
   }
   return out;
 }
@@ -126,8 +137,13 @@ type TaskLike = { responsibleUserId: string; state: 'open' | 'completed'; dueAt:
 
 export function taskContribution(task: TaskLike, timeZone: string): Contribution {
   const out: Contribution = new Map();
-  if (task.state === 'open') add(out, tallyKeys.due(task.responsibleUserId, task.dueAt.slice(0, 13)), { count: 1 });
-  else if (task.completedAt) add(out, tallyKeys.done(localDay(task.completedAt, timeZone), task.responsibleUserId), { count: 1 });
+  if (task.state === 'open') {
+    const user = task.responsibleUserId;
+    add(out, tallyKeys.due(user, task.dueAt.slice(0, 13)), { count: 1 });
+    add(out, tallyKeys.dueDay(user, task.dueAt.slice(0, 10)), { count: 1 });
+    add(out, tallyKeys.dueMonth(user, task.dueAt.slice(0, 7)), { count: 1 });
+    add(out, tallyKeys.dueYear(user, task.dueAt.slice(0, 4)), { count: 1 });
+  } else if (task.completedAt) add(out, tallyKeys.done(localDay(task.completedAt, timeZone), task.responsibleUserId), { count: 1 });
   return out;
 }
 

@@ -3,10 +3,35 @@
 import { db } from '../db.ts';
 import { update, type Write } from '../write/write.ts';
 
-/** Keyed by pipeline first, so one Query (begins_with) reads a whole board's totals. */
+/**
+ * Every create in an account moves its day counter and its record count: spread over this many items (chosen by record id), none takes more than a share of
+ * the account's creates (docs/PERFORMANCE.md, "Write rate per item"); reads sum them.
+ */
+export const COUNTER_SHARDS = 8;
+
+/** A record's shard: the same for every write of the record, so its before and after meet. */
+export const shardOf = (id: string, shards: number) => [...id].reduce((n, ch) => n + ch.charCodeAt(0), 0) % shards;
+
+/**
+ * The key of a counter's shard for a record. Shard 0 is the bare key, the one every item
+ * written before sharding has: those keep counting and no backfill is needed.
+ */
+export function shardedKey(key: string, recordId: string, shards = COUNTER_SHARDS) {
+  const n = shardOf(recordId, shards);
+  return n ? `${key}#s${n}` : key;
+}
+
+/** The counter key a shard's key belongs to. */
+export const unsharded = (key: string) => key.replace(/#s\d+$/, '');
+
+/**
+ * Keyed by pipeline first, so one Query (begins_with) reads a whole board's totals. Not
+ * sharded: deleting a stage or a pipeline conditions on its one counter being zero, inside a
+ * transaction of at most 100 items (docs/PERFORMANCE.md says what that leaves hot).
+ */
 export const stageCounterKey = (pipelineId: string, stageId: string) => `stage#${pipelineId}#${stageId}`;
 
-type Counted = { accountId: string; pipelineId: string; stageId: string; price: number };
+type Counted = { accountId: string; leadId: string; pipelineId: string; stageId: string; price: number };
 type Flowing = Counted & { createdAt: string; status: 'open' | 'won' | 'lost'; closedAt?: string };
 
 /** Per UTC day: leads created, won and lost (count and amount), for the desktop and reports. */
@@ -29,7 +54,14 @@ export function dayCounterWrites(before: Flowing | null, after: Flowing | null):
   const writes: Write[] = [];
   const day = (iso: string) => iso.slice(0, 10);
   const add = (key: string, amount: number) =>
-    writes.push(update(db.counter.update({ accountId: after.accountId, key }).add({ count: 1, amount }).params()));
+    writes.push(
+      update(
+        db.counter
+          .update({ accountId: after.accountId, key: shardedKey(key, after.leadId) })
+          .add({ count: 1, amount })
+          .params(),
+      ),
+    );
   if (!before) add(dayCounterKey(day(after.createdAt), 'created'), after.price);
   if (after.status !== 'open' && after.closedAt && before?.status !== after.status) {
     add(dayCounterKey(day(after.closedAt), after.status), after.price);
@@ -37,7 +69,7 @@ export function dayCounterWrites(before: Flowing | null, after: Flowing | null):
   return writes;
 }
 
-/** The day counters between two UTC days (inclusive): one Query. */
+/** The day counters between two UTC days (inclusive), one entry per shard: one Query. */
 export async function dayCounters(accountId: string, fromDay: string, toDay: string) {
   const { data } = await db.counter.query
     .byKey({ accountId })
@@ -70,5 +102,11 @@ const bump = (lead: Counted, count: number, amount: number) =>
 export async function stageTotals(accountId: string, pipelineId: string) {
   const prefix = `stage#${pipelineId}#`;
   const { data } = await db.counter.query.byKey({ accountId }).begins({ key: prefix }).go({ pages: 'all' });
-  return new Map(data.map((c) => [c.key.slice(prefix.length), { count: c.count ?? 0, amount: c.amount ?? 0 }]));
+  const totals = new Map<string, { count: number; amount: number }>();
+  for (const c of data) {
+    const stageId = unsharded(c.key).slice(prefix.length);
+    const sum = totals.get(stageId) ?? { count: 0, amount: 0 };
+    totals.set(stageId, { count: sum.count + (c.count ?? 0), amount: sum.amount + (c.amount ?? 0) });
+  }
+  return totals;
 }

@@ -57,7 +57,9 @@ const idOf = (kind: RecordKind, r: Stored) => r[`${kind}Id`] as string;
 
 function hitOf(kind: RecordKind, r: Stored): Hit {
   const base = { id: idOf(kind, r), name: r.name as string };
-  if (kind === 'lead') return { ...base, price: r.price as number, status: r.status as string };
+  // A lead's price and status change often (a PATCH, a stage move) and its terms need not
+  // follow them: search reads them from the leads it found (services/search.ts).
+  if (kind === 'lead') return base;
   const contactWays = { phones: channels(r.phones).slice(0, HIT_CHANNELS), emails: channels(r.emails).slice(0, HIT_CHANNELS) };
   if (kind === 'contact') return { ...base, ...contactWays, position: (r.position as string | undefined) ?? null };
   return { ...base, ...contactWays, website: (r.website as string | undefined) ?? null };
@@ -124,6 +126,32 @@ export const findTerms = (accountId: string, recordType: RecordKind, field: Fiel
     .begins({ term: prefix.slice(0, MAX_TERM) })
     .go({ limit })
     .then(({ data }) => data);
+
+/** Every word of the query begins some word of the name or of its Latin spelling ("ivan pet" finds "Petrov Ivan", "romash" finds "Ромашка"). */
+export function namedBy(name: string, queryWords: string[]) {
+  const nameWords = nameWordsOf(name);
+  return queryWords.every((q) => nameWords.some((w) => w.startsWith(q)));
+}
+
+/**
+ * The records of a kind whose name the query's words begin (as the search box finds them):
+ * one prefix Query by the longest word, and one more in Latin for a Cyrillic query. `null`
+ * when more than `cap` terms begin with it: the caller then reads its list another way.
+ */
+export async function namedRecordIds(accountId: string, kind: RecordKind, q: string, cap: number): Promise<string[] | null> {
+  const words = wordsOf(q);
+  const spellings = hasCyrillic(q) ? [words, latinWordsOf(words)] : [words];
+  const found = await Promise.all(
+    spellings.map(async (named) => {
+      const longest = named.reduce((a, w) => (w.length > a.length ? w : a), '');
+      if (!longest) return [];
+      const data = await findTerms(accountId, kind, 'name', longest, cap + 1);
+      return data.length > cap ? null : data.filter((d) => namedBy((d.hit as Hit).name, named)).map((d) => d.recordId);
+    }),
+  );
+  if (found.some((ids) => ids === null)) return null;
+  return [...new Set(found.flatMap((ids) => ids!))];
+}
 
 const PHONE_LIKE = /^[\d\s()+\-.]+$/;
 /** Phone fragments shorter than this are found neither at the end nor the start of a number. */

@@ -2,10 +2,11 @@
 // from the search-term items (derived/search-terms.ts) with a few prefix Queries.
 import type { SearchQuery, SearchResult } from '@crm/contract';
 import type { Caller } from '../context.ts';
-import { findTerms, hasCyrillic, latinWordsOf, nameWordsOf, phoneLookups, wordsOf, type Field, type Hit } from '../derived/search-terms.ts';
+import { findTerms, hasCyrillic, latinWordsOf, namedBy, phoneLookups, wordsOf, type Field, type Hit } from '../derived/search-terms.ts';
 import { emailKey } from '../model/phones.ts';
 import { COLLECTION_OF, type RecordKind } from '../model/records.ts';
 import { may, scopeOf } from '../rights.ts';
+import { leadsByIds } from '../reads/records.ts';
 
 const KINDS: RecordKind[] = ['lead', 'contact', 'company'];
 /** E-mail terms are looked up only for a single token of the characters addresses are made of. */
@@ -46,11 +47,26 @@ export async function search(caller: Caller, { q, limit }: SearchQuery): Promise
     }
   }
   const list = (kind: RecordKind) => [...hits[kind].values()];
-  return { leads: list('lead'), contacts: list('contact'), companies: list('company') } as SearchResult;
+  return {
+    leads: await withPriceAndStatus(caller.accountId, list('lead')),
+    contacts: list('contact'),
+    companies: list('company'),
+  } as SearchResult;
 }
 
-/** Every word of the query begins some word of the name or of its Latin spelling ("ivan pet" finds "Petrov Ivan", "romash" finds "Ромашка"). */
-function namedBy(name: string, queryWords: string[]) {
-  const nameWords = nameWordsOf(name);
-  return queryWords.every((q) => nameWords.some((w) => w.startsWith(q)));
+/**
+ * A lead hit's price and status, read from the leads (one BatchGetItem of at most `limit`
+ * keys): the terms do not carry them, so a price change or a stage move rewrites no term. A
+ * lead deleted since its terms were read is left out.
+ */
+async function withPriceAndStatus(accountId: string, found: Hit[]) {
+  const leads = await leadsByIds(
+    accountId,
+    found.map((h) => h.id),
+  );
+  const byId = new Map(leads.map((l) => [l.leadId, l]));
+  return found.flatMap((h) => {
+    const lead = byId.get(h.id);
+    return lead ? [{ id: h.id, name: lead.name, price: lead.price, status: lead.status }] : [];
+  });
 }

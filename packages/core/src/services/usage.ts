@@ -7,6 +7,7 @@ import type { Usage } from '@crm/contract';
 import type { Caller } from '../context.ts';
 import { db } from '../db.ts';
 import { COUNTED_KINDS, recordCountKey } from '../derived/record-counts.ts';
+import { unsharded } from '../derived/counters.ts';
 import { requireAdmin } from '../rights.ts';
 
 export const REQUEST_SHARDS = 10;
@@ -100,7 +101,11 @@ export async function getUsage(caller: Caller, at = new Date()): Promise<Usage> 
     db.counter.query.byKey({ accountId }).begins({ key: 'records#' }).go({ pages: 'all' }),
     db.user.query.byId({ accountId }).go({ pages: 'all', attributes: ['active'] }),
   ]);
-  const countOf = (key: string) => Math.max(0, records.data.find((c) => c.key === key)?.count ?? 0);
+  const countOf = (key: string) =>
+    Math.max(
+      0,
+      records.data.filter((c) => unsharded(c.key) === key).reduce((n, c) => n + (c.count ?? 0), 0),
+    );
   const [leads, contacts, companies, tasks] = COUNTED_KINDS.map((kind) => countOf(recordCountKey(kind)));
   const apiRequests = requests.data.reduce((sum, c) => sum + (c.count ?? 0), 0);
   return {
