@@ -22,6 +22,7 @@ import { ApiKeyEntity, ApiKeyLookupEntity, ApiKeyUsageEntity } from './entities/
 import { NotificationEntity } from './entities/notification.ts';
 import { AutomationEntity, AutomationRunEntity } from './entities/automation.ts';
 import { ImportJobEntity } from './entities/import-job.ts';
+import { FormEntity, FormKeyEntity, FormRateEntity, IncomingEntity } from './entities/incoming.ts';
 
 export const dynamo = DynamoDBDocumentClient.from(
   new DynamoDBClient({ region: config.region, endpoint: config.dynamodbEndpoint, maxAttempts: 3 }),
@@ -61,6 +62,10 @@ export const crm = new Service(
     automation: AutomationEntity,
     automationRun: AutomationRunEntity,
     importJob: ImportJobEntity,
+    incoming: IncomingEntity,
+    form: FormEntity,
+    formKey: FormKeyEntity,
+    formRate: FormRateEntity,
   },
   { table: config.tableName, client: dynamo },
 );
