@@ -93,7 +93,7 @@ describe('Web forms -> Incoming', () => {
       await page.getByRole('heading', { name: 'Incoming', level: 1 }).waitFor();
       const rows = page.getByTestId('incoming-row');
       await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(2);
-      await page.getByText('Boris Buyer').waitFor();
+      await page.getByText('Boris Buyer', { exact: true }).waitFor();
       expect(await page.getByText('Fast Bot').count()).toBe(0);
       const requests = await call<{ items: Array<{ meta: Record<string, unknown> }> }>('get', '/incoming?status=new');
       expect(requests.items[0]!.meta).toMatchObject({ formName: 'Contact us', utm: { utm_source: 'newsletter' } });

@@ -245,7 +245,7 @@ function FormCard({ form }: { form: WebForm }) {
           )}
         </CopyButton>
       </Group>
-      <Code block data-testid="form-snippet" style={{ maxHeight: 180, overflow: 'auto' }}>
+      <Code block data-testid="form-snippet" tabIndex={0} aria-label={t('forms.snippet')} style={{ maxHeight: 180, overflow: 'auto' }}>
         {snippet}
       </Code>
       <FormError error={patch.error ?? remove.error} />
