@@ -110,7 +110,7 @@ describe('Web forms -> Incoming', () => {
       expect(contacts.items).toHaveLength(1);
       const leads = await call<{ items: Array<{ contactIds: string[] }> }>('get', `/leads?contactId=${contacts.items[0]!.id}`);
       expect(leads.items).toHaveLength(2);
-      await page.getByRole('radio', { name: 'Accepted' }).click({ force: true });
+      await page.locator('label[for$="-accepted"]').click();
       await page.getByRole('link', { name: 'Open the lead' }).first().waitFor();
       expect(pageErrors).toEqual([]);
     },
