@@ -48,6 +48,9 @@ const lambdaOfGroup = {
   automations: 'automations',
   imports: 'imports',
   exports: 'exports',
+  // Issue 13: incoming requests; web forms with their public endpoint.
+  incoming: 'incoming',
+  forms: 'forms',
 } as const satisfies Record<GroupOf<OperationId>, string>;
 
 const groupOf = (id: OperationId) => {

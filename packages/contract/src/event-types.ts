@@ -54,4 +54,8 @@ export const EVENT_TYPES = [
   'webhook.disabled',
   // Imports (services/imports.ts): the worker starts on it.
   'import.started',
+  // Web forms (services/forms.ts).
+  'form.created',
+  'form.updated',
+  'form.deleted',
 ] as const;

@@ -23,6 +23,8 @@ export const ENTITY_TYPES = [
   'group',
   'webhook',
   'import',
+  // Web forms (issue 13).
+  'form',
 ] as const;
 export const EntityType = z.enum(ENTITY_TYPES);
 export type EntityType = z.infer<typeof EntityType>;

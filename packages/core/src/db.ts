@@ -22,6 +22,7 @@ import { NotificationEntity } from './entities/notification.ts';
 import { AutomationEntity, AutomationRunEntity } from './entities/automation.ts';
 import { ImportJobEntity } from './entities/import-job.ts';
 import { LiveConnectionEntity } from './entities/live.ts';
+import { FormEntity, FormKeyEntity, FormRateEntity, IncomingEntity } from './entities/incoming.ts';
 
 export { dynamo } from './dynamo.ts';
 
@@ -58,4 +59,8 @@ export const db = {
   automationRun: AutomationRunEntity,
   importJob: ImportJobEntity,
   liveConnection: LiveConnectionEntity,
+  incoming: IncomingEntity,
+  form: FormEntity,
+  formKey: FormKeyEntity,
+  formRate: FormRateEntity,
 };

@@ -48,3 +48,5 @@ export * from './cascades/import-run.ts';
 export * from './cascades/import-files.ts';
 export * from './services/exports.ts';
 export * from './services/live.ts';
+export * from './services/incoming.ts';
+export * from './services/forms.ts';

@@ -64,3 +64,8 @@ export type WebhookCreate = z.input<typeof contract.WebhookCreate>;
 export type WebhookDelivery = z.output<typeof contract.WebhookDelivery>;
 export type ImportJob = z.output<typeof contract.ImportJob>;
 export type ImportPreview = z.output<typeof contract.ImportPreview>;
+// Incoming requests and web forms (issue 13).
+export type Incoming = z.output<typeof contract.Incoming>;
+export type WebForm = z.output<typeof contract.Form>;
+export type WebFormCreate = z.input<typeof contract.FormCreate>;
+export type WebFormPatch = z.input<typeof contract.FormPatch>;

@@ -12,6 +12,7 @@ import { RecentEvents } from '@/features/dashboard/components/RecentEvents';
 import { StatCard } from '@/features/dashboard/components/StatCard';
 import { TodayTasks } from '@/features/tasks/components/TodayTasks';
 import { useDashboard } from '@/features/dashboard/hooks/useDashboard';
+import { useNewIncomingCount } from '@/features/incoming/hooks/useIncoming';
 
 export default function DashboardPage() {
   const { t } = useTranslation();
@@ -19,6 +20,7 @@ export default function DashboardPage() {
   const dashboard = useDashboard();
   const openQuickAdd = useQuickAdd();
   const d = dashboard.data;
+  const incoming = useNewIncomingCount();
   return (
     <>
       <PageHeader title={t('nav.desktop')}>
@@ -35,7 +37,7 @@ export default function DashboardPage() {
       {dashboard.isPending && <LoadingState />}
       {dashboard.isError && <ErrorState error={dashboard.error} onRetry={() => void dashboard.refetch()} />}
       {d && (
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} mb="md">
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} mb="md">
           <StatCard label={t('dashboard.openLeads')} value={format.number(d.openLeads)} hint={format.money(d.openAmount)} to="/leads" />
           <StatCard label={t('dashboard.tasksToday')} value={format.number(d.tasksToday)} to="/tasks" />
           <StatCard
@@ -45,6 +47,7 @@ export default function DashboardPage() {
             danger={d.tasksOverdue > 0}
           />
           <StatCard label={t('dashboard.newLeads')} value={format.number(d.newLeadsThisWeek)} to="/leads/list" />
+          <StatCard label={t('incoming.newCount')} value={format.number(incoming.data ?? 0)} to="/incoming" />
         </SimpleGrid>
       )}
       <Grid gap="md">

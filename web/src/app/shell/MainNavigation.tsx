@@ -4,6 +4,7 @@ import {
   IconBuildingSkyscraper,
   IconChartBar,
   IconChecklist,
+  IconInbox,
   IconLayoutDashboard,
   IconLayoutKanban,
   IconSettings,
@@ -17,6 +18,7 @@ import classes from './MainNavigation.module.css';
 const ITEMS = [
   { to: '/', label: 'nav.desktop', icon: IconLayoutDashboard, end: true },
   { to: '/leads', label: 'nav.leads', icon: IconLayoutKanban, end: false },
+  { to: '/incoming', label: 'incoming.title', icon: IconInbox, end: false },
   { to: '/contacts', label: 'nav.contacts', icon: IconAddressBook, end: false },
   { to: '/companies', label: 'nav.companies', icon: IconBuildingSkyscraper, end: false },
   { to: '/tasks', label: 'nav.tasks', icon: IconChecklist, end: false },

@@ -24,6 +24,7 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
   { path: 'custom-fields', label: 'adminEditors.customFields.title', adminOnly: true },
   // Data in and out, integrations.
   { path: 'import', label: 'imports.title', adminOnly: false, needs: 'edit' },
+  { path: 'forms', label: 'forms.title', adminOnly: true },
   { path: 'webhooks', label: 'webhooks.title', adminOnly: true },
   { path: 'api-keys', label: 'apiKeys.title', adminOnly: true },
   // What the account does.

@@ -1,0 +1,5 @@
+import { Forms } from '@/features/forms/components/Forms';
+
+export default function FormsPage() {
+  return <Forms />;
+}
