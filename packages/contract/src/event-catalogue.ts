@@ -2,6 +2,8 @@
 // (scripts/events-doc.ts) and the OpenAPI document's `webhooks` are generated from it.
 import * as z from 'zod';
 import { Group, RoleRecord, User } from './accounts.ts';
+import { ApiKey } from './api-keys.ts';
+import { Automation } from './automations.ts';
 import { Company } from './companies.ts';
 import { Contact } from './contacts.ts';
 import { CustomField } from './custom-fields.ts';
@@ -30,6 +32,8 @@ const user = z.object({ user: User });
 const webhook = z.object({ webhook: Webhook });
 const role = z.object({ role: RoleRecord });
 const group = z.object({ group: Group });
+const apiKey = z.object({ apiKey: ApiKey });
+const automation = z.object({ automation: Automation });
 // Incoming requests (forms, calls) carry what the form or call sent.
 const incoming = z.object({ incoming: z.record(z.string(), z.unknown()) }).catchall(z.unknown());
 
@@ -90,6 +94,11 @@ export const EVENT_CATALOGUE = {
     summary: 'A webhook was switched off after a day of failed deliveries',
     data: webhook.extend({ deliveryId: z.string(), lastError: z.string().nullable() }),
   },
+  'api_key.created': { summary: 'An API key was created (its name, scopes and hint, never the key)', data: apiKey },
+  'api_key.revoked': { summary: 'An API key was revoked; requests with it are refused from now on', data: apiKey },
+  'automation.created': { summary: 'A stage automation was added', data: automation },
+  'automation.updated': { summary: "A stage automation's stage, delay, condition or action changed", data: automation },
+  'automation.deleted': { summary: 'A stage automation was deleted', data: automation },
 } as const satisfies Record<EventType, EventSpec>;
 
 export type EventData<T extends EventType> = z.infer<(typeof EVENT_CATALOGUE)[T]['data']>;

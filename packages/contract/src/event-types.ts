@@ -54,4 +54,10 @@ export const EVENT_TYPES = [
   'webhook.disabled',
   // Imports (services/imports.ts): the worker starts on it.
   'import.started',
+  // API keys and automations (services/api-keys.ts, automations.ts): never with the key itself.
+  'api_key.created',
+  'api_key.revoked',
+  'automation.created',
+  'automation.updated',
+  'automation.deleted',
 ] as const;

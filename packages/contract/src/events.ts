@@ -23,6 +23,8 @@ export const ENTITY_TYPES = [
   'group',
   'webhook',
   'import',
+  'api_key',
+  'automation',
 ] as const;
 export const EntityType = z.enum(ENTITY_TYPES);
 export type EntityType = z.infer<typeof EntityType>;

@@ -46,3 +46,5 @@ export * from './services/imports.ts';
 export * from './cascades/import-run.ts';
 export * from './cascades/import-files.ts';
 export * from './services/exports.ts';
+// The Scheduler's settings and client, for tests that look at the schedules a change booked.
+export { atExpression, scheduler, schedulerSettings } from './schedules.ts';
