@@ -46,7 +46,7 @@ export const consumerRules: readonly ConsumerRule[] = [
   // A long file is written over minutes; a worker that times out is retried and resumes at its checkpoint.
   {
     name: 'import-run',
-    pattern: { source: [EVENT_SOURCE], 'detail-type': ['import.started'] },
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['import.started', 'import.undo_requested'] },
     consumer: 'import-run',
     timeoutSeconds: 900,
   },

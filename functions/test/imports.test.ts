@@ -102,9 +102,20 @@ describe('Import of an amoCRM export', () => {
         .filter((l) => /^\d{3};|^"?\d{3}/.test(l)),
     ).toHaveLength(3);
 
-    // Undo: the created records go to the trash in one step.
+    // Undo: one request (202), then the worker moves the created records to the trash; the job shows how far.
     const undone = await account.request('POST', `/api/v1/imports/${id}/undo`);
-    expect(undone.status).toBe(200);
+    expect(undone.status).toBe(202);
+    expect(undone.body).toMatchObject({ undoStatus: 'running', undone: 0, undoneAt: null });
+    expect((await account.request('POST', `/api/v1/imports/${id}/undo`)).status).toBe(409);
+    const until = Date.now() + 30_000;
+    let after = undone.body;
+    while (after.undoStatus !== 'done' && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 200));
+      after = (await account.request('GET', `/api/v1/imports/${id}`)).body;
+    }
+    // 3 leads, 2 new contacts (row 106 updated 101's) and 2 companies (made before their rows, row 104's too).
+    expect(after).toMatchObject({ undoStatus: 'done', undone: 7 });
+    expect(after.undoneAt).not.toBeNull();
     expect((await account.client.leads.list({ limit: 50 })).items).toEqual([]);
     expect((await account.client.contacts.list({ limit: 50 })).items).toEqual([]);
     expect((await account.client.companies.list({ limit: 50 })).items).toEqual([]);

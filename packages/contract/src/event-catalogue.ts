@@ -99,6 +99,10 @@ export const EVENT_CATALOGUE = {
   'automation.created': { summary: 'A stage automation was added', data: automation },
   'automation.updated': { summary: "A stage automation's stage, delay, condition or action changed", data: automation },
   'automation.deleted': { summary: 'A stage automation was deleted', data: automation },
+  'import.undo_requested': {
+    summary: "An import's undo was asked for; its worker moves the import's records to the trash",
+    data: z.object({ import: ImportJob }),
+  },
 } as const satisfies Record<EventType, EventSpec>;
 
 export type EventData<T extends EventType> = z.infer<(typeof EVENT_CATALOGUE)[T]['data']>;

@@ -60,4 +60,6 @@ export const EVENT_TYPES = [
   'automation.created',
   'automation.updated',
   'automation.deleted',
+  // The import worker undoes an import on it (services/imports.ts).
+  'import.undo_requested',
 ] as const;

@@ -672,6 +672,7 @@ export const en = {
     failedRows: 'Download failed rows',
     undo: 'Undo import',
     undone: 'The records of this import are in the trash.',
+    undoing: 'Moving the records of this import to the trash: {{done}} so far…',
   },
 };
 

@@ -694,5 +694,6 @@ export const ru: Record<keyof Messages, Record<string, unknown>> = {
     failedRows: 'Скачать строки с ошибками',
     undo: 'Отменить импорт',
     undone: 'Записи этого импорта в корзине.',
+    undoing: 'Записи импорта переносятся в корзину: уже {{done}}…',
   },
 };
