@@ -65,7 +65,7 @@ describe('The notification bell', () => {
       expect(await seriousA11yViolations(page)).toEqual([]);
       await shot('notification-bell');
       await page.getByRole('button', { name: 'Mark all read' }).click();
-      await expect.poll(() => bell.getAttribute('aria-label')).toBe('Notifications, 0 unread');
+      await expect.poll(() => bell.getAttribute('aria-label'), { timeout: 15_000 }).toBe('Notifications, 0 unread');
       expect(pageErrors).toEqual([]);
     },
     BROWSER_TIMEOUT,
@@ -114,11 +114,11 @@ describe('Settings: automations', () => {
       const dialog = page.getByRole('dialog');
       const open = async (kind: string) => {
         await column.getByRole('button', { name: `Add a rule to ${stage}` }).click();
-        await dialog.getByRole('textbox', { name: 'Action' }).click();
+        await dialog.getByRole('combobox', { name: 'Action' }).click();
         await page.getByRole('option', { name: kind, exact: true }).click();
       };
       const pick = async (label: string, option?: string) => {
-        await dialog.getByRole('textbox', { name: label }).click();
+        await dialog.getByRole('combobox', { name: label }).click();
         await (option ? page.getByRole('option', { name: option }) : page.getByRole('option').first()).click();
       };
       const add = async () => {
@@ -127,17 +127,17 @@ describe('Settings: automations', () => {
       };
 
       await open('Add a tag');
-      await dialog.getByLabel('Tag').fill('hot');
+      await dialog.getByLabel('Tag', { exact: true }).fill('hot');
       await dialog.getByLabel(/^Delay/).fill('120');
       await pick('Only for leads', 'With a budget of at least');
-      await dialog.getByLabel('Budget').fill('5000');
+      await dialog.getByLabel('Budget', { exact: true }).fill('5000');
       await add();
       await column.getByText('Add tag “hot” · after 120 min · budget ≥ 5000').waitFor();
 
       await open('Create a task');
-      await dialog.getByLabel('Task text').fill('Call the client');
+      await dialog.getByLabel('Task text', { exact: true }).fill('Call the client');
       await pick('Task type');
-      await dialog.getByLabel('Due in, minutes').fill('60');
+      await dialog.getByLabel('Due in, minutes', { exact: true }).fill('60');
       await add();
       await column.getByText('Create task “Call the client”').waitFor();
 
@@ -148,7 +148,7 @@ describe('Settings: automations', () => {
       await pick('Stage');
       await add();
       await open('Call a webhook');
-      await dialog.getByLabel('URL').fill('https://hooks.example.com/crm');
+      await dialog.getByLabel('URL', { exact: true }).fill('https://hooks.example.com/crm');
       await add();
       await column.getByText('Call https://hooks.example.com/crm').waitFor();
       await column.getByText('Change the responsible').waitFor();

@@ -687,7 +687,7 @@ export const en = {
     export: 'Export CSV',
     kind: 'What the file holds',
     kinds: { leads: 'Leads with contacts and companies', contacts: 'Contacts', companies: 'Companies' },
-    file: 'CSV file',
+    file: 'CSV or XLSX file',
     choose: 'Choose a file',
     upload: 'Upload',
     mapping: 'Columns',

@@ -709,7 +709,7 @@ export const ru: Record<keyof Messages, Record<string, unknown>> = {
     export: 'Экспорт CSV',
     kind: 'Что в файле',
     kinds: { leads: 'Сделки с контактами и компаниями', contacts: 'Контакты', companies: 'Компании' },
-    file: 'Файл CSV',
+    file: 'Файл CSV или XLSX',
     choose: 'Выберите файл',
     upload: 'Загрузить',
     mapping: 'Столбцы',

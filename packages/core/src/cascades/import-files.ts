@@ -10,7 +10,7 @@ import { now } from '../ids.ts';
 import { commit, put } from '../write/write.ts';
 import { FIELDS_OF, fieldLabel, proposeMapping } from '../model/import-mapping.ts';
 import { fieldsOf } from '../reads/custom-fields.ts';
-import { csvRows } from '../reads/import-file.ts';
+import { fileRows } from '../reads/import-file.ts';
 import { deleteCompany } from '../services/companies.ts';
 import { deleteContact } from '../services/contacts.ts';
 import { readImportJob, toImportJob } from '../services/imports.ts';
@@ -29,7 +29,7 @@ export async function previewImport(caller: Caller, importId: string): Promise<I
   const job = await readImportJob(caller, importId);
   const rows: string[][] = [];
   const file = await fileOf(job);
-  for await (const row of csvRows(file)) {
+  for await (const row of fileRows(file)) {
     rows.push(row.cells);
     if (rows.length > PREVIEW_ROWS) break;
   }
@@ -52,7 +52,7 @@ export async function failedRowsCsv(caller: Caller, importId: string): Promise<s
   const job = await readImportJob(caller, importId);
   const reasons = new Map((job.errors as ImportJob['errors']).map((e) => [e.row, e.message]));
   const out: string[] = [];
-  for await (const row of csvRows(await fileOf(job))) {
+  for await (const row of fileRows(await fileOf(job))) {
     const reason = row.line === 1 ? 'Error' : reasons.get(row.line);
     if (reason !== undefined) out.push(stringify([[...row.cells, reason]]));
   }

@@ -74,7 +74,7 @@ export function ImportWizard() {
           />
           <FileInput
             label={t('imports.file')}
-            accept=".csv,text/csv"
+            accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             value={file}
             onChange={setFile}
             placeholder={t('imports.choose')}
