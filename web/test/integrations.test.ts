@@ -127,17 +127,17 @@ describe('Settings: automations', () => {
       };
 
       await open('Add a tag');
-      await dialog.getByLabel('Tag', { exact: true }).fill('hot');
-      await dialog.getByLabel(/^Delay/).fill('120');
+      await dialog.getByRole('textbox', { name: 'Tag', exact: true }).fill('hot');
+      await dialog.getByRole('textbox', { name: /^Delay/ }).fill('120');
       await pick('Only for leads', 'With a budget of at least');
-      await dialog.getByLabel('Budget', { exact: true }).fill('5000');
+      await dialog.getByRole('textbox', { name: 'Budget', exact: true }).fill('5000');
       await add();
       await column.getByText('Add tag “hot” · after 120 min · budget ≥ 5000').waitFor();
 
       await open('Create a task');
-      await dialog.getByLabel('Task text', { exact: true }).fill('Call the client');
+      await dialog.getByRole('textbox', { name: 'Task text', exact: true }).fill('Call the client');
       await pick('Task type');
-      await dialog.getByLabel('Due in, minutes', { exact: true }).fill('60');
+      await dialog.getByRole('textbox', { name: 'Due in, minutes', exact: true }).fill('60');
       await add();
       await column.getByText('Create task “Call the client”').waitFor();
 
@@ -148,7 +148,7 @@ describe('Settings: automations', () => {
       await pick('Stage');
       await add();
       await open('Call a webhook');
-      await dialog.getByLabel('URL', { exact: true }).fill('https://hooks.example.com/crm');
+      await dialog.getByRole('textbox', { name: 'URL', exact: true }).fill('https://hooks.example.com/crm');
       await add();
       await column.getByText('Call https://hooks.example.com/crm').waitFor();
       await column.getByText('Change the responsible').waitFor();
