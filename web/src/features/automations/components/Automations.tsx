@@ -39,7 +39,9 @@ function StageColumn({ pipeline, stage, rules }: { pipeline: Pipeline; stage: { 
       <Stack gap={6}>
         {rules.map((r) => (
           <Paper key={r.id} withBorder p={6}>
-            <Text size="sm">{describe(r)}</Text>
+            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+              {describe(r)}
+            </Text>
             <Button size="compact-xs" variant="subtle" color="red" onClick={() => remove.mutate(r.id)}>
               {t('common.delete')}
             </Button>
