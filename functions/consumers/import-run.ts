@@ -1,14 +1,17 @@
-// Runs an import when its `import.started` event arrives (core's cascades/import-run.ts). A
-// worker that dies leaves the job at its last checkpoint; the event's retry resumes it there.
+// The import worker: runs an import when its `import.started` event arrives, and undoes one on
+// `import.undo_requested` (core's cascades/import-run.ts, import-files.ts). A worker that dies
+// leaves the job at its last checkpoint; the event's retry resumes it there.
 import { CrmEvent } from '@crm/contract';
-import { runImport } from '@crm/core';
+import { runImport, runImportUndo } from '@crm/core';
 
 export const handler = async (event: { detail?: unknown }) => {
-  const started = CrmEvent.safeParse(event.detail);
+  const parsed = CrmEvent.safeParse(event.detail);
   // A malformed event cannot become valid on a retry: drop it, loudly.
-  if (!started.success || started.data.entity.type !== 'import') {
+  if (!parsed.success || parsed.data.entity.type !== 'import') {
     console.error(JSON.stringify({ message: 'Not an import event', detail: event.detail }));
     return;
   }
-  await runImport(started.data.accountId, started.data.entity.id);
+  const { accountId, entity, type } = parsed.data;
+  if (type === 'import.undo_requested') await runImportUndo(accountId, entity.id);
+  else await runImport(accountId, entity.id);
 };

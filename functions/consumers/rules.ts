@@ -1,6 +1,6 @@
 // Which bus events reach which consumer: each row is one EventBridge rule and one Lambda
 // (infra/lib/stacks/events-stack.ts) and, locally, one rule of the local bus (packages/local/src/events).
-import { type EventType, TASK_REMINDER, WEBHOOK_ATTEMPT } from '@crm/contract';
+import { AUTOMATION_DUE, type EventType, TASK_REMINDER, WEBHOOK_ATTEMPT } from '@crm/contract';
 
 /** The `source` of every CRM event on the bus; the Pipe sets it, the API contract promises it. */
 export const EVENT_SOURCE = 'crm';
@@ -13,7 +13,8 @@ export const EVENT_SOURCE = 'crm';
 export type ConsumerPattern =
   | BusPattern<typeof EVENT_SOURCE, EventType>
   | BusPattern<typeof TASK_REMINDER.source, typeof TASK_REMINDER.detailType>
-  | BusPattern<typeof WEBHOOK_ATTEMPT.source, typeof WEBHOOK_ATTEMPT.detailType>;
+  | BusPattern<typeof WEBHOOK_ATTEMPT.source, typeof WEBHOOK_ATTEMPT.detailType>
+  | BusPattern<typeof AUTOMATION_DUE.source, typeof AUTOMATION_DUE.detailType>;
 
 type BusPattern<Source extends string, DetailType extends string> = {
   source: readonly [Source];
@@ -45,7 +46,7 @@ export const consumerRules: readonly ConsumerRule[] = [
   // A long file is written over minutes; a worker that times out is retried and resumes at its checkpoint.
   {
     name: 'import-run',
-    pattern: { source: [EVENT_SOURCE], 'detail-type': ['import.started'] },
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['import.started', 'import.undo_requested'] },
     consumer: 'import-run',
     timeoutSeconds: 900,
   },
@@ -71,4 +72,10 @@ export const consumerRules: readonly ConsumerRule[] = [
   },
   // Live updates: every CRM event to the account's open sockets whose users may see it.
   { name: 'live-updates', pattern: { source: [EVENT_SOURCE] }, consumer: 'live' },
+  // Delayed automations: the Scheduler puts each booked run on the bus when its delay is over.
+  {
+    name: 'automation-due',
+    pattern: { source: [AUTOMATION_DUE.source], 'detail-type': [AUTOMATION_DUE.detailType] },
+    consumer: 'automation-due',
+  },
 ];

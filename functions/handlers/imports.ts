@@ -1,5 +1,14 @@
 // Imports: open, upload, preview, start, watch, cancel, undo, and the failed rows.
-import { cancelImport, createImport, failedRowsCsv, getImport, listImports, previewImport, startImport, undoImport } from '@crm/core';
+import {
+  cancelImport,
+  createImport,
+  failedRowsCsv,
+  getImport,
+  listImports,
+  previewImport,
+  startImport,
+  requestImportUndo,
+} from '@crm/core';
 import { defineResource, Reply } from '../http/resource.ts';
 
 export const handler = defineResource('imports', {
@@ -9,7 +18,7 @@ export const handler = defineResource('imports', {
   'GET /api/v1/imports/{id}/preview': async ({ caller, params }) => previewImport(caller, params.id),
   'POST /api/v1/imports/{id}/start': async ({ caller, params, body }) => startImport(caller, params.id, body),
   'POST /api/v1/imports/{id}/cancel': async ({ caller, params }) => cancelImport(caller, params.id),
-  'POST /api/v1/imports/{id}/undo': async ({ caller, params }) => undoImport(caller, params.id),
+  'POST /api/v1/imports/{id}/undo': async ({ caller, params }) => requestImportUndo(caller, params.id),
   'GET /api/v1/imports/{id}/failed-rows': async ({ caller, params }) =>
     new Reply({
       raw: await failedRowsCsv(caller, params.id),

@@ -1,7 +1,9 @@
 // Automations (issue 12): a lead entering a stage gets the stage's task once even when the
 // event is delivered twice; automations that move a lead back and forth stop; actor automation.
+import { GetScheduleCommand, UpdateScheduleCommand } from '@aws-sdk/client-scheduler';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CrmEvent } from '@crm/contract';
+import { atExpression, automationScheduleName, scheduler, schedulerSettings } from '@crm/core';
 import { handler } from '../consumers/automations.ts';
 import { useApi, type CrmUser } from './support/api.ts';
 
@@ -104,5 +106,76 @@ describe('Automations', () => {
     const manager = await api.manager(admin);
     expect((await manager.answer.automations.list({})).status).toBe(403);
     expect((await admin.answer.automations.delete({ id: rule.id })).status).toBe(204);
+  });
+
+  it('waits delayMinutes on the Scheduler, then acts only if the lead is still in the stage', async () => {
+    const p = await pipeline();
+    const rule = await admin.client.automations.create({
+      pipelineId: p.id,
+      stageId: p.second,
+      delayMinutes: 120,
+      action: { type: 'add_tag', tag: 'waited' },
+    });
+    const stays = await admin.client.leads.create({ name: 'Stays', pipelineId: p.id, stageId: p.first });
+    const leaves = await admin.client.leads.create({ name: 'Leaves', pipelineId: p.id, stageId: p.first });
+    await admin.client.leads.patch({ id: stays.id }, { stageId: p.second });
+    await admin.client.leads.patch({ id: leaves.id }, { stageId: p.second });
+    const entry = async (leadId: string) =>
+      (await admin.client.events.list({ entityType: 'lead', entityId: leadId, type: 'lead.stage_changed' })).items[0];
+    const [stayed, left] = [await entry(stays.id), await entry(leaves.id)];
+
+    // The local Scheduler holds one schedule per entry, two hours after it; nothing acted yet.
+    const { group } = schedulerSettings();
+    const booked = async (event: CrmEvent) => {
+      const Name = automationScheduleName({ eventId: event.id, automationId: rule.id });
+      return eventually(
+        () =>
+          scheduler()
+            .then(({ client }) => client.send(new GetScheduleCommand({ GroupName: group, Name })))
+            .catch(() => undefined),
+        (s) => s !== undefined,
+      );
+    };
+    const schedule = (await booked(stayed))!;
+    expect(schedule.ScheduleExpression).toBe(atExpression(Date.parse(stayed.occurredAt) + 120 * 60_000));
+    const other = (await booked(left))!;
+    expect((await admin.client.leads.get({ id: stays.id })).tags).toEqual([]);
+
+    // One lead moves on; then both schedules are brought forward to fire now (the delay, shortened).
+    await admin.client.leads.patch({ id: leaves.id }, { stageId: p.third });
+    for (const s of [schedule, other]) {
+      await (await scheduler()).client.send(
+        new UpdateScheduleCommand({
+          ...(s as unknown as ConstructorParameters<typeof UpdateScheduleCommand>[0]),
+          ScheduleExpression: atExpression(Date.now() + 1000),
+        }),
+      );
+    }
+    const tagged = await eventually(
+      () => admin.client.leads.get({ id: stays.id }),
+      (l) => l.tags.includes('waited'),
+    );
+    expect(tagged.tags).toEqual(['waited']);
+    const tagging = await admin.client.events.list({ entityType: 'lead', entityId: stays.id, type: 'lead.updated' });
+    expect(tagging.items[0].actor).toEqual({ type: 'automation', id: rule.id });
+    await new Promise((r) => setTimeout(r, 2000));
+    expect((await admin.client.leads.get({ id: leaves.id })).tags).toEqual([]);
+  });
+
+  it('writes an event when an automation or an API key is created, changed or deleted, never with the key', async () => {
+    const p = await pipeline();
+    const rule = await admin.client.automations.create({ pipelineId: p.id, stageId: p.first, action: { type: 'add_tag', tag: 'a' } });
+    await admin.client.automations.patch({ id: rule.id }, { delayMinutes: 5 });
+    await admin.client.automations.delete({ id: rule.id });
+    const ruleEvents = await admin.client.events.list({ entityType: 'automation', entityId: rule.id });
+    expect(ruleEvents.items.map((e) => e.type).reverse()).toEqual(['automation.created', 'automation.updated', 'automation.deleted']);
+    expect(ruleEvents.items[1].changes).toEqual([{ field: 'delayMinutes', from: null, to: 5 }]);
+
+    const key = await admin.client.apiKeys.create({ name: 'Evented', scopes: ['leads:read'] });
+    await admin.client.apiKeys.delete({ id: key.id });
+    const keyEvents = await admin.client.events.list({ entityType: 'api_key', entityId: key.id });
+    expect(keyEvents.items.map((e) => e.type).reverse()).toEqual(['api_key.created', 'api_key.revoked']);
+    expect(keyEvents.items[0].data).toMatchObject({ apiKey: { id: key.id, hint: key.key.slice(-4) } });
+    expect(JSON.stringify(keyEvents.items)).not.toContain(key.key);
   });
 });

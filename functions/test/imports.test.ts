@@ -102,9 +102,20 @@ describe('Import of an amoCRM export', () => {
         .filter((l) => /^\d{3};|^"?\d{3}/.test(l)),
     ).toHaveLength(3);
 
-    // Undo: the created records go to the trash in one step.
+    // Undo: one request (202), then the worker moves the created records to the trash; the job shows how far.
     const undone = await account.request('POST', `/api/v1/imports/${id}/undo`);
-    expect(undone.status).toBe(200);
+    expect(undone.status).toBe(202);
+    expect(undone.body).toMatchObject({ undoStatus: 'running', undone: 0, undoneAt: null });
+    expect((await account.request('POST', `/api/v1/imports/${id}/undo`)).status).toBe(409);
+    const until = Date.now() + 30_000;
+    let after = undone.body;
+    while (after.undoStatus !== 'done' && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 200));
+      after = (await account.request('GET', `/api/v1/imports/${id}`)).body;
+    }
+    // 3 leads, 2 new contacts (row 106 updated 101's) and 2 companies (made before their rows, row 104's too).
+    expect(after).toMatchObject({ undoStatus: 'done', undone: 7 });
+    expect(after.undoneAt).not.toBeNull();
     expect((await account.client.leads.list({ limit: 50 })).items).toEqual([]);
     expect((await account.client.contacts.list({ limit: 50 })).items).toEqual([]);
     expect((await account.client.companies.list({ limit: 50 })).items).toEqual([]);
@@ -134,4 +145,50 @@ describe('Export', () => {
     const manager = await api.manager(account);
     expect((await manager.request('GET', '/api/v1/exports?entityType=contacts')).status).toBe(403);
   });
+});
+
+describe('XLSX', () => {
+  it('imports an amoCRM-style XLSX (dates, numbers, a bad row) with zero manual mapping, and exports a list as XLSX', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const account = await api.account();
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Сделки');
+    sheet.addRow(['Название сделки', 'Бюджет', 'Полное имя контакта', 'Мобильный телефон (контакт)', 'Компания', 'Дата создания']);
+    sheet.addRow(['Поставка', 150000, 'Иванов Иван', '+7 916 111-22-33', 'ООО Ромашка', new Date(Date.UTC(2025, 1, 1))]);
+    sheet.addRow(['Лицензии', { formula: '45000*2', result: 90000 }, 'Петрова Анна', '+7 916 222-33-44', 'ООО Ромашка', null]);
+    sheet.addRow(['Плохой бюджет', 'много денег', 'Сидоров', '+7 916 333-44-55', '', null]);
+    const bytes = Buffer.from(await book.xlsx.writeBuffer());
+
+    const id = await importFile(account, 'leads', bytes);
+    const preview = await account.request('GET', `/api/v1/imports/${id}/preview`);
+    expect(preview.body.columns[0]).toBe('Название сделки');
+    expect(preview.body.mapping).toMatchObject({ 'lead.name': 'Название сделки', 'lead.price': 'Бюджет', 'company.name': 'Компания' });
+    const job = await finished(account, id);
+    expect(job).toMatchObject({ status: 'done', created: 2, failed: 1 });
+    expect(job.errors.map((e: { row: number }) => e.row)).toEqual([4]);
+    const leads = (await account.client.leads.list({ limit: 50 })).items;
+    expect(leads.map((l) => [l.name, l.price]).sort()).toEqual([
+      ['Лицензии', 90000],
+      ['Поставка', 150000],
+    ]);
+
+    // Export: a 303 to the file in the bucket, a workbook with the header and both leads.
+    const answer = await fetch(new URL('/api/v1/exports?entityType=leads&format=xlsx', api.apiUrl), {
+      headers: { authorization: `Bearer ${account.token}` },
+      redirect: 'manual',
+    });
+    expect(answer.status).toBe(303);
+    const file = await fetch(answer.headers.get('location')!);
+    expect(file.status).toBe(200);
+    const read = new ExcelJS.Workbook();
+    await read.xlsx.load(Buffer.from(await file.arrayBuffer()) as never);
+    const rows = read.worksheets[0]!.getSheetValues().filter(Boolean) as unknown[][];
+    expect(rows[0]!.slice(1, 4)).toEqual(['id', 'name', 'price']);
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r[2])
+        .sort(),
+    ).toEqual(['Лицензии', 'Поставка']);
+  }, 120_000);
 });

@@ -9,7 +9,7 @@ export const LAMBDA_BUNDLE = {
   sourceMap: true,
   mainFields: ['module', 'main'],
   // The nodejs22.x runtime ships AWS SDK v3; bundling it would add megabytes per function.
-  externalModules: ['@aws-sdk/*'],
+  externalModules: ['@aws-sdk/*', 'exceljs'],
   // ESM output: bundled CommonJS dependencies that require() node built-ins need `require`.
   banner: "import{createRequire}from'module';const require=createRequire(import.meta.url);",
 } as const;
@@ -26,6 +26,15 @@ export const cdkBundling: BundlingOptions = {
   externalModules: [...LAMBDA_BUNDLE.externalModules],
   banner: LAMBDA_BUNDLE.banner,
 };
+
+/**
+ * exceljs (XLSX in and out) weighs about 1 MB minified, more than a whole Lambda's budget: it is
+ * never bundled (external above) but installed into node_modules of the only functions that
+ * open spreadsheets, which load it lazily (`await import('exceljs')`) when a file is XLSX.
+ */
+const SPREADSHEET_ENTRIES = [/handlers\/imports\.ts$/, /handlers\/exports\.ts$/, /consumers\/import-run\.ts$/];
+export const bundlingFor = (entry: string): BundlingOptions =>
+  SPREADSHEET_ENTRIES.some((e) => e.test(entry)) ? { ...cdkBundling, nodeModules: ['exceljs'] } : cdkBundling;
 
 /** What `cdkBundling` makes CDK pass to the esbuild CLI, as esbuild API options. */
 export const esbuildOptions = (entry: string, outfile: string): BuildOptions => ({

@@ -4,7 +4,7 @@ import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { cdkBundling } from './bundling.ts';
+import { bundlingFor } from './bundling.ts';
 import { LOCK_FILE, REPO_ROOT } from './paths.ts';
 
 export interface CrmFunctionProps {
@@ -35,7 +35,7 @@ export function crmFunction(scope: Construct, id: string, props: CrmFunctionProp
     timeout: props.timeout ?? Duration.seconds(10),
     projectRoot: REPO_ROOT,
     depsLockFilePath: LOCK_FILE,
-    bundling: cdkBundling,
+    bundling: bundlingFor(props.entry),
     environment: { POWERTOOLS_SERVICE_NAME: 'crm', ...props.environment },
     logGroup,
   });

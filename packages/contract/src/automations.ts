@@ -49,3 +49,12 @@ export const AutomationPatch = z.strictObject({
   action: AutomationAction.optional(),
 });
 export const AutomationListQuery = ListQuery.extend({ pipelineId: Id.optional() });
+
+/**
+ * A delayed automation's run: booked on the Scheduler when the lead enters the stage, put on
+ * the bus `delayMinutes` later (functions/consumers/automation-due.ts acts if the lead is
+ * still in that stage). `eventId` is the entering event, so the run stays idempotent by it.
+ */
+export const AUTOMATION_DUE = { source: 'crm.automations', detailType: 'automation.due' } as const;
+export const AutomationDue = z.object({ accountId: Id, automationId: Id, leadId: Id, stageId: Id, eventId: Id });
+export type AutomationDue = z.infer<typeof AutomationDue>;

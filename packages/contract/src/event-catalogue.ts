@@ -2,6 +2,8 @@
 // (scripts/events-doc.ts) and the OpenAPI document's `webhooks` are generated from it.
 import * as z from 'zod';
 import { Group, RoleRecord, User } from './accounts.ts';
+import { ApiKey } from './api-keys.ts';
+import { Automation } from './automations.ts';
 import { Company } from './companies.ts';
 import { Contact } from './contacts.ts';
 import { CustomField } from './custom-fields.ts';
@@ -35,6 +37,8 @@ const group = z.object({ group: Group });
 // Incoming requests (forms, calls, mail, chats) carry the request as it is now.
 const incoming = z.object({ incoming: Incoming });
 const form = z.object({ form: Form });
+const apiKey = z.object({ apiKey: ApiKey });
+const automation = z.object({ automation: Automation });
 
 export const EVENT_CATALOGUE = {
   'lead.created': { summary: 'A lead was created', data: lead },
@@ -96,6 +100,15 @@ export const EVENT_CATALOGUE = {
   'form.created': { summary: 'A web form was created', data: form },
   'form.updated': { summary: 'A web form was changed', data: form },
   'form.deleted': { summary: 'A web form was deleted', data: form },
+  'api_key.created': { summary: 'An API key was created (its name, scopes and hint, never the key)', data: apiKey },
+  'api_key.revoked': { summary: 'An API key was revoked; requests with it are refused from now on', data: apiKey },
+  'automation.created': { summary: 'A stage automation was added', data: automation },
+  'automation.updated': { summary: "A stage automation's stage, delay, condition or action changed", data: automation },
+  'automation.deleted': { summary: 'A stage automation was deleted', data: automation },
+  'import.undo_requested': {
+    summary: "An import's undo was asked for; its worker moves the import's records to the trash",
+    data: z.object({ import: ImportJob }),
+  },
 } as const satisfies Record<EventType, EventSpec>;
 
 export type EventData<T extends EventType> = z.infer<(typeof EVENT_CATALOGUE)[T]['data']>;

@@ -58,4 +58,12 @@ export const EVENT_TYPES = [
   'form.created',
   'form.updated',
   'form.deleted',
+  // API keys and automations (services/api-keys.ts, automations.ts): never with the key itself.
+  'api_key.created',
+  'api_key.revoked',
+  'automation.created',
+  'automation.updated',
+  'automation.deleted',
+  // The import worker undoes an import on it (services/imports.ts).
+  'import.undo_requested',
 ] as const;

@@ -25,6 +25,8 @@ export const ENTITY_TYPES = [
   'import',
   // Web forms (issue 13).
   'form',
+  'api_key',
+  'automation',
 ] as const;
 export const EntityType = z.enum(ENTITY_TYPES);
 export type EntityType = z.infer<typeof EntityType>;

@@ -93,6 +93,10 @@ export const ImportJob = z.object({
   finishedAt: Timestamp.nullable(),
   /** When its records went to the trash (undo, within 7 days of the import). */
   undoneAt: Timestamp.nullable(),
+  /** The undo, run by the worker after a 202: `running` while it moves records to the trash, then `done`. */
+  undoStatus: z.enum(['running', 'done']).nullable(),
+  /** Records the undo has moved to the trash so far. */
+  undone: z.number().int(),
 });
 export type ImportJob = z.infer<typeof ImportJob>;
 

@@ -209,7 +209,12 @@ const operationSchemas = {
   'imports.preview': { summary: "The uploaded file's columns, first rows and proposed mapping", response: c.ImportPreview },
   'imports.start': { summary: 'Start an import after its upload', body: c.ImportStart, response: c.ImportJob },
   'imports.cancel': { summary: 'Stop an import (what is in stays)', response: c.ImportJob },
-  'imports.undo': { summary: "Move an import's records to the trash (within 7 days)", response: c.ImportJob },
+  'imports.undo': {
+    summary:
+      "Move an import's records to the trash (within 7 days), in the background (202; the job's undoStatus and undone show progress)",
+    response: c.ImportJob,
+    status: 202,
+  },
   'imports.failedRows': { summary: 'The failed rows as CSV, to fix and import again', produces: 'text/csv' },
   'exports.download': { summary: 'A list with its filters as CSV or XLSX', query: c.ExportQuery, produces: 'text/csv' },
   'incoming.list': {

@@ -50,3 +50,5 @@ export * from './services/exports.ts';
 export * from './services/live.ts';
 export * from './services/incoming.ts';
 export * from './services/forms.ts';
+// The Scheduler's settings and client, for tests that look at the schedules a change booked.
+export { atExpression, scheduler, schedulerSettings } from './schedules.ts';

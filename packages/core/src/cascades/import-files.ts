@@ -7,9 +7,10 @@ import { db } from '../db.ts';
 import { conflict } from '../errors.ts';
 import { readFile } from '../files.ts';
 import { now } from '../ids.ts';
+import { commit, put } from '../write/write.ts';
 import { FIELDS_OF, fieldLabel, proposeMapping } from '../model/import-mapping.ts';
 import { fieldsOf } from '../reads/custom-fields.ts';
-import { csvRows } from '../reads/import-file.ts';
+import { fileRows } from '../reads/import-file.ts';
 import { deleteCompany } from '../services/companies.ts';
 import { deleteContact } from '../services/contacts.ts';
 import { readImportJob, toImportJob } from '../services/imports.ts';
@@ -28,7 +29,7 @@ export async function previewImport(caller: Caller, importId: string): Promise<I
   const job = await readImportJob(caller, importId);
   const rows: string[][] = [];
   const file = await fileOf(job);
-  for await (const row of csvRows(file)) {
+  for await (const row of fileRows(file)) {
     rows.push(row.cells);
     if (rows.length > PREVIEW_ROWS) break;
   }
@@ -51,7 +52,7 @@ export async function failedRowsCsv(caller: Caller, importId: string): Promise<s
   const job = await readImportJob(caller, importId);
   const reasons = new Map((job.errors as ImportJob['errors']).map((e) => [e.row, e.message]));
   const out: string[] = [];
-  for await (const row of csvRows(await fileOf(job))) {
+  for await (const row of fileRows(await fileOf(job))) {
     const reason = row.line === 1 ? 'Error' : reasons.get(row.line);
     if (reason !== undefined) out.push(stringify([[...row.cells, reason]]));
   }
@@ -61,14 +62,41 @@ export async function failedRowsCsv(caller: Caller, importId: string): Promise<s
 /** Order of the undo: leads before the contacts and companies they link to. */
 const PARTS = { lead: 0, contact: 1, company: 2 } as const;
 
-/** The import's created records go to the trash (updated ones stay as they are now). */
-export async function undoImport(caller: Caller, importId: string): Promise<ImportJob> {
+/**
+ * Asks for the undo: a 202 with the job, whose worker (the `import.undo_requested` event) moves
+ * the import's created records to the trash; the conditional write lets only one undo start.
+ */
+export async function requestImportUndo(caller: Caller, importId: string): Promise<ImportJob> {
   const job = await readImportJob(caller, importId, true);
   if (job.status === 'queued' || job.status === 'running') throw conflict('Cancel the import before undoing it');
-  if (job.undoneAt) throw conflict('This import has been undone already');
+  if (job.undoneAt || job.undoStatus) throw conflict('This import has been undone already');
   if (Date.parse(job.createdAt) < Date.now() - UNDO_DAYS * 86400_000) throw conflict(`An import can be undone for ${UNDO_DAYS} days`);
+  const next = { ...job, undoStatus: 'running' as const, undoBy: caller.userId, undone: 0, updatedAt: now(), version: job.version + 1 };
+  const write = db.importJob.put(next).where((a, op) => op.eq(a.version, job.version));
+  const answer = toImportJob(next);
+  await commit({
+    caller,
+    writes: [put(write.params(), () => conflict('This import changed meanwhile; try again'))],
+    events: [{ type: 'import.undo_requested', entity: { type: 'import', id: importId }, data: { import: answer } }],
+  });
+  return answer;
+}
+
+/** Progress is saved every this many records. */
+const UNDO_STEP = 25;
+
+/**
+ * The worker's undo: the import's created records (found by its Idempotency-Keys) to the trash,
+ * leads before the contacts and companies they link to. A rerun after a crash deletes again what
+ * is left (a record already in the trash answers 404 and is passed over).
+ */
+export async function runImportUndo(accountId: string, importId: string) {
+  const job = await readImportJob({ accountId }, importId, true);
+  if (job.undoStatus !== 'running' || !job.undoBy) return;
+  const { data: user } = await db.user.get({ accountId, userId: job.undoBy }).go();
+  const caller: Caller = { accountId, userId: job.undoBy, role: user?.role ?? 'manager', groupId: user?.groupId ?? null };
   const { data } = await db.idempotency.query
-    .byKey({ accountId: caller.accountId })
+    .byKey({ accountId })
     .begins({ key: `import#${importId}#` })
     .go({ pages: 'all' });
   const records = data
@@ -76,15 +104,17 @@ export async function undoImport(caller: Caller, importId: string): Promise<Impo
     .filter((r): r is { part: keyof typeof PARTS; id: string } => r.part in PARTS && !!r.id)
     .sort((a, b) => PARTS[a.part] - PARTS[b.part]);
   const remove = { lead: deleteLead, contact: deleteContact, company: deleteCompany };
-  for (const r of records) {
+  const progress = (set: Record<string, unknown>) =>
+    db.importJob
+      .patch({ accountId, importId })
+      .set({ updatedAt: now(), ...set })
+      .go();
+  for (const [i, r] of records.entries()) {
     // One already deleted by hand (404) is in the trash or gone: nothing left to do for it.
     await remove[r.part](caller, r.id).catch((err: { kind?: string }) => {
       if (err.kind !== 'not_found') throw err;
     });
+    if ((i + 1) % UNDO_STEP === 0) await progress({ undone: i + 1 });
   }
-  const { data: undone } = await db.importJob
-    .patch({ accountId: caller.accountId, importId })
-    .set({ undoneAt: now(), updatedAt: now() })
-    .go({ response: 'all_new' });
-  return toImportJob(undone as never);
+  await progress({ undone: records.length, undoStatus: 'done', undoneAt: now() });
 }

@@ -12,7 +12,7 @@ import { now } from '../ids.ts';
 import { emailKey, phoneDigits } from '../model/phones.ts';
 import { parseAmount, proposeMapping, splitList } from '../model/import-mapping.ts';
 import { fieldsOf } from '../reads/custom-fields.ts';
-import { csvRows, type FileRow } from '../reads/import-file.ts';
+import { fileRows, type FileRow } from '../reads/import-file.ts';
 import { fold } from '../text.ts';
 import { createCompany, patchCompany } from '../services/companies.ts';
 import { createContact, getContact, patchContact } from '../services/contacts.ts';
@@ -74,7 +74,7 @@ async function takeLease(job: ImportJobItem) {
 async function run(job: ImportJobItem, opts: RunOptions) {
   const file = await readFile(job.fileKey);
   if (!file) return finish(job, 'failed', [{ row: 1, message: 'The file is missing' }]);
-  const rows = csvRows(file);
+  const rows = fileRows(file);
   const header = (await rows.next()).value as FileRow | undefined;
   if (!header) return finish(job, 'failed', [{ row: 1, message: 'The file is empty' }]);
   const context = await contextOf(job, header.cells);

@@ -30,6 +30,10 @@ export const ImportJobEntity = defineEntity({
     cancelRequested: { type: 'boolean' },
     finishedAt: { type: 'string' },
     undoneAt: { type: 'string' },
+    /** The undo after its 202: who asked (its deletes act as them), how far it is. */
+    undoStatus: { type: ['running', 'done'] as const },
+    undoBy: { type: 'string' },
+    undone: { type: 'number' },
   },
   indexes: {
     byId: { pk: { field: 'pk', composite: ['accountId'] }, sk: { field: 'sk', composite: ['importId'] } },

@@ -1,7 +1,8 @@
 // Reads an import's file as rows, streamed: CSV in UTF-8 (with or without BOM) or Windows-1251,
 // with whatever delimiter its header line uses, quoted newlines included. Decoding is the
 // runtime's own TextDecoder (Node ships full ICU, Windows-1251 included): a codec library
-// would add ~0.5 MB to every Lambda that bundles the core.
+// would add ~0.5 MB to every Lambda that bundles the core. Or XLSX (its first sheet), read as a
+// stream by exceljs, which is loaded only when a file is one (infra/lib/bundling.ts).
 import { parse } from 'csv-parse';
 import { Readable } from 'node:stream';
 
@@ -66,7 +67,52 @@ async function peek(source: Readable): Promise<{ head: Buffer; whole: Readable }
   return { head, whole: Readable.from(rest()) };
 }
 
-/** Every row of the file, the header first, each with the line it starts on. */
+/** Every row of a CSV or XLSX file (told apart by the ZIP signature), the header first. */
+export async function* fileRows(source: Readable): AsyncGenerator<FileRow> {
+  const { head, whole } = await peek(source);
+  yield* head.subarray(0, 4).equals(ZIP_SIGNATURE) ? xlsxRows(whole) : csvRows(whole);
+}
+
+const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+/** A cell as the text a person sees in it: a date as its day (or time), a formula as its result. */
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) {
+    const iso = value.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+  }
+  if (typeof value !== 'object') return String(value).trim();
+  const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: string };
+  if (v.richText)
+    return v.richText
+      .map((r) => r.text)
+      .join('')
+      .trim();
+  if ('result' in v) return cellText(v.result);
+  if ('text' in v) return cellText(v.text);
+  return v.error ?? '';
+}
+
+/** The first sheet's rows, streamed; `line` is the sheet's row number (the header being 1). */
+async function* xlsxRows(source: Readable): AsyncGenerator<FileRow> {
+  const { default: ExcelJS } = await import('exceljs');
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+  });
+  for await (const sheet of reader) {
+    for await (const row of sheet as AsyncIterable<{ number: number; values: unknown[] }>) {
+      const cells = Array.from({ length: Math.max(0, row.values.length - 1) }, (_, i) => cellText(row.values[i + 1]));
+      if (cells.some((c) => c !== '')) yield { line: row.number, cells };
+    }
+    return;
+  }
+}
+
+/** Every row of a CSV file, the header first, each with the line it starts on. */
 export async function* csvRows(source: Readable): AsyncGenerator<FileRow> {
   const { head, whole } = await peek(source);
   const encoding = detectEncoding(head);

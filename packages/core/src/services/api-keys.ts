@@ -45,12 +45,14 @@ export async function createApiKey(caller: Caller, input: z.output<typeof ApiKey
     createdBy: caller.userId,
     version: 1,
   };
+  const apiKey = toApiKey(item);
   await commit({
     caller,
     writes: [put(db.apiKey.create(item).params()), put(db.apiKeyLookup.create({ ...fields, keyHash, createdBy: caller.userId }).params())],
-    events: [],
+    // The event names the key by id and hint; the key itself exists only in this answer.
+    events: [{ type: 'api_key.created', entity: { type: 'api_key', id: apiKey.id }, data: { apiKey } }],
   });
-  return { ...toApiKey(item), key };
+  return { ...apiKey, key };
 }
 
 export async function listApiKeys(caller: Caller, query: z.output<typeof ApiKeyListQuery>) {
@@ -76,7 +78,7 @@ export async function revokeApiKey(caller: Caller, keyId: string) {
         ),
         remove(db.apiKeyLookup.delete({ keyHash: data.keyHash }).params()),
       ],
-      events: [],
+      events: [{ type: 'api_key.revoked', entity: { type: 'api_key', id: keyId }, data: { apiKey: toApiKey(data) } }],
     });
   });
 }

@@ -5,15 +5,17 @@
 // (a task by an Idempotency-Key of (event, automation); a patch to the same value writes
 // nothing), so a twice-delivered event, or a retry after a failure, acts once.
 import type { z } from 'zod';
-import type {
-  Automation,
+import {
+  AUTOMATION_DUE,
+  type AutomationDue,
+  type Automation,
   AutomationAction,
-  AutomationCondition,
-  AutomationCreate,
-  AutomationListQuery,
-  AutomationPatch,
-  CrmEvent,
-  Lead,
+  type AutomationCondition,
+  type AutomationCreate,
+  type AutomationListQuery,
+  type AutomationPatch,
+  type CrmEvent,
+  type Lead,
 } from '@crm/contract';
 import type { Caller, WriteOptions } from '../context.ts';
 import { db } from '../db.ts';
@@ -22,7 +24,9 @@ import { newId, now } from '../ids.ts';
 import { acceptCursor, pageOf } from '../page.ts';
 import { requireAdmin } from '../rights.ts';
 import { stampsOf } from '../model/stamps.ts';
-import { checkIfMatch, commit, put, RaceLost, remove, retrying } from '../write/write.ts';
+import { atExpression, scheduler, schedulerSettings } from '../schedules.ts';
+import { toEvent } from '../event-envelope.ts';
+import { checkIfMatch, commit, diff, put, RaceLost, remove, retrying } from '../write/write.ts';
 import { getPipelineItem } from './pipelines.ts';
 import { requireTaskType } from './task-types.ts';
 import { createTask } from './tasks.ts';
@@ -81,8 +85,13 @@ export async function createAutomation(caller: Caller, input: z.output<typeof Au
     createdBy: caller.userId,
     version: 1,
   };
-  await commit({ caller, writes: [put(db.automation.create(item).params())], events: [] });
-  return toAutomation(item);
+  const automation = toAutomation(item);
+  await commit({
+    caller,
+    writes: [put(db.automation.create(item).params())],
+    events: [{ type: 'automation.created', entity: { type: 'automation', id: automation.id }, data: { automation } }],
+  });
+  return automation;
 }
 
 export async function getAutomation(caller: Caller, id: string) {
@@ -120,8 +129,14 @@ export async function patchAutomation(caller: Caller, id: string, patch: z.outpu
     };
     await checkRule(caller, next.pipelineId, next.stageId, next.action as AutomationAction);
     const write = db.automation.put(next).where((a, op) => op.eq(a.version, current.version));
-    await commit({ caller, writes: [put(write.params(), () => new RaceLost() as never)], events: [] });
-    return toAutomation(next);
+    const automation = toAutomation(next);
+    const changes = diff(toAutomation(current), automation, ['stageId', 'delayMinutes', 'condition', 'action']);
+    await commit({
+      caller,
+      writes: [put(write.params(), () => new RaceLost() as never)],
+      events: [{ type: 'automation.updated', entity: { type: 'automation', id: id }, data: { automation }, changes }],
+    });
+    return automation;
   });
 }
 
@@ -133,7 +148,11 @@ export async function deleteAutomation(caller: Caller, id: string, options?: Wri
     const write = db.automation
       .delete({ accountId: caller.accountId, automationId: id })
       .where((a, op) => op.eq(a.version, current.version));
-    await commit({ caller, writes: [remove(write.params(), () => new RaceLost() as never)], events: [] });
+    await commit({
+      caller,
+      writes: [remove(write.params(), () => new RaceLost() as never)],
+      events: [{ type: 'automation.deleted', entity: { type: 'automation', id }, data: { automation: toAutomation(current) } }],
+    });
   });
 }
 
@@ -168,8 +187,43 @@ async function chainDepth(event: CrmEvent, leadId: string) {
   return (data ? Number(data.at) : 0) + 1;
 }
 
-/** Runs the automations of the stage a lead entered; returns the ids of those that acted. */
-export async function runAutomations(event: CrmEvent, webhook: WebhookAction): Promise<string[]> {
+/** Books a delayed run at `at` (Unix ms), durably; tests may pass their own book. */
+export type DelayBook = (at: number, due: AutomationDue) => Promise<void>;
+
+/** One Scheduler schedule per (event, automation): booking it twice (a redelivered event) is a no-op. */
+export const scheduleAutomation: DelayBook = async (at, due) => {
+  const s = schedulerSettings();
+  if (!s.busArn || !s.roleArn) throw new Error('EVENT_BUS_ARN and SCHEDULER_ROLE_ARN are needed to delay automations');
+  const { sdk, client } = await scheduler();
+  try {
+    await client.send(
+      new sdk.CreateScheduleCommand({
+        Name: automationScheduleName(due),
+        GroupName: s.group,
+        ScheduleExpression: atExpression(at),
+        ScheduleExpressionTimezone: 'UTC',
+        FlexibleTimeWindow: { Mode: 'OFF' },
+        ActionAfterCompletion: 'DELETE',
+        Target: {
+          Arn: s.busArn,
+          RoleArn: s.roleArn,
+          Input: JSON.stringify(due),
+          EventBridgeParameters: { Source: AUTOMATION_DUE.source, DetailType: AUTOMATION_DUE.detailType },
+          ...(s.dlqArn ? { DeadLetterConfig: { Arn: s.dlqArn } } : {}),
+        },
+      }),
+    );
+  } catch (err) {
+    if (!(err instanceof sdk.ConflictException)) throw err;
+  }
+};
+
+/** Scheduler names allow 64 characters: `au-` and the two ids (26 characters each). */
+export const automationScheduleName = (due: Pick<AutomationDue, 'eventId' | 'automationId'>) =>
+  `au-${due.eventId}-${due.automationId}`.slice(0, 64);
+
+/** Runs the automations of the stage a lead entered; returns the ids of those that acted (or were booked to act later). */
+export async function runAutomations(event: CrmEvent, webhook: WebhookAction, book: DelayBook = scheduleAutomation): Promise<string[]> {
   const lead = entered(event);
   if (!lead) return [];
   const { accountId } = event;
@@ -188,6 +242,13 @@ export async function runAutomations(event: CrmEvent, webhook: WebhookAction): P
     // An automation's own change never triggers it again; others may, up to MAX_CHAIN.
     if (event.actor.type === 'automation' && event.actor.id === automation.id) continue;
     if (!meets(automation.condition, lead)) continue;
+    if (automation.delayMinutes) {
+      // "After N minutes in this stage": the run is booked now and checks the lead again then.
+      const due = { accountId, automationId: automation.id, leadId: lead.id, stageId: lead.stageId, eventId: event.id };
+      await book(Date.parse(event.occurredAt) + automation.delayMinutes * 60_000, due);
+      ran.push(automation.id);
+      continue;
+    }
     await db.automationRun
       .put({ accountId, runKey: `chain#${lead.id}`, at: String(depth), expiresAt: Math.floor(Date.now() / 1000) + 3600 })
       .go({ response: 'none' });
@@ -195,6 +256,38 @@ export async function runAutomations(event: CrmEvent, webhook: WebhookAction): P
     ran.push(automation.id);
   }
   return ran;
+}
+
+/**
+ * A delayed run fires: it acts only if the automation is still there and delayed, and the lead
+ * is still in the stage it entered and still meets the condition. Returns whether it acted.
+ */
+export async function runDueAutomation(due: AutomationDue, webhook: WebhookAction): Promise<boolean> {
+  const { accountId } = due;
+  const [{ data: rule }, { data: entering }] = await Promise.all([
+    db.automation.get({ accountId, automationId: due.automationId }).go({ consistent: true }),
+    db.event.get({ accountId, eventId: due.eventId }).go({ consistent: true }),
+  ]);
+  if (!rule || !rule.delayMinutes || rule.stageId !== due.stageId || !entering) return false;
+  const automation = toAutomation(rule);
+  const system: Caller = {
+    accountId,
+    userId: rule.createdBy,
+    role: 'admin',
+    groupId: null,
+    actor: { type: 'automation', id: rule.automationId },
+  };
+  const lead = await getLead(system, due.leadId).catch(() => null);
+  if (!lead || lead.stageId !== due.stageId || !meets(automation.condition, lead)) return false;
+  // Still in the stage, but did it leave and come back since? Then a later entry owns the run.
+  const latest = await db.event.query
+    .byEntity({ accountId, entityType: 'lead', entityId: lead.id })
+    .gt({ eventId: due.eventId })
+    .where((a, op) => op.eq(a.type as never, 'lead.stage_changed' as never))
+    .go({ pages: 'all' });
+  if (latest.data.length > 0) return false;
+  await act(toEvent(entering), automation, lead, webhook);
+  return true;
 }
 
 async function act(event: CrmEvent, automation: Automation, lead: Lead, webhook: WebhookAction) {

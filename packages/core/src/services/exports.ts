@@ -1,5 +1,7 @@
 // Exports: a list with its current filters, every page of it, as CSV, within the caller's
-// `export` right. A big one is put in the files bucket and answered with a link to it.
+// `export` right. A big one is put in the files bucket and answered with a link to it; XLSX
+// (written by exceljs, loaded only then) always is, so the API never carries a binary body.
+import { PassThrough } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import { EXPORT_FILTERS, type Company, type Contact, type ExportQuery, type Lead } from '@crm/contract';
 import type { Caller } from '../context.ts';
@@ -84,7 +86,7 @@ const COLUMNS = {
 export type ExportFile = { csv: string; fileName: string } | { url: string; fileName: string };
 
 export async function exportList(caller: Caller, query: ExportQuery): Promise<ExportFile> {
-  const { entityType, format: _, ...rest } = query;
+  const { entityType, format, ...rest } = query;
   const checked = EXPORT_FILTERS[entityType].safeParse(rest);
   if (!checked.success)
     throw invalid(
@@ -100,22 +102,47 @@ export async function exportList(caller: Caller, query: ExportQuery): Promise<Ex
     q: object,
   ) => Promise<{ items: { responsibleUserId: string }[]; nextCursor: string | null }>;
   const columns = COLUMNS[entityType] as { header: string[]; row: (r: never) => unknown[] };
+  async function* pages() {
+    let cursor: string | undefined;
+    do {
+      const page = await list(caller, { ...filters, limit: 250, ...(cursor && { cursor }) });
+      yield page.items.filter((r) => !mine || mine.has(r.responsibleUserId)).map((r) => columns.row(r as never));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+  const day = new Date().toISOString().slice(0, 10);
+  if (format === 'xlsx') return xlsxExport(caller, `${entityType}-${day}.xlsx`, columns.header, pages());
   const parts = ['\uFEFF', stringify([columns.header])];
   let bytes = 0;
-  let cursor: string | undefined;
-  do {
-    const page = await list(caller, { ...filters, limit: 250, ...(cursor && { cursor }) });
-    const rows = page.items.filter((r) => !mine || mine.has(r.responsibleUserId)).map((r) => columns.row(r as never));
+  for await (const rows of pages()) {
     const text = stringify(rows as never);
     parts.push(text);
     bytes += text.length;
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  const fileName = `${entityType}-${new Date().toISOString().slice(0, 10)}.csv`;
+  }
+  const fileName = `${entityType}-${day}.csv`;
   const csv = parts.join('');
   if (bytes <= INLINE_BYTES) return { csv, fileName };
   const key = fileKeyOf(caller.accountId, 'exports', newId());
   await putFile(key, csv, 'text/csv; charset=utf-8');
+  return { url: await downloadUrl(key, fileName), fileName };
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The list as one sheet, written row by row by exceljs's streaming writer, put in the bucket; answered with its link. */
+async function xlsxExport(caller: Caller, fileName: string, header: string[], pages: AsyncIterable<unknown[][]>): Promise<ExportFile> {
+  const { default: ExcelJS } = await import('exceljs');
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
+  const sheet = book.addWorksheet(fileName.split('-')[0]);
+  sheet.addRow(header).commit();
+  for await (const rows of pages) for (const row of rows) sheet.addRow(row).commit();
+  sheet.commit();
+  await book.commit();
+  const key = fileKeyOf(caller.accountId, 'exports', newId());
+  await putFile(key, Buffer.concat(chunks), XLSX_TYPE);
   return { url: await downloadUrl(key, fileName), fileName };
 }
 

@@ -34,6 +34,8 @@ export const toImportJob = (j: ImportJobItem): ImportJob => ({
   createdBy: j.createdBy,
   finishedAt: j.finishedAt ?? null,
   undoneAt: j.undoneAt ?? null,
+  undoStatus: j.undoStatus ?? null,
+  undone: j.undone ?? 0,
 });
 
 export async function readImportJob(caller: Pick<Caller, 'accountId'>, importId: string, consistent = false) {

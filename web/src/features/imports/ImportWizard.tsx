@@ -29,7 +29,8 @@ export function ImportWizard() {
     queryKey: ['imports', current],
     queryFn: () => api.imports.get({ id: current! }),
     enabled: !!current,
-    refetchInterval: (q) => (q.state.data && ['queued', 'running'].includes(q.state.data.status) ? 1000 : false),
+    refetchInterval: (q) =>
+      q.state.data && (['queued', 'running'].includes(q.state.data.status) || q.state.data.undoStatus === 'running') ? 1000 : false,
   });
 
   const upload = useMutation({
@@ -73,7 +74,7 @@ export function ImportWizard() {
           />
           <FileInput
             label={t('imports.file')}
-            accept=".csv,text/csv"
+            accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             value={file}
             onChange={setFile}
             placeholder={t('imports.choose')}
@@ -174,14 +175,19 @@ export function ImportWizard() {
               </Group>
             </Stack>
           )}
-          {shown.status === 'done' && !shown.undoneAt && (
+          {shown.status === 'done' && !shown.undoStatus && (
             <Group>
               <Button variant="subtle" color="red" size="xs" onClick={() => undo.mutate(shown.id)} loading={undo.isPending}>
                 {t('imports.undo')}
               </Button>
             </Group>
           )}
-          {shown.undoneAt && <Text size="sm">{t('imports.undone')}</Text>}
+          {shown.undoStatus === 'running' && (
+            <Text size="sm" data-testid="import-undoing">
+              {t('imports.undoing', { done: shown.undone })}
+            </Text>
+          )}
+          {shown.undoStatus === 'done' && <Text size="sm">{t('imports.undone')}</Text>}
         </Stack>
       )}
     </Stack>

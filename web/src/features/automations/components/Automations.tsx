@@ -1,36 +1,36 @@
 // Settings > Automations: a pipeline's stages as columns (amoCRM's digital pipeline), each with
-// its rules; a tag rule can be added in place.
+// its rules; a rule of any action kind is added from the stage's column.
 import { useState } from 'react';
-import { Button, Card, Group, Paper, ScrollArea, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Paper, ScrollArea, Select, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { usePipelines } from '@/reference/usePipelines';
-import { FormError } from '@/ui/FormError';
+import { AddRuleModal } from '@/features/automations/components/AddRuleModal';
 import { ErrorState, LoadingState } from '@/ui/states';
 import { useAutomationChanges, useAutomations } from '@/features/automations/hooks/useAutomations';
 
 type Rule = NonNullable<ReturnType<typeof useAutomations>['data']>[number];
+type Pipeline = NonNullable<ReturnType<typeof usePipelines>['data']>[number];
 
 function useDescribe() {
   const { t } = useTranslation();
   return (r: Rule) => {
-    const a = r.action;
-    const what =
-      a.type === 'create_task'
-        ? t('automations.actions.create_task', { text: a.text })
-        : a.type === 'add_tag'
-          ? t('automations.actions.add_tag', { tag: a.tag })
-          : a.type === 'webhook'
-            ? t('automations.actions.webhook', { url: a.url })
-            : t(`automations.actions.${a.type}`);
-    return r.delayMinutes ? `${what} · ${t('automations.after', { minutes: r.delayMinutes })}` : what;
+    // Each action's words take its own fields (`{{text}}`, `{{tag}}`, `{{url}}`).
+    const what = t(`automations.actions.${r.action.type}`, r.action as Record<string, unknown>);
+    const c = r.condition;
+    const when = !c
+      ? ''
+      : c.type === 'has_tag'
+        ? t('automations.conditions.with_tag', { tag: c.tag })
+        : t(c.op === '>=' ? 'automations.conditions.budget_from' : 'automations.conditions.budget_to', { value: c.value });
+    return [what, r.delayMinutes ? t('automations.after', { minutes: r.delayMinutes }) : '', when].filter(Boolean).join(' · ');
   };
 }
 
-function StageColumn({ pipelineId, stage, rules }: { pipelineId: string; stage: { id: string; name: string }; rules: Rule[] }) {
+function StageColumn({ pipeline, stage, rules }: { pipeline: Pipeline; stage: { id: string; name: string }; rules: Rule[] }) {
   const { t } = useTranslation();
   const describe = useDescribe();
-  const { create, remove } = useAutomationChanges();
-  const [tag, setTag] = useState('');
+  const { remove } = useAutomationChanges();
+  const [adding, setAdding] = useState(false);
   return (
     <Card withBorder w={240} miw={240} component="section" aria-label={stage.name}>
       <Title order={3} size="h5" mb="xs">
@@ -39,31 +39,18 @@ function StageColumn({ pipelineId, stage, rules }: { pipelineId: string; stage: 
       <Stack gap={6}>
         {rules.map((r) => (
           <Paper key={r.id} withBorder p={6}>
-            <Text size="sm">{describe(r)}</Text>
+            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+              {describe(r)}
+            </Text>
             <Button size="compact-xs" variant="subtle" color="red" onClick={() => remove.mutate(r.id)}>
               {t('common.delete')}
             </Button>
           </Paper>
         ))}
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            create.mutate({ pipelineId, stageId: stage.id, action: { type: 'add_tag', tag } }, { onSuccess: () => setTag('') });
-          }}
-        >
-          <Group gap={4} wrap="nowrap" align="flex-end">
-            <TextInput
-              size="xs"
-              label={t('automations.tagLabel', { stage: stage.name })}
-              value={tag}
-              onChange={(e) => setTag(e.currentTarget.value)}
-            />
-            <Button size="xs" type="submit" disabled={!tag.trim()} loading={create.isPending}>
-              {t('common.add')}
-            </Button>
-          </Group>
-        </form>
-        <FormError error={create.error} />
+        <Button size="xs" variant="light" onClick={() => setAdding(true)} aria-label={t('automations.addTo', { stage: stage.name })}>
+          {t('automations.add')}
+        </Button>
+        {adding && <AddRuleModal pipeline={pipeline} stage={stage} onClose={() => setAdding(false)} />}
       </Stack>
     </Card>
   );
@@ -98,7 +85,7 @@ export function Automations() {
         <ScrollArea>
           <Group align="flex-start" wrap="nowrap" gap="sm">
             {pipeline.stages.map((s) => (
-              <StageColumn key={s.id} pipelineId={pipeline.id} stage={s} rules={rules.data.filter((r) => r.stageId === s.id)} />
+              <StageColumn key={s.id} pipeline={pipeline} stage={s} rules={rules.data.filter((r) => r.stageId === s.id)} />
             ))}
           </Group>
         </ScrollArea>
