@@ -103,6 +103,10 @@ export const EVENT_CATALOGUE = {
     summary: "The SMS gateway reported an SMS's delivery status; the event is on the lead's or contact's timeline",
     data: z.object({ sms: z.object({ messageId: z.string(), to: z.string(), status: z.string(), noteId: z.string().nullable() }) }),
   },
+  'sms.requested': {
+    summary: "An automation's send_sms action asked the SMS widget to text the lead's first contact",
+    data: z.object({ text: z.string(), phone: z.string().nullable() }),
+  },
   'call.started': {
     summary: 'A call was placed through the PBX from a lead or contact card',
     data: z.object({ call: z.object({ channelId: z.string(), to: z.string(), from: z.string() }) }),

@@ -58,5 +58,6 @@ export const EVENT_TYPES = [
   'widget.created',
   'widget.updated',
   'sms.status_changed',
+  'sms.requested',
   'call.started',
 ] as const;

@@ -3,14 +3,15 @@
 // widget's public endpoint carries in its path. The manifests live in functions/widgets; this
 // service gets what it needs of one as a WidgetSpec.
 import { randomBytes } from 'node:crypto';
-import type { WidgetState } from '@crm/contract';
+import type { RecordRef, WidgetState } from '@crm/contract';
 import type { Caller, WriteOptions } from '../context.ts';
 import { db } from '../db.ts';
 import { notFound } from '../errors.ts';
 import { now } from '../ids.ts';
 import { requireAdmin } from '../rights.ts';
 import { seal, unseal } from '../sealing.ts';
-import { put } from '../write/write.ts';
+import { commit, put } from '../write/write.ts';
+import { requireViewableRecord } from '../reads/records.ts';
 import { aggregate, entityStore } from '../write/aggregate.ts';
 
 export type WidgetSettingItem = NonNullable<Awaited<ReturnType<ReturnType<typeof db.widgetSetting.get>['go']>>['data']>;
@@ -147,4 +148,25 @@ export async function accountOfInboundKey(widget: string, inboundKey: string): P
   const found = (await db.widgetKey.get({ widget, inboundKey }).go()).data;
   if (!found) throw notFound('Widget endpoint');
   return found.accountId;
+}
+
+/**
+ * An event a widget reports on a lead's or contact's timeline (an SMS's delivery status, a call
+ * placed), with nothing else written: the outbox row is the record. The caller must see the record.
+ */
+export async function recordWidgetEvent(
+  caller: Caller,
+  draft: { type: 'sms.status_changed' | 'call.started'; entity: RecordRef; data: Record<string, unknown> },
+) {
+  await requireViewableRecord(caller, draft.entity);
+  const [event] = await commit({ caller, writes: [], events: [draft] });
+  return event!;
+}
+
+/** An automation's `send_sms`: asks the SMS widget (a bus subscriber) to text the lead's first contact. */
+export async function requestSms(caller: Caller, lead: { id: string; contactIds: string[] }, text: string) {
+  const contactId = lead.contactIds[0];
+  const contact = contactId ? (await db.contact.get({ accountId: caller.accountId, contactId }).go()).data : null;
+  const phone = (contact?.phones as Array<{ value: string }> | undefined)?.[0]?.value ?? null;
+  await commit({ caller, writes: [], events: [{ type: 'sms.requested', entity: { type: 'lead', id: lead.id }, data: { text, phone } }] });
 }
