@@ -180,5 +180,16 @@ describe('Telephony widget (Asterisk ARI, the contract call report)', () => {
     expect(notes.body.items[0]).toMatchObject({ type: 'call_in', id: answer.id });
     expect(notes.body.items[0].text).toContain('2:05');
     expect(notes.body.items[0].text).toContain('https://pbx.example.com/rec/1.wav');
+
+    // An unknown number becomes an incoming request.
+    const stranger = await fetch(`${api.apiUrl}/api/v1/inbound/calls/${saved.body.inboundKey}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ from: '+7 903 000-00-01', to: '101', direction: 'in', durationSec: 30 }),
+    });
+    const incoming = (await stranger.json()) as { result: string; id: string };
+    expect(incoming.result).toBe('incoming');
+    const desk = await account.request('GET', '/api/v1/incoming');
+    expect(desk.body.items.map((i: { id: string; source: string }) => [i.id, i.source])).toContainEqual([incoming.id, 'call']);
   });
 });

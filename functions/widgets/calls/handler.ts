@@ -1,7 +1,7 @@
 // Telephony's code: the call report in, and click-to-call out through Asterisk ARI.
 import { CallReport } from '@crm/contract';
 import { addNote, listContactLeads, phoneDigits, type Caller } from '@crm/core';
-import { desk } from '../desk.ts';
+import { findContactByPhoneOrEmail, receiveIncoming } from '../desk.ts';
 import { callService, ServiceFailed } from '../http.ts';
 import type { ActionRequest, InboundRequest, WidgetContext, WidgetModule } from '../widget.ts';
 
@@ -30,7 +30,7 @@ export const inbound: WidgetModule['inbound'] = async (ctx: WidgetContext, reque
   if (!parsed.success) return { status: 400, body: { title: 'Not a call report', errors: parsed.error.issues } };
   const report = parsed.data;
   const phone = report.direction === 'in' ? report.from : report.to;
-  const contact = await desk().findContactByPhoneOrEmail(ctx.accountId, { phone });
+  const contact = await findContactByPhoneOrEmail(ctx.accountId, { phone });
   if (contact) {
     const note = await addNote(ctx.caller, await noteTarget(ctx.caller, contact.contactId), {
       type: report.direction === 'in' ? 'call_in' : 'call_out',
@@ -38,7 +38,7 @@ export const inbound: WidgetModule['inbound'] = async (ctx: WidgetContext, reque
     });
     return { status: 202, body: { result: 'note', id: note.id } };
   }
-  const incoming = await desk().receiveIncoming(
+  const incoming = await receiveIncoming(
     ctx.accountId,
     {
       source: 'call',

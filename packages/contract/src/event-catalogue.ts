@@ -6,7 +6,9 @@ import { Company } from './companies.ts';
 import { Contact } from './contacts.ts';
 import { CustomField } from './custom-fields.ts';
 import { CrmEvent, type EventType } from './events.ts';
+import { Form } from './forms.ts';
 import { ImportJob } from './imports.ts';
+import { Incoming } from './incoming.ts';
 import { Lead } from './leads.ts';
 import { Note } from './notes.ts';
 import { Pipeline } from './pipelines.ts';
@@ -31,8 +33,9 @@ const user = z.object({ user: User });
 const webhook = z.object({ webhook: Webhook });
 const role = z.object({ role: RoleRecord });
 const group = z.object({ group: Group });
-// Incoming requests (forms, calls) carry what the form or call sent.
-const incoming = z.object({ incoming: z.record(z.string(), z.unknown()) }).catchall(z.unknown());
+// Incoming requests (forms, calls, mail, chats) carry the request as it is now.
+const incoming = z.object({ incoming: Incoming });
+const form = z.object({ form: Form });
 
 export const EVENT_CATALOGUE = {
   'lead.created': { summary: 'A lead was created', data: lead },
@@ -62,8 +65,8 @@ export const EVENT_CATALOGUE = {
   'custom_field.updated': { summary: 'A custom field was changed', data: field },
   'custom_field.deleted': { summary: 'A custom field was deleted', data: field },
   'note.added': { summary: 'A note was added to a lead, contact or company', data: z.object({ note: Note }) },
-  'incoming.received': { summary: 'A form or call made an incoming request', data: incoming },
-  'incoming.accepted': { summary: 'An incoming request became a lead', data: incoming },
+  'incoming.received': { summary: 'A form, call, letter or chat message made an incoming request', data: incoming },
+  'incoming.accepted': { summary: 'An incoming request became a lead, or joined one (`leadId`)', data: incoming },
   'incoming.declined': { summary: 'An incoming request was declined', data: incoming },
   'pipeline.created': { summary: 'A pipeline was created', data: pipeline },
   'pipeline.updated': { summary: 'A pipeline or its stages changed', data: pipeline },
@@ -111,6 +114,9 @@ export const EVENT_CATALOGUE = {
     summary: 'A call was placed through the PBX from a lead or contact card',
     data: z.object({ call: z.object({ channelId: z.string(), to: z.string(), from: z.string() }) }),
   },
+  'form.created': { summary: 'A web form was created', data: form },
+  'form.updated': { summary: 'A web form was changed', data: form },
+  'form.deleted': { summary: 'A web form was deleted', data: form },
 } as const satisfies Record<EventType, EventSpec>;
 
 export type EventData<T extends EventType> = z.infer<(typeof EVENT_CATALOGUE)[T]['data']>;

@@ -60,4 +60,8 @@ export const EVENT_TYPES = [
   'sms.status_changed',
   'sms.requested',
   'call.started',
+  // Web forms (services/forms.ts).
+  'form.created',
+  'form.updated',
+  'form.deleted',
 ] as const;

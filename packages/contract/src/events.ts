@@ -24,6 +24,8 @@ export const ENTITY_TYPES = [
   'webhook',
   'import',
   'widget',
+  // Web forms (issue 13).
+  'form',
 ] as const;
 export const EntityType = z.enum(ENTITY_TYPES);
 export type EntityType = z.infer<typeof EntityType>;

@@ -25,3 +25,5 @@ export * from './notifications.ts';
 export * from './automations.ts';
 export * from './imports.ts';
 export * from './widgets.ts';
+export * from './incoming.ts';
+export * from './forms.ts';

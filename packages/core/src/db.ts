@@ -23,6 +23,7 @@ import { NotificationEntity } from './entities/notification.ts';
 import { AutomationEntity, AutomationRunEntity } from './entities/automation.ts';
 import { ImportJobEntity } from './entities/import-job.ts';
 import { WidgetKeyEntity, WidgetSettingEntity } from './entities/widget.ts';
+import { FormEntity, FormKeyEntity, FormRateEntity, IncomingEntity } from './entities/incoming.ts';
 
 export const dynamo = DynamoDBDocumentClient.from(
   new DynamoDBClient({ region: config.region, endpoint: config.dynamodbEndpoint, maxAttempts: 3 }),
@@ -64,6 +65,10 @@ export const crm = new Service(
     importJob: ImportJobEntity,
     widgetSetting: WidgetSettingEntity,
     widgetKey: WidgetKeyEntity,
+    incoming: IncomingEntity,
+    form: FormEntity,
+    formKey: FormKeyEntity,
+    formRate: FormRateEntity,
   },
   { table: config.tableName, client: dynamo },
 );

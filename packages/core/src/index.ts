@@ -49,3 +49,5 @@ export * from './services/exports.ts';
 export * from './services/widgets.ts';
 export * from './sealing.ts';
 export { requireViewableRecord } from './reads/records.ts';
+export * from './services/incoming.ts';
+export * from './services/forms.ts';
