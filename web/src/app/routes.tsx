@@ -63,6 +63,7 @@ export const router = createBrowserRouter([
           { path: 'api-keys', element: page(() => import('@/pages/settings/ApiKeysPage')) },
           { path: 'automations', element: page(() => import('@/pages/settings/AutomationsPage')) },
           { path: 'import', element: page(() => import('@/pages/settings/ImportPage')) },
+          { path: 'integrations', element: page(() => import('@/pages/settings/WidgetsPage')) },
         ],
       },
       { path: '*', element: page(() => import('@/ui/NotFoundState')) },

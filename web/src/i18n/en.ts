@@ -673,6 +673,17 @@ export const en = {
     undo: 'Undo import',
     undone: 'The records of this import are in the trash.',
   },
+  widgets: {
+    title: 'Integrations',
+    hint: 'Widgets connect the CRM to telephony, SMS, mail and chats. Enable one and fill in its settings; secrets are stored encrypted and never shown again.',
+    on: 'On',
+    off: 'Off',
+    enabled: 'Enabled for this account',
+    secretSet: 'A value is stored; type a new one to replace it',
+    secretNotSet: 'Not set',
+    endpoint: 'Public endpoint:',
+    save: 'Save',
+  },
 };
 
 export type Messages = typeof en;
