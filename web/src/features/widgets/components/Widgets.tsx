@@ -80,7 +80,7 @@ function WidgetCard({ widget }: { widget: Widget }) {
           })}
           {widget.inboundKey && (
             <Text size="sm">
-              {t('widgets.endpoint')} <Code>{`/api/v1/inbound/${widget.name}/${widget.inboundKey}`}</Code>
+              {t('widgets.endpoint')} <Code>{['', 'api', 'v1', 'inbound', widget.name, widget.inboundKey].join('/')}</Code>
             </Text>
           )}
           <FormError error={save.error} />
