@@ -683,6 +683,9 @@ export const en = {
     secretNotSet: 'Not set',
     endpoint: 'Public endpoint:',
     save: 'Save',
+    actions: 'Integrations',
+    actionDone: 'Done',
+    input: { phone: 'Phone', text: 'Message' },
   },
 };
 

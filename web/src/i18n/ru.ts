@@ -705,5 +705,8 @@ export const ru: Record<keyof Messages, Record<string, unknown>> = {
     secretNotSet: 'Не задано',
     endpoint: 'Публичный адрес:',
     save: 'Сохранить',
+    actions: 'Интеграции',
+    actionDone: 'Готово',
+    input: { phone: 'Телефон', text: 'Сообщение' },
   },
 };
