@@ -48,6 +48,9 @@ const lambdaOfGroup = {
   automations: 'automations',
   imports: 'imports',
   exports: 'exports',
+  // Widgets: settings and card actions; their public endpoints in a Lambda of their own (no token).
+  widgets: 'widgets',
+  widgetInbound: 'widget-inbound',
   // Issue 13: incoming requests; web forms with their public endpoint.
   incoming: 'incoming',
   forms: 'forms',

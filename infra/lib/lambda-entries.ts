@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { consumerRules } from '@crm/functions/consumers/rules';
 import { routes } from '@crm/functions/routes';
+import { widgetRules } from '@crm/functions/widgets/rules';
 import { apiResources } from './api-resources.ts';
 import { CONSUMERS_DIR, handlerEntry, REPO_ROOT } from './paths.ts';
 
@@ -17,6 +18,7 @@ export function lambdaEntries(): LambdaEntry[] {
   const consumers = [
     { name: 'consumer/pipe-enrich', entry: join(CONSUMERS_DIR, 'pipe-enrich.ts') },
     ...consumerRules.map((r) => ({ name: `consumer/${r.name}`, entry: join(CONSUMERS_DIR, `${r.consumer}.ts`) })),
+    ...widgetRules().map((r) => ({ name: `consumer/${r.name}`, entry: r.entry })),
   ];
   // Live updates: the WebSocket API's one Lambda (infra/lib/live-socket.ts).
   const live = [{ name: 'live/socket', entry: join(REPO_ROOT, 'functions', 'live', 'socket.ts') }];

@@ -144,6 +144,8 @@ async function main() {
       ['/analytics/summary', 'analytics-summary.png'],
       ['/analytics/managers', 'analytics-managers.png'],
       ['/analytics/events', 'event-log.png'],
+      // Widgets (issue 13): Settings > Integrations with each widget's settings form.
+      ['/settings/integrations', 'widgets.png'],
     ] as const) {
       await desktop.goto(path);
       await settle(desktop);

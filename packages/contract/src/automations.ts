@@ -21,6 +21,8 @@ export const AutomationAction = z.discriminatedUnion('type', [
   /** Beyond the contract's list: moves the lead on within its pipeline (amoCRM's "change stage"). */
   z.strictObject({ type: z.literal('move_to_stage'), stageId: Id }),
   z.strictObject({ type: z.literal('webhook'), url: z.url({ protocol: /^https?$/ }).max(2048) }),
+  /** Widgets (issue 13): an SMS to the lead's first contact, sent by the SMS widget (functions/widgets/sms). */
+  z.strictObject({ type: z.literal('send_sms'), text: text({ min: 1, max: 1600, multiline: true }) }),
 ]);
 export type AutomationAction = z.infer<typeof AutomationAction>;
 

@@ -23,6 +23,7 @@ export const ENTITY_TYPES = [
   'group',
   'webhook',
   'import',
+  'widget',
   // Web forms (issue 13).
   'form',
   'api_key',

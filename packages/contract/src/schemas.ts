@@ -24,5 +24,6 @@ export * from './api-keys.ts';
 export * from './notifications.ts';
 export * from './automations.ts';
 export * from './imports.ts';
+export * from './widgets.ts';
 export * from './incoming.ts';
 export * from './forms.ts';

@@ -22,6 +22,7 @@ import { NotificationEntity } from './entities/notification.ts';
 import { AutomationEntity, AutomationRunEntity } from './entities/automation.ts';
 import { ImportJobEntity } from './entities/import-job.ts';
 import { LiveConnectionEntity } from './entities/live.ts';
+import { WidgetKeyEntity, WidgetSettingEntity } from './entities/widget.ts';
 import { FormEntity, FormKeyEntity, FormRateEntity, IncomingEntity } from './entities/incoming.ts';
 
 export { dynamo } from './dynamo.ts';
@@ -63,4 +64,6 @@ export const db = {
   form: FormEntity,
   formKey: FormKeyEntity,
   formRate: FormRateEntity,
+  widgetSetting: WidgetSettingEntity,
+  widgetKey: WidgetKeyEntity,
 };

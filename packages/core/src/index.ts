@@ -48,6 +48,9 @@ export * from './cascades/import-run.ts';
 export * from './cascades/import-files.ts';
 export * from './services/exports.ts';
 export * from './services/live.ts';
+export * from './services/widgets.ts';
+export * from './sealing.ts';
+export { requireViewableRecord } from './reads/records.ts';
 export * from './services/incoming.ts';
 export * from './services/forms.ts';
 // The Scheduler's settings and client, for tests that look at the schedules a change booked.

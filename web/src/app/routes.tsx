@@ -65,6 +65,7 @@ export const router = createBrowserRouter([
           { path: 'automations', element: page(() => import('@/pages/settings/AutomationsPage')) },
           { path: 'import', element: page(() => import('@/pages/settings/ImportPage')) },
           { path: 'forms', element: page(() => import('@/pages/settings/FormsPage')) },
+          { path: 'integrations', element: page(() => import('@/pages/settings/WidgetsPage')) },
         ],
       },
       { path: '*', element: page(() => import('@/ui/NotFoundState')) },

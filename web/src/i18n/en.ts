@@ -761,6 +761,20 @@ export const en = {
     failed: 'Could not send; please try again.',
     tooMany: 'Too many requests; try again in a minute.',
   },
+  widgets: {
+    title: 'Integrations',
+    hint: 'Widgets connect the CRM to telephony, SMS, mail and chats. Enable one and fill in its settings; secrets are stored encrypted and never shown again.',
+    on: 'On',
+    off: 'Off',
+    enabled: 'Enabled for this account',
+    secretSet: 'A value is stored; type a new one to replace it',
+    secretNotSet: 'Not set',
+    endpoint: 'Public endpoint:',
+    save: 'Save',
+    actions: 'Integrations',
+    actionDone: 'Done',
+    input: { phone: 'Phone', text: 'Message' },
+  },
 };
 
 export type Messages = typeof en;

@@ -31,6 +31,7 @@ import { getPipelineItem } from './pipelines.ts';
 import { requireTaskType } from './task-types.ts';
 import { createTask } from './tasks.ts';
 import { getLead, patchLead } from './leads.ts';
+import { requestSms } from './widgets.ts';
 
 type AutomationItem = NonNullable<Awaited<ReturnType<ReturnType<typeof db.automation.get>['go']>>['data']>;
 
@@ -315,6 +316,9 @@ async function act(event: CrmEvent, automation: Automation, lead: Lead, webhook:
   } else if (action.type === 'add_tag') {
     const current = await getLead(caller, lead.id);
     if (!current.tags.includes(action.tag)) await patchLead(caller, lead.id, { tags: [...current.tags, action.tag] });
+  } else if (action.type === 'send_sms') {
+    // Widgets (issue 13): the SMS widget subscribes to `sms.requested` and sends it through its gateway.
+    await requestSms(caller, lead, action.text);
   } else {
     await webhook(action.url, event, automation);
   }

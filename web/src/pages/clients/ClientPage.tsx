@@ -8,6 +8,7 @@ import { CLIENT_KINDS } from '@/features/clients/kinds';
 import { RelatedLeads } from '@/features/leads/components/RelatedLeads';
 import { EntityTasks } from '@/features/tasks/components/EntityTasks';
 import { ActivityFeed } from '@/features/timeline/components/ActivityFeed';
+import { WidgetActions } from '@/features/widgets/components/WidgetActions';
 import { CardLayout } from '@/ui/CardLayout';
 import { DeleteButton } from '@/ui/DeleteButton';
 import { useErrorMessage } from '@/ui/errors';
@@ -49,6 +50,15 @@ export default function ClientPage({ kind }: { kind: ClientKind }) {
         <ClientDetailsForm key="details" spec={spec} client={client.data} />,
         ...(kind === 'company' ? [<CompanyContacts key="contacts" companyId={client.data.id} />] : []),
         <RelatedLeads key="leads" owner={entity} />,
+        ...(kind === 'contact'
+          ? [
+              <WidgetActions
+                key="widgets"
+                entity={{ type: 'contact', id: client.data.id }}
+                phone={(client.data as { phones?: Array<{ value: string }> }).phones?.[0]?.value}
+              />,
+            ]
+          : []),
       ]}
       main={[<EntityTasks key="tasks" entity={entity} />, <ActivityFeed key="timeline" entity={entity} version={client.data.version} />]}
     />

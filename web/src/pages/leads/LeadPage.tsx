@@ -8,6 +8,7 @@ import { notifyError, notifySuccess } from '@/ui/notify';
 import { ErrorState, LoadingState } from '@/ui/states';
 import { EntityTasks } from '@/features/tasks/components/EntityTasks';
 import { ActivityFeed } from '@/features/timeline/components/ActivityFeed';
+import { WidgetActions } from '@/features/widgets/components/WidgetActions';
 import { LeadDetailsForm } from '@/features/leads/components/LeadDetailsForm';
 import { LeadOutcomeButtons } from '@/features/leads/components/LeadOutcomeButtons';
 import { LeadParties } from '@/features/leads/components/LeadParties';
@@ -48,7 +49,11 @@ export default function LeadPage() {
           }
         />,
       ]}
-      side={[<LeadDetailsForm key="details" lead={lead.data} />, <LeadParties key="parties" lead={lead.data} />]}
+      side={[
+        <LeadDetailsForm key="details" lead={lead.data} />,
+        <LeadParties key="parties" lead={lead.data} />,
+        <WidgetActions key="widgets" entity={entity} />,
+      ]}
       main={[<EntityTasks key="tasks" entity={entity} />, <ActivityFeed key="timeline" entity={entity} version={lead.data.version} />]}
     />
   );

@@ -27,6 +27,7 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
   { path: 'forms', label: 'forms.title', adminOnly: true },
   { path: 'webhooks', label: 'webhooks.title', adminOnly: true },
   { path: 'api-keys', label: 'apiKeys.title', adminOnly: true },
+  { path: 'integrations', label: 'widgets.title', adminOnly: true },
   // What the account does.
   { path: 'login-history', label: 'loginHistory.title', adminOnly: true },
   { path: 'usage', label: 'usage.title', adminOnly: true },
