@@ -23,6 +23,7 @@ export const ENTITY_TYPES = [
   'group',
   'webhook',
   'import',
+  'message',
 ] as const;
 export const EntityType = z.enum(ENTITY_TYPES);
 export type EntityType = z.infer<typeof EntityType>;

@@ -24,3 +24,4 @@ export * from './api-keys.ts';
 export * from './notifications.ts';
 export * from './automations.ts';
 export * from './imports.ts';
+export * from './messages.ts';

@@ -22,6 +22,7 @@ import { ApiKeyEntity, ApiKeyLookupEntity, ApiKeyUsageEntity } from './entities/
 import { NotificationEntity } from './entities/notification.ts';
 import { AutomationEntity, AutomationRunEntity } from './entities/automation.ts';
 import { ImportJobEntity } from './entities/import-job.ts';
+import { ChatLinkEntity, MessageEntity } from './entities/message.ts';
 
 export const dynamo = DynamoDBDocumentClient.from(
   new DynamoDBClient({ region: config.region, endpoint: config.dynamodbEndpoint, maxAttempts: 3 }),
@@ -61,6 +62,8 @@ export const crm = new Service(
     automation: AutomationEntity,
     automationRun: AutomationRunEntity,
     importJob: ImportJobEntity,
+    message: MessageEntity,
+    chatLink: ChatLinkEntity,
   },
   { table: config.tableName, client: dynamo },
 );

@@ -46,3 +46,4 @@ export * from './services/imports.ts';
 export * from './cascades/import-run.ts';
 export * from './cascades/import-files.ts';
 export * from './services/exports.ts';
+export * from './services/messages.ts';
