@@ -48,6 +48,9 @@ const lambdaOfGroup = {
   automations: 'automations',
   imports: 'imports',
   exports: 'exports',
+  // Widgets: settings and card actions; their public endpoints in a Lambda of their own (no token).
+  widgets: 'widgets',
+  widgetInbound: 'widget-inbound',
 } as const satisfies Record<GroupOf<OperationId>, string>;
 
 const groupOf = (id: OperationId) => {

@@ -10,7 +10,9 @@ export type Capability =
   /** Create, update and delete schedules in the stage's Scheduler group (task reminders, webhook retries). */
   | 'schedules'
   /** Read and write the files bucket (imports' uploads, big exports) and sign URLs to it. */
-  | 'files';
+  | 'files'
+  /** Read the key that seals widgets' secret settings. */
+  | 'widgetSecrets';
 
 /** Keyed `api/<resource>` or `consumer/<rule name>`. */
 export const CAPABILITIES: Readonly<Record<string, readonly Capability[]>> = {
@@ -24,6 +26,10 @@ export const CAPABILITIES: Readonly<Record<string, readonly Capability[]>> = {
   'api/imports': ['files'],
   'api/exports': ['files'],
   'consumer/import-run': ['files'],
+  // Widgets: settings are saved sealed; actions and public endpoints open them. Each widget's
+  // consumer gets it too (events-stack.ts, by the widget rule's name).
+  'api/widgets': ['widgetSecrets'],
+  'api/widget-inbound': ['widgetSecrets'],
 };
 
 export const COGNITO_ADMIN_ACTIONS = [
@@ -44,6 +50,7 @@ export function grantCapabilities(fn: IGrantable, key: string, r: RuntimeResourc
         new PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [r.files.arnForObjects('*')] }),
       );
     }
+    if (capability === 'widgetSecrets') r.widgetSecretsKey.grantRead(fn);
     if (capability === 'schedules') {
       r.scheduleGroup.grantWriteSchedules(fn);
       r.scheduleGroup.grantDeleteSchedules(fn);

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import type { App, Environment } from 'aws-cdk-lib';
 import type { RouteDef } from '@crm/contract';
 import { consumerRules } from '@crm/functions/consumers/rules';
+import { widgetFolders } from '@crm/functions/widgets/discover';
+import { widgetRules } from '@crm/functions/widgets/rules';
 import { stackName } from './naming.ts';
 import { CONSUMERS_DIR, WEB_DIST, WEB_PLACEHOLDER } from './paths.ts';
 import { ApiStack } from './stacks/api-stack.ts';
@@ -21,6 +23,8 @@ export interface CrmAppOptions {
   webDir?: string;
   alarmEmail?: string;
   env?: Environment;
+  /** Another functions/widgets folder (a test's sample widget); the repo's when not given. */
+  widgetsDir?: string;
 }
 
 /** Stage-wide API throttle: caps what a runaway client or script can cost; raise with load. */
@@ -43,6 +47,8 @@ export function buildCrmApp(app: App, o: CrmAppOptions) {
     webClient: auth.webClient,
     consumersDir: o.consumersDir ?? CONSUMERS_DIR,
     consumerRules,
+    widgetRules: widgetRules(o.widgetsDir),
+    widgetNames: widgetFolders(o.widgetsDir),
   });
   const api = new ApiStack(app, 'Api', {
     ...props('api'),
@@ -59,6 +65,8 @@ export function buildCrmApp(app: App, o: CrmAppOptions) {
       schedulerRole: events.schedulerRole,
       schedulerDlq: events.schedulerDlq,
       files: data.files,
+      widgetSecretsKey: events.widgetSecretsKey,
+      widgetNames: widgetFolders(o.widgetsDir),
     },
   });
   const web = new WebStack(app, 'Web', {

@@ -8,6 +8,7 @@ import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { IScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 
 export interface RuntimeResources {
   table: ITable;
@@ -18,6 +19,10 @@ export interface RuntimeResources {
   schedulerRole: IRole;
   schedulerDlq: IQueue;
   files: IBucket;
+  /** Seals widgets' secret settings (functions/widgets/secret-key.ts). */
+  widgetSecretsKey: ISecret;
+  /** The folders of functions/widgets: a bundled Lambda cannot list them. */
+  widgetNames: readonly string[];
 }
 
 export function runtimeEnvironment(r: RuntimeResources): Record<string, string> {
@@ -36,5 +41,7 @@ export function runtimeEnvironment(r: RuntimeResources): Record<string, string> 
     SCHEDULER_ROLE_ARN: r.schedulerRole.roleArn,
     SCHEDULER_DLQ_ARN: r.schedulerDlq.queueArn,
     FILES_BUCKET: r.files.bucketName,
+    WIDGETS: r.widgetNames.join(','),
+    WIDGET_SECRETS_KEY_ARN: r.widgetSecretsKey.secretArn,
   };
 }

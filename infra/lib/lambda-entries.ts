@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { consumerRules } from '@crm/functions/consumers/rules';
 import { routes } from '@crm/functions/routes';
+import { widgetRules } from '@crm/functions/widgets/rules';
 import { apiResources } from './api-resources.ts';
 import { CONSUMERS_DIR, handlerEntry } from './paths.ts';
 
@@ -17,6 +18,7 @@ export function lambdaEntries(): LambdaEntry[] {
   const consumers = [
     { name: 'consumer/pipe-enrich', entry: join(CONSUMERS_DIR, 'pipe-enrich.ts') },
     ...consumerRules.map((r) => ({ name: `consumer/${r.name}`, entry: join(CONSUMERS_DIR, `${r.consumer}.ts`) })),
+    ...widgetRules().map((r) => ({ name: `consumer/${r.name}`, entry: r.entry })),
   ];
   return [...api, ...consumers];
 }

@@ -88,6 +88,11 @@ export function applyNag(app: App, stacks: CrmStacks): void {
     },
   ]);
   NagSuppressions.addStackSuppressions(stacks.events, [
+    {
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'The widget secrets key seals stored settings; rotating it would need every sealed value re-sealed, so it is not rotated by a rotation Lambda.',
+    },
     LAMBDA_BASIC_ROLE,
     NODE_22,
     TABLE_INDEXES,

@@ -14,6 +14,8 @@ import type { Construct } from 'constructs';
 import { join } from 'node:path';
 import { EVENT_LOG_INSERTS } from '@crm/functions/consumers/pipe-enrich';
 import { type ConsumerPattern, type ConsumerRule, EVENT_SOURCE } from '@crm/functions/consumers/rules';
+import type { WidgetRule } from '@crm/functions/widgets/rules';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { grantCapabilities } from '../capabilities.ts';
 import { crmFunction } from '../crm-function.ts';
 import { deadLetterQueue } from '../dead-letter-queue.ts';
@@ -29,6 +31,9 @@ export interface EventsStackProps extends StackProps {
   webClient: IUserPoolClient;
   consumersDir: string;
   consumerRules: readonly ConsumerRule[];
+  /** functions/widgets/rules.ts: each widget a rule, a Lambda and a DLQ. */
+  widgetRules: readonly WidgetRule[];
+  widgetNames: readonly string[];
 }
 
 export class EventsStack extends Stack {
@@ -36,6 +41,7 @@ export class EventsStack extends Stack {
   readonly scheduleGroup: ScheduleGroup;
   readonly schedulerRole: Role;
   readonly schedulerDlq: Queue;
+  readonly widgetSecretsKey: Secret;
   /** Names of every function and dead-letter queue here, for the monitoring stack. */
   readonly functionNames: string[] = [];
   readonly queueNames: string[] = [];
@@ -57,6 +63,11 @@ export class EventsStack extends Stack {
     this.bus.grantPutEventsTo(this.schedulerRole);
     this.schedulerDlq.grantSendMessages(this.schedulerRole);
 
+    this.widgetSecretsKey = new Secret(this, 'WidgetSecretsKey', {
+      description: `CRM ${props.stage}: the key material that seals widgets' secret settings (AES-256-GCM)`,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    });
+
     const runtime: RuntimeResources = {
       table: props.table,
       userPool: props.userPool,
@@ -66,9 +77,15 @@ export class EventsStack extends Stack {
       schedulerRole: this.schedulerRole,
       schedulerDlq: this.schedulerDlq,
       files: props.files,
+      widgetSecretsKey: this.widgetSecretsKey,
+      widgetNames: props.widgetNames,
     };
     this.outboxPipe(props.table, props.consumersDir);
-    for (const rule of props.consumerRules) this.consumer(rule, props.consumersDir, runtime);
+    for (const rule of props.consumerRules) this.consumer({ ...rule, entry: join(props.consumersDir, `${rule.consumer}.ts`) }, runtime);
+    for (const rule of props.widgetRules) {
+      const fn = this.consumer({ name: rule.name, pattern: rule.pattern, entry: rule.entry }, runtime);
+      this.widgetSecretsKey.grantRead(fn);
+    }
   }
 
   private queue(id: string, name: string): Queue {
@@ -129,12 +146,12 @@ export class EventsStack extends Stack {
   }
 
   /** One rule, one Lambda, one DLQ: both the rule's delivery and Lambda's async retries end there. */
-  private consumer(rule: ConsumerRule, consumersDir: string, runtime: RuntimeResources): void {
+  private consumer(rule: Pick<ConsumerRule, 'name' | 'pattern' | 'timeoutSeconds'> & { entry: string }, runtime: RuntimeResources) {
     const dlq = this.queue(`${rule.name}Dlq`, `consumer-${rule.name}`);
     const fn = this.fn(
       `Consumer-${rule.name}`,
       rule.name,
-      join(consumersDir, `${rule.consumer}.ts`),
+      rule.entry,
       runtimeEnvironment(runtime),
       Duration.seconds(rule.timeoutSeconds ?? 60),
     );
@@ -147,6 +164,7 @@ export class EventsStack extends Stack {
       eventPattern: toCdkPattern(rule.pattern),
       targets: [new LambdaFunction(fn, { deadLetterQueue: dlq, retryAttempts: 8, maxEventAge: Duration.hours(24) })],
     });
+    return fn;
   }
 }
 

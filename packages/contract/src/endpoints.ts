@@ -169,6 +169,13 @@ export const endpoints = {
   'imports.undo': { method: 'POST', path: '/api/v1/imports/{id}/undo' },
   'imports.failedRows': { method: 'GET', path: '/api/v1/imports/{id}/failed-rows' },
   'exports.download': { method: 'GET', path: '/api/v1/exports', input: 'query' },
+  // Widgets (functions/widgets): settings per account, card actions, and their public endpoints.
+  'widgets.list': { method: 'GET', path: '/api/v1/widgets' },
+  'widgets.put': { method: 'PUT', path: '/api/v1/widgets/{name}', input: 'body' },
+  'widgets.action': { method: 'POST', path: '/api/v1/widgets/{name}/actions/{action}', input: 'body' },
+  'widgetInbound.calls': { method: 'POST', path: '/api/v1/inbound/calls/{callKey}', public: true, input: 'body' },
+  'widgetInbound.post': { method: 'POST', path: '/api/v1/inbound/{widget}/{key}', public: true },
+  'widgetInbound.hook': { method: 'POST', path: '/api/v1/inbound/{widget}/{key}/{hook}', public: true },
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;

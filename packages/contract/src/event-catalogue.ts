@@ -14,6 +14,7 @@ import { Pipeline } from './pipelines.ts';
 import { AccountSettings } from './settings.ts';
 import { Task, TaskType } from './tasks.ts';
 import { Webhook } from './webhooks.ts';
+import { WidgetState } from './widgets.ts';
 
 export interface EventSpec {
   summary: string;
@@ -95,6 +96,22 @@ export const EVENT_CATALOGUE = {
   'webhook.disabled': {
     summary: 'A webhook was switched off after a day of failed deliveries',
     data: webhook.extend({ deliveryId: z.string(), lastError: z.string().nullable() }),
+  },
+  'widget.created': {
+    summary: 'A widget was first set up for the account (never with its secrets)',
+    data: z.object({ widget: WidgetState }),
+  },
+  'widget.updated': {
+    summary: 'A widget was enabled, disabled or its settings changed (never its secrets)',
+    data: z.object({ widget: WidgetState }),
+  },
+  'sms.status_changed': {
+    summary: "The SMS gateway reported an SMS's delivery status; the event is on the lead's or contact's timeline",
+    data: z.object({ sms: z.object({ messageId: z.string(), to: z.string(), status: z.string(), noteId: z.string().nullable() }) }),
+  },
+  'call.started': {
+    summary: 'A call was placed through the PBX from a lead or contact card',
+    data: z.object({ call: z.object({ channelId: z.string(), to: z.string(), from: z.string() }) }),
   },
 } as const satisfies Record<EventType, EventSpec>;
 

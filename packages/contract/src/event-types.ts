@@ -56,4 +56,9 @@ export const EVENT_TYPES = [
   'webhook.disabled',
   // Imports (services/imports.ts): the worker starts on it.
   'import.started',
+  // Widgets (functions/widgets): settings saved, an SMS's delivery status, a call placed from a card.
+  'widget.created',
+  'widget.updated',
+  'sms.status_changed',
+  'call.started',
 ] as const;

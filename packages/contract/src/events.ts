@@ -23,6 +23,7 @@ export const ENTITY_TYPES = [
   'group',
   'webhook',
   'import',
+  'widget',
   'message',
 ] as const;
 export const EntityType = z.enum(ENTITY_TYPES);

@@ -212,6 +212,35 @@ const operationSchemas = {
   'imports.undo': { summary: "Move an import's records to the trash (within 7 days)", response: c.ImportJob },
   'imports.failedRows': { summary: 'The failed rows as CSV, to fix and import again', produces: 'text/csv' },
   'exports.download': { summary: 'A list with its filters as CSV or XLSX', query: c.ExportQuery, produces: 'text/csv' },
+  'widgets.list': {
+    summary: 'The installed widgets, their manifests and their settings for the account (secrets never)',
+    response: c.WidgetList,
+  },
+  'widgets.put': {
+    summary: 'Enable or disable a widget and save its settings (admin); a secret left out keeps its stored value',
+    body: c.WidgetPut,
+    response: c.Widget,
+  },
+  'widgets.action': {
+    summary: "Run a widget's card action (Call, Send SMS) on a lead or contact the caller may view",
+    body: c.WidgetActionRun,
+    response: c.WidgetActionResult,
+    status: 202,
+  },
+  'widgetInbound.calls': {
+    summary: "The PBX's call report (public, the account's call key): a known number gets a call note, an unknown one an incoming request",
+    body: c.CallReport,
+    response: c.CallRecorded,
+    status: 202,
+  },
+  'widgetInbound.post': {
+    summary: "A widget's public endpoint (its own protocol: JSON or form-encoded), keyed by the account's inbound key",
+    response: c.InboundAnswer,
+  },
+  'widgetInbound.hook': {
+    summary: "A widget's named public endpoint, e.g. the SMS gateway's delivery status callback",
+    response: c.InboundAnswer,
+  },
 } as const satisfies Record<OperationId, OperationSchemas>;
 
 type Schemas = typeof operationSchemas;

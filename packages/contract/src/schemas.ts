@@ -24,4 +24,5 @@ export * from './api-keys.ts';
 export * from './notifications.ts';
 export * from './automations.ts';
 export * from './imports.ts';
+export * from './widgets.ts';
 export * from './messages.ts';

@@ -22,6 +22,7 @@ import { ApiKeyEntity, ApiKeyLookupEntity, ApiKeyUsageEntity } from './entities/
 import { NotificationEntity } from './entities/notification.ts';
 import { AutomationEntity, AutomationRunEntity } from './entities/automation.ts';
 import { ImportJobEntity } from './entities/import-job.ts';
+import { WidgetKeyEntity, WidgetSettingEntity } from './entities/widget.ts';
 import { ChatLinkEntity, MessageEntity } from './entities/message.ts';
 
 export const dynamo = DynamoDBDocumentClient.from(
@@ -62,6 +63,8 @@ export const crm = new Service(
     automation: AutomationEntity,
     automationRun: AutomationRunEntity,
     importJob: ImportJobEntity,
+    widgetSetting: WidgetSettingEntity,
+    widgetKey: WidgetKeyEntity,
     message: MessageEntity,
     chatLink: ChatLinkEntity,
   },

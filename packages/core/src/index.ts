@@ -46,4 +46,7 @@ export * from './services/imports.ts';
 export * from './cascades/import-run.ts';
 export * from './cascades/import-files.ts';
 export * from './services/exports.ts';
+export * from './services/widgets.ts';
+export * from './sealing.ts';
+export { requireViewableRecord } from './reads/records.ts';
 export * from './services/messages.ts';

@@ -18,6 +18,8 @@ export interface LocalState {
   userPoolId?: string;
   userPoolClientId?: string;
   demo?: DemoLogin;
+  /** Seals widgets' secret settings (Secrets Manager holds it in AWS); made on the first start. */
+  widgetSecretsKey?: string;
 }
 
 const file = (dataDir: string) => join(dataDir, 'local.json');

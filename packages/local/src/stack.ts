@@ -1,5 +1,6 @@
 // The whole local CRM: DynamoDB Local + cognito-local + the local event endpoints,
 // the table, user pool and client, the handlers' environment, and the API Gateway emulator.
+import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { startApiGateway, type ApiGatewayOptions } from './api-gateway.ts';
 import { ensureUserPool, startCognito } from './cognito.ts';
@@ -118,6 +119,9 @@ export async function startServices(opts: StackOptions = {}): Promise<LocalServi
       EVENT_BUS_NAME,
       // The webhook guard's local switch: http and loopback receivers, for testing on a laptop (never set in AWS).
       WEBHOOK_ALLOW_LOOPBACK: '1',
+      // Widgets' secret settings are sealed under this key, kept in .data like the pool ids.
+      WIDGET_SECRETS_KEY:
+        remembered.widgetSecretsKey ?? updateState(dataDir, { widgetSecretsKey: randomBytes(32).toString('hex') }).widgetSecretsKey!,
     };
     applyEnv(env);
 

@@ -3,7 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { type ConsumerRule, consumerRules, EVENT_SOURCE } from '@crm/functions/consumers/rules';
+import { type WidgetRule, widgetRules } from '@crm/functions/widgets/rules';
 import { EVENT_BUS_NAME, LOCAL_REGION } from '../config.ts';
 import { LOCAL_ACCOUNT } from './aws-http.ts';
 import { startEventBus, type BusEvent, type LocalEventBus } from './bus.ts';
@@ -22,6 +24,8 @@ export interface StartEventsOptions {
   pollMs?: number;
   /** The rule table; functions/consumers/rules.ts when not given. */
   rules?: readonly ConsumerRule[];
+  /** The widgets' rules; every folder of functions/widgets when not given. */
+  widgets?: readonly WidgetRule[];
   log?: (line: string) => void;
 }
 
@@ -57,6 +61,10 @@ export async function startEvents(options: StartEventsOptions): Promise<LocalEve
   });
   for (const rule of rules) {
     bus.addRule({ name: rule.name, pattern: rule.pattern, target: (event) => invokeConsumer(rule.consumer, event, region) });
+  }
+  // Each widget as CDK deploys it: its own rule, its handler.ts as the target.
+  for (const rule of options.widgets ?? widgetRules()) {
+    bus.addRule({ name: rule.name, pattern: rule.pattern, target: (event) => invokeEntry(rule.entry, rule.name, event, region) });
   }
 
   const stream = new StreamPipe({
@@ -111,6 +119,13 @@ async function invokeConsumer(consumer: string, event: BusEvent | unknown, regio
   const module = (await import(`@crm/functions/consumers/${consumer}`)) as { handler?: LambdaHandler };
   if (typeof module.handler !== 'function') throw new Error(`functions/consumers/${consumer}.ts exports no handler`);
   await module.handler(event, lambdaContext(consumer, region));
+}
+
+/** Calls a Lambda entry file by its path (a widget's handler.ts). */
+async function invokeEntry(entry: string, name: string, event: BusEvent, region: string): Promise<void> {
+  const module = (await import(pathToFileURL(entry).href)) as { handler?: LambdaHandler };
+  if (typeof module.handler !== 'function') throw new Error(`${entry} exports no handler`);
+  await module.handler(event, lambdaContext(name, region));
 }
 
 /** Scheduler targets named like `arn:aws:lambda:...:function:<consumer>` run that consumer with the parsed Input. */
