@@ -1,12 +1,11 @@
 // The Telegram Bot API as a bot uses it (https://core.telegram.org/bots/api): POST
 // <base>/bot<token>/<method> with a JSON body, answered `{ ok, result }` or `{ ok: false,
-// description }`. The base URL is a setting (tests point it at a receiver on loopback) and
-// passes the webhook guard: https to public addresses only in AWS.
+// description }`. The base URL is a setting (tests point it at a receiver on loopback); calls go
+// through the widgets' callService (the webhook guard: https to public addresses only in AWS).
 import { createHash } from 'node:crypto';
-import { BlockedUrlError, checkedTarget, DomainError } from '@crm/core';
+import { callService, ServiceFailed } from '../http.ts';
 
 export const TELEGRAM_API = 'https://api.telegram.org';
-const TIMEOUT_MS = 10_000;
 
 export interface BotConfig {
   token: string;
@@ -26,30 +25,11 @@ export interface TelegramUpdate {
 }
 
 export async function callBotApi<T>(bot: BotConfig, method: string, params: Record<string, unknown>): Promise<T> {
-  const base = bot.apiBaseUrl.replace(/\/+$/, '');
-  try {
-    await checkedTarget(base);
-  } catch (err) {
-    if (err instanceof BlockedUrlError)
-      throw new DomainError('invalid', `The Telegram API URL ${err.message}`, [{ path: 'settings.apiBaseUrl', message: err.message }]);
-    throw err;
-  }
-  let answer: { ok: boolean; result?: T; description?: string };
-  try {
-    const res = await fetch(`${base}/bot${bot.token}/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(params),
-      redirect: 'error',
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-    answer = (await res.json()) as typeof answer;
-  } catch (err) {
-    throw new DomainError('unavailable', `Telegram could not be reached: ${(err as Error).message}`, undefined, undefined, 5);
-  }
-  // The token is in the URL: never repeat the URL in an error.
-  if (!answer.ok) throw new DomainError('conflict', `Telegram refused ${method}: ${answer.description ?? 'no reason given'}`);
-  return answer.result as T;
+  const answer = await callService({ method: 'POST', url: `${bot.apiBaseUrl.replace(/\/+$/, '')}/bot${bot.token}/${method}`, body: params });
+  const body = answer.body as { ok?: boolean; result?: T; description?: string } | null;
+  // The token is in the URL: an error never repeats the URL.
+  if (!body?.ok) throw new ServiceFailed(`Telegram refused ${method}: ${body?.description ?? `HTTP ${answer.status}`}`);
+  return body.result as T;
 }
 
 /**
