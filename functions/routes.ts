@@ -51,6 +51,9 @@ const lambdaOfGroup = {
   // Widgets: settings and card actions; their public endpoints in a Lambda of their own (no token).
   widgets: 'widgets',
   widgetInbound: 'widget-inbound',
+  // Issue 13: incoming requests; web forms with their public endpoint.
+  incoming: 'incoming',
+  forms: 'forms',
 } as const satisfies Record<GroupOf<OperationId>, string>;
 
 const groupOf = (id: OperationId) => {

@@ -59,6 +59,8 @@ const ALLOWED: Record<string, string[]> = {
   'GET /api/v1/usage': ['Query', 'Query', 'Query'],
   // A webhook's deliveries read through it like a record's notes: its GetItem (a 404 for another account's id), then the page.
   'GET /api/v1/webhooks/{id}/deliveries': ['GetItem', 'Query'],
+  // The page of requests and, beside it, the account's counter of new ones.
+  'GET /api/v1/incoming': ['GetItem', 'Query'],
 };
 
 /**

@@ -2,6 +2,7 @@
 // route's path: the cross-cutting tests (isolation, fuzz, command counts) walk the whole
 // route table with it, so a new route without a sample here fails them loudly.
 import { routes, type Route } from '@crm/functions/routes';
+import { receiveIncoming } from '@crm/core';
 import { signupAndLogin, startTestApi, type TestAccount } from '@crm/local/testing';
 
 const FIXTURE_SCOPES = { view: 'all', edit: 'own', delete: 'none', export: 'none' };
@@ -62,6 +63,11 @@ export const SAMPLE_BODIES: Record<string, (w: World) => unknown> = {
   'POST /api/v1/api-keys': () => ({ name: 'Fixture key', scopes: ['leads:read'] }),
   'POST /api/v1/automations': (w) => ({ pipelineId: w.pipelines, stageId: w.stages, action: { type: 'add_tag', tag: 'fixture' } }),
   'PATCH /api/v1/automations/{id}': () => ({ delayMinutes: 15 }),
+  // Incoming requests: the world's request is accepted into a new lead, or joins the world's lead.
+  'POST /api/v1/incoming/{id}/accept': () => ({}),
+  'POST /api/v1/incoming/{id}/attach': (w) => ({ leadId: w.leads }),
+  'POST /api/v1/forms': () => ({ name: 'Fixture form' }),
+  'PATCH /api/v1/forms/{id}': () => ({ thankYou: 'Thanks!' }),
 };
 
 /** The query string a GET route needs to answer 200 (its required parameters), keyed by route key. */
@@ -118,6 +124,10 @@ export async function buildWorld(account: TestAccount): Promise<World> {
   world.deliveries = 'no-such-delivery';
   // Notifications come from the bus, never from a POST: a lead's id stands in (a 404 to everyone).
   world.notifications = world.leads;
+  // Incoming requests come from sources (forms, calls, mail, chats), never from a POST of the API.
+  // A form is reached by its public key.
+  world['{formKey}'] = (await account.request('GET', `/api/v1/forms/${world.forms}`)).body.formKey;
+  world.incoming = (await receiveIncoming(account.accountId, { source: 'api', name: 'World request', phone: '+7 900 000-00-01' })).id;
   // The world's import runs on the bus: wait until it has written its contact, so that tests
   // which compare the table before and after a request see only what that request did.
   for (let i = 0; i < 150; i++) {

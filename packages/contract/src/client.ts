@@ -13,6 +13,9 @@ import type { Operations } from './operations.ts';
 /** The e-mail as logged in under, for the web's sign-in and sign-up forms. */
 export { loginEmail } from './login-email.ts';
 
+/** The embeddable web form and its hosted page (the Forms settings copy the snippet). */
+export { formSnippet, hostedFormPage, type SnippetForm, type SnippetWords } from './form-snippet.ts';
+
 // ---- types of one operation's call, from its row in the table
 
 type ParamNames<Path extends string> = Path extends `${string}{${infer Name}}${infer Rest}` ? Name | ParamNames<Rest> : never;

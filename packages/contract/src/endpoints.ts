@@ -176,6 +176,20 @@ export const endpoints = {
   'widgetInbound.calls': { method: 'POST', path: '/api/v1/inbound/calls/{callKey}', public: true, input: 'body' },
   'widgetInbound.post': { method: 'POST', path: '/api/v1/inbound/{widget}/{key}', public: true },
   'widgetInbound.hook': { method: 'POST', path: '/api/v1/inbound/{widget}/{key}/{hook}', public: true },
+  // Incoming requests and web forms (issue 13).
+  'incoming.list': { method: 'GET', path: '/api/v1/incoming', input: 'query' },
+  'incoming.get': { method: 'GET', path: '/api/v1/incoming/{id}' },
+  'incoming.accept': { method: 'POST', path: '/api/v1/incoming/{id}/accept', input: 'body' },
+  'incoming.attach': { method: 'POST', path: '/api/v1/incoming/{id}/attach', input: 'body' },
+  'incoming.decline': { method: 'POST', path: '/api/v1/incoming/{id}/decline' },
+  'forms.list': { method: 'GET', path: '/api/v1/forms', input: 'query' },
+  'forms.create': { method: 'POST', path: '/api/v1/forms', input: 'body' },
+  'forms.get': { method: 'GET', path: '/api/v1/forms/{id}' },
+  'forms.patch': { method: 'PATCH', path: '/api/v1/forms/{id}', input: 'body' },
+  'forms.delete': { method: 'DELETE', path: '/api/v1/forms/{id}' },
+  'forms.submit': { method: 'POST', path: '/api/v1/inbound/forms/{formKey}', public: true, input: 'body' },
+  'forms.public': { method: 'GET', path: '/api/v1/inbound/forms/{formKey}', public: true },
+  'forms.page': { method: 'GET', path: '/api/v1/inbound/forms/{formKey}/page', public: true },
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;

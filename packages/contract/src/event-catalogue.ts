@@ -6,7 +6,9 @@ import { Company } from './companies.ts';
 import { Contact } from './contacts.ts';
 import { CustomField } from './custom-fields.ts';
 import { CrmEvent, type EventType } from './events.ts';
+import { Form } from './forms.ts';
 import { ImportJob } from './imports.ts';
+import { Incoming } from './incoming.ts';
 import { Lead } from './leads.ts';
 import { Message } from './messages.ts';
 import { Note } from './notes.ts';
@@ -32,8 +34,9 @@ const user = z.object({ user: User });
 const webhook = z.object({ webhook: Webhook });
 const role = z.object({ role: RoleRecord });
 const group = z.object({ group: Group });
-// Incoming requests (forms, calls) carry what the form or call sent.
-const incoming = z.object({ incoming: z.record(z.string(), z.unknown()) }).catchall(z.unknown());
+// Incoming requests (forms, calls, mail, chats) carry the request as it is now.
+const incoming = z.object({ incoming: Incoming });
+const form = z.object({ form: Form });
 
 export const EVENT_CATALOGUE = {
   'lead.created': { summary: 'A lead was created', data: lead },
@@ -68,8 +71,8 @@ export const EVENT_CATALOGUE = {
     data: z.object({ message: Message }),
   },
   'message.sent': { summary: 'A letter or Telegram reply was sent from a card', data: z.object({ message: Message }) },
-  'incoming.received': { summary: 'A form or call made an incoming request', data: incoming },
-  'incoming.accepted': { summary: 'An incoming request became a lead', data: incoming },
+  'incoming.received': { summary: 'A form, call, letter or chat message made an incoming request', data: incoming },
+  'incoming.accepted': { summary: 'An incoming request became a lead, or joined one (`leadId`)', data: incoming },
   'incoming.declined': { summary: 'An incoming request was declined', data: incoming },
   'pipeline.created': { summary: 'A pipeline was created', data: pipeline },
   'pipeline.updated': { summary: 'A pipeline or its stages changed', data: pipeline },
@@ -113,6 +116,9 @@ export const EVENT_CATALOGUE = {
     summary: 'A call was placed through the PBX from a lead or contact card',
     data: z.object({ call: z.object({ channelId: z.string(), to: z.string(), from: z.string() }) }),
   },
+  'form.created': { summary: 'A web form was created', data: form },
+  'form.updated': { summary: 'A web form was changed', data: form },
+  'form.deleted': { summary: 'A web form was deleted', data: form },
 } as const satisfies Record<EventType, EventSpec>;
 
 export type EventData<T extends EventType> = z.infer<(typeof EVENT_CATALOGUE)[T]['data']>;

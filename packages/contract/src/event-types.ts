@@ -61,4 +61,8 @@ export const EVENT_TYPES = [
   'widget.updated',
   'sms.status_changed',
   'call.started',
+  // Web forms (services/forms.ts).
+  'form.created',
+  'form.updated',
+  'form.deleted',
 ] as const;

@@ -25,6 +25,8 @@ export const ENTITY_TYPES = [
   'import',
   'widget',
   'message',
+  // Web forms (issue 13).
+  'form',
 ] as const;
 export const EntityType = z.enum(ENTITY_TYPES);
 export type EntityType = z.infer<typeof EntityType>;

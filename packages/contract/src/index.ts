@@ -3,3 +3,4 @@ export * from './endpoints.ts';
 export * from './operations.ts';
 export * from './openapi.ts';
 export * from './problems.ts';
+export * from './form-snippet.ts';

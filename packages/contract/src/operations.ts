@@ -241,6 +241,38 @@ const operationSchemas = {
     summary: "A widget's named public endpoint, e.g. the SMS gateway's delivery status callback",
     response: c.InboundAnswer,
   },
+  'incoming.list': {
+    summary: 'Incoming requests (forms, calls, mail, chats), newest first, with the count of new ones',
+    query: c.IncomingListQuery,
+    response: c.IncomingPage,
+  },
+  'incoming.get': { summary: 'Get an incoming request', response: c.Incoming },
+  'incoming.accept': {
+    summary: 'Accept a request: a lead with its contact (the known one by phone or e-mail, else a new one)',
+    body: c.IncomingAccept,
+    response: c.Lead,
+    status: 201,
+  },
+  'incoming.attach': {
+    summary: "Accept a request into a lead that exists: its contact joins the lead, its message becomes the lead's note",
+    body: c.IncomingAttach,
+    response: c.Lead,
+  },
+  'incoming.decline': { summary: 'Decline a request', response: c.Incoming },
+  'forms.list': { summary: 'Web forms (admin)', query: c.FormListQuery, response: c.page(c.Form) },
+  'forms.create': { summary: 'Create a web form with its public key (admin)', body: c.FormCreate, response: c.Form, status: 201 },
+  'forms.get': { summary: 'Get a web form (admin)', response: c.Form },
+  'forms.patch': { summary: 'Change a web form (admin)', body: c.FormPatch, response: c.Form },
+  'forms.delete': { summary: 'Delete a web form; its key stops working (admin)', status: 204 },
+  'forms.submit': {
+    summary:
+      'Post a web form (public, by its key): 202 and an incoming request; 429 with Retry-After over the per-form or per-address limit; a bot post is dropped, still 202',
+    body: c.FormSubmission,
+    response: c.FormAccepted,
+    status: 202,
+  },
+  'forms.public': { summary: "A web form's name, fields and thank-you text (public, by its key)", response: c.PublicForm },
+  'forms.page': { summary: 'The hosted page of a web form (public, by its key)', produces: 'text/html' },
 } as const satisfies Record<OperationId, OperationSchemas>;
 
 type Schemas = typeof operationSchemas;

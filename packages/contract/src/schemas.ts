@@ -26,3 +26,5 @@ export * from './automations.ts';
 export * from './imports.ts';
 export * from './widgets.ts';
 export * from './messages.ts';
+export * from './incoming.ts';
+export * from './forms.ts';

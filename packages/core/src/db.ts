@@ -24,6 +24,7 @@ import { AutomationEntity, AutomationRunEntity } from './entities/automation.ts'
 import { ImportJobEntity } from './entities/import-job.ts';
 import { WidgetKeyEntity, WidgetSettingEntity } from './entities/widget.ts';
 import { ChatLinkEntity, MessageEntity } from './entities/message.ts';
+import { FormEntity, FormKeyEntity, FormRateEntity, IncomingEntity } from './entities/incoming.ts';
 
 export const dynamo = DynamoDBDocumentClient.from(
   new DynamoDBClient({ region: config.region, endpoint: config.dynamodbEndpoint, maxAttempts: 3 }),
@@ -67,6 +68,10 @@ export const crm = new Service(
     widgetKey: WidgetKeyEntity,
     message: MessageEntity,
     chatLink: ChatLinkEntity,
+    incoming: IncomingEntity,
+    form: FormEntity,
+    formKey: FormKeyEntity,
+    formRate: FormRateEntity,
   },
   { table: config.tableName, client: dynamo },
 );

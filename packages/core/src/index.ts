@@ -50,3 +50,5 @@ export * from './services/widgets.ts';
 export * from './sealing.ts';
 export { requireViewableRecord } from './reads/records.ts';
 export * from './services/messages.ts';
+export * from './services/incoming.ts';
+export * from './services/forms.ts';
