@@ -132,7 +132,7 @@ describe('Telegram widget', () => {
         entity: { type: 'contact', id: contactId },
         input: { text: 'Yes, in 3 days.' },
       });
-      return r.status === 200 ? r : r.status === 409 ? null : Promise.reject(new Error(JSON.stringify(r.body)));
+      return r.status === 202 ? r : r.status === 409 ? null : Promise.reject(new Error(JSON.stringify(r.body)));
     });
     const sent = bot.calls.filter((c) => c.method === 'sendMessage');
     expect(sent).toEqual([expect.objectContaining({ body: { chat_id: '555001', text: 'Yes, in 3 days.' } })]);

@@ -44,13 +44,17 @@ export async function receiveRawLetter(raw: Buffer, envelopeTo: string[]) {
     if (!ctx) continue;
     const kept = await receiveLetter(accountId, { ...letter, to: mailboxOf(accountId) });
     if (kept.kind === 'unknown') {
-      await receiveIncoming(accountId, {
-        source: 'mail',
-        ...(letter.from.name && { name: letter.from.name }),
-        email: letter.from.address,
-        message: [letter.subject, letter.text].filter(Boolean).join('\n\n').slice(0, 5000),
-        meta: { messageId: letter.messageId, subject: letter.subject },
-      });
+      await receiveIncoming(
+        accountId,
+        {
+          source: 'mail',
+          ...(letter.from.name && { name: letter.from.name }),
+          email: letter.from.address,
+          message: [letter.subject, letter.text].filter(Boolean).join('\n\n').slice(0, 5000),
+          meta: { messageId: letter.messageId, subject: letter.subject },
+        },
+        { actor: { type: 'integration', id: 'mail' }, dedupKey: letter.messageId },
+      );
     }
     outcomes.push({ accountId, kind: kept.kind === 'unknown' ? 'incoming' : kept.kind });
   }

@@ -25,7 +25,11 @@ export interface TelegramUpdate {
 }
 
 export async function callBotApi<T>(bot: BotConfig, method: string, params: Record<string, unknown>): Promise<T> {
-  const answer = await callService({ method: 'POST', url: `${bot.apiBaseUrl.replace(/\/+$/, '')}/bot${bot.token}/${method}`, body: params });
+  const answer = await callService({
+    method: 'POST',
+    url: `${bot.apiBaseUrl.replace(/\/+$/, '')}/bot${bot.token}/${method}`,
+    body: params,
+  });
   const body = answer.body as { ok?: boolean; result?: T; description?: string } | null;
   // The token is in the URL: an error never repeats the URL.
   if (!body?.ok) throw new ServiceFailed(`Telegram refused ${method}: ${body?.description ?? `HTTP ${answer.status}`}`);

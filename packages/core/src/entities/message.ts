@@ -31,7 +31,7 @@ export const MessageEntity = new Entity({
   },
 });
 
-/** A Telegram chat: the contact it is (once an incoming request from it was accepted). */
+/** A Telegram chat and the contact it is: written when an incoming request from it is accepted. */
 export const ChatLinkEntity = new Entity({
   model: { entity: 'chatLink', version: '1', service: SERVICE },
   attributes: {
@@ -39,11 +39,11 @@ export const ChatLinkEntity = new Entity({
     chatId: { type: 'string', required: true, readOnly: true },
     /** The sender's name as Telegram gives it. */
     name: { type: 'string', required: true },
-    contactId: { type: 'string' },
+    contactId: { type: 'string', required: true },
     updatedAt: { type: 'string', required: true },
   },
   indexes: {
     byId: { pk: { field: 'pk', composite: ['accountId'] }, sk: { field: 'sk', composite: ['chatId'] } },
-    byContact: gsi(2, ['accountId', 'contactId'], ['chatId'], (a) => typeof a.contactId === 'string'),
+    byContact: gsi(2, ['accountId', 'contactId'], ['chatId']),
   },
 });

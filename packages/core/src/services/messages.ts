@@ -141,7 +141,7 @@ export async function sendMessage(
           toAddress: to,
           ...(subject !== null && { subject }),
           text: input.text,
-          threadId: replyTo?.threadId ?? messageId,
+          threadId: replyTo?.threadId ?? (input.channel === 'telegram' ? chatThread(to) : messageId),
           externalId: delivered.externalId,
           ...(delivered.references?.length && { references: delivered.references }),
           ...(delivered.chatId && { chatId: delivered.chatId }),
@@ -271,10 +271,7 @@ export async function receiveChatMessage(
   const externalId = `${msg.chatId}:${msg.messageId}`;
   if (await findMessageByExternalId(accountId, externalId)) return { kind: 'duplicate' };
   const { data: link } = await db.chatLink.get({ accountId, chatId: msg.chatId }).go();
-  if (!link?.contactId) {
-    await db.chatLink.upsert({ accountId, chatId: msg.chatId, name: msg.name, updatedAt: now() }).go();
-    return { kind: 'unknown' };
-  }
+  if (!link) return { kind: 'unknown' };
   const messageId = newId();
   const message = await keepInbound(
     integrationCaller(accountId, 'telegram'),
