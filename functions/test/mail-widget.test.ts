@@ -71,7 +71,7 @@ describe('Mail widget', () => {
     expect(first).toMatchObject({
       channel: 'email',
       direction: 'in',
-      from: 'Anna@Example.com',
+      from: 'Anna@example.com',
       to: mailbox,
       subject: 'Price list',
       text: 'Please send the price list.',

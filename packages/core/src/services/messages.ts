@@ -110,8 +110,10 @@ export async function sendMessage(
   if (replyTo && (replyTo.entityType !== record.type || replyTo.entityId !== record.id)) {
     throw invalid('The message replied to is not on this card', [{ path: 'replyTo', message: 'not a message of this record' }]);
   }
+  // A lead's letter or reply goes to its main contact, or its first one when none is main.
+  const lead = item as { mainContactId?: string; contactIds?: string[] };
   const contactId =
-    record.type === 'contact' ? record.id : record.type === 'lead' ? (item as { mainContactId?: string }).mainContactId : undefined;
+    record.type === 'contact' ? record.id : record.type === 'lead' ? (lead.mainContactId ?? lead.contactIds?.[0]) : undefined;
   let to: string | undefined;
   if (input.channel === 'email') {
     if (!input.subject && !replyTo) throw invalid('A letter needs a subject', [{ path: 'subject', message: 'required for a new letter' }]);
