@@ -82,14 +82,20 @@ export const handler = defineResource('widgets', {
     const [widgets, states] = await Promise.all([loadWidgets(), listWidgetStates(caller)]);
     return { items: widgets.map((w) => widgetView(w.manifest, states.get(w.manifest.name))), nextCursor: null };
   },
-  'PUT /api/v1/widgets/{name}': async ({ caller, params, body, options }) => {
-    const { manifest } = await widgetNamed(params.name!);
+  'PUT /api/v1/widgets/{name}': async ({ caller, params, body, options, event }) => {
+    const widget = await widgetNamed(params.name!);
+    const { manifest } = widget;
     const parse = (settings: Record<string, unknown>) => {
       const parsed = manifest.settings.safeParse(settings);
       if (!parsed.success) throw new HttpProblem(400, 'The settings are not valid', fieldErrors('settings', parsed.error));
       return parsed.data as Record<string, unknown>;
     };
     const state = await saveWidget(caller, specOf(manifest, parse), body, await widgetSecretsKey(), options);
+    // Saved settings the service refuses (a wrong bot token) are told at once as a 502; they stay saved to be corrected.
+    if (state.enabled && widget.module.onSave) {
+      const ctx = await enabledContext(widget, caller.accountId, event);
+      await reachingService(() => widget.module.onSave!(ctx));
+    }
     return widgetView(manifest, state);
   },
   'POST /api/v1/widgets/{name}/actions/{action}': async ({ caller, params, body, event }) =>

@@ -10,7 +10,13 @@ const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString();
 
 type Entry = TimelineItem;
 const label = (e: Entry) =>
-  e.kind === 'event' ? `event:${e.event!.type}` : e.kind === 'note' ? `note:${e.note!.id}` : `task:${e.task!.id}`;
+  e.kind === 'event'
+    ? `event:${e.event!.type}`
+    : e.kind === 'note'
+      ? `note:${e.note!.id}`
+      : e.kind === 'task'
+        ? `task:${e.task!.id}`
+        : `message:${e.message.id}`;
 
 async function timelinePages(account: CrmUser, kind: RecordKind, id: string, limit: number) {
   const pages: Entry[][] = [];

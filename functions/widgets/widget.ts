@@ -81,6 +81,8 @@ export interface WidgetModule {
   handler?: (event: unknown) => Promise<void>;
   actions?: Record<string, (ctx: WidgetContext, request: ActionRequest) => Promise<Record<string, unknown>>>;
   inbound?: (ctx: WidgetContext, request: InboundRequest) => Promise<InboundAnswer>;
+  /** Called after an admin saved the settings with the widget enabled (e.g. to register a webhook with the service). */
+  onSave?: (ctx: WidgetContext) => Promise<void>;
 }
 
 /** Whether a settings field is secret (the marker may sit under optional/default). */

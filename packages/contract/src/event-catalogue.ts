@@ -12,6 +12,7 @@ import { Form } from './forms.ts';
 import { ImportJob } from './imports.ts';
 import { Incoming } from './incoming.ts';
 import { Lead } from './leads.ts';
+import { Message } from './messages.ts';
 import { Note } from './notes.ts';
 import { Pipeline } from './pipelines.ts';
 import { AccountSettings } from './settings.ts';
@@ -69,6 +70,11 @@ export const EVENT_CATALOGUE = {
   'custom_field.updated': { summary: 'A custom field was changed', data: field },
   'custom_field.deleted': { summary: 'A custom field was deleted', data: field },
   'note.added': { summary: 'A note was added to a lead, contact or company', data: z.object({ note: Note }) },
+  'message.received': {
+    summary: 'A letter or Telegram message from a known contact landed on its timeline',
+    data: z.object({ message: Message }),
+  },
+  'message.sent': { summary: 'A letter or Telegram reply was sent from a card', data: z.object({ message: Message }) },
   'incoming.received': { summary: 'A form, call, letter or chat message made an incoming request', data: incoming },
   'incoming.accepted': { summary: 'An incoming request became a lead, or joined one (`leadId`)', data: incoming },
   'incoming.declined': { summary: 'An incoming request was declined', data: incoming },

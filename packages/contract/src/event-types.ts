@@ -28,6 +28,8 @@ export const EVENT_TYPES = [
   'custom_field.updated',
   'custom_field.deleted',
   'note.added',
+  'message.received',
+  'message.sent',
   'incoming.received',
   'incoming.accepted',
   'incoming.declined',

@@ -24,6 +24,7 @@ export const ENTITY_TYPES = [
   'webhook',
   'import',
   'widget',
+  'message',
   // Web forms (issue 13).
   'form',
   'api_key',

@@ -25,5 +25,6 @@ export * from './notifications.ts';
 export * from './automations.ts';
 export * from './imports.ts';
 export * from './widgets.ts';
+export * from './messages.ts';
 export * from './incoming.ts';
 export * from './forms.ts';

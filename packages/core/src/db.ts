@@ -23,6 +23,7 @@ import { AutomationEntity, AutomationRunEntity } from './entities/automation.ts'
 import { ImportJobEntity } from './entities/import-job.ts';
 import { LiveConnectionEntity } from './entities/live.ts';
 import { WidgetKeyEntity, WidgetSettingEntity } from './entities/widget.ts';
+import { ChatLinkEntity, MessageEntity } from './entities/message.ts';
 import { FormEntity, FormKeyEntity, FormRateEntity, IncomingEntity } from './entities/incoming.ts';
 
 export { dynamo } from './dynamo.ts';
@@ -66,4 +67,6 @@ export const db = {
   formRate: FormRateEntity,
   widgetSetting: WidgetSettingEntity,
   widgetKey: WidgetKeyEntity,
+  message: MessageEntity,
+  chatLink: ChatLinkEntity,
 };

@@ -55,3 +55,4 @@ export * from './services/incoming.ts';
 export * from './services/forms.ts';
 // The Scheduler's settings and client, for tests that look at the schedules a change booked.
 export { atExpression, scheduler, schedulerSettings } from './schedules.ts';
+export * from './services/messages.ts';

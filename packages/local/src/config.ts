@@ -3,3 +3,5 @@
 export const TABLE_NAME = 'crm';
 export const EVENT_BUS_NAME = 'crm';
 export const LOCAL_REGION = 'us-east-1';
+/** The accounts' mailboxes are `<account id>@` this domain (MAIL_DOMAIN; in AWS the SES receiving domain). */
+export const LOCAL_MAIL_DOMAIN = 'mail.crm.localhost';

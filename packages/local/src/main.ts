@@ -72,6 +72,7 @@ async function main() {
       `CRM is running at ${apiUrl} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
       login,
       `  DynamoDB Local ${stack.env.DYNAMODB_ENDPOINT}, cognito-local ${stack.env.COGNITO_ENDPOINT}, data in ${relative(REPO_ROOT, stack.dataDir)}/`,
+      `  Mail: SMTP ${stack.env.MAIL_SMTP_URL}, letters sent and received at ${stack.env.MAIL_VIEW_URL}, mailboxes <account id>@${stack.env.MAIL_DOMAIN}`,
       '  Webhooks may call http:// and loopback (127.0.0.1, ::1) receivers here; in AWS only https to public addresses.',
       '  Ctrl-C stops everything.',
       '',

@@ -4,11 +4,12 @@ import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { startApiGateway, type ApiGatewayOptions } from './api-gateway.ts';
 import { ensureUserPool, startCognito } from './cognito.ts';
-import { EVENT_BUS_NAME, LOCAL_REGION, TABLE_NAME } from './config.ts';
+import { EVENT_BUS_NAME, LOCAL_MAIL_DOMAIN, LOCAL_REGION, TABLE_NAME } from './config.ts';
 import { assertJava, ensureCrmTable, startDynamoDb } from './dynamodb.ts';
 import { startEvents } from './events/index.ts';
 import { startLiveGateway } from './live-gateway.ts';
 import { startS3 } from './s3.ts';
+import { startMail } from './mail.ts';
 import { supervise } from './processes.ts';
 import { DEFAULT_DATA_DIR, readState, REPO_ROOT, updateState } from './local-state.ts';
 import type { WebConfig } from './web.ts';
@@ -145,6 +146,18 @@ export async function startServices(opts: StackOptions = {}): Promise<LocalServi
     const live = await startLiveGateway({ log: (line) => console.error(`[live] ${line}`) });
     stoppers.push(() => live.close());
     Object.assign(env, { LIVE_WS_URL: live.wsUrl, LIVE_MANAGEMENT_ENDPOINT: live.managementEndpoint });
+    // Mail: the SMTP server the mail widget sends to, which also takes letters to the accounts'
+    // mailboxes through the same path as SES receiving in AWS.
+    const mail = await startMail({
+      domain: LOCAL_MAIL_DOMAIN,
+      onInbound: async (raw, recipients) => {
+        const { receiveRawLetter } = await import('@crm/functions/widgets/mail/handler');
+        await receiveRawLetter(raw, recipients);
+      },
+      log: log ? (line) => console.log(`[mail] ${line}`) : undefined,
+    });
+    stoppers.push(mail.stop);
+    Object.assign(env, mail.env);
     applyEnv(env);
 
     const config = {

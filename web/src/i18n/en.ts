@@ -304,6 +304,8 @@ export const en = {
     'task.deleted': 'Task deleted',
     'task.due': 'Task due',
     'note.added': 'Note added',
+    'message.received': 'Message received',
+    'message.sent': 'Message sent',
     'incoming.received': 'Incoming request',
     'incoming.accepted': 'Request accepted',
     'incoming.declined': 'Request declined',
@@ -774,6 +776,19 @@ export const en = {
     actions: 'Integrations',
     actionDone: 'Done',
     input: { phone: 'Phone', text: 'Message' },
+  },
+  messages: {
+    email: { in: 'Letter received', out: 'Letter sent' },
+    telegram: { in: 'Telegram message', out: 'Telegram reply' },
+    fromTo: '{{from}} → {{to}}',
+    sendEmail: 'Send e-mail',
+    replyTelegram: 'Reply in Telegram',
+    subject: 'Subject',
+    text: 'Message',
+    replyTo: 'Reply in thread',
+    newThread: 'New letter',
+    send: 'Send',
+    sent: 'Sent',
   },
 };
 

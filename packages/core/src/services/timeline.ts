@@ -1,4 +1,4 @@
-// A record's timeline: its events, notes and tasks, newest first, in ONE Query per page.
+// A record's timeline: its events, notes, tasks and messages, newest first, in ONE Query per page.
 // Notes and tasks keep an item on the event log's per-record index (entities/note.ts
 // `onTimeline`) with keys in the events' own order, so the partition holds all three
 // kinds interleaved by time.
@@ -10,6 +10,7 @@ import { db, dynamo } from '../db.ts';
 import { invalid } from '../errors.ts';
 import { acceptCursor } from '../page.ts';
 import { toEvent } from './events.ts';
+import { toMessage } from './messages.ts';
 import { toNote } from './notes.ts';
 import { requireViewableRecord } from '../reads/records.ts';
 import { toTask } from './tasks.ts';
@@ -30,6 +31,10 @@ function entryOf(raw: Raw): TimelineItem | null {
     case 'task': {
       const task = toTask(db.task.parse({ Item: raw }).data!);
       return { kind: 'task', at: task.createdAt, task };
+    }
+    case 'message': {
+      const message = toMessage(db.message.parse({ Item: raw }).data!);
+      return { kind: 'message', at: message.createdAt, message };
     }
     default:
       return null;

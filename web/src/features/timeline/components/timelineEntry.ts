@@ -1,4 +1,4 @@
-// The timeline mixes events, notes and tasks; this reads each into one display shape.
+// The timeline mixes events, notes, tasks and messages; this reads each into one display shape.
 import type { TimelineItem } from '@/api/types';
 
 export interface TimelineEntry {
@@ -13,6 +13,10 @@ export interface TimelineEntry {
   /** A task's due time and result. */
   dueAt?: string;
   result?: string | null;
+  /** A letter's or chat message's ends and a letter's subject. */
+  from?: string;
+  to?: string;
+  subject?: string | null;
 }
 
 export function readTimelineItem(item: TimelineItem): TimelineEntry {
@@ -47,6 +51,19 @@ export function readTimelineItem(item: TimelineItem): TimelineEntry {
         changes: [],
         dueAt: item.task.dueAt,
         result: item.task.result,
+      };
+    case 'message':
+      return {
+        id: item.message.id,
+        kind: 'message',
+        at: item.at,
+        type: `${item.message.channel}.${item.message.direction}`,
+        text: item.message.text,
+        actorId: item.message.direction === 'out' ? item.message.createdBy : undefined,
+        changes: [],
+        from: item.message.from,
+        to: item.message.to,
+        subject: item.message.subject,
       };
   }
 }
