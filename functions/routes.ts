@@ -54,6 +54,7 @@ const lambdaOfGroup = {
   // Issue 13: incoming requests; web forms with their public endpoint.
   incoming: 'incoming',
   forms: 'forms',
+  formInbound: 'form-inbound',
 } as const satisfies Record<GroupOf<OperationId>, string>;
 
 const groupOf = (id: OperationId) => {

@@ -187,9 +187,9 @@ export const endpoints = {
   'forms.get': { method: 'GET', path: '/api/v1/forms/{id}' },
   'forms.patch': { method: 'PATCH', path: '/api/v1/forms/{id}', input: 'body' },
   'forms.delete': { method: 'DELETE', path: '/api/v1/forms/{id}' },
-  'forms.submit': { method: 'POST', path: '/api/v1/inbound/forms/{formKey}', public: true, input: 'body' },
-  'forms.public': { method: 'GET', path: '/api/v1/inbound/forms/{formKey}', public: true },
-  'forms.page': { method: 'GET', path: '/api/v1/inbound/forms/{formKey}/page', public: true },
+  'formInbound.submit': { method: 'POST', path: '/api/v1/inbound/forms/{formKey}', public: true, input: 'body' },
+  'formInbound.fields': { method: 'GET', path: '/api/v1/inbound/forms/{formKey}', public: true },
+  'formInbound.page': { method: 'GET', path: '/api/v1/inbound/forms/{formKey}/page', public: true },
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;

@@ -269,15 +269,15 @@ const operationSchemas = {
   'forms.get': { summary: 'Get a web form (admin)', response: c.Form },
   'forms.patch': { summary: 'Change a web form (admin)', body: c.FormPatch, response: c.Form },
   'forms.delete': { summary: 'Delete a web form; its key stops working (admin)', status: 204 },
-  'forms.submit': {
+  'formInbound.submit': {
     summary:
       'Post a web form (public, by its key): 202 and an incoming request; 429 with Retry-After over the per-form or per-address limit; a bot post is dropped, still 202',
     body: c.FormSubmission,
     response: c.FormAccepted,
     status: 202,
   },
-  'forms.public': { summary: "A web form's name, fields and thank-you text (public, by its key)", response: c.PublicForm },
-  'forms.page': { summary: 'The hosted page of a web form (public, by its key)', produces: 'text/html' },
+  'formInbound.fields': { summary: "A web form's name, fields and thank-you text (public, by its key)", response: c.PublicForm },
+  'formInbound.page': { summary: 'The hosted page of a web form (public, by its key)', produces: 'text/html' },
 } as const satisfies Record<OperationId, OperationSchemas>;
 
 type Schemas = typeof operationSchemas;

@@ -18,6 +18,7 @@ describe('Client: bundle', () => {
     expect(inputs.filter((file) => /zod|operations\.ts|schemas\.ts/.test(file))).toEqual([]);
     const code = result.outputFiles[0]!.text;
     expect(code).toContain('/api/v1/pipelines/{id}/stages/{stageId}');
-    expect(code.length).toBeLessThan(20_000);
+    // Unminified: about 200 operations' methods and paths and the web-form snippet; zod alone is 100 KB.
+    expect(code.length).toBeLessThan(24_000);
   });
 });
