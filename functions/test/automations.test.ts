@@ -144,7 +144,9 @@ describe('Automations', () => {
     // One lead moves on; then both schedules are brought forward to fire now (the delay, shortened).
     await admin.client.leads.patch({ id: leaves.id }, { stageId: p.third });
     for (const s of [schedule, other]) {
-      await (await scheduler()).client.send(
+      await (
+        await scheduler()
+      ).client.send(
         new UpdateScheduleCommand({
           ...(s as unknown as ConstructorParameters<typeof UpdateScheduleCommand>[0]),
           ScheduleExpression: atExpression(Date.now() + 1000),

@@ -145,6 +145,14 @@ const collectionOf = (path: string) =>
     .at(-1)!;
 
 /**
+ * Path parameters that name code installed for every account (a widget and its card action),
+ * not a record: not in the world, whose values no foreign list may show.
+ */
+export const CODE_PARAMS: Record<string, string> = { name: 'sms', action: 'send' };
+export const namesOnlyCode = (route: Pick<Route, 'path'>) =>
+  [...route.path.matchAll(/\{(\w+)\}/g)].every(([, param]) => param! in CODE_PARAMS);
+
+/**
  * The route's path with the world's ids; the segment before a parameter names its collection
  * (or the whole path before it, for items made under a record).
  */
@@ -154,7 +162,7 @@ export function fillPath(route: Pick<Route, 'path'>, world: World): string {
     .map((part, i) => {
       const param = /^\{(\w+)\}$/.exec(part)?.[1];
       if (!param) return part;
-      const value = world[`{${param}}`] ?? world[parts.slice(0, i).join('/')] ?? world[parts[i - 1]];
+      const value = CODE_PARAMS[param] ?? world[`{${param}}`] ?? world[parts.slice(0, i).join('/')] ?? world[parts[i - 1]];
       if (!value) throw new Error(`No id in the world for ${param} of ${route.path}: extend functions/test/support/world.ts`);
       return encodeURIComponent(value);
     })

@@ -253,7 +253,12 @@ function sortKeyOf(l: LeadItem, sort: LeadListQuery['sort']) {
 }
 
 /** A page of the leads a `q` named: matched, ordered and cut in memory; its cursor is the last lead's sort key. */
-async function namedLeadsPage(caller: Caller, query: LeadListQuery & { members: string[] | null }, ids: string[], cursor: string | undefined) {
+async function namedLeadsPage(
+  caller: Caller,
+  query: LeadListQuery & { members: string[] | null },
+  ids: string[],
+  cursor: string | undefined,
+) {
   const desc = query.sort.startsWith('-');
   const after = cursor && (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { sk: string }).sk;
   const keyed = (await leadsByIds(caller.accountId, ids))
