@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { seriousA11yViolations } from './a11y.ts';
-import { launchChromium, newAppContext, signUpThroughForm, watchPageErrors } from './browser.ts';
+import { launchChromium, newAppContext, signUpThroughForm, watchPageErrors, withoutLiveUpdates } from './browser.ts';
 import { startWebApp } from './stack.ts';
 
 const BROWSER_TIMEOUT = 120_000;
@@ -108,6 +108,8 @@ describe('Web app: a sales team works in it', () => {
     'puts a moved lead back, with a message, when someone else changed it first',
     async () => {
       // Prepare: a lead on the board, then changed behind the board's back (its version moves on)
+      // A screen that hears no live update (its socket down): the board stays stale until the clash.
+      await withoutLiveUpdates(page);
       await page.goto('/leads');
       const columns = page.locator('section[data-stage-id]');
       const firstStage = columns.nth(0);

@@ -69,3 +69,11 @@ export async function signInThroughForm(page: Page, email: string, password: str
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
+
+/**
+ * From the next page load on, this page's live socket opens but hears nothing, as when it is
+ * down: for tests of what a stale screen does when its change clashes with another's.
+ */
+export async function withoutLiveUpdates(page: Page): Promise<void> {
+  await page.routeWebSocket(/.*/, () => {});
+}

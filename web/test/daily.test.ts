@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page, Request } from 'playwright-core';
-import { launchChromium, newAppContext, watchPageErrors } from './browser.ts';
+import { launchChromium, newAppContext, watchPageErrors, withoutLiveUpdates } from './browser.ts';
 import { startWebApp } from './stack.ts';
 
 const BROWSER_TIMEOUT = 120_000;
@@ -199,6 +199,8 @@ describe('Tasks: linked to records, on a day, week or month, moved by drag (item
     'tells a drag that lost to another change (412) and leaves the task where the server has it',
     async () => {
       // Prepare
+      // A screen that hears no live update (its socket down): the board stays stale until the clash.
+      await withoutLiveUpdates(page);
       const due = new Date(Date.now() + 3 * 86_400_000);
       due.setUTCHours(11, 0, 0, 0);
       const text = `Clash ${randomUUID().slice(0, 6)}`;

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchChromium, newAppContext, PHONE, signUpThroughForm, watchPageErrors } from './browser.ts';
+import { launchChromium, newAppContext, PHONE, signUpThroughForm, watchPageErrors, withoutLiveUpdates } from './browser.ts';
 import { startWebApp } from './stack.ts';
 
 const BROWSER_TIMEOUT = 120_000;
@@ -151,6 +151,8 @@ describe('Kanban: dragging and filtering', () => {
     'after a clash with someone else’s move, shows the lead in the column the server has it in',
     async () => {
       // Prepare: the board shows the lead in the first stage; another tab moves it to the third
+      // A screen that hears no live update (its socket down): the board stays stale until the clash.
+      await withoutLiveUpdates(page);
       const lead = await newLead(0);
       await openBoard(page);
       await tileOf(page, lead.id).waitFor();
