@@ -131,7 +131,7 @@ export function applyNag(app: App, stacks: CrmStacks): void {
       appliesTo: [
         {
           regex:
-            '/^Resource::arn:<AWS::Partition>:execute-api:<AWS::Region>:<AWS::AccountId>:<LiveApi[0-9A-F]+>\\/live\\/\\*\\/@connections\\/\\*$/',
+            '/^Resource::arn:(<AWS::Partition>|aws[a-z-]*):execute-api:(<AWS::Region>|[a-z0-9-]+):<AWS::AccountId>:<LiveApi[0-9A-F]+>\\/live\\/\\*\\/@connections\\/\\*$/',
         },
       ],
     },
