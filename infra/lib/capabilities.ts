@@ -3,6 +3,7 @@
 // nothing in the route table says, so they are listed here by function. Keep in step with the code.
 import { PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { RuntimeResources } from './environment.ts';
+import { mailIdentityArn } from './mail-receiving.ts';
 
 export type Capability =
   /** Cognito Admin* user management on the pool (signup creates the admin; users manages the team). */
@@ -12,7 +13,9 @@ export type Capability =
   /** Read and write the files bucket (imports' uploads, big exports) and sign URLs to it. */
   | 'files'
   /** Read the key that seals widgets' secret settings. */
-  | 'widgetSecrets';
+  | 'widgetSecrets'
+  /** Send letters through SES from the mail domain's identity (the mail widget's card action). */
+  | 'sendMail';
 
 /** Keyed `api/<resource>` or `consumer/<rule name>`. */
 export const CAPABILITIES: Readonly<Record<string, readonly Capability[]>> = {
@@ -28,7 +31,7 @@ export const CAPABILITIES: Readonly<Record<string, readonly Capability[]>> = {
   'consumer/import-run': ['files'],
   // Widgets: settings are saved sealed; actions and public endpoints open them. Each widget's
   // consumer gets it too (events-stack.ts, by the widget rule's name).
-  'api/widgets': ['widgetSecrets'],
+  'api/widgets': ['widgetSecrets', 'sendMail'],
   'api/widget-inbound': ['widgetSecrets'],
 };
 
@@ -51,6 +54,12 @@ export function grantCapabilities(fn: IGrantable, key: string, r: RuntimeResourc
       );
     }
     if (capability === 'widgetSecrets') r.widgetSecretsKey.grantRead(fn);
+    // Without a mail domain there is no identity to send from: no grant (the widget cannot send in AWS).
+    if (capability === 'sendMail' && r.mailDomain) {
+      fn.grantPrincipal.addToPrincipalPolicy(
+        new PolicyStatement({ actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources: [mailIdentityArn(r.mailDomain)] }),
+      );
+    }
     if (capability === 'schedules') {
       r.scheduleGroup.grantWriteSchedules(fn);
       r.scheduleGroup.grantDeleteSchedules(fn);

@@ -25,6 +25,8 @@ export interface CrmAppOptions {
   env?: Environment;
   /** Another functions/widgets folder (a test's sample widget); the repo's when not given. */
   widgetsDir?: string;
+  /** The mail widget's domain: SES receiving and sending (`-c mailDomain=`); neither without it. */
+  mailDomain?: string;
 }
 
 /** Stage-wide API throttle: caps what a runaway client or script can cost; raise with load. */
@@ -49,6 +51,7 @@ export function buildCrmApp(app: App, o: CrmAppOptions) {
     consumerRules,
     widgetRules: widgetRules(o.widgetsDir),
     widgetNames: widgetFolders(o.widgetsDir),
+    mailDomain: o.mailDomain,
   });
   const api = new ApiStack(app, 'Api', {
     ...props('api'),
@@ -67,6 +70,7 @@ export function buildCrmApp(app: App, o: CrmAppOptions) {
       files: data.files,
       widgetSecretsKey: events.widgetSecretsKey,
       widgetNames: widgetFolders(o.widgetsDir),
+      mailDomain: o.mailDomain,
     },
   });
   const web = new WebStack(app, 'Web', {

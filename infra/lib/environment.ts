@@ -23,6 +23,8 @@ export interface RuntimeResources {
   widgetSecretsKey: ISecret;
   /** The folders of functions/widgets: a bundled Lambda cannot list them. */
   widgetNames: readonly string[];
+  /** SES's mail domain (the mail widget's mailboxes), when the app has one (`-c mailDomain=`). */
+  mailDomain?: string;
 }
 
 export function runtimeEnvironment(r: RuntimeResources): Record<string, string> {
@@ -43,5 +45,6 @@ export function runtimeEnvironment(r: RuntimeResources): Record<string, string> 
     FILES_BUCKET: r.files.bucketName,
     WIDGETS: r.widgetNames.join(','),
     WIDGET_SECRETS_KEY_ARN: r.widgetSecretsKey.secretArn,
+    ...(r.mailDomain && { MAIL_DOMAIN: r.mailDomain }),
   };
 }

@@ -106,6 +106,13 @@ export function applyNag(app: App, stacks: CrmStacks): void {
         "the enrichment function's ARN:* covers its versions and aliases only.",
       appliesTo: ['Resource::*', { regex: '/^Resource::<PipeEnrich[0-9A-F]+\\.Arn>:\\*$/' }],
     },
+    // SES receiving (infra/lib/mail-receiving.ts).
+    {
+      id: 'AwsSolutions-IAM5',
+      reason:
+        'Each received letter is one object named by its SES message id at run time (inbound/<id>); the inbound Lambda may only read objects under that prefix of the mail bucket.',
+      appliesTo: [{ regex: '/^Resource::<MailBucket[0-9A-F]+\\.Arn>\\/inbound\\/\\*$/' }],
+    },
     // Live updates (infra/lib/live-socket.ts).
     {
       id: 'AwsSolutions-APIG4',
@@ -124,7 +131,7 @@ export function applyNag(app: App, stacks: CrmStacks): void {
       appliesTo: [
         {
           regex:
-            '/^Resource::arn:<AWS::Partition>:execute-api:<AWS::Region>:<AWS::AccountId>:<LiveApi[0-9A-F]+>\\/live\\/\\*\\/@connections\\/\\*$/',
+            '/^Resource::arn:(<AWS::Partition>|aws[a-z-]*):execute-api:(<AWS::Region>|[a-z0-9-]+):<AWS::AccountId>:<LiveApi[0-9A-F]+>\\/live\\/\\*\\/@connections\\/\\*$/',
         },
       ],
     },

@@ -12,3 +12,5 @@ export const WEB_PLACEHOLDER = join(REPO_ROOT, 'infra', 'web-placeholder');
 
 /** `functions/handlers/<resource>.ts`: the one Lambda entry of a resource of the route table. */
 export const handlerEntry = (resource: string) => join(HANDLERS_DIR, `${resource}.ts`);
+/** SES receiving's Lambda: the mail widget's inbound letters (infra/lib/mail-receiving.ts). */
+export const MAIL_INBOUND_ENTRY = join(REPO_ROOT, 'functions', 'widgets', 'mail', 'ses-inbound.ts');

@@ -8,6 +8,7 @@ import { describeNag } from './stacks/nag.ts';
 import { describeWeb } from './stacks/web.ts';
 import { describeAccess } from './stacks/access.ts';
 import { describeLive } from './stacks/live.ts';
+import { describeMailOff } from './stacks/mail.ts';
 import { synthesize, type Synthesized } from './synth.ts';
 
 let synth: Synthesized | undefined;
@@ -24,3 +25,4 @@ describeWeb(current);
 describeNag(current);
 describeAccess(current);
 describeLive(current);
+describeMailOff(current);

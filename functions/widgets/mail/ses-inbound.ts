@@ -4,8 +4,8 @@
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { SESEvent } from 'aws-lambda';
 import { receiveRawLetter } from './handler.ts';
+import { INBOUND_PREFIX } from './receiving.ts';
 
-export const INBOUND_PREFIX = 'inbound/';
 const s3 = new S3Client({});
 
 export async function handler(event: SESEvent) {

@@ -1,6 +1,6 @@
 // The outbox's way out: table stream -> Pipe (filtered to event-log items, enriched into
 // envelopes) -> the `crm` bus -> consumer rules. Plus the Scheduler group and role for reminders.
-import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, type EventPattern, Rule } from 'aws-cdk-lib/aws-events';
@@ -19,6 +19,8 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { grantCapabilities } from '../capabilities.ts';
 import { crmFunction } from '../crm-function.ts';
 import { LiveSocket } from '../live-socket.ts';
+import { MailReceiving } from '../mail-receiving.ts';
+import { MAIL_INBOUND_ENTRY } from '../paths.ts';
 import { deadLetterQueue } from '../dead-letter-queue.ts';
 import { type RuntimeResources, runtimeEnvironment } from '../environment.ts';
 import { functionName, queueName } from '../naming.ts';
@@ -35,6 +37,8 @@ export interface EventsStackProps extends StackProps {
   /** functions/widgets/rules.ts: each widget a rule, a Lambda and a DLQ. */
   widgetRules: readonly WidgetRule[];
   widgetNames: readonly string[];
+  /** SES receiving for the mail widget; none without it. */
+  mailDomain?: string;
 }
 
 export class EventsStack extends Stack {
@@ -45,6 +49,8 @@ export class EventsStack extends Stack {
   /** Live updates: the WebSocket API the fan-out consumer sends through. */
   readonly live: LiveSocket;
   readonly widgetSecretsKey: Secret;
+  /** SES receiving, when the app has a mail domain. */
+  readonly mail?: MailReceiving;
   /** Names of every function and dead-letter queue here, for the monitoring stack. */
   readonly functionNames: string[] = [];
   readonly queueNames: string[] = [];
@@ -82,6 +88,7 @@ export class EventsStack extends Stack {
       files: props.files,
       widgetSecretsKey: this.widgetSecretsKey,
       widgetNames: props.widgetNames,
+      mailDomain: props.mailDomain,
     };
     this.outboxPipe(props.table, props.consumersDir);
     this.live = new LiveSocket(this, 'Live', { stage: props.stage, runtime });
@@ -94,6 +101,22 @@ export class EventsStack extends Stack {
       const fn = this.consumer({ name: rule.name, pattern: rule.pattern, entry: rule.entry }, runtime);
       this.widgetSecretsKey.grantRead(fn);
     }
+    if (props.mailDomain) this.mail = this.mailReceiving(props.mailDomain, runtime);
+    else
+      Annotations.of(this).addInfo(
+        'No mailDomain in the context (-c mailDomain=mail.example.com): SES receiving for the mail widget is not deployed.',
+      );
+  }
+
+  /** Letters to the mail domain -> bucket -> the inbound Lambda, invoked by SES like a consumer: retries, then a DLQ. */
+  private mailReceiving(domain: string, runtime: RuntimeResources): MailReceiving {
+    const dlq = this.queue('MailInboundDlq', 'consumer-mail-inbound');
+    const fn = this.fn('MailInbound', 'mail-inbound', MAIL_INBOUND_ENTRY, runtimeEnvironment(runtime), Duration.seconds(60));
+    fn.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.hours(6), onFailure: new SqsDestination(dlq) });
+    // The letter lands on a timeline or in incoming requests, in the account whose mail widget is on.
+    runtime.table.grantReadWriteData(fn);
+    runtime.widgetSecretsKey.grantRead(fn);
+    return new MailReceiving(this, 'Mail', { stage: this.stage, domain, inbound: fn });
   }
 
   private queue(id: string, name: string): Queue {

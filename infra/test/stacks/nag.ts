@@ -14,7 +14,7 @@ type Entry = { type: string; data: unknown };
  * Read from the synthesized assembly's <stack>.metadata.json files: Annotations.fromStack would
  * synthesize every stack again, and on that second pass cross-stack tokens are already imports.
  */
-function nagFindings(assembly: CloudAssembly): string[] {
+export function nagFindings(assembly: CloudAssembly): string[] {
   return assembly.stacks.flatMap((stack) => {
     const byPath = JSON.parse(readFileSync(join(assembly.directory, `${stack.id}.metadata.json`), 'utf8')) as Record<string, Entry[]>;
     return Object.entries(byPath).flatMap(([path, entries]) =>
