@@ -71,6 +71,7 @@ describe('A widget added as docs/widgets.md says', () => {
   it('is listed by the API, and the local bus runs it on its event', async () => {
     const account = await api.account();
     const listed = await account.request('GET', '/api/v1/widgets');
+    expect(listed.status, JSON.stringify(listed.body)).toBe(200);
     const sample = listed.body.items.find((w: { name: string }) => w.name === name);
     expect(sample).toMatchObject({ enabled: false, secretFields: ['apiToken'], events: ['lead.created'] });
     const saved = await account.request('PUT', `/api/v1/widgets/${name}`, {

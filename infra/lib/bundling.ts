@@ -9,7 +9,7 @@ export const LAMBDA_BUNDLE = {
   sourceMap: true,
   mainFields: ['module', 'main'],
   // The nodejs22.x runtime ships AWS SDK v3; bundling it would add megabytes per function.
-  externalModules: ['@aws-sdk/*', 'exceljs'],
+  externalModules: ['@aws-sdk/*', 'exceljs', 'mailparser', 'nodemailer'],
   // ESM output: bundled CommonJS dependencies that require() node built-ins need `require`.
   banner: "import{createRequire}from'module';const require=createRequire(import.meta.url);",
 } as const;
@@ -28,13 +28,23 @@ export const cdkBundling: BundlingOptions = {
 };
 
 /**
- * exceljs (XLSX in and out) weighs about 1 MB minified, more than a whole Lambda's budget: it is
- * never bundled (external above) but installed into node_modules of the only functions that
- * open spreadsheets, which load it lazily (`await import('exceljs')`) when a file is XLSX.
+ * Libraries heavier than a whole Lambda's budget are never bundled (external above) but
+ * installed into node_modules of the functions that use them: exceljs (XLSX in and out, about
+ * 1 MB minified; loaded lazily when a file is XLSX) and the mail widget's parser and sender
+ * (mailparser with its iconv-lite, nodemailer: about 1.4 MB), which every widget function can
+ * reach through the widget registry.
  */
-const SPREADSHEET_ENTRIES = [/handlers\/imports\.ts$/, /handlers\/exports\.ts$/, /consumers\/import-run\.ts$/];
-export const bundlingFor = (entry: string): BundlingOptions =>
-  SPREADSHEET_ENTRIES.some((e) => e.test(entry)) ? { ...cdkBundling, nodeModules: ['exceljs'] } : cdkBundling;
+const INSTALLED: { modules: string[]; entries: RegExp[] }[] = [
+  { modules: ['exceljs'], entries: [/handlers\/imports\.ts$/, /handlers\/exports\.ts$/, /consumers\/import-run\.ts$/] },
+  {
+    modules: ['mailparser', 'nodemailer'],
+    entries: [/handlers\/widgets\.ts$/, /handlers\/widget-inbound\.ts$/, /widgets\/[^/]+\/[^/]+\.ts$/],
+  },
+];
+export const bundlingFor = (entry: string): BundlingOptions => {
+  const nodeModules = INSTALLED.filter((i) => i.entries.some((e) => e.test(entry))).flatMap((i) => i.modules);
+  return nodeModules.length ? { ...cdkBundling, nodeModules } : cdkBundling;
+};
 
 /** What `cdkBundling` makes CDK pass to the esbuild CLI, as esbuild API options. */
 export const esbuildOptions = (entry: string, outfile: string): BuildOptions => ({
