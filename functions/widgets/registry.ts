@@ -3,7 +3,9 @@
 // locally the folders are listed as they are now.
 import { CrmEvent } from '@crm/contract';
 import { readWidgetConfig, type Caller, type WidgetSpec } from '@crm/core';
-import { widgetFolders } from './discover.ts';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { widgetFolders, widgetsDir } from './discover.ts';
 import { widgetSecretsKey } from './secret-key.ts';
 import { secretFields, type WidgetContext, type WidgetManifest, type WidgetModule } from './widget.ts';
 
@@ -15,11 +17,21 @@ export interface LoadedWidget {
 export const widgetNames = (): string[] =>
   process.env.WIDGETS !== undefined ? process.env.WIDGETS.split(',').filter(Boolean) : widgetFolders();
 
+/**
+ * Locally (no WIDGETS), a widget is read from its folder as it is now: a folder added while the
+ * runtime or a test run is up is found, which a bundler's list of the folders at build time
+ * (esbuild's in a Lambda, vite's in tests) would miss.
+ */
+function fromFolder(name: string, file: string) {
+  if (process.env.WIDGETS !== undefined) return undefined;
+  return import(/* @vite-ignore */ pathToFileURL(join(widgetsDir(), name, file)).href);
+}
+
 export async function loadWidget(name: string): Promise<LoadedWidget | null> {
   if (!widgetNames().includes(name)) return null;
   const [{ manifest }, module] = await Promise.all([
-    import(`./${name}/manifest.ts`) as Promise<{ manifest: WidgetManifest }>,
-    import(`./${name}/handler.ts`) as Promise<WidgetModule>,
+    fromFolder(name, 'manifest.ts') ?? (import(`./${name}/manifest.ts`) as Promise<{ manifest: WidgetManifest }>),
+    fromFolder(name, 'handler.ts') ?? (import(`./${name}/handler.ts`) as Promise<WidgetModule>),
   ]);
   return { manifest, module };
 }
