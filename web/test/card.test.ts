@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, newAppContext, watchPageErrors } from './browser.ts';
+import { launchChromium, newAppContext, watchPageErrors, withoutLiveUpdates } from './browser.ts';
 import { startWebApp } from './stack.ts';
 
 const BROWSER_TIMEOUT = 120_000;
@@ -168,6 +168,8 @@ describe('Lead card: someone else saved first', () => {
     'keeps what the user typed, lists what changed on the server, and saves on top of it (item 6)',
     async () => {
       // Prepare: the card is open; behind it, someone renames the lead and changes its budget
+      // A screen that hears no live update (its socket down): the card stays stale until the save.
+      await withoutLiveUpdates(page);
       const name = `Clash ${randomUUID().slice(0, 6)}`;
       const lead = await createLead(name, 100);
       await openLead(lead.id, name);

@@ -188,6 +188,7 @@ describe('Live: a teammate’s change on my screen', () => {
 
       const fresh = await contexts[1]!.newPage();
       await openBoard(fresh);
+      await tileIn(fresh, 1, d.id).waitFor(); // the fresh board has its leads, not just its columns
       const want = await boardOf(fresh);
       let got = await boardOf(boris);
       // The next reconnect comes at most the client's longest backoff (15 s, with jitter) after the cut ends.
