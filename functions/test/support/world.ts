@@ -128,14 +128,22 @@ export async function buildWorld(account: TestAccount): Promise<World> {
   // A form is reached by its public key.
   world['{formKey}'] = (await account.request('GET', `/api/v1/forms/${world.forms}`)).body.formKey;
   world.incoming = (await receiveIncoming(account.accountId, { source: 'api', name: 'World request', phone: '+7 900 000-00-01' })).id;
-  // The world's import runs on the bus: wait until it has written its contact, so that tests
-  // which compare the table before and after a request see only what that request did.
+  // The world's import and the request's notification of the admin are written by consumers of
+  // the bus: wait for both, so that tests which compare the table before and after a request
+  // see only what that request did.
+  await until(async () =>
+    ['done', 'failed', 'cancelled'].includes((await account.request('GET', `/api/v1/imports/${world.imports}`)).body.status),
+  );
+  await until(async () => (await account.request('GET', '/api/v1/notifications')).body.unreadCount > 0);
+  return world;
+}
+
+async function until(done: () => Promise<boolean>) {
   for (let i = 0; i < 150; i++) {
-    const job = await account.request('GET', `/api/v1/imports/${world.imports}`);
-    if (['done', 'failed', 'cancelled'].includes(job.body.status)) break;
+    if (await done()) return;
     await new Promise((r) => setTimeout(r, 200));
   }
-  return world;
+  throw new Error("The world's bus consumers did not finish within 30 s");
 }
 
 const collectionOf = (path: string) =>
