@@ -1,7 +1,10 @@
 // Serves the built web app (web/dist) with the single-page fallback, and /config.json for it.
+// Text files go out as the brotli or gzip copy the build made beside them (web/vite.config.ts),
+// whichever the browser takes, as CloudFront compresses them in AWS.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import Negotiator from 'negotiator';
 
 /** What the web app reads from /config.json (in AWS, CDK writes the same file). */
 export interface WebConfig {
@@ -47,14 +50,36 @@ export function sendWebApp(req: IncomingMessage, res: ServerResponse, webDir: st
   let file = index;
   const wanted = normalize(join(webDir, safeDecode(path)));
   if (wanted.startsWith(webDir + sep) && isFile(wanted)) file = wanted;
+  // Vite's hashed file names change with their content: cached for a year; the rest revalidated.
   const immutable = file.includes(`${sep}assets${sep}`);
+  const encoding = precompressed(req, file);
+  const sent = encoding ? `${file}.${SUFFIX[encoding]}` : file;
   res.writeHead(200, {
     'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-    'content-length': statSync(file).size,
+    'content-length': statSync(sent).size,
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    ...(encoding && { 'content-encoding': encoding }),
+    ...(hasCopies(file) && { vary: 'Accept-Encoding' }),
   });
   if (req.method === 'HEAD') return void res.end();
-  createReadStream(file).pipe(res);
+  createReadStream(sent).pipe(res);
+}
+
+const SUFFIX = { br: 'br', gzip: 'gz' } as const;
+type Encoding = keyof typeof SUFFIX;
+
+const hasCopies = (file: string) => Object.values(SUFFIX).some((suffix) => isFile(`${file}.${suffix}`));
+
+/** The compressed copy the request accepts, brotli first; none when it takes neither or the build made none. */
+function precompressed(req: IncomingMessage, file: string): Encoding | undefined {
+  const available = (Object.keys(SUFFIX) as Encoding[]).filter((e) => isFile(`${file}.${SUFFIX[e]}`));
+  if (!available.length) return undefined;
+  // Browsers list gzip before br at equal weight; `preferred` (negotiator 1, not in its 0.6 types) breaks the tie for br.
+  const negotiator = new Negotiator(req) as Negotiator & {
+    encoding(available: string[], options: { preferred: string[] }): string | undefined;
+  };
+  const chosen = negotiator.encoding([...available, 'identity'], { preferred: ['br', 'gzip'] });
+  return available.find((e) => e === chosen);
 }
 
 function sendPlaceholder(res: ServerResponse): void {
