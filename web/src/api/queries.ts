@@ -1,5 +1,5 @@
 // Cursor-paged lists for react-query: one helper for every `{ items, nextCursor }` list.
-import { useInfiniteQuery, type InfiniteData, type QueryKey } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery, type InfiniteData, type QueryKey } from '@tanstack/react-query';
 import type { Page } from './types';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -19,12 +19,20 @@ export function usePagedList<T>(
   fetchPage: (page: PageRequest, signal: AbortSignal) => Promise<Page<T>>,
   { enabled = true, pageSize = DEFAULT_PAGE_SIZE } = {},
 ) {
-  return useInfiniteQuery({
+  return useInfiniteQuery({ ...pagedListOptions(queryKey, fetchPage, pageSize), enabled });
+}
+
+/** The same list as options, for a prefetch that must meet the hook's cache entry exactly. */
+export function pagedListOptions<T>(
+  queryKey: QueryKey,
+  fetchPage: (page: PageRequest, signal: AbortSignal) => Promise<Page<T>>,
+  pageSize = DEFAULT_PAGE_SIZE,
+) {
+  return infiniteQueryOptions({
     queryKey,
     queryFn: ({ pageParam, signal }) => fetchPage({ limit: pageSize, cursor: pageParam }, signal),
     initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    enabled,
+    getNextPageParam: (last: Page<T>) => last.nextCursor ?? undefined,
   });
 }
 

@@ -4,6 +4,7 @@ import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 're
 import { createBrowserRouter } from 'react-router';
 import { RequireSession } from '@/session/RequireSession';
 import { LoadingState } from '@/ui/states';
+import { loadKanbanPage, loadSignedInShell } from './firstLoad';
 
 const page = <P extends object>(load: () => Promise<{ default: ComponentType<P> }>, props = {} as P) => {
   const Page = lazy(load) as LazyExoticComponent<ComponentType<P>>;
@@ -14,7 +15,7 @@ const page = <P extends object>(load: () => Promise<{ default: ComponentType<P> 
   );
 };
 
-const SignedInShell = lazy(() => import('@/app/shell/SignedInShell'));
+const SignedInShell = lazy(loadSignedInShell);
 
 export const router = createBrowserRouter([
   { path: '/login', element: page(() => import('@/pages/auth/LoginPage')) },
@@ -29,7 +30,7 @@ export const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: page(() => import('@/pages/DashboardPage')) },
-      { path: 'leads', element: page(() => import('@/pages/leads/KanbanPage')) },
+      { path: 'leads', element: page(loadKanbanPage) },
       { path: 'leads/list', element: page(() => import('@/pages/leads/LeadListPage')) },
       { path: 'leads/:leadId', element: page(() => import('@/pages/leads/LeadPage')) },
       { path: 'contacts', element: page(() => import('@/pages/clients/ClientListPage'), { kind: 'contact' }) },

@@ -1,11 +1,13 @@
 // The caller and their account (GET /me): the source of locale, time zone and currency.
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/api/client';
 
 export const meQueryKey = ['me'] as const;
 
+export const meQuery = queryOptions({ queryKey: meQueryKey, queryFn: ({ signal }) => api.me({ signal }), staleTime: 5 * 60_000 });
+
 export function useMe() {
-  return useQuery({ queryKey: meQueryKey, queryFn: ({ signal }) => api.me({ signal }), staleTime: 5 * 60_000 });
+  return useQuery(meQuery);
 }
 
 /** Inside the signed-in shell, which renders only once /me has answered. */

@@ -1,8 +1,8 @@
 // Reading and changing leads: one lead, the kanban columns, the filtered list, and saves.
-import { useMutation, useQuery, useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
 import type { QueryOf } from '@crm/contract/client';
 import { api } from '@/api/client';
-import { usePagedList } from '@/api/queries';
+import { pagedListOptions, usePagedList } from '@/api/queries';
 import type { Lead, LeadCreate, LeadPatch, Page } from '@/api/types';
 import { refreshTotals } from './usePipelineTotals';
 
@@ -26,12 +26,15 @@ export function useLead(id: string) {
 
 /** One kanban column: the stage's leads (those matching the board's filters), newest first, a page at a time. */
 export function useStageLeads(pipelineId: string, stageId: string, filters?: LeadListFilters) {
-  return usePagedList(
+  return useInfiniteQuery(stageLeadsQuery(pipelineId, stageId, filters));
+}
+
+export const stageLeadsQuery = (pipelineId: string, stageId: string, filters?: LeadListFilters) =>
+  pagedListOptions(
     leadKeys.column(stageId, filters),
     (page, signal) => api.leads.list({ ...filters, ...page, pipelineId, stageId }, { signal }),
-    { pageSize: COLUMN_PAGE },
+    COLUMN_PAGE,
   );
-}
 
 export function useLeadList(query: LeadListFilters) {
   return usePagedList(leadKeys.list(query), (page, signal) => api.leads.list({ ...page, ...query }, { signal }));

@@ -1,15 +1,15 @@
 // Count and sum of the leads in each stage (GET /pipelines/{id}/totals), for the column headers.
-import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { api } from '@/api/client';
 import type { PipelineTotals } from '@/api/types';
 
 export const totalsKey = (pipelineId: string) => ['pipeline-totals', pipelineId] as const;
 
+export const totalsQuery = (pipelineId: string) =>
+  queryOptions({ queryKey: totalsKey(pipelineId), queryFn: ({ signal }) => api.pipelines.totals({ id: pipelineId }, { signal }) });
+
 export function usePipelineTotals(pipelineId: string) {
-  return useQuery({
-    queryKey: totalsKey(pipelineId),
-    queryFn: ({ signal }) => api.pipelines.totals({ id: pipelineId }, { signal }),
-  });
+  return useQuery(totalsQuery(pipelineId));
 }
 
 /** Moves one lead's count and budget from one stage's totals to another's, at once. */

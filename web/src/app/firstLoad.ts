@@ -1,0 +1,27 @@
+// A signed-in first load asks for everything the page needs at once, as the app starts: the shell's
+// and the route's code, /me, and the page's data. Left to React, each step waited for the one
+// before (shell code -> /me -> page code -> pipelines -> columns), one round trip each.
+import type { QueryClient } from '@tanstack/react-query';
+import { meQuery } from '@/session/useMe';
+import { getSession } from '@/session/session';
+import { usersQuery } from '@/reference/useUsers';
+import { prefetchBoard } from '@/features/leads/hooks/prefetchBoard';
+
+// The route table loads these same modules, so the chunks asked for here are the ones it renders.
+export const loadSignedInShell = () => import('@/app/shell/SignedInShell');
+export const loadKanbanPage = () => import('@/pages/leads/KanbanPage');
+
+/** For `npm run bench`'s baseline: `localStorage['crm.firstLoad'] = 'off'` leaves the loading to the components. */
+const disabled = () => localStorage.getItem('crm.firstLoad') === 'off';
+
+export function startFirstLoad(qc: QueryClient, { pathname, search } = window.location): void {
+  if (!getSession() || disabled()) return;
+  void loadSignedInShell();
+  void qc.prefetchQuery(meQuery);
+  if (pathname === '/leads') {
+    void loadKanbanPage();
+    prefetchBoard(qc, new URLSearchParams(search));
+    // The cards name their responsible users.
+    void qc.prefetchQuery(usersQuery);
+  }
+}
