@@ -22,3 +22,4 @@ run('Import of leads with contacts and companies vs raw BatchWriteItem', 'npx', 
   process.env.BENCH_IMPORT_ROWS ?? '100000',
 ]);
 run('Data path: API vs raw DynamoDB, creates per second, reads at 1k vs 20k leads', 'npx', ['tsx', 'scripts/bench-datapath.ts']);
+run('Kanban time to first card in Chromium at 0 and 100 ms added round trip, before/after', 'npx', ['tsx', 'scripts/bench-first-card.ts']);

@@ -8,6 +8,8 @@ import { gzipSync } from 'node:zlib';
 
 interface ManifestChunk {
   file: string;
+  name?: string;
+  src?: string;
   imports?: string[];
   isEntry?: boolean;
 }
@@ -25,7 +27,8 @@ const PAGES: Record<string, string[]> = {
 function staticClosure(manifest: Manifest, keys: string[]): Set<string> {
   const files = new Set<string>();
   const visit = (key: string) => {
-    const chunk = manifest[key];
+    // A module also imported statically elsewhere (en.ts) is a shared chunk, listed by its name only.
+    const chunk = manifest[key] ?? Object.values(manifest).find((c) => !c.src && key.endsWith(`/${c.name}.ts`));
     if (!chunk) throw new Error(`${key} is not in the build manifest: is web/dist from this source?`);
     if (files.has(chunk.file)) return;
     files.add(chunk.file);

@@ -44,10 +44,15 @@ export async function measureFirstCard(page: Page, path: string): Promise<FirstC
 }
 
 export function waterfallDepth(requests: Loaded[]): number {
+  return Math.max(0, ...depthsOf(requests));
+}
+
+/** Each request's place in the waterfall: 1 + the deepest request that had answered before it started. */
+export function depthsOf(requests: Loaded[]): number[] {
   const depths: number[] = [];
   requests.forEach((r, i) => {
     const before = requests.slice(0, i).flatMap((q, j) => (q.responseEnd <= r.startTime ? [depths[j]!] : []));
     depths.push(1 + Math.max(0, ...before));
   });
-  return Math.max(0, ...depths);
+  return depths;
 }

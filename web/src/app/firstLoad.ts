@@ -2,6 +2,7 @@
 // and the route's code, /me, and the page's data. Left to React, each step waited for the one
 // before (shell code -> /me -> page code -> pipelines -> columns), one round trip each.
 import type { QueryClient } from '@tanstack/react-query';
+import { loadConfig } from '@/api/config';
 import { meQuery } from '@/session/useMe';
 import { getSession } from '@/session/session';
 import { usersQuery } from '@/reference/useUsers';
@@ -16,12 +17,19 @@ const disabled = () => localStorage.getItem('crm.firstLoad') === 'off';
 
 export function startFirstLoad(qc: QueryClient, { pathname, search } = window.location): void {
   if (!getSession() || disabled()) return;
-  void loadSignedInShell();
+  const board = pathname === '/leads';
   void qc.prefetchQuery(meQuery);
-  if (pathname === '/leads') {
-    void loadKanbanPage();
+  if (board) {
     prefetchBoard(qc, new URLSearchParams(search));
     // The cards name their responsible users.
     void qc.prefetchQuery(usersQuery);
   }
+  // The code once the data requests are out: over HTTP/1.1 (the local server) the browser's six
+  // connections would otherwise send them after some fifty chunks; behind CloudFront it is one wave anyway.
+  void loadConfig().finally(() =>
+    setTimeout(() => {
+      void loadSignedInShell();
+      if (board) void loadKanbanPage();
+    }),
+  );
 }
