@@ -87,6 +87,10 @@ export class WebStack extends Stack {
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        // CloudFront compresses the app's text files with brotli or gzip, as each browser accepts
+        // (CachingOptimized keys the cache by the normalised Accept-Encoding). Uploading the build's
+        // .br copies instead would need an edge function to pick one per viewer: one key has one encoding.
+        compress: true,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: headers,
         functionAssociations: [{ eventType: FunctionEventType.VIEWER_REQUEST, function: this.spaFallback() }],

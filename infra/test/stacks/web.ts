@@ -1,7 +1,7 @@
 // The web stack: the site bucket is private and reachable only through CloudFront's OAC; the
 // distribution sends security headers, serves the API under /api/*, and falls back to the SPA
 // without rewriting the API's error answers.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
@@ -73,5 +73,22 @@ export const describeWeb = (synth: () => Synthesized) =>
       const config = JSON.parse(readFileSync(join(configDir!, 'config.json'), 'utf8'));
       expect(Object.keys(config).sort()).toEqual(['apiUrl', 'region', 'userPoolClientId', 'userPoolId', 'wsUrl']);
       expect(site!.Properties.DistributionPaths).toEqual(['/*']);
+    });
+
+    it('compresses the app at the edge, caches hashed assets for a year and uploads no .br/.gz copies', () => {
+      const [distribution] = Object.values(web().findResources('AWS::CloudFront::Distribution'));
+      const behavior = distribution!.Properties.DistributionConfig.DefaultCacheBehavior;
+      expect(behavior.Compress).toBe(true);
+      expect(behavior.CachePolicyId).toBe('658327ea-f89d-4fab-a63d-7e88639e58f6'); // Managed-CachingOptimized: gzip and br
+      const deployments = Object.values(web().findResources('Custom::CDKBucketDeployment'));
+      const assets = deployments.find((d) => d.Properties.DestinationBucketKeyPrefix === 'assets/');
+      if (!assets) return; // no web/dist built: nothing to upload
+      expect(assets.Properties.SystemMetadata['cache-control']).toBe('public, max-age=31536000, immutable');
+      const staged = deployments.flatMap((d) =>
+        (d.Properties.SourceObjectKeys as string[]).map((key) => join(synth().assembly.directory, `asset.${key.replace(/\.zip$/, '')}`)),
+      );
+      const files = staged.filter((dir) => existsSync(dir)).flatMap((dir) => readdirSync(dir, { recursive: true }) as string[]);
+      expect(files.some((f) => f.endsWith('.js'))).toBe(true);
+      expect(files.filter((f) => /\.(br|gz)$/.test(f))).toEqual([]);
     });
   });
