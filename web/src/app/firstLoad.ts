@@ -16,6 +16,8 @@ export const loadKanbanPage = () => import('@/pages/leads/KanbanPage');
 const disabled = () => localStorage.getItem('crm.firstLoad') === 'off';
 
 export function startFirstLoad(qc: QueryClient, { pathname, search } = window.location): void {
+  // index.html preloads it; read at once, so the sign-in page uses it too.
+  const config = loadConfig().catch(() => {}); // a page that needs it shows the failure
   if (!getSession() || disabled()) return;
   const board = pathname === '/leads';
   void qc.prefetchQuery(meQuery);
@@ -25,11 +27,12 @@ export function startFirstLoad(qc: QueryClient, { pathname, search } = window.lo
     void qc.prefetchQuery(usersQuery);
   }
   // The code once the data requests are out: over HTTP/1.1 (the local server) the browser's six
-  // connections would otherwise send them after some fifty chunks; behind CloudFront it is one wave anyway.
-  void loadConfig().finally(() =>
+  // connections would otherwise send them after the code's chunks; behind CloudFront (HTTP/2) it is one wave anyway.
+  void config.then(() =>
     setTimeout(() => {
-      void loadSignedInShell();
-      if (board) void loadKanbanPage();
+      // A chunk that fails to load fails again, visibly, when the route renders it.
+      loadSignedInShell().catch(() => {});
+      if (board) loadKanbanPage().catch(() => {});
     }),
   );
 }
