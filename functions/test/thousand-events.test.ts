@@ -126,17 +126,19 @@ describe('The outbox under load', () => {
       },
     });
     // The first start has read past what the stream held once its checkpoint is written.
-    await expect.poll(() => existsSync(checkpoint), { timeout: 30_000, interval: 100 }).toBe(true);
+    const died = poller.exited.then((how) => {
+      throw new Error(`the stream poller ended (${how}) before its first pass: ${poller.output.join('')}`);
+    });
+    await Promise.race([expect.poll(() => existsSync(checkpoint), { timeout: 30_000, interval: 100 }).toBe(true), died]);
 
-    const writing = (async () => {
-      for (let i = 0; i < MUTATIONS; i += 50) {
-        await Promise.all(
-          Array.from({ length: 50 }, (_, k) =>
-            addNote(caller, { type: 'lead', id: leads[k % 10]!.id }, { text: `Note ${i + k}`, type: 'common' }),
-          ),
-        );
+    // Fifty writers at a time, each taking the next note until all 1,000 are written.
+    let next = 0;
+    const writer = async () => {
+      for (let n = next++; n < MUTATIONS; n = next++) {
+        await addNote(caller, { type: 'lead', id: leads[n % leads.length]!.id }, { text: `Note ${n}`, type: 'common' });
       }
-    })();
+    };
+    const writing = Promise.all(Array.from({ length: 50 }, writer));
 
     await relay.held;
     await bus.idle();
