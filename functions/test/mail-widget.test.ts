@@ -6,18 +6,9 @@ import { createTransport } from 'nodemailer';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testEnv } from '@crm/local/testing';
 import { useApi, type CrmUser } from './support/api.ts';
+import { until } from './support/until.ts';
 
 const api = useApi();
-
-const until = async <T>(what: string, probe: () => Promise<T | undefined | null | false>, ms = 15_000): Promise<T> => {
-  const end = Date.now() + ms;
-  for (;;) {
-    const got = await probe();
-    if (got) return got;
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-};
 
 type Letter = {
   to?: string;

@@ -5,6 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useApi, type CrmUser } from './support/api.ts';
+import { until } from './support/until.ts';
 
 const api = useApi();
 const TOKEN = '123456789:AAFakeTokenForLocalTests_abcdefghij';
@@ -41,16 +42,6 @@ function fakeBotApi() {
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
-
-const until = async <T>(what: string, probe: () => Promise<T | undefined | null | false>, ms = 15_000): Promise<T> => {
-  const end = Date.now() + ms;
-  for (;;) {
-    const got = await probe();
-    if (got) return got;
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-};
 
 const update = (chatId: number, messageId: number, text: string) => ({
   update_id: messageId,

@@ -1,5 +1,7 @@
 // EventBridge Scheduler, shared by whatever books one-time schedules onto the bus (task
-// reminders, webhook retries): its settings, one client per warm Lambda, and the `at()` form.
+// reminders, webhook retries, delayed automations): its settings, one client per warm Lambda,
+// the `at()` form, and the booking itself.
+import type { CreateScheduleCommandInput } from '@aws-sdk/client-scheduler';
 import { config } from './config.ts';
 import { onFirstUse } from './first-use.ts';
 
@@ -23,3 +25,47 @@ export const scheduler = onFirstUse(async () => {
 
 /** `at()` takes whole seconds: round up, so a schedule never fires before its time (Unix ms). */
 export const atExpression = (ms: number) => `at(${new Date(Math.ceil(ms / 1000) * 1000).toISOString().slice(0, 19)})`;
+
+/** A one-time schedule that puts `input` on the bus at `at` (Unix ms) as the event `source` / `detailType`. */
+export interface BusBooking {
+  /** Unique per thing booked (64 characters at most): the Scheduler refuses a second schedule of the same name. */
+  name: string;
+  at: number;
+  input: unknown;
+  event: { source: string; detailType: string };
+  /** The Scheduler's own retries of the put (its default: 185 tries within 24 h). */
+  retryPolicy?: { MaximumRetryAttempts: number; MaximumEventAgeInSeconds: number };
+  /** A name booked already (a redelivered event) is kept as it is, or, with `update`, moved to this booking. */
+  onConflict?: 'keep' | 'update';
+  /** What the booking is for, said when the settings are missing. */
+  purpose: string;
+}
+
+/** Books `booking` with the Scheduler, at most once per name. */
+export async function bookOnBus(booking: BusBooking): Promise<void> {
+  const s = schedulerSettings();
+  if (!s.busArn || !s.roleArn) throw new Error(`EVENT_BUS_ARN and SCHEDULER_ROLE_ARN are needed to ${booking.purpose}`);
+  const input: CreateScheduleCommandInput = {
+    Name: booking.name.slice(0, 64),
+    GroupName: s.group,
+    ScheduleExpression: atExpression(booking.at),
+    ScheduleExpressionTimezone: 'UTC',
+    FlexibleTimeWindow: { Mode: 'OFF' },
+    ActionAfterCompletion: 'DELETE',
+    Target: {
+      Arn: s.busArn,
+      RoleArn: s.roleArn,
+      Input: JSON.stringify(booking.input),
+      EventBridgeParameters: { Source: booking.event.source, DetailType: booking.event.detailType },
+      ...(booking.retryPolicy ? { RetryPolicy: booking.retryPolicy } : {}),
+      ...(s.dlqArn ? { DeadLetterConfig: { Arn: s.dlqArn } } : {}),
+    },
+  };
+  const { sdk, client } = await scheduler();
+  try {
+    await client.send(new sdk.CreateScheduleCommand(input));
+  } catch (err) {
+    if (!(err instanceof sdk.ConflictException)) throw err;
+    if (booking.onConflict === 'update') await client.send(new sdk.UpdateScheduleCommand(input));
+  }
+}

@@ -24,7 +24,7 @@ import { newId, now } from '../ids.ts';
 import { acceptCursor, pageOf } from '../page.ts';
 import { requireAdmin } from '../rights.ts';
 import { stampsOf } from '../model/stamps.ts';
-import { atExpression, scheduler, schedulerSettings } from '../schedules.ts';
+import { bookOnBus } from '../schedules.ts';
 import { toEvent } from '../event-envelope.ts';
 import { checkIfMatch, commit, diff, put, RaceLost, remove, retrying } from '../write/write.ts';
 import { getPipelineItem } from './pipelines.ts';
@@ -192,32 +192,8 @@ async function chainDepth(event: CrmEvent, leadId: string) {
 export type DelayBook = (at: number, due: AutomationDue) => Promise<void>;
 
 /** One Scheduler schedule per (event, automation): booking it twice (a redelivered event) is a no-op. */
-export const scheduleAutomation: DelayBook = async (at, due) => {
-  const s = schedulerSettings();
-  if (!s.busArn || !s.roleArn) throw new Error('EVENT_BUS_ARN and SCHEDULER_ROLE_ARN are needed to delay automations');
-  const { sdk, client } = await scheduler();
-  try {
-    await client.send(
-      new sdk.CreateScheduleCommand({
-        Name: automationScheduleName(due),
-        GroupName: s.group,
-        ScheduleExpression: atExpression(at),
-        ScheduleExpressionTimezone: 'UTC',
-        FlexibleTimeWindow: { Mode: 'OFF' },
-        ActionAfterCompletion: 'DELETE',
-        Target: {
-          Arn: s.busArn,
-          RoleArn: s.roleArn,
-          Input: JSON.stringify(due),
-          EventBridgeParameters: { Source: AUTOMATION_DUE.source, DetailType: AUTOMATION_DUE.detailType },
-          ...(s.dlqArn ? { DeadLetterConfig: { Arn: s.dlqArn } } : {}),
-        },
-      }),
-    );
-  } catch (err) {
-    if (!(err instanceof sdk.ConflictException)) throw err;
-  }
-};
+export const scheduleAutomation: DelayBook = (at, due) =>
+  bookOnBus({ name: automationScheduleName(due), at, input: due, event: AUTOMATION_DUE, purpose: 'delay automations' });
 
 /** Scheduler names allow 64 characters: `au-` and the two ids (26 characters each). */
 export const automationScheduleName = (due: Pick<AutomationDue, 'eventId' | 'automationId'>) =>

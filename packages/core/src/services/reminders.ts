@@ -3,10 +3,9 @@
 // A schedule cannot join the task's transaction, so functions/consumers/task-reminders.ts keeps
 // it from the task.* events on the bus: a failed Scheduler call is retried (then a DLQ), never
 // lost; a stale schedule is harmless because task-due checks the task again when it fires.
-import type { CreateScheduleCommandInput } from '@aws-sdk/client-scheduler';
 import { TASK_REMINDER, type TaskReminder } from '@crm/contract';
 import type { TaskSlot } from '../derived/nearest-task.ts';
-import { atExpression, scheduler, schedulerSettings, type SchedulerSettings } from '../schedules.ts';
+import { bookOnBus, scheduler, schedulerSettings } from '../schedules.ts';
 
 const scheduleName = (taskId: string) => `task-${taskId}`;
 
@@ -14,34 +13,19 @@ const scheduleName = (taskId: string) => `task-${taskId}`;
 export async function syncReminder(taskId: string, task: TaskSlot | null) {
   const s = schedulerSettings();
   if (!s.busArn || !s.roleArn) throw new Error('EVENT_BUS_ARN and SCHEDULER_ROLE_ARN are needed to keep reminders');
-  if (task && task.state === 'open' && Date.parse(task.dueAt) > Date.now()) await upsert(s, task);
+  if (task && task.state === 'open' && Date.parse(task.dueAt) > Date.now()) await upsert(task);
   else await removeSchedule(s.group, scheduleName(taskId));
 }
 
-async function upsert(s: SchedulerSettings, task: TaskSlot) {
-  const input: CreateScheduleCommandInput = {
-    Name: scheduleName(task.taskId),
-    GroupName: s.group,
-    ScheduleExpression: atExpression(Date.parse(task.dueAt)),
-    ScheduleExpressionTimezone: 'UTC',
-    FlexibleTimeWindow: { Mode: 'OFF' },
-    ActionAfterCompletion: 'DELETE',
-    Target: {
-      Arn: s.busArn!,
-      RoleArn: s.roleArn!,
-      Input: JSON.stringify({ accountId: task.accountId, taskId: task.taskId, dueAt: task.dueAt } satisfies TaskReminder),
-      EventBridgeParameters: { Source: TASK_REMINDER.source, DetailType: TASK_REMINDER.detailType },
-      ...(s.dlqArn ? { DeadLetterConfig: { Arn: s.dlqArn } } : {}),
-    },
-  };
-  const { sdk, client } = await scheduler();
-  try {
-    await client.send(new sdk.CreateScheduleCommand(input));
-  } catch (err) {
-    if (!(err instanceof sdk.ConflictException)) throw err;
-    await client.send(new sdk.UpdateScheduleCommand(input));
-  }
-}
+const upsert = (task: TaskSlot) =>
+  bookOnBus({
+    name: scheduleName(task.taskId),
+    at: Date.parse(task.dueAt),
+    input: { accountId: task.accountId, taskId: task.taskId, dueAt: task.dueAt } satisfies TaskReminder,
+    event: TASK_REMINDER,
+    onConflict: 'update',
+    purpose: 'keep reminders',
+  });
 
 async function removeSchedule(group: string, name: string) {
   const { sdk, client } = await scheduler();

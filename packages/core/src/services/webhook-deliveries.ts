@@ -16,7 +16,7 @@ import {
 } from '@crm/contract';
 import type { Caller } from '../context.ts';
 import { db } from '../db.ts';
-import { atExpression, scheduler, schedulerSettings } from '../schedules.ts';
+import { bookOnBus } from '../schedules.ts';
 import { conflict, notFound } from '../errors.ts';
 import { commit } from '../write/write.ts';
 import { deliverSignedPost, type PostOutcome, type SignedPost } from './webhook-sender.ts';
@@ -44,33 +44,15 @@ export const retryDelayMs = (attempt: number, random: () => number) => {
 };
 
 /** One schedule per attempt, named by delivery, webhook and attempt, so making it twice is a no-op. */
-async function scheduleAttempt(at: number, attempt: WebhookAttempt) {
-  const s = schedulerSettings();
-  if (!s.busArn || !s.roleArn) throw new Error('EVENT_BUS_ARN and SCHEDULER_ROLE_ARN are needed to retry webhook deliveries');
-  const { sdk, client } = await scheduler();
-  try {
-    await client.send(
-      new sdk.CreateScheduleCommand({
-        Name: `wh-${attempt.deliveryId}-${attempt.webhookId}-${attempt.attempt}`.slice(0, 64),
-        GroupName: s.group,
-        ScheduleExpression: atExpression(at),
-        ScheduleExpressionTimezone: 'UTC',
-        FlexibleTimeWindow: { Mode: 'OFF' },
-        ActionAfterCompletion: 'DELETE',
-        Target: {
-          Arn: s.busArn,
-          RoleArn: s.roleArn,
-          Input: JSON.stringify(attempt),
-          EventBridgeParameters: { Source: WEBHOOK_ATTEMPT.source, DetailType: WEBHOOK_ATTEMPT.detailType },
-          RetryPolicy: { MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86_400 },
-          ...(s.dlqArn ? { DeadLetterConfig: { Arn: s.dlqArn } } : {}),
-        },
-      }),
-    );
-  } catch (err) {
-    if (!(err instanceof sdk.ConflictException)) throw err;
-  }
-}
+const scheduleAttempt = (at: number, attempt: WebhookAttempt) =>
+  bookOnBus({
+    name: `wh-${attempt.deliveryId}-${attempt.webhookId}-${attempt.attempt}`,
+    at,
+    input: attempt,
+    event: WEBHOOK_ATTEMPT,
+    retryPolicy: { MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86_400 },
+    purpose: 'retry webhook deliveries',
+  });
 
 export const defaultDeliveryRuntime: DeliveryRuntime = {
   now: () => Date.now(),

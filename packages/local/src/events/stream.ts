@@ -28,8 +28,14 @@ export interface StreamPipeOptions {
   eventBusName: string;
   region: string;
   credentials?: { accessKeyId: string; secretAccessKey: string };
-  /** Where the checkpoint file lives; without it every start reads from TRIM_HORIZON. */
+  /** Where the checkpoint file lives; without it every start begins at `startingPosition`. */
   dataDir?: string;
+  /**
+   * Where a poller with no checkpoint begins, as an event source mapping's StartingPosition:
+   * TRIM_HORIZON (the default) reads all the stream holds; LATEST skips it and remembers where
+   * the stream ended at once, so nothing written after the start is lost even if it dies then.
+   */
+  startingPosition?: 'TRIM_HORIZON' | 'LATEST';
   pollMs?: number;
   log?: (line: string) => void;
 }
@@ -39,7 +45,7 @@ interface Checkpoint {
   shards: Record<string, { sequenceNumber?: string; closed?: boolean }>;
 }
 
-const CHECKPOINT_FILE = 'stream-checkpoint.json';
+export const CHECKPOINT_FILE = 'stream-checkpoint.json';
 const PUT_EVENTS_BATCH = 10;
 const passesPipeFilter = compilePattern(EVENT_LOG_INSERTS);
 
@@ -51,6 +57,8 @@ export class StreamPipe {
   /** The table's stream, kept until it is disabled or gone (the table deleted or re-created). */
   private streamArn?: string;
   private checkpoint?: Checkpoint;
+  /** True until the first pass of a LATEST start (with no checkpoint) has read past what the stream held. */
+  private skipping?: boolean;
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private stopped = false;
@@ -93,7 +101,9 @@ export class StreamPipe {
       const checkpoint = this.checkpointFor(streamArn);
       const { shards, enabled } = await this.readableShards(streamArn, checkpoint);
       let published = 0;
-      for (const shard of shards) published += await this.drainShard(streamArn, shard.ShardId!, checkpoint);
+      for (const shard of shards) published += await this.drainShard(streamArn, shard.ShardId!, checkpoint, !this.skipping);
+      if (this.skipping) this.saveCheckpoint(checkpoint); // even at empty shards: a restart must not skip again
+      this.skipping = false;
       // A disabled stream gets no more records: once read, the next poll asks the table for its new one.
       if (!enabled) this.streamArn = undefined;
       this.lastError = '';
@@ -135,12 +145,12 @@ export class StreamPipe {
     return { shards: readable, enabled };
   }
 
-  private async drainShard(streamArn: string, shardId: string, checkpoint: Checkpoint): Promise<number> {
+  private async drainShard(streamArn: string, shardId: string, checkpoint: Checkpoint, deliver: boolean): Promise<number> {
     let published = 0;
     let iterator: string | undefined = this.iterators.get(shardId) ?? (await this.shardIterator(streamArn, shardId, checkpoint));
     while (iterator) {
       const { Records = [], NextShardIterator } = await this.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
-      published += await this.publish(Records.map((r) => toPipeRecord(r, streamArn)));
+      if (deliver) published += await this.publish(Records.map((r) => toPipeRecord(r, streamArn)));
       const state = (checkpoint.shards[shardId] ??= {});
       if (Records.length) state.sequenceNumber = Records.at(-1)!.dynamodb!.SequenceNumber;
       if (!NextShardIterator) state.closed = true;
@@ -198,7 +208,10 @@ export class StreamPipe {
 
   /** The remembered positions, or a fresh start when the table (so its stream) is new. */
   private checkpointFor(streamArn: string): Checkpoint {
-    this.checkpoint ??= this.loadCheckpoint();
+    if (!this.checkpoint) {
+      this.checkpoint = this.loadCheckpoint();
+      this.skipping ??= !this.checkpoint && this.options.startingPosition === 'LATEST';
+    }
     if (this.checkpoint?.streamArn !== streamArn) {
       this.checkpoint = { streamArn, shards: {} };
       this.iterators.clear();

@@ -289,4 +289,39 @@ describe('Stream poller', () => {
       await proxy.close();
     }
   }, 30_000);
+
+  it('with LATEST and no checkpoint, skips what the stream held and keeps its place from the first poll on', async () => {
+    // Prepare: a table whose stream already holds an event
+    const table = 'crm-latest-it';
+    const latestDir = mkdtempSync(join(tmpdir(), 'crm-latest-'));
+    await ensureCrmTable(dynamo.endpoint, table);
+    await writeLeadWithEvent('l5', '01JEV0005', table);
+    const bus = await startEventBus();
+    const pipe = () =>
+      new StreamPipe({
+        dynamodbEndpoint: dynamo.endpoint,
+        tableName: table,
+        eventBridgeEndpoint: bus.endpoint,
+        eventBusName: 'crm',
+        region: 'us-east-1',
+        dataDir: latestDir,
+        startingPosition: 'LATEST',
+        log: () => {},
+      });
+    let first = pipe();
+    try {
+      // Act: the first poll only finds the end; a write after it, read by a new poller (as after a crash)
+      const skipped = await pollTimes(first, 1);
+      await first.stop();
+      await writeLeadWithEvent('l6', '01JEV0006', table);
+      first = pipe();
+      const afterRestart = await pollTimes(first, 2);
+      // Assess
+      expect([skipped, afterRestart]).toEqual([0, 1]);
+    } finally {
+      await first.stop();
+      await bus.close();
+      rmSync(latestDir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });
