@@ -24,12 +24,16 @@ const realNpx = (process.env.PATH ?? '')
   .split(delimiter)
   .map((dir) => join(dir, 'npx'))
   .find((path) => !path.startsWith(bin) && existsSync(path));
-mkdirSync(bin, { recursive: true });
-writeFileSync(
-  join(bin, 'npx'),
-  `#!/bin/sh\nif [ "$1" = --no-install ] && [ "$2" = esbuild ]; then shift 2; exec '${join(REPO_ROOT, 'node_modules', '.bin', 'esbuild')}' "$@"; fi\nexec '${realNpx ?? 'npx'}' "$@"\n`,
-);
-chmodSync(join(bin, 'npx'), 0o755);
+// Without a real npx to hand the rest to, CDK finds whatever npx there is, as before.
+if (realNpx) {
+  mkdirSync(bin, { recursive: true });
+  const esbuild = join(REPO_ROOT, 'node_modules', '.bin', 'esbuild');
+  writeFileSync(
+    join(bin, 'npx'),
+    `#!/bin/sh\nif [ "$1" = --no-install ] && [ "$2" = esbuild ]; then shift 2; exec '${esbuild}' "$@"; fi\nexec '${realNpx}' "$@"\n`,
+  );
+  chmodSync(join(bin, 'npx'), 0o755);
+}
 
 const started = performance.now();
 const synth = new Promise<{ status: number | null; output: string; seconds: number }>((done) => {
@@ -43,7 +47,7 @@ const synth = new Promise<{ status: number | null; output: string; seconds: numb
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
         ...process.env,
-        PATH: `${bin}${delimiter}${process.env.PATH ?? ''}`,
+        PATH: realNpx ? `${bin}${delimiter}${process.env.PATH ?? ''}` : process.env.PATH,
         CDK_DISABLE_CLI_TELEMETRY: 'true',
         TMPDIR: tmp,
         // The `npm ci` of each function with nodeModules installs from the lock file; the audit,
