@@ -32,7 +32,8 @@ const movedBy = async (account: TestAccount) => {
 const trashIds = async (account: TestAccount) =>
   (await account.request('GET', '/api/v1/trash?limit=250')).body.items.map((t: { id: string }) => t.id);
 
-describe('Trash links in the background', () => {
+// Each case has an account of its own: they run side by side, mostly waiting on DynamoDB Local.
+describe.concurrent('Trash links in the background', () => {
   it('deletes a contact with 60 leads at once, takes it off the rest once even when delivered twice, and puts it back the same way', async () => {
     const account = await api.account();
     const contact = await created(account, '/api/v1/contacts', {
