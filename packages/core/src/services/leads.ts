@@ -1,6 +1,6 @@
 // Leads: create, change, move between stages and pipelines, win, lose, list, trash.
 import type { z } from 'zod';
-import type { Change, Lead, LeadCreate, LeadListQuery, LeadPatch, Stage } from '@crm/contract';
+import type { Change, Lead, LeadCreate, LeadListQuery, LeadPatch, Pipeline } from '@crm/contract';
 import type { Caller, WriteOptions } from '../context.ts';
 import { db } from '../db.ts';
 import { checkRecord, derivedWrites, recordRules } from '../derived/index.ts';
@@ -9,7 +9,7 @@ import { nearestOpenTaskAt } from '../derived/nearest-task.ts';
 import { accountTimeZone, leadTallyWrites, markStageEntry } from '../derived/analytics-counters.ts';
 import { trashWrites } from '../derived/trash-items.ts';
 import { moneyKey } from '../entities/base.ts';
-import { conflict } from '../errors.ts';
+import { conflict, notFound } from '../errors.ts';
 import { idBounds, newId, now } from '../ids.ts';
 import { checkLeadContacts, LEAD_FIELDS, statusFor, toLead, type LeadItem } from '../model/lead.ts';
 import { dedupeTags } from '../model/records.ts';
@@ -20,7 +20,8 @@ import { namedRecordIds } from '../derived/search-terms.ts';
 import { definedOnly, fold } from '../text.ts';
 import { aggregate, entityStore } from '../write/aggregate.ts';
 import { put, RaceLost, type EventDraft, type Write } from '../write/write.ts';
-import { allPipelines, getPipelineItem, pipelineUnchanged, toPipeline } from './pipelines.ts';
+import { judged } from '../write/definitions.ts';
+import { allPipelines, keptPipelinesOf, pipelineUnchanged } from './pipelines.ts';
 import { requireAssignable } from './users.ts';
 
 /** What a lead's transaction keeps in step, whatever the change: its stage's totals and derived items. */
@@ -69,19 +70,28 @@ const leads = aggregate({
 
 export const getLead = (caller: Caller, leadId: string) => leads.get(caller, leadId);
 
-/** Where a lead lands: the pipeline and stage asked for, or the default pipeline's first stage. */
-async function placement(caller: Caller, pipelineId?: string, stageId?: string) {
-  const pipeline = pipelineId ? toPipeline(await getPipelineItem(caller, pipelineId)) : (await allPipelines(caller))[0];
-  if (!pipeline) throw conflict('The account has no pipeline');
+/** Where a lead lands among the account's pipelines: the pipeline and stage asked for, or the default pipeline's first stage. */
+function placementIn(pipelines: Pipeline[], pipelineId?: string, stageId?: string) {
+  const pipeline = pipelineId ? pipelines.find((p) => p.id === pipelineId) : pipelines[0];
+  if (!pipeline) throw pipelineId ? notFound('Pipeline') : conflict('The account has no pipeline');
   const stage = stageId ? pipeline.stages.find((s) => s.id === stageId) : pipeline.stages[0];
   if (!stage) throw conflict('The stage does not belong to the pipeline', { pipelineId: pipeline.id, stageId });
   return { pipeline, stage };
 }
 
-/** A stage being removed (cascades/stage-removal.ts) takes no new leads; those in it may still change. */
-function refuseArrivalIn(stage: Stage, currentStageId?: string) {
-  if (stage.movingTo && stage.id !== currentStageId) throw conflict('The stage is being removed', { stageId: stage.id });
-}
+/**
+ * Placement for a create or a change, judged by the warm Lambda's copy of the pipelines: the
+ * transaction checks that copy is current (write/definitions.ts), and a refusal by a copy gone
+ * stale is tried again from fresh reads. A stage being removed (cascades/stage-removal.ts)
+ * takes no new leads; those in it may still change.
+ */
+const placement = (caller: Caller, pipelineId?: string, stageId?: string, currentStageId?: string) =>
+  judged(caller, async () => {
+    const placed = placementIn(await keptPipelinesOf(caller), pipelineId, stageId);
+    if (placed.stage.movingTo && placed.stage.id !== currentStageId)
+      throw conflict('The stage is being removed', { stageId: placed.stage.id });
+    return placed;
+  });
 
 function stageChangedEvent(before: Lead | null, after: Lead, changes: Change[]): EventDraft[] {
   if (!before || before.stageId === after.stageId) return [];
@@ -104,7 +114,6 @@ function closingEvent(before: Lead | null, after: Lead): EventDraft[] {
 export function createLead(caller: Caller, input: z.output<typeof LeadCreate>, options?: WriteOptions) {
   return leads.create(caller, options, async () => {
     const { pipeline, stage } = await placement(caller, input.pipelineId, input.stageId);
-    refuseArrivalIn(stage);
     const responsibleUserId = input.responsibleUserId ?? caller.userId;
     await requireAssignable(caller, 'leads', responsibleUserId);
     const at = now();
@@ -132,7 +141,7 @@ export function createLead(caller: Caller, input: z.output<typeof LeadCreate>, o
       version: 1,
     };
     markStageEntry(null, item, pipeline, at); // analytics
-    return { item, writes: [pipelineUnchanged(caller.accountId, pipeline)] };
+    return { item };
   });
 }
 
@@ -143,8 +152,8 @@ export function patchLead(caller: Caller, leadId: string, patch: z.output<typeof
       caller,
       patch.pipelineId ?? current.pipelineId,
       patch.stageId ?? (moving ? undefined : current.stageId),
+      current.stageId,
     );
-    refuseArrivalIn(stage, current.stageId);
     if (patch.responsibleUserId && patch.responsibleUserId !== current.responsibleUserId) {
       await requireAssignable(caller, 'leads', patch.responsibleUserId);
     }
@@ -163,7 +172,7 @@ export function patchLead(caller: Caller, leadId: string, patch: z.output<typeof
       lossReason: stage.type === 'lost' ? (patch.lossReason === null ? undefined : changed.lossReason) : undefined,
     };
     markStageEntry(current, next, pipeline, now()); // analytics
-    return { next, writes: [pipelineUnchanged(caller.accountId, pipeline)] };
+    return { next };
   });
 }
 
@@ -175,8 +184,16 @@ export function deleteLead(caller: Caller, leadId: string, options?: WriteOption
 
 /** Puts a lead back from the trash as it was, counted again in its stage. */
 export async function restoreLeadWrites(caller: Caller, item: LeadItem) {
-  // Its stage may be gone meanwhile: then the default pipeline's first stage takes it.
-  const found = await placement(caller, item.pipelineId, item.stageId).catch(() => placement(caller));
+  // Its stage may be gone meanwhile: then the default pipeline's first stage takes it. Read
+  // afresh and checked by the pipeline's version, as a restore is rare.
+  const pipelines = await allPipelines(caller);
+  const found = (() => {
+    try {
+      return placementIn(pipelines, item.pipelineId, item.stageId);
+    } catch {
+      return placementIn(pipelines);
+    }
+  })();
   const { pipeline } = found;
   // A stage being removed sends its leads on: so does it to one coming back.
   const stage = (found.stage.movingTo && pipeline.stages.find((s) => s.id === found.stage.movingTo)) || found.stage;
