@@ -14,9 +14,9 @@ import { idBounds, newId, now } from '../ids.ts';
 import { checkLeadContacts, LEAD_FIELDS, statusFor, toLead, type LeadItem } from '../model/lead.ts';
 import { dedupeTags } from '../model/records.ts';
 import { listedMembers, listedOwner, oneOf } from '../model/clients.ts';
-import { acceptCursor, byResponsibleIndex, MERGED_MEMBERS, mergedPageOf, pageOf, type PageRead } from '../page.ts';
+import { acceptCursor, byResponsibleIndex, MERGED_MEMBERS, mergedPageOf, namedPageOf, pageOf, type PageRead } from '../page.ts';
 import { contactLinks, leadsByIds } from '../reads/records.ts';
-import { namedRecordIds } from '../derived/search-terms.ts';
+import { NAMED_RECORDS_READ, namedRecordIds } from '../derived/search-terms.ts';
 import { definedOnly, fold } from '../text.ts';
 import { aggregate, entityStore } from '../write/aggregate.ts';
 import { put, RaceLost, type EventDraft, type Write } from '../write/write.ts';
@@ -226,8 +226,19 @@ export async function listLeads(caller: Caller, asked: LeadListQuery) {
   if (query.q) {
     // Through the search index: the leads named so, read by id, the other filters and the
     // order applied to them. Only a query too common for that walks an index with a filter.
-    const ids = await namedRecordIds(caller.accountId, 'lead', query.q, NAMED_LEADS_READ);
-    if (ids) return namedLeadsPage(caller, query, ids, acceptCursor(query.cursor, caller.accountId));
+    const ids = await namedRecordIds(caller.accountId, 'lead', query.q, NAMED_RECORDS_READ);
+    if (ids) {
+      const named = await leadsByIds(caller.accountId, ids);
+      const rest = { ...query, q: undefined };
+      return namedPageOf(
+        caller.accountId,
+        named,
+        query,
+        (l) => sortKeyOf(l, query.sort),
+        (l) => matches(toLead(l), rest),
+        toLead,
+      );
+    }
   }
   const order = query.sort.startsWith('-') ? 'desc' : 'asc';
   const readOf = (q: typeof query): PageRead<LeadItem> => {
@@ -258,39 +269,12 @@ export async function listLeads(caller: Caller, asked: LeadListQuery) {
   return pageOf(readOf(query), { limit: query.limit, cursor: acceptCursor(query.cursor, caller.accountId) }, toLead);
 }
 
-/** At most this many leads a `q` is answered from by id (one BatchGetItem); more walk an index. */
-const NAMED_LEADS_READ = 100;
-
 /** The sort value of a lead for `sort`, then its id: the order and the cursor of a page read by id. */
 function sortKeyOf(l: LeadItem, sort: LeadListQuery['sort']) {
   const field = sort.replace(/^-/, '');
   const value =
     field === 'updatedAt' ? l.updatedAt : field === 'price' ? moneyKey(l.price) : field === 'nearestTask' ? (l.nearestTaskAt ?? '~') : '';
   return `${value}#${l.leadId}`;
-}
-
-/** A page of the leads a `q` named: matched, ordered and cut in memory; its cursor is the last lead's sort key. */
-async function namedLeadsPage(
-  caller: Caller,
-  query: LeadListQuery & { members: string[] | null },
-  ids: string[],
-  cursor: string | undefined,
-) {
-  const desc = query.sort.startsWith('-');
-  const after = cursor && (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { sk: string }).sk;
-  const keyed = (await leadsByIds(caller.accountId, ids))
-    .filter((l) => matches(toLead(l), { ...query, q: undefined }))
-    .map((l) => ({ l, key: sortKeyOf(l, query.sort) }))
-    .filter(({ key }) => !after || (desc ? key < after : key > after))
-    .sort((a, b) => (a.key < b.key ? -1 : 1) * (desc ? -1 : 1));
-  const page = keyed.slice(0, query.limit);
-  const last = page.at(-1);
-  // Shaped as acceptCursor expects (the account in pk), so a cursor of another account is a 400 here too.
-  const next =
-    keyed.length > query.limit && last
-      ? Buffer.from(JSON.stringify({ pk: `named#accountid_${caller.accountId.toLowerCase()}`, sk: last.key })).toString('base64url')
-      : null;
-  return { items: page.map(({ l }) => toLead(l)), nextCursor: next };
 }
 
 /**
