@@ -26,7 +26,7 @@ const customFields = aggregate({
   toContract: toCustomField,
   tracked: ['name', 'options', 'required'],
   // Record writes judge by kept copies of the fields: a change tells them (write/definitions.ts).
-  alongside: (caller) => [definitionsChanged(caller.accountId)],
+  alongside: (caller) => definitionsChanged(caller.accountId),
 });
 
 export const getCustomField = (caller: Caller, fieldId: string) => customFields.get(caller, fieldId);

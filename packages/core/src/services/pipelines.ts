@@ -66,7 +66,7 @@ const pipelines = aggregate({
   toContract: toPipeline,
   tracked: ['name', 'sort', 'stages'],
   // Lead writes judge by kept copies of the pipelines: a change tells them (write/definitions.ts).
-  alongside: (caller) => [definitionsChanged(caller.accountId)],
+  alongside: (caller) => definitionsChanged(caller.accountId),
 });
 
 export const getPipelineItem = (caller: Caller, pipelineId: string) => pipelines.read(caller, pipelineId);

@@ -16,8 +16,14 @@ import { RaceLost, update, type Write } from './write.ts';
 
 type PipelineItem = EntityItem<typeof PipelineEntity>;
 
-/** The counter item whose `count` is the account's definitions version (absent: 0). */
+/** The counter items whose `count` is the account's definitions version (absent: 0). */
 const VERSION_KEY = 'definitions';
+/**
+ * The version is kept in this many items, all moved together by every change, so each holds it
+ * whole: a write checks any one (at random), and none takes more than a share of the account's
+ * record writes (docs/PERFORMANCE.md, "Write rate per item"). Shard 0 is the bare key.
+ */
+export const DEFINITIONS_SHARDS = 8;
 /** How long a warm Lambda keeps an account's definitions without asking their version again. */
 export const DEFINITIONS_TTL_MS = 30_000;
 /** Accounts whose definitions one Lambda keeps at most (the oldest go first). */
@@ -37,7 +43,7 @@ const pinned = new WeakMap<object, Snapshot>();
 /** The writes that change a definition (see `definitionsChanged`): their transaction needs no version check. */
 const bumps = new WeakSet<Write>();
 
-const versionKey = (accountId: string) => ({ accountId, key: VERSION_KEY });
+const versionKey = (accountId: string, shard = 0) => ({ accountId, key: shard ? `${VERSION_KEY}#s${shard}` : VERSION_KEY });
 
 /** The account's definitions version, read strongly consistent. */
 async function readVersion(accountId: string) {
@@ -117,11 +123,13 @@ export async function judged<T>(caller: Caller, check: () => Promise<T> | T): Pr
   }
 }
 
-/** The write that marks a change of a definition: in that change's own transaction. */
-export function definitionsChanged(accountId: string): Write {
-  const write = update(db.counter.update(versionKey(accountId)).add({ count: 1 }).params());
-  bumps.add(write);
-  return write;
+/** The writes that mark a change of a definition (every shard of the version): in that change's own transaction. */
+export function definitionsChanged(accountId: string): Write[] {
+  return Array.from({ length: DEFINITIONS_SHARDS }, (_, shard) => {
+    const write = update(db.counter.update(versionKey(accountId, shard)).add({ count: 1 }).params());
+    bumps.add(write);
+    return write;
+  });
 }
 
 /**
@@ -137,7 +145,8 @@ export async function definitionsGuard(
   const s = pinned.get(caller);
   if (!s) return { writes: [], committed: () => undefined };
   const version = await s.version;
-  const key = db.counter.get(versionKey(caller.accountId)).params() as { TableName: string; Key: Record<string, unknown> };
+  const shard = Math.floor(Math.random() * DEFINITIONS_SHARDS);
+  const key = db.counter.get(versionKey(caller.accountId, shard)).params() as { TableName: string; Key: Record<string, unknown> };
   const check: Write = {
     item: {
       ConditionCheck: {
