@@ -133,7 +133,7 @@ export function definitionsChanged(accountId: string): Write[] {
 }
 
 /**
- * What commit adds to a transaction (write.ts): the check that the definitions the request
+ * What an aggregate's commit adds to its transaction (aggregate.ts): the check that the definitions the request
  * judged by are still current, when it judged by any. A transaction that changes a definition
  * checks nothing here and leaves the Lambda to read the new ones.
  */
