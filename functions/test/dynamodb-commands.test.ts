@@ -199,7 +199,8 @@ describe('DynamoDB commands per request', () => {
  * from a year back to a month ahead, so both sizes fill every counter the reports and the
  * desktop read (from 300 leads on: 164 tally items) while the
  * bigger one, seeded in batches, keeps this test within seconds; the bench goes further.
- * Five leads in each are named "Needle" through the API (with their search terms).
+ * Five leads in each are named "Needle" through the API (with their search terms), and as
+ * many contacts and companies beside as many seeded ones.
  */
 describe('Reports, the desktop, board totals and searches cost the same at any number of leads', () => {
   const days = ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06'];
@@ -209,6 +210,7 @@ describe('Reports, the desktop, board totals and searches cost the same at any n
 
   beforeAll(async () => {
     const { seedTasks } = await import('@crm/local/seed-tasks');
+    const { seedClients } = await import('@crm/local/seed-clients');
     const t = Date.now();
     const dueTimes = [-400, -40, -9, -3, -2, -1, 1, 2, 3, 30].map((d) => new Date(t + d * 86_400_000).toISOString());
     for (const count of [300, 2000]) {
@@ -226,11 +228,17 @@ describe('Reports, the desktop, board totals and searches cost the same at any n
       const typeId = ((await owner.request('GET', '/api/v1/task-types')).body as { items: { id: string }[] }).items[0].id;
       await seedTasks({ accountId: owner.accountId, userId: owner.userId, typeId, count, dueTimes });
       for (let i = 0; i < 5; i++) await owner.request('POST', '/api/v1/leads', { name: `Needle ${i}`, price: 10 });
+      // As many contacts and companies, five of each named "Needle" (with their search terms).
+      await seedClients({ accountId: owner.accountId, userId: owner.userId, count });
+      for (let i = 0; i < 5; i++) {
+        await owner.request('POST', '/api/v1/contacts', { name: `Needle ${i}` });
+        await owner.request('POST', '/api/v1/companies', { name: `Needle ${i}` });
+      }
       await owner.request('GET', '/api/v1/me');
       sized.push(owner);
       pipelineOf.push(pipelines.items[0].id);
     }
-  }, 60_000);
+  }, 90_000);
 
   it.each([
     `/api/v1/analytics/funnel?${period}`,
@@ -243,6 +251,12 @@ describe('Reports, the desktop, board totals and searches cost the same at any n
     '/api/v1/leads?q=needle',
     '/api/v1/leads?q=needle 3&sort=-price',
     '/api/v1/leads?q=nothing',
+    '/api/v1/contacts?q=needle',
+    '/api/v1/contacts?q=needle 3&sort=name',
+    '/api/v1/contacts?q=nothing',
+    '/api/v1/companies?q=needle',
+    '/api/v1/companies?q=needle 3&sort=-updatedAt',
+    '/api/v1/companies?q=nothing',
   ])('%s', async (template) => {
     const costs = [];
     for (const [i, owner] of sized.entries()) {
@@ -255,6 +269,7 @@ describe('Reports, the desktop, board totals and searches cost the same at any n
       const res = await owner.request('GET', path);
       measuring = false;
       expect(res.status, JSON.stringify(res.body)).toBe(200);
+      if (/\/(leads|contacts|companies)\?q=needle$/.test(path)) expect(res.body.items).toHaveLength(5);
       costs.push({ commands: [...sent].sort(), readUnits: measured.readUnits, entities: [...measured.entities].sort() });
     }
     const [small, big] = costs;

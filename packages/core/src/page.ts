@@ -151,3 +151,35 @@ function acceptMergedCursor(cursor: string | undefined, accountId: string, membe
   }
   return state;
 }
+
+/**
+ * A page of the records a `q` named through the search index (read by id, a bounded few):
+ * those `kept`, ordered by `sortKey` (the sort's value, then the id) and cut in memory. Its
+ * cursor is the last record's sort key, shaped as acceptCursor expects (the account in pk), so a
+ * cursor of another account is a 400 here too.
+ */
+export function namedPageOf<I, T>(
+  accountId: string,
+  records: I[],
+  query: { sort: string; limit: number; cursor?: string },
+  sortKey: (record: I) => string,
+  kept: (record: I) => boolean,
+  toContract: (record: I) => T,
+): Page<T> {
+  const cursor = acceptCursor(query.cursor, accountId);
+  const desc = query.sort.startsWith('-');
+  const after = cursor && (cursorObject(cursor) as { sk?: unknown }).sk;
+  if (cursor && typeof after !== 'string') throw badCursor();
+  const keyed = records
+    .filter(kept)
+    .map((r) => ({ r, key: sortKey(r) }))
+    .filter(({ key }) => !after || (desc ? key < after : key > after))
+    .sort((a, b) => (a.key < b.key ? -1 : 1) * (desc ? -1 : 1));
+  const page = keyed.slice(0, query.limit);
+  const last = page.at(-1);
+  const next =
+    keyed.length > query.limit && last
+      ? Buffer.from(JSON.stringify({ pk: `named#accountid_${accountId.toLowerCase()}`, sk: last.key })).toString('base64url')
+      : null;
+  return { items: page.map(({ r }) => toContract(r)), nextCursor: next };
+}

@@ -64,7 +64,7 @@ export async function seedLeads({ accountId, pipeline, userIds, count, days, ind
   await db.tally.put([...tallies].map(([key, t]) => ({ accountId, key, ...t }))).go({ concurrency: 8 });
 }
 
-async function putUnindexed(puts: { Item: Record<string, unknown>; TableName: string }[]) {
+export async function putUnindexed(puts: { Item: Record<string, unknown>; TableName: string }[]) {
   const table = puts[0]?.TableName;
   const bare = puts.map(({ Item }) => Object.fromEntries(Object.entries(Item).filter(([k]) => !/^gsi\d+(pk|sk)$/.test(k))));
   const batches = Array.from({ length: Math.ceil(bare.length / 25) }, (_, i) => bare.slice(i * 25, i * 25 + 25));

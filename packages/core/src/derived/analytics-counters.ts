@@ -55,9 +55,17 @@ export const tallyKeys = {
   contacts: (userId: string) => `contacts#${userId}`,
 };
 
+/** One formatter per time zone: building one costs more than a lead write's other CPU work (the bench's profile). */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The day (YYYY-MM-DD) an instant falls on in a time zone. */
 export function localDay(iso: string, timeZone: string) {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(new Date(iso));
 }
 
 function add(into: Contribution, key: string, tally: Tally) {

@@ -5,7 +5,8 @@ import { CUSTOM_FIELD_VALUES } from '@crm/contract';
 import { invalid, type FieldError } from '../errors.ts';
 import type { FieldItem } from '../model/custom-field.ts';
 import { COLLECTION_OF, type RecordKind, type Stored } from '../model/records.ts';
-import { fieldsOf } from '../reads/custom-fields.ts';
+import type { Caller } from '../context.ts';
+import { judged, keptFields } from '../write/definitions.ts';
 
 type Values = Record<string, unknown>;
 
@@ -43,13 +44,18 @@ const notAnOption = (field: FieldItem) => {
  * undo each other. Only what the write changes is checked: a value carried over as it was
  * stays even if its field's options changed since, and a carried value of a deleted field
  * is dropped. Required fields must have a value on create, and cannot be cleared later.
- * The normalised values replace `after.customFields` in place, before the write.
+ * The normalised values replace `after.customFields` in place, before the write. The fields are
+ * the warm Lambda's copy, checked by version in the write's transaction (write/definitions.ts).
  */
-export async function checkCustomFields(accountId: string, kind: RecordKind, after: Stored, before: Stored | null) {
+export async function checkCustomFields(caller: Caller, kind: RecordKind, after: Stored, before: Stored | null) {
   const given = (after.customFields ?? {}) as Values;
   const old = (before?.customFields ?? {}) as Values;
   if (before && sameValues(given, old)) return;
-  const fields = new Map((await fieldsOf(accountId, COLLECTION_OF[kind])).map((f) => [f.fieldId, f]));
+  after.customFields = await judged(caller, async () => valuesAsDefined(await keptFields(caller, COLLECTION_OF[kind]), given, old, before));
+}
+
+function valuesAsDefined(defined: FieldItem[], given: Values, old: Values, before: Stored | null): Values {
+  const fields = new Map(defined.map((f) => [f.fieldId, f]));
   const merged: Values = before ? { ...old, ...given } : given;
   const values: Values = {};
   const errors: FieldError[] = [];
@@ -71,5 +77,5 @@ export async function checkCustomFields(accountId: string, kind: RecordKind, aft
     }
   }
   if (errors.length) throw invalid('Some custom-field values are not valid', errors.slice(0, 50));
-  after.customFields = values;
+  return values;
 }

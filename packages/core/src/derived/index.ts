@@ -24,7 +24,7 @@ export function derivedWrites(caller: Caller, kind: RecordKind, before: Stored |
 
 /** Checks a record must pass before it is written; custom-field values are normalised in `after` in place. */
 export async function checkRecord(caller: Caller, kind: RecordKind, after: Stored, before: Stored | null) {
-  await checkCustomFields(caller.accountId, kind, after, before);
+  await checkCustomFields(caller, kind, after, before);
   checkTagChanges(after, before);
   await checkLinks(caller, kind, after, before);
 }

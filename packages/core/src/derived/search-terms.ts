@@ -133,6 +133,9 @@ export function namedBy(name: string, queryWords: string[]) {
   return queryWords.every((q) => nameWords.some((w) => w.startsWith(q)));
 }
 
+/** At most this many records a list's `q` is answered from by id (one BatchGetItem); more walk an index with a filter. */
+export const NAMED_RECORDS_READ = 100;
+
 /**
  * The records of a kind whose name the query's words begin (as the search box finds them):
  * one prefix Query by the longest word, and one more in Latin for a Cyrillic query. `null`

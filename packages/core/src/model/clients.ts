@@ -101,3 +101,36 @@ export function filterExpression(a: Attributes, op: Operations, f: ClientFilters
 /** `attribute` is one of `values`: the filter of a group's list on an index other than the members' own. */
 export const oneOf = (op: Pick<Operations, 'eq'>, attribute: unknown, values: readonly string[]) =>
   `(${values.map((v) => op.eq(attribute, v)).join(' OR ')})`;
+
+/** A stored contact or company, as far as its list's filters and orders look at it. */
+interface ClientRecord {
+  nameFolded: string;
+  tags?: string[];
+  responsibleUserId: string;
+  phoneDigits?: string[];
+  emailKeys?: string[];
+  companyId?: string;
+  updatedAt: string;
+  nearestTaskAt?: string;
+}
+
+/** `filterExpression` judged in memory, on a record read by id (a `q` answered through the search index). */
+export function clientMatches(r: ClientRecord, f: ClientFilters) {
+  return (
+    (f.q === undefined || r.nameFolded.includes(fold(f.q))) &&
+    (f.tag === undefined || (r.tags ?? []).includes(f.tag)) &&
+    (f.responsibleUserId === undefined || r.responsibleUserId === f.responsibleUserId) &&
+    (f.phone === undefined || (r.phoneDigits ?? []).includes(phoneDigits(f.phone))) &&
+    (f.email === undefined || (r.emailKeys ?? []).includes(emailKey(f.email))) &&
+    (f.companyId === undefined || r.companyId === f.companyId) &&
+    (f.members === undefined || f.members.includes(r.responsibleUserId))
+  );
+}
+
+/** A record's place in a list's order, as its sort's index holds it: the value, then the id. */
+export function clientSortKey(r: ClientRecord, id: string, sort: ClientSort) {
+  const index = sortIndex(sort);
+  const value =
+    index === 'byName' ? r.nameFolded : index === 'byUpdated' ? r.updatedAt : index === 'byNearestTask' ? (r.nearestTaskAt ?? '~') : '';
+  return `${value}#${id}`;
+}

@@ -114,6 +114,14 @@ export const contactsByIds = (accountId: string, ids: string[], consistent = fal
       )
     : Promise.resolve([]);
 
+export const companiesByIds = (accountId: string, ids: string[], consistent = false) =>
+  ids.length
+    ? batchGet(
+        (keys) => db.company.get(keys).go({ consistent }),
+        ids.map((companyId) => ({ accountId, companyId })),
+      )
+    : Promise.resolve([]);
+
 export async function companyExists(accountId: string, companyId: string) {
   return !!(await db.company.get({ accountId, companyId }).go()).data;
 }

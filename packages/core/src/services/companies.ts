@@ -6,16 +6,27 @@ import type { Company, CompanyCreate, CompanyListQuery, CompanyPatch, LeadListQu
 import type { Caller, WriteOptions } from '../context.ts';
 import { db } from '../db.ts';
 import { derivedWrites, recordRules } from '../derived/index.ts';
+import { NAMED_RECORDS_READ, namedRecordIds } from '../derived/search-terms.ts';
 import { stampedRemove, touchingOnce } from '../derived/links.ts';
 import { nearestOpenTaskAt } from '../derived/nearest-task.ts';
 import { linksThatFit, relinkLead, type LinkMoves } from '../derived/relink.ts';
 import { trashWrites } from '../derived/trash-items.ts';
 import type { CompanyEntity } from '../entities/company.ts';
 import { newId, now } from '../ids.ts';
-import { channelsOf, filterExpression, listedMembers, listedOwner, orderOf, sortIndex, type ClientFilters } from '../model/clients.ts';
+import {
+  channelsOf,
+  clientMatches,
+  clientSortKey,
+  filterExpression,
+  listedMembers,
+  listedOwner,
+  orderOf,
+  sortIndex,
+  type ClientFilters,
+} from '../model/clients.ts';
 import { dedupeTags } from '../model/records.ts';
-import { acceptCursor, byResponsibleIndex, MERGED_MEMBERS, mergedPageOf, pageOf } from '../page.ts';
-import { contactsByIds, leadsByIds } from '../reads/records.ts';
+import { acceptCursor, byResponsibleIndex, MERGED_MEMBERS, mergedPageOf, namedPageOf, pageOf } from '../page.ts';
+import { companiesByIds, contactsByIds, leadsByIds } from '../reads/records.ts';
 import { definedOnly, fold } from '../text.ts';
 import { aggregate } from '../write/aggregate.ts';
 import { put, update, type Write } from '../write/write.ts';
@@ -242,6 +253,20 @@ export async function listCompanies(caller: Caller, query: CompanyListQuery) {
     members: members ?? undefined,
   };
   const { accountId } = caller;
+  // Through the search index, as contacts' and leads' `q` (services/contacts.ts).
+  const named = query.q ? await namedRecordIds(accountId, 'company', query.q, NAMED_RECORDS_READ) : null;
+  if (named) {
+    const rest = { ...filters, q: undefined };
+    const found = await companiesByIds(accountId, named);
+    return namedPageOf(
+      accountId,
+      found,
+      query,
+      (c) => clientSortKey(c, c.companyId, query.sort),
+      (c) => clientMatches(c, rest),
+      toCompany,
+    );
+  }
   const q = db.company.query;
   const index = sortIndex(query.sort);
   const order = orderOf(query.sort);

@@ -6,7 +6,7 @@ import type { Contact, ContactCreate, ContactListQuery, ContactPatch, ListQuery 
 import type { Caller, WriteOptions } from '../context.ts';
 import { db } from '../db.ts';
 import { derivedWrites, recordRules } from '../derived/index.ts';
-import { findTerms, phoneLookups } from '../derived/search-terms.ts';
+import { findTerms, NAMED_RECORDS_READ, namedRecordIds, phoneLookups } from '../derived/search-terms.ts';
 import { nearestOpenTaskAt } from '../derived/nearest-task.ts';
 import { linksThatFit, relinkLead, type LinkMoves } from '../derived/relink.ts';
 import { stampedRemove, touchingOnce } from '../derived/links.ts';
@@ -14,12 +14,22 @@ import { trashWrites } from '../derived/trash-items.ts';
 import type { ContactEntity } from '../entities/contact.ts';
 import { DomainError } from '../errors.ts';
 import { newId, now } from '../ids.ts';
-import { channelsOf, filterExpression, listedMembers, listedOwner, orderOf, sortIndex, type ClientFilters } from '../model/clients.ts';
+import {
+  channelsOf,
+  clientMatches,
+  clientSortKey,
+  filterExpression,
+  listedMembers,
+  listedOwner,
+  orderOf,
+  sortIndex,
+  type ClientFilters,
+} from '../model/clients.ts';
 import { toLinkedLead } from '../model/lead.ts';
 import { emailKey, phoneDigits } from '../model/phones.ts';
 import { dedupeTags } from '../model/records.ts';
-import { acceptCursor, byResponsibleIndex, MERGED_MEMBERS, mergedPageOf, pageOf } from '../page.ts';
-import { batchGet, companyExists, contactLinks, leadsByIds } from '../reads/records.ts';
+import { acceptCursor, byResponsibleIndex, MERGED_MEMBERS, mergedPageOf, namedPageOf, pageOf } from '../page.ts';
+import { batchGet, companyExists, contactLinks, contactsByIds, leadsByIds } from '../reads/records.ts';
 import { definedOnly, fold } from '../text.ts';
 import { aggregate } from '../write/aggregate.ts';
 import { diff, put, update, type EventDraft, type Write } from '../write/write.ts';
@@ -354,6 +364,21 @@ export async function listContacts(caller: Caller, query: ContactListQuery) {
   };
   const byPhone = query.q ? await phoneHolders(caller.accountId, query.q) : null;
   if (byPhone && !byPhone.length) return { items: [], nextCursor: null };
+  // A name: through the search index, the contacts named so read by id, the other filters and
+  // the order applied to them. Only a query too common for that walks an index with a filter.
+  const named = query.q && !byPhone ? await namedRecordIds(caller.accountId, 'contact', query.q, NAMED_RECORDS_READ) : null;
+  if (named) {
+    const rest = { ...filters, q: undefined };
+    const found = await contactsByIds(caller.accountId, named);
+    return namedPageOf(
+      caller.accountId,
+      found,
+      query,
+      (c) => clientSortKey(c, c.contactId, query.sort),
+      (c) => clientMatches(c, rest),
+      toContact,
+    );
+  }
   // The group's list in creation order, with no narrower index: each member's own index, merged.
   const narrower = byPhone || query.phone !== undefined || query.email !== undefined || query.companyId;
   if (members && !narrower && sortIndex(query.sort) === 'byId' && members.length <= MERGED_MEMBERS) {

@@ -12,6 +12,7 @@ import { fieldById, fieldsOf } from '../reads/custom-fields.ts';
 import { requireAdmin } from '../rights.ts';
 import { definedOnly, fold } from '../text.ts';
 import { aggregate, entityStore } from '../write/aggregate.ts';
+import { definitionsChanged } from '../write/definitions.ts';
 
 /** Fields per collection: their definitions are read on every checked write. */
 export const MAX_CUSTOM_FIELDS = 100;
@@ -24,6 +25,8 @@ const customFields = aggregate({
   store: entityStore<FieldItem>(db.customField, (f) => ({ accountId: f.accountId, entityType: f.entityType, fieldId: f.fieldId })),
   toContract: toCustomField,
   tracked: ['name', 'options', 'required'],
+  // Record writes judge by kept copies of the fields: a change tells them (write/definitions.ts).
+  alongside: (caller) => definitionsChanged(caller.accountId),
 });
 
 export const getCustomField = (caller: Caller, fieldId: string) => customFields.get(caller, fieldId);

@@ -1,6 +1,6 @@
 // Leads: create, change, move between stages and pipelines, win, lose, list, trash.
 import type { z } from 'zod';
-import type { Change, Lead, LeadCreate, LeadListQuery, LeadPatch, Stage } from '@crm/contract';
+import type { Change, Lead, LeadCreate, LeadListQuery, LeadPatch, Pipeline } from '@crm/contract';
 import type { Caller, WriteOptions } from '../context.ts';
 import { db } from '../db.ts';
 import { checkRecord, derivedWrites, recordRules } from '../derived/index.ts';
@@ -9,18 +9,19 @@ import { nearestOpenTaskAt } from '../derived/nearest-task.ts';
 import { accountTimeZone, leadTallyWrites, markStageEntry } from '../derived/analytics-counters.ts';
 import { trashWrites } from '../derived/trash-items.ts';
 import { moneyKey } from '../entities/base.ts';
-import { conflict } from '../errors.ts';
+import { conflict, notFound } from '../errors.ts';
 import { idBounds, newId, now } from '../ids.ts';
 import { checkLeadContacts, LEAD_FIELDS, statusFor, toLead, type LeadItem } from '../model/lead.ts';
 import { dedupeTags } from '../model/records.ts';
 import { listedMembers, listedOwner, oneOf } from '../model/clients.ts';
-import { acceptCursor, byResponsibleIndex, MERGED_MEMBERS, mergedPageOf, pageOf, type PageRead } from '../page.ts';
+import { acceptCursor, byResponsibleIndex, MERGED_MEMBERS, mergedPageOf, namedPageOf, pageOf, type PageRead } from '../page.ts';
 import { contactLinks, leadsByIds } from '../reads/records.ts';
-import { namedRecordIds } from '../derived/search-terms.ts';
+import { NAMED_RECORDS_READ, namedRecordIds } from '../derived/search-terms.ts';
 import { definedOnly, fold } from '../text.ts';
 import { aggregate, entityStore } from '../write/aggregate.ts';
 import { put, RaceLost, type EventDraft, type Write } from '../write/write.ts';
-import { allPipelines, getPipelineItem, pipelineUnchanged, toPipeline } from './pipelines.ts';
+import { judged } from '../write/definitions.ts';
+import { allPipelines, keptPipelinesOf, pipelineUnchanged } from './pipelines.ts';
 import { requireAssignable } from './users.ts';
 
 /** What a lead's transaction keeps in step, whatever the change: its stage's totals and derived items. */
@@ -69,19 +70,28 @@ const leads = aggregate({
 
 export const getLead = (caller: Caller, leadId: string) => leads.get(caller, leadId);
 
-/** Where a lead lands: the pipeline and stage asked for, or the default pipeline's first stage. */
-async function placement(caller: Caller, pipelineId?: string, stageId?: string) {
-  const pipeline = pipelineId ? toPipeline(await getPipelineItem(caller, pipelineId)) : (await allPipelines(caller))[0];
-  if (!pipeline) throw conflict('The account has no pipeline');
+/** Where a lead lands among the account's pipelines: the pipeline and stage asked for, or the default pipeline's first stage. */
+function placementIn(pipelines: Pipeline[], pipelineId?: string, stageId?: string) {
+  const pipeline = pipelineId ? pipelines.find((p) => p.id === pipelineId) : pipelines[0];
+  if (!pipeline) throw pipelineId ? notFound('Pipeline') : conflict('The account has no pipeline');
   const stage = stageId ? pipeline.stages.find((s) => s.id === stageId) : pipeline.stages[0];
   if (!stage) throw conflict('The stage does not belong to the pipeline', { pipelineId: pipeline.id, stageId });
   return { pipeline, stage };
 }
 
-/** A stage being removed (cascades/stage-removal.ts) takes no new leads; those in it may still change. */
-function refuseArrivalIn(stage: Stage, currentStageId?: string) {
-  if (stage.movingTo && stage.id !== currentStageId) throw conflict('The stage is being removed', { stageId: stage.id });
-}
+/**
+ * Placement for a create or a change, judged by the warm Lambda's copy of the pipelines: the
+ * transaction checks that copy is current (write/definitions.ts), and a refusal by a copy gone
+ * stale is tried again from fresh reads. A stage being removed (cascades/stage-removal.ts)
+ * takes no new leads; those in it may still change.
+ */
+const placement = (caller: Caller, pipelineId?: string, stageId?: string, currentStageId?: string) =>
+  judged(caller, async () => {
+    const placed = placementIn(await keptPipelinesOf(caller), pipelineId, stageId);
+    if (placed.stage.movingTo && placed.stage.id !== currentStageId)
+      throw conflict('The stage is being removed', { stageId: placed.stage.id });
+    return placed;
+  });
 
 function stageChangedEvent(before: Lead | null, after: Lead, changes: Change[]): EventDraft[] {
   if (!before || before.stageId === after.stageId) return [];
@@ -104,7 +114,6 @@ function closingEvent(before: Lead | null, after: Lead): EventDraft[] {
 export function createLead(caller: Caller, input: z.output<typeof LeadCreate>, options?: WriteOptions) {
   return leads.create(caller, options, async () => {
     const { pipeline, stage } = await placement(caller, input.pipelineId, input.stageId);
-    refuseArrivalIn(stage);
     const responsibleUserId = input.responsibleUserId ?? caller.userId;
     await requireAssignable(caller, 'leads', responsibleUserId);
     const at = now();
@@ -132,7 +141,7 @@ export function createLead(caller: Caller, input: z.output<typeof LeadCreate>, o
       version: 1,
     };
     markStageEntry(null, item, pipeline, at); // analytics
-    return { item, writes: [pipelineUnchanged(caller.accountId, pipeline)] };
+    return { item };
   });
 }
 
@@ -143,8 +152,8 @@ export function patchLead(caller: Caller, leadId: string, patch: z.output<typeof
       caller,
       patch.pipelineId ?? current.pipelineId,
       patch.stageId ?? (moving ? undefined : current.stageId),
+      current.stageId,
     );
-    refuseArrivalIn(stage, current.stageId);
     if (patch.responsibleUserId && patch.responsibleUserId !== current.responsibleUserId) {
       await requireAssignable(caller, 'leads', patch.responsibleUserId);
     }
@@ -163,7 +172,7 @@ export function patchLead(caller: Caller, leadId: string, patch: z.output<typeof
       lossReason: stage.type === 'lost' ? (patch.lossReason === null ? undefined : changed.lossReason) : undefined,
     };
     markStageEntry(current, next, pipeline, now()); // analytics
-    return { next, writes: [pipelineUnchanged(caller.accountId, pipeline)] };
+    return { next };
   });
 }
 
@@ -175,8 +184,16 @@ export function deleteLead(caller: Caller, leadId: string, options?: WriteOption
 
 /** Puts a lead back from the trash as it was, counted again in its stage. */
 export async function restoreLeadWrites(caller: Caller, item: LeadItem) {
-  // Its stage may be gone meanwhile: then the default pipeline's first stage takes it.
-  const found = await placement(caller, item.pipelineId, item.stageId).catch(() => placement(caller));
+  // Its stage may be gone meanwhile: then the default pipeline's first stage takes it. Read
+  // afresh and checked by the pipeline's version, as a restore is rare.
+  const pipelines = await allPipelines(caller);
+  const found = (() => {
+    try {
+      return placementIn(pipelines, item.pipelineId, item.stageId);
+    } catch {
+      return placementIn(pipelines);
+    }
+  })();
   const { pipeline } = found;
   // A stage being removed sends its leads on: so does it to one coming back.
   const stage = (found.stage.movingTo && pipeline.stages.find((s) => s.id === found.stage.movingTo)) || found.stage;
@@ -209,8 +226,19 @@ export async function listLeads(caller: Caller, asked: LeadListQuery) {
   if (query.q) {
     // Through the search index: the leads named so, read by id, the other filters and the
     // order applied to them. Only a query too common for that walks an index with a filter.
-    const ids = await namedRecordIds(caller.accountId, 'lead', query.q, NAMED_LEADS_READ);
-    if (ids) return namedLeadsPage(caller, query, ids, acceptCursor(query.cursor, caller.accountId));
+    const ids = await namedRecordIds(caller.accountId, 'lead', query.q, NAMED_RECORDS_READ);
+    if (ids) {
+      const named = await leadsByIds(caller.accountId, ids);
+      const rest = { ...query, q: undefined };
+      return namedPageOf(
+        caller.accountId,
+        named,
+        query,
+        (l) => sortKeyOf(l, query.sort),
+        (l) => matches(toLead(l), rest),
+        toLead,
+      );
+    }
   }
   const order = query.sort.startsWith('-') ? 'desc' : 'asc';
   const readOf = (q: typeof query): PageRead<LeadItem> => {
@@ -241,39 +269,12 @@ export async function listLeads(caller: Caller, asked: LeadListQuery) {
   return pageOf(readOf(query), { limit: query.limit, cursor: acceptCursor(query.cursor, caller.accountId) }, toLead);
 }
 
-/** At most this many leads a `q` is answered from by id (one BatchGetItem); more walk an index. */
-const NAMED_LEADS_READ = 100;
-
 /** The sort value of a lead for `sort`, then its id: the order and the cursor of a page read by id. */
 function sortKeyOf(l: LeadItem, sort: LeadListQuery['sort']) {
   const field = sort.replace(/^-/, '');
   const value =
     field === 'updatedAt' ? l.updatedAt : field === 'price' ? moneyKey(l.price) : field === 'nearestTask' ? (l.nearestTaskAt ?? '~') : '';
   return `${value}#${l.leadId}`;
-}
-
-/** A page of the leads a `q` named: matched, ordered and cut in memory; its cursor is the last lead's sort key. */
-async function namedLeadsPage(
-  caller: Caller,
-  query: LeadListQuery & { members: string[] | null },
-  ids: string[],
-  cursor: string | undefined,
-) {
-  const desc = query.sort.startsWith('-');
-  const after = cursor && (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { sk: string }).sk;
-  const keyed = (await leadsByIds(caller.accountId, ids))
-    .filter((l) => matches(toLead(l), { ...query, q: undefined }))
-    .map((l) => ({ l, key: sortKeyOf(l, query.sort) }))
-    .filter(({ key }) => !after || (desc ? key < after : key > after))
-    .sort((a, b) => (a.key < b.key ? -1 : 1) * (desc ? -1 : 1));
-  const page = keyed.slice(0, query.limit);
-  const last = page.at(-1);
-  // Shaped as acceptCursor expects (the account in pk), so a cursor of another account is a 400 here too.
-  const next =
-    keyed.length > query.limit && last
-      ? Buffer.from(JSON.stringify({ pk: `named#accountid_${caller.accountId.toLowerCase()}`, sk: last.key })).toString('base64url')
-      : null;
-  return { items: page.map(({ l }) => toLead(l)), nextCursor: next };
 }
 
 /**

@@ -13,6 +13,7 @@ import { acceptCursor, pageOf } from '../page.ts';
 import { requireAdmin, scopeOf } from '../rights.ts';
 import { definedOnly } from '../text.ts';
 import { RaceLost, remove, type Write } from '../write/write.ts';
+import { definitionsChanged, keptPipelines } from '../write/definitions.ts';
 import { stageCounterKey, stageTotals } from '../derived/counters.ts';
 import { stageTotalsOf } from '../derived/analytics-counters.ts';
 import { stampsOf } from '../model/stamps.ts';
@@ -64,6 +65,8 @@ const pipelines = aggregate({
   store: entityStore<PipelineItem>(db.pipeline, (p) => ({ accountId: p.accountId, pipelineId: p.pipelineId })),
   toContract: toPipeline,
   tracked: ['name', 'sort', 'stages'],
+  // Lead writes judge by kept copies of the pipelines: a change tells them (write/definitions.ts).
+  alongside: (caller) => definitionsChanged(caller.accountId),
 });
 
 export const getPipelineItem = (caller: Caller, pipelineId: string) => pipelines.read(caller, pipelineId);
@@ -80,11 +83,16 @@ export async function listPipelines(caller: Caller, query: { limit: number; curs
   return { ...page, items: page.items.sort((a, b) => a.sort - b.sort) };
 }
 
+const ordered = (items: PipelineItem[]) => items.map(toPipeline).sort((a, b) => a.sort - b.sort);
+
 /** All pipelines of the account (few), ordered; the first is the default. */
 export async function allPipelines(caller: Pick<Caller, 'accountId'>) {
   const { data } = await db.pipeline.query.byId({ accountId: caller.accountId }).go({ pages: 'all' });
-  return data.map(toPipeline).sort((a, b) => a.sort - b.sort);
+  return ordered(data);
 }
+
+/** The same, as this request's writes judge by them: from the warm Lambda's copy, checked by version at commit. */
+export const keptPipelinesOf = async (caller: Caller) => ordered(await keptPipelines(caller));
 
 export function createPipeline(caller: Caller, input: z.output<typeof PipelineCreate>, options?: WriteOptions) {
   requireAdmin(caller);

@@ -7,8 +7,9 @@ import type { Change, EntityType, EventType } from '@crm/contract';
 import type { Caller, WriteOptions } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { now } from '../ids.ts';
+import { definitionsGuard } from './definitions.ts';
 import { idempotent } from './idempotency.ts';
-import { checkIfMatch, commit, diff, put, RaceLost, remove, retrying, type EventDraft, type Write } from './write.ts';
+import { checkIfMatch, commit as commitWrites, diff, put, RaceLost, remove, retrying, type EventDraft, type Write } from './write.ts';
 
 export interface Versioned {
   accountId: string;
@@ -64,6 +65,14 @@ export interface ChangeOptions {
 }
 
 const lost = () => new RaceLost() as never;
+
+/** Commits, checking that the definitions the write judged by are still current (write/definitions.ts). */
+async function commit(c: Parameters<typeof commitWrites>[0]) {
+  const guard = await definitionsGuard(c.caller, c.writes);
+  const events = await commitWrites({ ...c, writes: [...c.writes, ...guard.writes] });
+  guard.committed();
+  return events;
+}
 
 /** The usual store of an ElectroDB entity: create, a put and a delete conditioned on the version read. */
 // ElectroDB's generic entity types do not survive being passed around; the spec's types keep callers typed.
