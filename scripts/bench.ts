@@ -2,9 +2,16 @@
 // gzipped JavaScript of the web app's first load (login and kanban pages; builds web/dist first).
 import { execFileSync } from 'node:child_process';
 
+/** Steps that failed or went over their budget: each is still followed by the others, and named at the end. */
+const failed: string[] = [];
+
 const run = (title: string, cmd: string, args: string[]) => {
   console.log(`\n== ${title}`);
-  execFileSync(cmd, args, { stdio: 'inherit' });
+  try {
+    execFileSync(cmd, args, { stdio: 'inherit' });
+  } catch {
+    failed.push(title);
+  }
 };
 
 run('Lambda bundles (minified, AWS SDK excluded)', 'npx', ['tsx', 'scripts/bench-bundles.ts']);
@@ -23,3 +30,8 @@ run('Import of leads with contacts and companies vs raw BatchWriteItem', 'npx', 
 ]);
 run('Data path: API vs raw DynamoDB, creates per second, reads at 1k vs 20k leads', 'npx', ['tsx', 'scripts/bench-datapath.ts']);
 run('Kanban time to first card in Chromium at 0 and 100 ms added round trip, before/after', 'npx', ['tsx', 'scripts/bench-first-card.ts']);
+
+if (failed.length) {
+  console.log(`\nFailed or over budget:\n${failed.map((t) => `- ${t}`).join('\n')}`);
+  process.exitCode = 1;
+}
