@@ -16,6 +16,7 @@ import { RaceLost, remove, type Write } from '../write/write.ts';
 import { stageCounterKey, stageTotals } from '../derived/counters.ts';
 import { stageTotalsOf } from '../derived/analytics-counters.ts';
 import { stampsOf } from '../model/stamps.ts';
+import { sharedRead } from '../read-memo.ts';
 
 type PipelineItem = EntityItem<typeof PipelineEntity>;
 
@@ -66,7 +67,8 @@ const pipelines = aggregate({
   tracked: ['name', 'sort', 'stages'],
 });
 
-export const getPipelineItem = (caller: Caller, pipelineId: string) => pipelines.read(caller, pipelineId);
+export const getPipelineItem = (caller: Caller, pipelineId: string) =>
+  sharedRead(`pipeline ${caller.accountId} ${pipelineId}`, () => pipelines.read(caller, pipelineId));
 
 export const getPipeline = (caller: Caller, id: string) => pipelines.get(caller, id);
 

@@ -8,6 +8,7 @@ import { userActor } from '../context.ts';
 import { db, dynamo } from '../db.ts';
 import { DomainError, conflict, stale, unavailable } from '../errors.ts';
 import { newId, now } from '../ids.ts';
+import { forgetSharedReads } from '../read-memo.ts';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -145,6 +146,7 @@ export async function retrying<T>(attempt: () => Promise<T>, budgetMs = RACE_BUD
       return await attempt();
     } catch (err) {
       if (!(err instanceof RaceLost)) throw err;
+      forgetSharedReads();
       const left = deadline - Date.now();
       if (left <= 0) throw unavailable('The entity is being changed by many others at once; try again shortly');
       // The last wait ends at the deadline, so that the budget ends with one more attempt.
