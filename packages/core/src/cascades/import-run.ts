@@ -14,6 +14,7 @@ import { parseAmount, proposeMapping, splitList } from '../model/import-mapping.
 import { fieldsOf } from '../reads/custom-fields.ts';
 import { fileRows, type FileRow } from '../reads/import-file.ts';
 import { sharingReads } from '../read-memo.ts';
+import { inOneTransaction } from '../write/write.ts';
 import { fold } from '../text.ts';
 import { createCompany, patchCompany } from '../services/companies.ts';
 import { createContact, getContact, patchContact } from '../services/contacts.ts';
@@ -300,8 +301,24 @@ async function writeRow(context: Context, row: FileRow): Promise<Outcome> {
   const { job } = context;
   if (job.entityType === 'companies') return writeCompanyRow(context, row);
   const lead = job.entityType === 'leads' ? leadInput(context, row) : undefined;
-  const contact = await writeContact(context, row, !lead);
-  if (!lead) return contact.outcome;
+  if (!lead) return (await writeContact(context, row, true)).outcome;
+  // A row's contact and lead go in one transaction; should that one fail (a race, a check only the
+  // table can make), nothing of it was written and the row is written record by record instead.
+  const id = await inOneTransaction(() => writeLeadAndContact(context, row, lead)).catch(() => writeLeadAndContact(context, row, lead));
+  const note = cellOf(context, row, 'lead.note');
+  if (note)
+    await addNote(
+      context.caller,
+      { type: 'lead', id },
+      { text: note.slice(0, 20_000), type: 'common' },
+      keyOf(context, `${row.line}#note`),
+    );
+  return 'created';
+}
+
+/** The lead of a row and its contact; the lead's id. */
+async function writeLeadAndContact(context: Context, row: FileRow, lead: ReturnType<typeof leadInput>): Promise<string> {
+  const contact = await writeContact(context, row, false);
   const companyName = cellOf(context, row, 'company.name');
   const companyId = companyName ? context.companies.get(fold(companyName)) : undefined;
   const created = await createLead(
@@ -313,15 +330,7 @@ async function writeRow(context: Context, row: FileRow): Promise<Outcome> {
     },
     keyOf(context, `${row.line}#lead`),
   );
-  const note = cellOf(context, row, 'lead.note');
-  if (note)
-    await addNote(
-      context.caller,
-      { type: 'lead', id: created.id },
-      { text: note.slice(0, 20_000), type: 'common' },
-      keyOf(context, `${row.line}#note`),
-    );
-  return 'created';
+  return created.id;
 }
 
 /** The lead of a row, checked before anything of the row is written. */

@@ -1,5 +1,6 @@
 // Every mutation commits in ONE TransactWrite: the entity items, their counters, the
 // event-log items (the outbox the stream carries to the bus) and the idempotency record.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { Actor, Change, CrmEvent, EntityType, EventType } from '@crm/contract';
@@ -98,6 +99,12 @@ export async function commit({ caller, writes, events, options, result }: Commit
       ]
     : [];
   const all = [...writes, ...eventWrites, ...idemWrite];
+  const held = together.getStore();
+  if (held) {
+    held.writes.push(...all);
+    if (result && typeof result === 'object' && 'id' in result) held.ids.add(String(result.id));
+    return envelopes;
+  }
   if (all.length > MAX_TRANSACTION_ITEMS) {
     throw conflict(
       `This change touches too many records at once (${all.length} items, at most ${MAX_TRANSACTION_ITEMS}); make it in smaller steps`,
@@ -109,6 +116,39 @@ export async function commit({ caller, writes, events, options, result }: Commit
     throw explain(err, all, idem !== undefined);
   }
   return envelopes;
+}
+
+/** Commits held to be sent as one transaction, and the ids of the records they create. */
+const together = new AsyncLocalStorage<{ writes: Write[]; ids: Set<string> }>();
+
+/** A record created by a commit held for the same transaction, so not in the table yet. */
+export const heldInTransaction = (id: string) => together.getStore()?.ids.has(id) ?? false;
+
+const keyOf = (w: TransactItem) => {
+  const key = w.Put ? w.Put.Item : (w.Update ?? w.ConditionCheck ?? w.Delete)?.Key;
+  return key ? `${String(key.pk)}|${String(key.sk)}` : undefined;
+};
+
+/**
+ * Runs `run`, holding its commits, and sends them as ONE transaction: an import's row (its contact
+ * and its lead) in one request instead of one per record, all of the row or none. A record
+ * created there is not touched again by the same transaction (it is new, its stamp is fresh).
+ * Any failure is thrown as is: nothing was written, and the caller may write the row record by record.
+ */
+export async function inOneTransaction<T>(run: () => Promise<T>): Promise<T> {
+  const held = { writes: [] as Write[], ids: new Set<string>() };
+  const result = await together.run(held, run);
+  const put = new Set(held.writes.flatMap((w) => (w.item.Put ? [keyOf(w.item)] : [])));
+  const writes = held.writes.filter((w) => w.item.Put || !put.has(keyOf(w.item)));
+  if (writes.length > MAX_TRANSACTION_ITEMS) throw conflict('Too many items for one transaction');
+  if (writes.length) {
+    try {
+      await dynamo.send(new TransactWriteCommand({ TransactItems: writes.map((w) => w.item) }));
+    } catch (err) {
+      throw explain(err, writes, false);
+    }
+  }
+  return result;
 }
 
 function explain(err: unknown, writes: Write[], withIdempotency: boolean): Error {
