@@ -85,6 +85,7 @@ try {
   const importRate = rows / importSeconds;
   const ceiling = rows / rawSeconds;
   console.log(`rows: ${rows}; job ${job.status}: created ${job.created}, failed ${job.failed}`);
+  if (job.errors.length) console.log('first failed row:', job.errors[0]);
   console.log(`items written by the import: ${items.length} (${(items.length / rows).toFixed(1)} per row)`);
   console.log("the worker's DynamoDB requests per row (calls, items):");
   for (const [name, { calls, items: n }] of [...profile].sort((a, b) => b[1].calls - a[1].calls))

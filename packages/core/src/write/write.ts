@@ -138,8 +138,19 @@ const keyOf = (w: TransactItem) => {
 export async function inOneTransaction<T>(run: () => Promise<T>): Promise<T> {
   const held = { writes: [] as Write[], ids: new Set<string>() };
   const result = await together.run(held, run);
+  // One operation per item: a record put here is not also touched, and a record touched twice
+  // (the contact and the lead both link the company) is touched once, as `touchingOnce` does.
   const put = new Set(held.writes.flatMap((w) => (w.item.Put ? [keyOf(w.item)] : [])));
-  const writes = held.writes.filter((w) => w.item.Put || !put.has(keyOf(w.item)));
+  const touched = new Map<string | undefined, string | undefined>();
+  const writes = held.writes.filter((w) => {
+    if (w.item.Put) return true;
+    const key = keyOf(w.item);
+    if (put.has(key)) return false;
+    const how = w.item.Update && !/\bADD\b/.test(w.item.Update.UpdateExpression ?? '') ? w.item.Update.UpdateExpression : undefined;
+    if (how && touched.get(key) === how) return false;
+    touched.set(key, how);
+    return true;
+  });
   if (writes.length > MAX_TRANSACTION_ITEMS) throw conflict('Too many items for one transaction');
   if (writes.length) {
     try {
