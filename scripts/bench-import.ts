@@ -35,9 +35,26 @@ try {
   await fetch(opened.uploadUrl!, { method: 'PUT', body: lines.join('\n') });
   await core.startImport(caller, opened.id, { onDuplicate: 'update', createMissing: true });
 
+  // Where the worker's requests go: each DynamoDB command and the items it writes, counted.
+  const profile = new Map<string, { calls: number; items: number }>();
+  let profiling = true;
+  core.dynamo.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (profiling) {
+        const input = args.input as { TransactItems?: unknown[]; RequestItems?: Record<string, unknown[]> };
+        const written = input.TransactItems?.length ?? Object.values(input.RequestItems ?? {}).reduce((n, l) => n + l.length, 0);
+        const name = context.commandName ?? 'other';
+        const seen = profile.get(name) ?? { calls: 0, items: 0 };
+        profile.set(name, { calls: seen.calls + 1, items: seen.items + (written || 1) });
+      }
+      return next(args);
+    },
+    { step: 'initialize', name: 'benchProfile' },
+  );
   const t0 = performance.now();
   await core.runImport(caller.accountId, opened.id);
   const importSeconds = (performance.now() - t0) / 1000;
+  profiling = false;
   const job = await core.getImport(caller, opened.id);
 
   // The items the import wrote (bench only: a Scan of this fresh table).
@@ -68,7 +85,11 @@ try {
   const importRate = rows / importSeconds;
   const ceiling = rows / rawSeconds;
   console.log(`rows: ${rows}; job ${job.status}: created ${job.created}, failed ${job.failed}`);
+  if (job.errors.length) console.log('first failed row:', job.errors[0]);
   console.log(`items written by the import: ${items.length} (${(items.length / rows).toFixed(1)} per row)`);
+  console.log("the worker's DynamoDB requests per row (calls, items):");
+  for (const [name, { calls, items: n }] of [...profile].sort((a, b) => b[1].calls - a[1].calls))
+    console.log(`  ${name.padEnd(28)} ${(calls / rows).toFixed(2).padStart(6)} ${(n / rows).toFixed(2).padStart(7)}`);
   console.log(`import:               ${importRate.toFixed(1)} rows/s (${importSeconds.toFixed(1)} s)`);
   console.log(
     `raw BatchWriteItem:   ${ceiling.toFixed(1)} rows/s (${(items.length / rawSeconds).toFixed(0)} items/s, ${rawSeconds.toFixed(1)} s)`,

@@ -11,6 +11,7 @@ import { DEMO_EMAIL, DEMO_PASSWORD, seedDemo } from '../../packages/local/src/se
 import { startStack } from '../../packages/local/src/stack.ts';
 import { buildWebIfStale } from '../../packages/local/src/web-build.ts';
 import { DESKTOP, launchChromium, newAppContext, PHONE, signInThroughForm } from '../test/browser.ts';
+import { chooseMobileColumn, startAndFinish, uploadForMapping } from '../test/import-page.ts';
 
 const OUT = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 
@@ -151,12 +152,22 @@ async function main() {
       await settle(desktop);
       await desktop.screenshot({ path: join(OUT, file), fullPage: true });
     }
+    // Import (issue 14): a file's proposed mapping, then the result with its failed row.
+    await uploadForMapping(desktop);
+    await chooseMobileColumn(desktop);
+    await settle(desktop);
+    await desktop.screenshot({ path: join(OUT, 'import-mapping.png'), fullPage: true });
+    await startAndFinish(desktop);
+    await settle(desktop);
+    await desktop.screenshot({ path: join(OUT, 'import-result.png'), fullPage: true });
     const phone = await (await newAppContext(browser, baseUrl, { viewport: PHONE, language: 'en' })).newPage();
     await signInThroughForm(phone, email, password);
     await phone.goto('/leads');
     await settle(phone);
     await phone.screenshot({ path: join(OUT, 'kanban-phone.png') });
-    console.log(`Saved desktop.png, kanban.png, lead-card.png, live-presence.png, the analytics pages and kanban-phone.png to ${OUT}`);
+    console.log(
+      `Saved desktop.png, kanban.png, lead-card.png, live-presence.png, the analytics pages, import-mapping.png, import-result.png and kanban-phone.png to ${OUT}`,
+    );
   } finally {
     await browser.close();
     await stop();

@@ -85,7 +85,7 @@ describe('Links by rights', () => {
       expect(await mainNav(page).getByRole('link', { name: 'Trash' }).count()).toBe(0);
       await page.goto('/contacts');
       await page.getByRole('heading', { name: 'Contacts' }).first().waitFor();
-      expect(await page.getByRole('button', { name: 'Export CSV' }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Export', exact: true }).count()).toBe(0);
       await page.goto('/settings');
       await sectionsNav(page).getByRole('link', { name: 'Profile' }).waitFor();
       const sections = await sectionsNav(page).getByRole('link').allTextContents();

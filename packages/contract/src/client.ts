@@ -126,9 +126,12 @@ function searchOf(query: Record<string, unknown> | undefined): string {
 }
 
 async function readBody(res: Response): Promise<unknown> {
+  const type = res.headers.get('content-type') ?? '';
+  // A binary file (an XLSX export, after its redirect to storage) as a Blob: text would mangle it.
+  if (type && !/json|^text\//.test(type)) return res.blob();
   const text = await res.text();
   if (text === '') return undefined;
-  return /json/.test(res.headers.get('content-type') ?? '') ? JSON.parse(text) : text;
+  return /json/.test(type) ? JSON.parse(text) : text;
 }
 
 async function readProblem(res: Response): Promise<ProblemBody> {

@@ -33,9 +33,11 @@ export interface WriteOptions {
   /**
    * Idempotency-Key and a hash of the request it came with; `claim` is the token of a key
    * claimed before a side effect outside the table (write/idempotency.ts, `claimed`); `keepSeconds`
-   * keeps the record longer than 24 h (an import's records are found by their keys for its undo).
+   * keeps the record longer than 24 h (an import's records are found by their keys for its undo);
+   * `fresh`: no earlier request can have used the key, so it is not looked up first (the commit's
+   * condition on the record still turns a repeat into a replay).
    */
-  idempotency?: { key: string; requestHash: string; claim?: string; keepSeconds?: number };
+  idempotency?: { key: string; requestHash: string; claim?: string; keepSeconds?: number; fresh?: boolean };
 }
 
 export const userActor = (caller: Caller): Actor => ({ type: 'user', id: caller.userId });

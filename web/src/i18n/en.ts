@@ -686,7 +686,8 @@ export const en = {
   },
   imports: {
     title: 'Import',
-    export: 'Export CSV',
+    export: 'Export',
+    exportAs: { csv: 'CSV', xlsx: 'Excel (XLSX)' },
     kind: 'What the file holds',
     kinds: { leads: 'Leads with contacts and companies', contacts: 'Contacts', companies: 'Companies' },
     file: 'CSV or XLSX file',

@@ -708,7 +708,8 @@ export const ru: Record<keyof Messages, Record<string, unknown>> = {
   },
   imports: {
     title: 'Импорт',
-    export: 'Экспорт CSV',
+    export: 'Экспорт',
+    exportAs: { csv: 'CSV', xlsx: 'Excel (XLSX)' },
     kind: 'Что в файле',
     kinds: { leads: 'Сделки с контактами и компаниями', contacts: 'Контакты', companies: 'Компании' },
     file: 'Файл CSV или XLSX',

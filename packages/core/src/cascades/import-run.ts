@@ -13,6 +13,8 @@ import { emailKey, phoneDigits } from '../model/phones.ts';
 import { parseAmount, proposeMapping, splitList } from '../model/import-mapping.ts';
 import { fieldsOf } from '../reads/custom-fields.ts';
 import { fileRows, type FileRow } from '../reads/import-file.ts';
+import { sharingReads } from '../read-memo.ts';
+import { inOneTransaction } from '../write/write.ts';
 import { fold } from '../text.ts';
 import { createCompany, patchCompany } from '../services/companies.ts';
 import { createContact, getContact, patchContact } from '../services/contacts.ts';
@@ -46,9 +48,11 @@ export interface RunOptions {
 export async function runImport(accountId: string, importId: string, opts: RunOptions = {}) {
   const job = await readImportJob({ accountId }, importId, true);
   if (!job.uploaded || (job.status !== 'queued' && job.status !== 'running')) return;
+  // A job a worker took before (its status says running, or rows are done) is resumed.
+  const resumed = job.status === 'running' || job.rowsDone > 0;
   await takeLease(job);
   try {
-    await run(job, opts);
+    await run(job, resumed, opts);
   } finally {
     await db.importJob
       .patch({ accountId, importId })
@@ -71,13 +75,16 @@ async function takeLease(job: ImportJobItem) {
   }
 }
 
-async function run(job: ImportJobItem, opts: RunOptions) {
+async function run(job: ImportJobItem, resumed: boolean, opts: RunOptions) {
   const file = await readFile(job.fileKey);
   if (!file) return finish(job, 'failed', [{ row: 1, message: 'The file is missing' }]);
   const rows = fileRows(file);
   const header = (await rows.next()).value as FileRow | undefined;
   if (!header) return finish(job, 'failed', [{ row: 1, message: 'The file is empty' }]);
   const context = await contextOf(job, header.cells);
+  // Only the first chunk of a resumed job may hold rows a dead worker wrote: its records' keys are
+  // looked up first; later chunks' rows cannot have been written by anyone before.
+  context.fresh = !resumed;
   let index = 0;
   let chunk: FileRow[] = [];
   for await (const row of rows) {
@@ -85,6 +92,7 @@ async function run(job: ImportJobItem, opts: RunOptions) {
     chunk.push(row);
     if (chunk.length < CHUNK) continue;
     if (await writeChunk(context, chunk, opts)) return;
+    context.fresh = true;
     chunk = [];
   }
   if (chunk.length && (await writeChunk(context, chunk, opts))) return;
@@ -109,7 +117,8 @@ async function contextOf(job: ImportJobItem, headers: string[]) {
     userByKey.set(fold(u.name), u.userId);
     userByKey.set(u.email.toLowerCase(), u.userId);
   }
-  return { job, caller, mapping, column, fields, userByKey, pipelines: await allPipelines(caller), companies: new Map<string, string>() };
+  const pipelines = await allPipelines(caller);
+  return { job, caller, mapping, column, fields, userByKey, pipelines, companies: new Map<string, string>(), fresh: false };
 }
 
 /** Writes a chunk's rows and then its checkpoint; true when the run is to stop (cancelled). */
@@ -132,7 +141,8 @@ async function writeChunk(context: Context, chunk: FileRow[], opts: RunOptions):
       }
     }
   };
-  await Promise.all(Array.from({ length: PARALLEL }, lane));
+  // The rows of a chunk read the account's pipelines, custom fields and companies once between them.
+  await sharingReads(() => Promise.all(Array.from({ length: PARALLEL }, lane)));
   if (opts.signal?.aborted) throw new Error('The import worker was stopped');
   return checkpoint(context, chunk, outcomes);
 }
@@ -192,7 +202,12 @@ const cellOf = (context: Context, row: FileRow, field: ImportField) => {
 
 /** Each import key names the job, the row (or the company's name) and the part of the row. */
 const keyOf = (context: Context, part: string): WriteOptions => ({
-  idempotency: { key: `import#${context.job.importId}#${part}`, requestHash: 'import', keepSeconds: UNDO_DAYS * 86400 },
+  idempotency: {
+    key: `import#${context.job.importId}#${part}`,
+    requestHash: 'import',
+    keepSeconds: UNDO_DAYS * 86400,
+    fresh: context.fresh,
+  },
 });
 
 const parsed = <T>(
@@ -286,8 +301,24 @@ async function writeRow(context: Context, row: FileRow): Promise<Outcome> {
   const { job } = context;
   if (job.entityType === 'companies') return writeCompanyRow(context, row);
   const lead = job.entityType === 'leads' ? leadInput(context, row) : undefined;
-  const contact = await writeContact(context, row, !lead);
-  if (!lead) return contact.outcome;
+  if (!lead) return (await writeContact(context, row, true)).outcome;
+  // A row's contact and lead go in one transaction; should that one fail (a race, a check only the
+  // table can make), nothing of it was written and the row is written record by record instead.
+  const id = await inOneTransaction(() => writeLeadAndContact(context, row, lead)).catch(() => writeLeadAndContact(context, row, lead));
+  const note = cellOf(context, row, 'lead.note');
+  if (note)
+    await addNote(
+      context.caller,
+      { type: 'lead', id },
+      { text: note.slice(0, 20_000), type: 'common' },
+      keyOf(context, `${row.line}#note`),
+    );
+  return 'created';
+}
+
+/** The lead of a row and its contact; the lead's id. */
+async function writeLeadAndContact(context: Context, row: FileRow, lead: ReturnType<typeof leadInput>): Promise<string> {
+  const contact = await writeContact(context, row, false);
   const companyName = cellOf(context, row, 'company.name');
   const companyId = companyName ? context.companies.get(fold(companyName)) : undefined;
   const created = await createLead(
@@ -299,15 +330,7 @@ async function writeRow(context: Context, row: FileRow): Promise<Outcome> {
     },
     keyOf(context, `${row.line}#lead`),
   );
-  const note = cellOf(context, row, 'lead.note');
-  if (note)
-    await addNote(
-      context.caller,
-      { type: 'lead', id: created.id },
-      { text: note.slice(0, 20_000), type: 'common' },
-      keyOf(context, `${row.line}#note`),
-    );
-  return 'created';
+  return created.id;
 }
 
 /** The lead of a row, checked before anything of the row is written. */

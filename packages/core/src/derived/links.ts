@@ -7,7 +7,7 @@ import { newId } from '../ids.ts';
 import type { LeadItem } from '../model/lead.ts';
 import type { RecordKind, Stored } from '../model/records.ts';
 import { companyExists, contactsByIds } from '../reads/records.ts';
-import { put, remove, update, type Write } from '../write/write.ts';
+import { heldInTransaction, put, remove, update, type Write } from '../write/write.ts';
 
 const idsOf = (record: Stored | null, field: string) => (record?.[field] as string[] | undefined) ?? [];
 const idOf = (record: Stored | null, field: string) => (record?.[field] as string | undefined) ?? undefined;
@@ -97,7 +97,8 @@ export async function checkLinks(caller: Caller, kind: RecordKind, after: Stored
   if (kind === 'lead') {
     const was = idsOf(before, 'contactIds');
     const ids = idsOf(after, 'contactIds');
-    const fresh = ids.filter((id) => !was.includes(id));
+    // A contact created in the same transaction (an import's row) is not in the table yet.
+    const fresh = ids.filter((id) => !was.includes(id) && !heldInTransaction(id));
     const found = new Set((await contactsByIds(caller.accountId, fresh)).map((c) => c.contactId));
     ids.forEach((id, i) => {
       if (!fresh.includes(id) || found.has(id)) return;

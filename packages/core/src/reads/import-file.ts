@@ -26,7 +26,9 @@ export function detectDelimiter(head: string): string {
 export function detectEncoding(head: Buffer): 'utf-8' | 'windows-1251' {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, Math.max(0, head.length - 4)));
+    // As a stream: a character the head cuts at its end is left waiting, not an error (cutting a
+    // few bytes off instead could itself cut one, and a small UTF-8 file passed for Windows-1251).
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
     return 'utf-8';
   } catch {
     return 'windows-1251';

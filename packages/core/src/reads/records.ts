@@ -5,6 +5,7 @@ import type { Caller } from '../context.ts';
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, dynamo } from '../db.ts';
 import { invalid, notFound } from '../errors.ts';
+import { sharedRead } from '../read-memo.ts';
 import { COLLECTION_OF, LABEL_OF } from '../model/records.ts';
 import { requireRight } from '../rights.ts';
 
@@ -122,8 +123,8 @@ export const companiesByIds = (accountId: string, ids: string[], consistent = fa
       )
     : Promise.resolve([]);
 
-export async function companyExists(accountId: string, companyId: string) {
-  return !!(await db.company.get({ accountId, companyId }).go()).data;
+export function companyExists(accountId: string, companyId: string) {
+  return sharedRead(`company ${accountId} ${companyId}`, async () => !!(await db.company.get({ accountId, companyId }).go()).data);
 }
 
 /** A contact's links, newest lead first: one Query on the link items under the contact. */

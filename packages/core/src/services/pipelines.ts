@@ -17,6 +17,7 @@ import { definitionsChanged, keptPipelines } from '../write/definitions.ts';
 import { stageCounterKey, stageTotals } from '../derived/counters.ts';
 import { stageTotalsOf } from '../derived/analytics-counters.ts';
 import { stampsOf } from '../model/stamps.ts';
+import { sharedRead } from '../read-memo.ts';
 
 type PipelineItem = EntityItem<typeof PipelineEntity>;
 
@@ -69,7 +70,8 @@ const pipelines = aggregate({
   alongside: (caller) => definitionsChanged(caller.accountId),
 });
 
-export const getPipelineItem = (caller: Caller, pipelineId: string) => pipelines.read(caller, pipelineId);
+export const getPipelineItem = (caller: Caller, pipelineId: string) =>
+  sharedRead(`pipeline ${caller.accountId} ${pipelineId}`, () => pipelines.read(caller, pipelineId));
 
 export const getPipeline = (caller: Caller, id: string) => pipelines.get(caller, id);
 

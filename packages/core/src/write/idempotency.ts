@@ -13,7 +13,7 @@ type Earlier<T> = { result: T } | 'running' | undefined;
 export async function idempotent<T>(caller: Caller, options: WriteOptions | undefined, create: () => Promise<T>): Promise<T> {
   const idem = options?.idempotency;
   if (!idem) return create();
-  const earlier = await lookUp<T>(caller, idem);
+  const earlier = idem.fresh ? undefined : await lookUp<T>(caller, idem);
   if (earlier === 'running') return waitForFirst(caller, idem, () => idempotent(caller, options, create));
   if (earlier) return earlier.result;
   try {

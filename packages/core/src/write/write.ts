@@ -1,5 +1,6 @@
 // Every mutation commits in ONE TransactWrite: the entity items, their counters, the
 // event-log items (the outbox the stream carries to the bus) and the idempotency record.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { Actor, Change, CrmEvent, EntityType, EventType } from '@crm/contract';
@@ -8,6 +9,7 @@ import { userActor } from '../context.ts';
 import { db, dynamo } from '../db.ts';
 import { DomainError, conflict, stale, unavailable } from '../errors.ts';
 import { newId, now } from '../ids.ts';
+import { forgetSharedReads } from '../read-memo.ts';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -97,6 +99,12 @@ export async function commit({ caller, writes, events, options, result }: Commit
       ]
     : [];
   const all = [...writes, ...eventWrites, ...idemWrite];
+  const held = together.getStore();
+  if (held) {
+    held.writes.push(...all);
+    if (result && typeof result === 'object' && 'id' in result) held.ids.add(String(result.id));
+    return envelopes;
+  }
   if (all.length > MAX_TRANSACTION_ITEMS) {
     throw conflict(
       `This change touches too many records at once (${all.length} items, at most ${MAX_TRANSACTION_ITEMS}); make it in smaller steps`,
@@ -108,6 +116,50 @@ export async function commit({ caller, writes, events, options, result }: Commit
     throw explain(err, all, idem !== undefined);
   }
   return envelopes;
+}
+
+/** Commits held to be sent as one transaction, and the ids of the records they create. */
+const together = new AsyncLocalStorage<{ writes: Write[]; ids: Set<string> }>();
+
+/** A record created by a commit held for the same transaction, so not in the table yet. */
+export const heldInTransaction = (id: string) => together.getStore()?.ids.has(id) ?? false;
+
+const keyOf = (w: TransactItem) => {
+  const key = w.Put ? w.Put.Item : (w.Update ?? w.ConditionCheck ?? w.Delete)?.Key;
+  return key ? `${String(key.pk)}|${String(key.sk)}` : undefined;
+};
+
+/**
+ * Runs `run`, holding its commits, and sends them as ONE transaction: an import's row (its contact
+ * and its lead) in one request instead of one per record, all of the row or none. A record
+ * created there is not touched again by the same transaction (it is new, its stamp is fresh).
+ * Any failure is thrown as is: nothing was written, and the caller may write the row record by record.
+ */
+export async function inOneTransaction<T>(run: () => Promise<T>): Promise<T> {
+  const held = { writes: [] as Write[], ids: new Set<string>() };
+  const result = await together.run(held, run);
+  // One operation per item: a record put here is not also touched, and a record touched twice
+  // (the contact and the lead both link the company) is touched once, as `touchingOnce` does.
+  const put = new Set(held.writes.flatMap((w) => (w.item.Put ? [keyOf(w.item)] : [])));
+  const touched = new Map<string | undefined, string | undefined>();
+  const writes = held.writes.filter((w) => {
+    if (w.item.Put) return true;
+    const key = keyOf(w.item);
+    if (put.has(key)) return false;
+    const how = w.item.Update && !/\bADD\b/.test(w.item.Update.UpdateExpression ?? '') ? w.item.Update.UpdateExpression : undefined;
+    if (how && touched.get(key) === how) return false;
+    touched.set(key, how);
+    return true;
+  });
+  if (writes.length > MAX_TRANSACTION_ITEMS) throw conflict('Too many items for one transaction');
+  if (writes.length) {
+    try {
+      await dynamo.send(new TransactWriteCommand({ TransactItems: writes.map((w) => w.item) }));
+    } catch (err) {
+      throw explain(err, writes, false);
+    }
+  }
+  return result;
 }
 
 function explain(err: unknown, writes: Write[], withIdempotency: boolean): Error {
@@ -145,6 +197,7 @@ export async function retrying<T>(attempt: () => Promise<T>, budgetMs = RACE_BUD
       return await attempt();
     } catch (err) {
       if (!(err instanceof RaceLost)) throw err;
+      forgetSharedReads();
       const left = deadline - Date.now();
       if (left <= 0) throw unavailable('The entity is being changed by many others at once; try again shortly');
       // The last wait ends at the deadline, so that the budget ends with one more attempt.

@@ -1,16 +1,9 @@
-import { Group } from '@mantine/core';
 import type { ClientKind } from '@/api/clients';
 import { ExportButton } from '@/features/imports/ExportButton';
 import { ClientList } from '@/features/clients/components/ClientList';
 
 /** /contacts and /companies. */
 export default function ClientListPage({ kind }: { kind: ClientKind }) {
-  return (
-    <>
-      <Group justify="flex-end" mb="xs">
-        <ExportButton entityType={kind === 'contact' ? 'contacts' : 'companies'} />
-      </Group>
-      <ClientList kind={kind} />
-    </>
-  );
+  const entityType = kind === 'contact' ? 'contacts' : 'companies';
+  return <ClientList kind={kind} actions={(filters) => <ExportButton entityType={entityType} filters={filters} />} />;
 }

@@ -1,6 +1,6 @@
 // The client base as a table (contacts or companies): text search, responsible and tag
 // filters, ordered by nearest task (the server's sort), more rows as you scroll.
-import { useCallback } from 'react';
+import { useCallback, type ReactNode } from 'react';
 import { Anchor, Button, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
@@ -20,9 +20,16 @@ import { useQuickAdd } from '@/ui/quickAdd';
 import { EmptyState, ErrorState, LoadingState } from '@/ui/states';
 import { CLIENT_KINDS, COLUMN_VALUES } from '@/features/clients/kinds';
 
+export interface ClientListFilters {
+  q?: string;
+  responsibleUserId?: string;
+  tag?: string;
+}
+
 const SORTS: ClientSort[] = ['nearestTask', '-createdAt', 'name', '-updatedAt'];
 
-export function ClientList({ kind }: { kind: ClientKind }) {
+/** `actions`: what the page adds to the header for the list as filtered now (its export). */
+export function ClientList({ kind, actions }: { kind: ClientKind; actions?: (filters: ClientListFilters) => ReactNode }) {
   const { t } = useTranslation();
   const spec = CLIENT_KINDS[kind];
   const format = useFormat();
@@ -31,7 +38,7 @@ export function ClientList({ kind }: { kind: ClientKind }) {
   const tags = useTags(spec.resource);
   const [params, setParams] = useSearchParams();
   const sort = (SORTS as string[]).includes(params.get('sort') ?? '') ? (params.get('sort') as ClientSort) : 'nearestTask';
-  const filters = {
+  const filters: ClientListFilters = {
     q: params.get('q') ?? undefined,
     responsibleUserId: params.get('responsibleUserId') ?? undefined,
     tag: params.get('tag') ?? undefined,
@@ -54,6 +61,7 @@ export function ClientList({ kind }: { kind: ClientKind }) {
   return (
     <>
       <PageHeader title={t(`nav.${spec.resource}`)}>
+        {actions?.(filters)}
         <Button size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => openQuickAdd(kind)}>
           {t(`${spec.resource}.add`)}
         </Button>
