@@ -1,22 +1,23 @@
 // The frame of every signed-in page: header with search and quick add, the navigation, and
 // the account (GET /me) that formats money and dates below it.
-import { useEffect } from 'react';
-import { Burger, Button, Center, Group, Stack, Text } from '@mantine/core';
+import { lazy, Suspense, useEffect } from 'react';
+import { Box, Burger, Button, Center, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useMe } from '@/session/useMe';
 import { signOut } from '@/session/session';
 import { GlobalSearch } from '@/features/search/components/GlobalSearch';
-import { NotificationBell } from '@/features/notifications/components/NotificationBell';
 import { hasChosenLanguage, setLanguage } from '@/i18n';
 import { ErrorState, LoadingState } from '@/ui/states';
 import { IpNotAllowed, isIpNotAllowed } from '@/features/access/IpNotAllowed';
 import { useLiveUpdates } from '@/app/live';
 import { MainNavigation } from './MainNavigation';
-import { QuickAddMenu, QuickAddProvider } from './QuickAdd';
+import { QuickAddProvider } from './QuickAdd';
 import classes from './Shell.module.css';
-import { UserMenu } from './UserMenu';
+
+// The menus are not needed to show the page: their chunk (Menu, the notifications list) loads beside it.
+const HeaderMenus = lazy(() => import('./HeaderMenus'));
 
 /** Until the user picks a language, the account's locale decides it. */
 function useAccountLanguage(locale: string | undefined) {
@@ -68,11 +69,12 @@ export default function SignedInShell() {
             CRM
           </Text>
           <GlobalSearch />
-          <Group gap="xs" wrap="nowrap" ml="auto">
-            <QuickAddMenu />
-            <NotificationBell />
-            <UserMenu me={me.data} />
-          </Group>
+          <Box ml="auto">
+            {/* Holds the three 34px buttons' place (gap xs) so the header does not shift when they arrive. */}
+            <Suspense fallback={<Box w={122} h={34} aria-hidden />}>
+              <HeaderMenus me={me.data} />
+            </Suspense>
+          </Box>
         </Group>
       </header>
       <aside id="main-navigation" className={classes.navbar} data-open={navOpened ? 'true' : undefined}>

@@ -2,7 +2,6 @@
 // text) and the list's sort; the board has its stages as columns and no sort.
 import { useState } from 'react';
 import { Select, TextInput } from '@mantine/core';
-import dayjs from 'dayjs';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -33,6 +32,14 @@ interface Props {
   board?: boolean;
 }
 
+/** The local calendar day of an instant, as a date input wants it; by hand, so the board's first load has no date library. */
+function localDay(iso: string | undefined): string {
+  const d = iso ? new Date(iso) : undefined;
+  if (!d || Number.isNaN(d.getTime())) return '';
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+}
+
 export function LeadFilters({ value, onChange, board }: Props) {
   const { t } = useTranslation();
   const tags = useTags('leads');
@@ -43,7 +50,7 @@ export function LeadFilters({ value, onChange, board }: Props) {
       size="xs"
       type="date"
       label={label}
-      value={value[key] ? dayjs(value[key]).format('YYYY-MM-DD') : ''}
+      value={localDay(value[key])}
       onChange={(e) => {
         const day = e.currentTarget.value;
         set({ [key]: day ? new Date(`${day}T${key === 'createdFrom' ? '00:00:00' : '23:59:59'}`).toISOString() : undefined });
