@@ -65,6 +65,43 @@ async function main() {
       }
       return median(times);
     };
+    // One more call of each report per size, counted: the commands sent, the read units they
+    // consumed and the kinds of item read, which must be the same at both sizes, and no lead.
+    const counted = { commands: [] as string[], readUnits: 0, entities: new Set<string>(), on: false };
+    dynamo.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (!counted.on) return next(args);
+        counted.commands.push(String(context.commandName).replace(/Command$/, ''));
+        (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
+        const result = await next(args);
+        const out = result.output as {
+          ConsumedCapacity?: { CapacityUnits?: number } | { CapacityUnits?: number }[];
+          Items?: Record<string, unknown>[];
+          Item?: Record<string, unknown>;
+          Responses?: Record<string, Record<string, unknown>[]>;
+        };
+        for (const c of [out.ConsumedCapacity ?? []].flat()) counted.readUnits += c.CapacityUnits ?? 0;
+        const items = [...(out.Items ?? []), ...(out.Item ? [out.Item] : []), ...Object.values(out.Responses ?? {}).flat()];
+        for (const item of items) counted.entities.add(String(item.__edb_e__));
+        return result;
+      },
+      { step: 'initialize', name: 'benchCounts' },
+    );
+    const countOf = async (token: string, path: string) => {
+      Object.assign(counted, { commands: [], readUnits: 0, entities: new Set(), on: true });
+      await call(token, path);
+      counted.on = false;
+      return `${counted.commands.length} commands, ${counted.readUnits} capacity units${counted.entities.has('lead') ? ', READ A LEAD' : ''}`;
+    };
+    console.log('\nreport                      commands and capacity units per call, by size');
+    for (const path of REPORTS) {
+      const counts: string[] = [];
+      for (const { token } of accounts) counts.push(await countOf(token, path));
+      console.log(
+        `${path.split('?')[0].padEnd(28)}${counts.join('  |  ')}${counts.every((c) => c === counts[0]) ? '  (same)' : '  DIFFERENT'}`,
+      );
+    }
+
     const row = (name: string, medians: number[]) =>
       console.log(
         `${name.padEnd(28)}${medians.map((m) => `${m.toFixed(1)} ms`.padStart(14)).join('')}   ${(medians[1] / medians[0]).toFixed(2)}x`,
