@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { logIn } from '../packages/local/src/cognito.ts';
+import { watchCommands } from '../packages/local/src/command-watch.ts';
 import { startStack } from '../packages/local/src/stack.ts';
 
 // BENCH_BIG_LEADS: a smaller big account on a busy machine (the seed writes ~4,000 batches at 100,000).
@@ -65,33 +66,12 @@ async function main() {
       }
       return median(times);
     };
-    // One more call of each report per size, counted: the commands sent, the read units they
+    // One more call of each report per size, counted: the commands sent, the capacity units they
     // consumed and the kinds of item read, which must be the same at both sizes, and no lead.
-    const counted = { commands: [] as string[], readUnits: 0, entities: new Set<string>(), on: false };
-    dynamo.middlewareStack.add(
-      (next, context) => async (args) => {
-        if (!counted.on) return next(args);
-        counted.commands.push(String(context.commandName).replace(/Command$/, ''));
-        (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
-        const result = await next(args);
-        const out = result.output as {
-          ConsumedCapacity?: { CapacityUnits?: number } | { CapacityUnits?: number }[];
-          Items?: Record<string, unknown>[];
-          Item?: Record<string, unknown>;
-          Responses?: Record<string, Record<string, unknown>[]>;
-        };
-        for (const c of [out.ConsumedCapacity ?? []].flat()) counted.readUnits += c.CapacityUnits ?? 0;
-        const items = [...(out.Items ?? []), ...(out.Item ? [out.Item] : []), ...Object.values(out.Responses ?? {}).flat()];
-        for (const item of items) counted.entities.add(String(item.__edb_e__));
-        return result;
-      },
-      { step: 'initialize', name: 'benchCounts' },
-    );
+    const { measure } = watchCommands(dynamo);
     const countOf = async (token: string, path: string) => {
-      Object.assign(counted, { commands: [], readUnits: 0, entities: new Set(), on: true });
-      await call(token, path);
-      counted.on = false;
-      return `${counted.commands.length} commands, ${counted.readUnits} capacity units${counted.entities.has('lead') ? ', READ A LEAD' : ''}`;
+      const { commands, capacityUnits, entities } = await measure(() => call(token, path));
+      return `${commands.length} commands, ${capacityUnits} capacity units${entities.includes('lead') ? ', READ A LEAD' : ''}`;
     };
     console.log('\nreport                      commands and capacity units per call, by size');
     for (const path of REPORTS) {

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamo } from '@crm/core';
 import type { Pipeline } from '@crm/contract';
+import { watchCommands } from '@crm/local/command-watch';
 import { seedLeads } from '@crm/local/seed-leads';
 import { signupAndLogin, type TestAccount } from '@crm/local/testing';
 import { fillPath, isPublic, routeKeyOf, routes, SAMPLE_QUERIES, startWorld, type World } from './support/world.ts';
@@ -72,30 +73,7 @@ const ALLOWED: Record<string, string[]> = {
  */
 const PER_REQUEST = ['BatchGetItem', 'UpdateItem'];
 
-const sent: string[] = [];
-/** Read units and the entity types of the items read, while `measuring`. */
-const measured = { readUnits: 0, entities: new Set<string>() };
-let measuring = false;
-dynamo.middlewareStack.add(
-  (next, context) => async (args) => {
-    sent.push(String(context.commandName).replace(/Command$/, ''));
-    if (!measuring) return next(args);
-    (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
-    const result = await next(args);
-    const out = result.output as {
-      ConsumedCapacity?: { CapacityUnits?: number } | { CapacityUnits?: number }[];
-      Items?: Record<string, unknown>[];
-      Item?: Record<string, unknown>;
-      Responses?: Record<string, Record<string, unknown>[]>;
-    };
-    // A BatchGetItem answers a list of capacities (one per table) and its items per table.
-    for (const c of [out.ConsumedCapacity ?? []].flat()) measured.readUnits += c.CapacityUnits ?? 0;
-    const items = [...(out.Items ?? []), ...(out.Item ? [out.Item] : []), ...Object.values(out.Responses ?? {}).flat()];
-    for (const item of items) measured.entities.add(String(item.__edb_e__));
-    return result;
-  },
-  { step: 'initialize', name: 'countCommands' },
-);
+const { sent, measure } = watchCommands(dynamo);
 
 let api: Awaited<ReturnType<typeof startWorld>>['api'];
 let account: TestAccount;
@@ -262,19 +240,14 @@ describe('Reports, the desktop, board totals and searches cost the same at any n
     for (const [i, owner] of sized.entries()) {
       const path = template.replace('{pipeline}', pipelineOf[i]);
       await owner.request('GET', '/api/v1/me'); // the caller cached again (30 s), as on a warm Lambda
-      sent.length = 0;
-      measured.readUnits = 0;
-      measured.entities.clear();
-      measuring = true;
-      const res = await owner.request('GET', path);
-      measuring = false;
+      const { answer: res, ...cost } = await measure(() => owner.request('GET', path));
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       if (/\/(leads|contacts|companies)\?q=needle$/.test(path)) expect(res.body.items).toHaveLength(5);
-      costs.push({ commands: [...sent].sort(), readUnits: measured.readUnits, entities: [...measured.entities].sort() });
+      costs.push(cost);
     }
     const [small, big] = costs;
     expect(big).toEqual(small);
-    expect(small.readUnits).toBeGreaterThan(0);
+    expect(small.capacityUnits).toBeGreaterThan(0);
     // Counters only: no lead is read but those a search names (the five needles, in both).
     if (!/q=/.test(template)) expect(small.entities).not.toContain('lead');
   });
