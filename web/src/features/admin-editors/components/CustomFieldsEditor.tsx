@@ -65,6 +65,10 @@ function useFieldEditor(entityType: RecordCollection) {
           { name: i.name, options: i.options, required: i.required },
           { ifMatch: i.field.version },
         ),
+      // The answer carries the new version: put it in the list at once, so a change made before
+      // the refetch lands (the flag right after an option) is not sent with the old one.
+      onSuccess: (f: CustomField) =>
+        qc.setQueryData<CustomField[]>(['custom-fields', entityType], (all) => all?.map((x) => (x.id === f.id ? f : x))),
       ...refresh,
     }),
     remove: useMutation({ mutationFn: (id: string) => api.customFields.delete({ id }), ...refresh }),
