@@ -32,8 +32,10 @@ export interface StreamPipeOptions {
   dataDir?: string;
   /**
    * Where a poller with no checkpoint begins, as an event source mapping's StartingPosition:
-   * TRIM_HORIZON (the default) reads all the stream holds; LATEST skips it and remembers where
-   * the stream ended at once, so nothing written after the start is lost even if it dies then.
+   * TRIM_HORIZON (the default) reads all the stream holds; LATEST skips what each shard held when
+   * the poller started and delivers all written after. The start is kept (the checkpoint file
+   * written, "stream: at LATEST" logged) once its first pass is done; a poller that dies before
+   * then starts afresh at LATEST.
    */
   startingPosition?: 'TRIM_HORIZON' | 'LATEST';
   pollMs?: number;
@@ -57,7 +59,7 @@ export class StreamPipe {
   /** The table's stream, kept until it is disabled or gone (the table deleted or re-created). */
   private streamArn?: string;
   private checkpoint?: Checkpoint;
-  /** True until the first pass of a LATEST start (with no checkpoint) has read past what the stream held. */
+  /** True until the first pass of a LATEST start (with no checkpoint) is done and its checkpoint saved. */
   private skipping?: boolean;
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
@@ -99,10 +101,14 @@ export class StreamPipe {
       const streamArn = (this.streamArn ??= await this.latestStreamArn());
       if (!streamArn) return 0;
       const checkpoint = this.checkpointFor(streamArn);
+      const skipped = this.skipping ? await this.startAtLatest(streamArn, checkpoint) : 0;
       const { shards, enabled } = await this.readableShards(streamArn, checkpoint);
       let published = 0;
-      for (const shard of shards) published += await this.drainShard(streamArn, shard.ShardId!, checkpoint, !this.skipping);
-      if (this.skipping) this.saveCheckpoint(checkpoint); // even at empty shards: a restart must not skip again
+      for (const shard of shards) published += await this.drainShard(streamArn, shard.ShardId!, checkpoint);
+      if (this.skipping) {
+        this.saveCheckpoint(checkpoint); // even at empty shards: a restart must not skip again
+        this.log(`stream: at LATEST, ${skipped} earlier records skipped, ${published} later events delivered`);
+      }
       this.skipping = false;
       // A disabled stream gets no more records: once read, the next poll asks the table for its new one.
       if (!enabled) this.streamArn = undefined;
@@ -110,6 +116,8 @@ export class StreamPipe {
       return published;
     } catch (err) {
       this.iterators.clear(); // expired or trimmed iterators are fetched again from the checkpoint
+      // An unfinished LATEST start holds positions that are safe only with its LATEST iterators: begin it again.
+      if (this.skipping) this.checkpoint = undefined;
       if ((err as Error).name === 'ResourceNotFoundException') this.streamArn = undefined; // the stream itself is gone
       const message = `stream: ${(err as Error).name}: ${(err as Error).message}`;
       if (message !== this.lastError) this.log(message);
@@ -128,8 +136,7 @@ export class StreamPipe {
     }
   }
 
-  /** Open shards and closed ones not read to the end; a child waits until its parent is done. */
-  private async readableShards(streamArn: string, checkpoint: Checkpoint): Promise<{ shards: Shard[]; enabled: boolean }> {
+  private async describeShards(streamArn: string): Promise<{ shards: Shard[]; enabled: boolean }> {
     const shards: Shard[] = [];
     let enabled = true;
     let ExclusiveStartShardId: string | undefined;
@@ -139,22 +146,65 @@ export class StreamPipe {
       enabled &&= !['DISABLING', 'DISABLED'].includes(StreamDescription?.StreamStatus ?? '');
       ExclusiveStartShardId = StreamDescription?.LastEvaluatedShardId;
     } while (ExclusiveStartShardId);
+    return { shards, enabled };
+  }
+
+  /** Open shards and closed ones not read to the end; a child waits until its parent is done. */
+  private async readableShards(streamArn: string, checkpoint: Checkpoint): Promise<{ shards: Shard[]; enabled: boolean }> {
+    const { shards, enabled } = await this.describeShards(streamArn);
     const known = new Set(shards.map((s) => s.ShardId));
     const done = (id?: string) => !!id && checkpoint.shards[id]?.closed === true;
     const readable = shards.filter((s) => !done(s.ShardId) && (!s.ParentShardId || !known.has(s.ParentShardId) || done(s.ParentShardId)));
     return { shards: readable, enabled };
   }
 
-  private async drainShard(streamArn: string, shardId: string, checkpoint: Checkpoint, deliver: boolean): Promise<number> {
+  /**
+   * A LATEST start: a LATEST iterator for each open shard, taken first, delivers what is written
+   * from now on, even while the rest is read. Then each open shard is read to its end once, so the
+   * checkpoint has a sequence number a restart can resume after; the first pass replaces it with
+   * the last record delivered from the LATEST iterator, if any. Closed shards are all history.
+   * Answers how many records were skipped.
+   */
+  private async startAtLatest(streamArn: string, checkpoint: Checkpoint): Promise<number> {
+    let skipped = 0;
+    for (const shard of (await this.describeShards(streamArn)).shards) {
+      const shardId = shard.ShardId!;
+      const state = (checkpoint.shards[shardId] ??= {});
+      if (shard.SequenceNumberRange?.EndingSequenceNumber) {
+        state.closed = true;
+        continue;
+      }
+      const latest = await this.streams.send(
+        new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shardId, ShardIteratorType: 'LATEST' }),
+      );
+      let iterator = (
+        await this.streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shardId, ShardIteratorType: 'TRIM_HORIZON' }))
+      ).ShardIterator;
+      while (iterator) {
+        const { Records = [], NextShardIterator } = await this.streams.send(
+          new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }),
+        );
+        if (!Records.length) break;
+        skipped += Records.length;
+        state.sequenceNumber = Records.at(-1)!.dynamodb!.SequenceNumber;
+        iterator = NextShardIterator;
+      }
+      if (latest.ShardIterator) this.iterators.set(shardId, latest.ShardIterator);
+    }
+    return skipped;
+  }
+
+  private async drainShard(streamArn: string, shardId: string, checkpoint: Checkpoint): Promise<number> {
     let published = 0;
     let iterator: string | undefined = this.iterators.get(shardId) ?? (await this.shardIterator(streamArn, shardId, checkpoint));
     while (iterator) {
       const { Records = [], NextShardIterator } = await this.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
-      if (deliver) published += await this.publish(Records.map((r) => toPipeRecord(r, streamArn)));
+      published += await this.publish(Records.map((r) => toPipeRecord(r, streamArn)));
       const state = (checkpoint.shards[shardId] ??= {});
       if (Records.length) state.sequenceNumber = Records.at(-1)!.dynamodb!.SequenceNumber;
       if (!NextShardIterator) state.closed = true;
-      if (Records.length || !NextShardIterator) this.saveCheckpoint(checkpoint);
+      // During a LATEST start other shards' positions are not safe to keep yet: saved once its pass is done.
+      if ((Records.length || !NextShardIterator) && !this.skipping) this.saveCheckpoint(checkpoint);
       iterator = NextShardIterator;
       if (!Records.length) break; // caught up with an open shard: next poll
     }
