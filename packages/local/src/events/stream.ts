@@ -49,6 +49,8 @@ interface Checkpoint {
 
 export const CHECKPOINT_FILE = 'stream-checkpoint.json';
 const PUT_EVENTS_BATCH = 10;
+/** Tries per entry the bus refuses (FailedEntryCount), before the whole batch is read again next poll. */
+const PUT_EVENTS_ATTEMPTS = 3;
 const passesPipeFilter = compilePattern(EVENT_LOG_INSERTS);
 
 export class StreamPipe {
@@ -236,11 +238,20 @@ export class StreamPipe {
   private async publish(records: PipeStreamRecord[]): Promise<number> {
     const envelopes = await enrich(records.filter(passesPipeFilter));
     for (let i = 0; i < envelopes.length; i += PUT_EVENTS_BATCH) {
-      const batch = envelopes.slice(i, i + PUT_EVENTS_BATCH);
-      const answer = await this.eventBridge.send(new PutEventsCommand({ Entries: batch.map((e) => this.entry(e)) }));
-      answer.Entries?.forEach((result, n) => {
-        if (result.ErrorCode) this.log(`bus refused ${batch[n]?.type} ${batch[n]?.id}: ${result.ErrorCode} ${result.ErrorMessage}`);
-      });
+      let batch = envelopes.slice(i, i + PUT_EVENTS_BATCH);
+      // A partial failure is a failure of those entries: put them again, and if they still fail throw,
+      // so the checkpoint stays before this batch (at least once, as the Pipe retries its target).
+      for (let attempt = 1; batch.length; attempt++) {
+        const answer = await this.eventBridge.send(new PutEventsCommand({ Entries: batch.map((e) => this.entry(e)) }));
+        const refused = batch.filter((_, n) => answer.Entries?.[n]?.ErrorCode || !answer.Entries?.[n]?.EventId);
+        if (!refused.length) break;
+        const why = answer.Entries?.find((r) => r.ErrorCode);
+        const message = `bus refused ${refused.length} of ${batch.length} events (${why?.ErrorCode}: ${why?.ErrorMessage}), first ${refused[0]!.id}`;
+        if (attempt >= PUT_EVENTS_ATTEMPTS) throw new Error(message);
+        this.log(`stream: ${message}; putting them again`);
+        await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+        batch = refused;
+      }
     }
     return envelopes.length;
   }

@@ -220,14 +220,18 @@ describe('Local event plumbing', () => {
   });
 });
 
-/** DynamoDB Local behind a proxy that counts the operations asked of it (by X-Amz-Target). */
-async function countingProxy(endpoint: string) {
+/**
+ * DynamoDB Local behind a proxy that counts the operations asked of it (by X-Amz-Target), and
+ * lets a test act before one is passed on.
+ */
+async function countingProxy(endpoint: string, before?: (operation: string) => Promise<void>) {
   const calls = new Map<string, number>();
-  const server: Server = createServer((req, res) => {
+  const server: Server = createServer(async (req, res) => {
     const operation = String(req.headers['x-amz-target'] ?? '')
       .split('.')
       .pop()!;
     calls.set(operation, (calls.get(operation) ?? 0) + 1);
+    await before?.(operation);
     const upstream = request(new URL(req.url!, endpoint), { method: req.method, headers: req.headers }, (answer) => {
       res.writeHead(answer.statusCode!, answer.headers);
       answer.pipe(res);
@@ -322,6 +326,98 @@ describe('Stream poller', () => {
       await first.stop();
       await bus.close();
       rmSync(latestDir, { recursive: true, force: true });
+    }
+  }, 30_000);
+
+  it('with LATEST and no checkpoint, delivers what is written while it reads to the end of the stream', async () => {
+    // Prepare: a stream with history; an event is written just as the poller begins to read it
+    const table = 'crm-latest-race-it';
+    const latestDir = mkdtempSync(join(tmpdir(), 'crm-latest-'));
+    await ensureCrmTable(dynamo.endpoint, table);
+    await writeLeadWithEvent('l7', '01JEV0007', table);
+    let written = false;
+    const proxy = await countingProxy(dynamo.endpoint, async (operation) => {
+      if (operation !== 'GetRecords' || written) return;
+      written = true;
+      await writeLeadWithEvent('l8', '01JEV0008', table);
+    });
+    const bus = await startEventBus();
+    const onBus: string[] = [];
+    bus.addRule({ name: 'all', pattern: { source: ['crm'] }, target: async (e) => void onBus.push((e.detail as { id: string }).id) });
+    const options = {
+      dynamodbEndpoint: proxy.endpoint,
+      tableName: table,
+      eventBridgeEndpoint: bus.endpoint,
+      eventBusName: 'crm',
+      region: 'us-east-1',
+      dataDir: latestDir,
+      startingPosition: 'LATEST' as const,
+      log: () => {},
+    };
+    let pipe = new StreamPipe(options);
+    try {
+      // Act: the first pass, then a restart from its checkpoint
+      const first = await pollTimes(pipe, 1);
+      await pipe.stop();
+      pipe = new StreamPipe(options);
+      const afterRestart = await pollTimes(pipe, 2);
+      await bus.idle();
+      // Assess: the history skipped, the event written during the first pass delivered once
+      expect([written, first, afterRestart]).toEqual([true, 1, 0]);
+      expect(onBus).toEqual(['01JEV0008']);
+    } finally {
+      await pipe.stop();
+      await bus.close();
+      await proxy.close();
+      rmSync(latestDir, { recursive: true, force: true });
+    }
+  }, 30_000);
+
+  it('puts again the events the bus refuses (FailedEntryCount) and keeps its place until they are on the bus', async () => {
+    // Prepare: a bus whose first PutEvents answers that its first entry failed
+    const table = 'crm-refused-it';
+    await ensureCrmTable(dynamo.endpoint, table);
+    const bus = await startEventBus();
+    const onBus: string[] = [];
+    bus.addRule({ name: 'all', pattern: { source: ['crm'] }, target: async (e) => void onBus.push((e.detail as { id: string }).id) });
+    let putEvents = 0;
+    const refusing = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        if (++putEvents === 1) {
+          res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
+          res.end(JSON.stringify({ FailedEntryCount: 1, Entries: [{ ErrorCode: 'InternalFailure', ErrorMessage: 'try again' }] }));
+          return;
+        }
+        const upstream = request(new URL(req.url!, bus.endpoint), { method: req.method, headers: req.headers }, (answer) => {
+          res.writeHead(answer.statusCode!, answer.headers);
+          answer.pipe(res);
+        });
+        upstream.end(Buffer.concat(chunks));
+      });
+    });
+    await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', resolve));
+    const pipe = new StreamPipe({
+      dynamodbEndpoint: dynamo.endpoint,
+      tableName: table,
+      eventBridgeEndpoint: `http://127.0.0.1:${(refusing.address() as AddressInfo).port}`,
+      eventBusName: 'crm',
+      region: 'us-east-1',
+      log: () => {},
+    });
+    try {
+      // Act
+      await writeLeadWithEvent('l9', '01JEV0009', table);
+      const published = await pollTimes(pipe, 2);
+      await bus.idle();
+      // Assess: put twice, on the bus once
+      expect([published, putEvents]).toEqual([1, 2]);
+      expect(onBus).toEqual(['01JEV0009']);
+    } finally {
+      await pipe.stop();
+      await bus.close();
+      await new Promise<void>((resolve) => refusing.close(() => resolve()));
     }
   }, 30_000);
 });
