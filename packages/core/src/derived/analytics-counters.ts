@@ -7,7 +7,8 @@ import type { Pipeline } from '@crm/contract';
 import { db } from '../db.ts';
 import type { LeadItem } from '../model/lead.ts';
 import type { Stored } from '../model/records.ts';
-import { update, type Write } from '../write/write.ts';
+import { addTo } from '../write/adds.ts';
+import type { Write } from '../write/write.ts';
 import { shardedKey, shardOf } from './counters.ts';
 
 /**
@@ -107,7 +108,7 @@ function tallyWrites(accountId: string, before: Contribution, after: Contributio
   const writes: Write[] = [];
   for (const [key, t] of delta) {
     const moved = Object.fromEntries(Object.entries(t).filter(([, v]) => v !== 0));
-    if (Object.keys(moved).length) writes.push(update(db.tally.update({ accountId, key }).add(moved).params()));
+    if (Object.keys(moved).length) writes.push(addTo('tally', accountId, key, moved));
   }
   return writes;
 }

@@ -1,7 +1,8 @@
 // Pre-aggregated figures, changed in the same transaction as the leads they count:
 // the board's column headers and the reports read these instead of the leads.
 import { db } from '../db.ts';
-import { update, type Write } from '../write/write.ts';
+import { addTo } from '../write/adds.ts';
+import type { Write } from '../write/write.ts';
 
 /**
  * Every create in an account moves its day counter and its record count: spread over this many items (chosen by record id), none takes more than a share of
@@ -54,14 +55,7 @@ export function dayCounterWrites(before: Flowing | null, after: Flowing | null):
   const writes: Write[] = [];
   const day = (iso: string) => iso.slice(0, 10);
   const add = (key: string, amount: number) =>
-    writes.push(
-      update(
-        db.counter
-          .update({ accountId: after.accountId, key: shardedKey(key, after.leadId) })
-          .add({ count: 1, amount })
-          .params(),
-      ),
-    );
+    writes.push(addTo('counter', after.accountId, shardedKey(key, after.leadId), { count: 1, amount }));
   if (!before) add(dayCounterKey(day(after.createdAt), 'created'), after.price);
   if (after.status !== 'open' && after.closedAt && before?.status !== after.status) {
     add(dayCounterKey(day(after.closedAt), after.status), after.price);
@@ -91,12 +85,7 @@ export async function allStageTotals(accountId: string) {
 }
 
 const bump = (lead: Counted, count: number, amount: number) =>
-  update(
-    db.counter
-      .update({ accountId: lead.accountId, key: stageCounterKey(lead.pipelineId, lead.stageId) })
-      .add({ count, amount })
-      .params(),
-  );
+  addTo('counter', lead.accountId, stageCounterKey(lead.pipelineId, lead.stageId), { count, amount });
 
 /** Count and sum of the leads in each stage of a pipeline: one Query. */
 export async function stageTotals(accountId: string, pipelineId: string) {
