@@ -123,10 +123,17 @@ async function main() {
     cases.push({ name: "a lead's GET", api: () => call(a.token, 'GET', `/leads/${lead.id}`), raw: () => replay(getSent) });
     const listSent = await record(() => call(a.token, 'GET', '/leads?limit=50'));
     cases.push({ name: 'a list page (50)', api: () => call(a.token, 'GET', '/leads?limit=50'), raw: () => replay(listSent) });
-    let createdId = '';
-    const createSent = await record(
-      async () => (createdId = ((await call(a.token, 'POST', '/leads', { name: 'Bench create', price: 5 })) as { id: string }).id),
-    );
+    // Several creates recorded, replayed in turn: a create's counters are sharded by its lead id,
+    // so one recording replayed over and over would pile every raw create onto one shard of each
+    // counter, where the API's creates spread over all of them.
+    const recordedCreates: { sent: Sent[]; leadId: string }[] = [];
+    for (let i = 0; i < 16; i++) {
+      let leadId = '';
+      const sent = await record(
+        async () => (leadId = ((await call(a.token, 'POST', '/leads', { name: 'Bench create', price: 5 })) as { id: string }).id),
+      );
+      recordedCreates.push({ sent, leadId });
+    }
     const eventIds = (sent: Sent[]) =>
       sent.flatMap((s) => [...JSON.stringify(s.command.input).matchAll(/"eventId":\{"S":"([0-9A-Z]{26})"\}/g)].map((m) => m[1]));
     /** A swap of these ids for fresh ones, in the case each was sent in. */
@@ -137,8 +144,12 @@ async function main() {
         return !to ? id : id === id.toLowerCase() ? to.toLowerCase() : to;
       };
     };
-    const createIds = [createdId, ...eventIds(createSent)];
-    const createRaw = () => replay(createSent, newIds(createIds));
+    const createReplays = recordedCreates.map(({ sent, leadId }) => ({ sent, ids: [leadId, ...eventIds(sent)] }));
+    let nextCreate = 0;
+    const createRaw = () => {
+      const { sent, ids } = createReplays[nextCreate++ % createReplays.length];
+      return replay(sent, newIds(ids));
+    };
     cases.push({ name: 'a create', api: () => call(a.token, 'POST', '/leads', { name: 'Bench create', price: 5 }), raw: createRaw });
     // Stage moves: a fresh lead for every move, the recorded move's lead id swapped for it.
     const [first, second] = pipeline.stages;
