@@ -7,7 +7,8 @@ import type { Pipeline } from '@crm/contract';
 import { db } from '../db.ts';
 import type { LeadItem } from '../model/lead.ts';
 import type { Stored } from '../model/records.ts';
-import { update, type Write } from '../write/write.ts';
+import { addTo } from '../write/adds.ts';
+import type { Write } from '../write/write.ts';
 import { shardedKey, shardOf } from './counters.ts';
 
 /**
@@ -107,7 +108,7 @@ function tallyWrites(accountId: string, before: Contribution, after: Contributio
   const writes: Write[] = [];
   for (const [key, t] of delta) {
     const moved = Object.fromEntries(Object.entries(t).filter(([, v]) => v !== 0));
-    if (Object.keys(moved).length) writes.push(update(db.tally.update({ accountId, key }).add(moved).params()));
+    if (Object.keys(moved).length) writes.push(addTo('tally', accountId, key, moved));
   }
   return writes;
 }
@@ -141,17 +142,25 @@ export function stageRank(pipeline: Pipeline, stageId: string | undefined) {
   return pipeline.stages.some((s) => s.id === stageId && s.type === 'won') ? open.length : -1;
 }
 
-type TaskLike = { responsibleUserId: string; state: 'open' | 'completed'; dueAt: string; completedAt?: string };
+type TaskLike = { taskId: string; responsibleUserId: string; state: 'open' | 'completed'; dueAt: string; completedAt?: string };
 
+/**
+ * A task's tallies are per responsible user: one user given a burst of tasks due the same day
+ * would write one `dueDay#` and one `dueMonth#` item with each. They are sharded by task id like
+ * the lead tallies (a `#sN` suffix; shard 0 is the bare key, so tallies written before count on).
+ */
 export function taskContribution(task: TaskLike, timeZone: string): Contribution {
   const out: Contribution = new Map();
+  const spread = (key: string) => shardedKey(key, task.taskId, STAGE_SHARDS);
   if (task.state === 'open') {
     const user = task.responsibleUserId;
-    add(out, tallyKeys.due(user, task.dueAt.slice(0, 13)), { count: 1 });
-    add(out, tallyKeys.dueDay(user, task.dueAt.slice(0, 10)), { count: 1 });
-    add(out, tallyKeys.dueMonth(user, task.dueAt.slice(0, 7)), { count: 1 });
-    add(out, tallyKeys.dueYear(user, task.dueAt.slice(0, 4)), { count: 1 });
-  } else if (task.completedAt) add(out, tallyKeys.done(localDay(task.completedAt, timeZone), task.responsibleUserId), { count: 1 });
+    add(out, spread(tallyKeys.due(user, task.dueAt.slice(0, 13))), { count: 1 });
+    add(out, spread(tallyKeys.dueDay(user, task.dueAt.slice(0, 10))), { count: 1 });
+    add(out, spread(tallyKeys.dueMonth(user, task.dueAt.slice(0, 7))), { count: 1 });
+    add(out, spread(tallyKeys.dueYear(user, task.dueAt.slice(0, 4))), { count: 1 });
+  } else if (task.completedAt) {
+    add(out, spread(tallyKeys.done(localDay(task.completedAt, timeZone), task.responsibleUserId)), { count: 1 });
+  }
   return out;
 }
 

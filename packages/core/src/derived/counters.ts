@@ -1,7 +1,8 @@
 // Pre-aggregated figures, changed in the same transaction as the leads they count:
 // the board's column headers and the reports read these instead of the leads.
 import { db } from '../db.ts';
-import { update, type Write } from '../write/write.ts';
+import { addTo } from '../write/adds.ts';
+import type { Write } from '../write/write.ts';
 
 /**
  * Every create in an account moves its day counter and its record count: spread over this many items (chosen by record id), none takes more than a share of
@@ -25,11 +26,21 @@ export function shardedKey(key: string, recordId: string, shards = COUNTER_SHARD
 export const unsharded = (key: string) => key.replace(/#s\d+$/, '');
 
 /**
- * Keyed by pipeline first, so one Query (begins_with) reads a whole board's totals. Not
- * sharded: deleting a stage or a pipeline conditions on its one counter being zero, inside a
- * transaction of at most 100 items (docs/PERFORMANCE.md says what that leaves hot).
+ * Keyed by pipeline first, so one Query (begins_with) reads a whole board's totals. Every
+ * create into a stage and every move out of it moves the stage's counter: spread over this many
+ * items by lead id (shard 0 the bare key, as before sharding), half the per-item limit at 1,000
+ * creates a second into one stage. Fewer than the account-wide counters' 8 because deleting a
+ * stage, or a pipeline, conditions on every shard of its stages being zero, inside a transaction
+ * of at most 100 items (docs/PERFORMANCE.md, "Write rate per item").
  */
+export const STAGE_COUNTER_SHARDS = 4;
+
+/** The stage's counter, the bare key: shard 0. */
 export const stageCounterKey = (pipelineId: string, stageId: string) => `stage#${pipelineId}#${stageId}`;
+
+/** Every shard's key of a stage's counter (a delete's emptiness check). */
+export const stageCounterKeys = (pipelineId: string, stageId: string) =>
+  Array.from({ length: STAGE_COUNTER_SHARDS }, (_, n) => `${stageCounterKey(pipelineId, stageId)}${n ? `#s${n}` : ''}`);
 
 type Counted = { accountId: string; leadId: string; pipelineId: string; stageId: string; price: number };
 type Flowing = Counted & { createdAt: string; status: 'open' | 'won' | 'lost'; closedAt?: string };
@@ -54,14 +65,7 @@ export function dayCounterWrites(before: Flowing | null, after: Flowing | null):
   const writes: Write[] = [];
   const day = (iso: string) => iso.slice(0, 10);
   const add = (key: string, amount: number) =>
-    writes.push(
-      update(
-        db.counter
-          .update({ accountId: after.accountId, key: shardedKey(key, after.leadId) })
-          .add({ count: 1, amount })
-          .params(),
-      ),
-    );
+    writes.push(addTo('counter', after.accountId, shardedKey(key, after.leadId), { count: 1, amount }));
   if (!before) add(dayCounterKey(day(after.createdAt), 'created'), after.price);
   if (after.status !== 'open' && after.closedAt && before?.status !== after.status) {
     add(dayCounterKey(day(after.closedAt), after.status), after.price);
@@ -81,7 +85,7 @@ export async function dayCounters(accountId: string, fromDay: string, toDay: str
   });
 }
 
-/** All stage counters of the account: one Query (few items: one per stage). */
+/** All stage counters of the account: one Query (few items: a few shards per stage), an entry per shard. */
 export async function allStageTotals(accountId: string) {
   const { data } = await db.counter.query.byKey({ accountId }).begins({ key: 'stage#' }).go({ pages: 'all' });
   return data.map((c) => {
@@ -91,12 +95,10 @@ export async function allStageTotals(accountId: string) {
 }
 
 const bump = (lead: Counted, count: number, amount: number) =>
-  update(
-    db.counter
-      .update({ accountId: lead.accountId, key: stageCounterKey(lead.pipelineId, lead.stageId) })
-      .add({ count, amount })
-      .params(),
-  );
+  addTo('counter', lead.accountId, shardedKey(stageCounterKey(lead.pipelineId, lead.stageId), lead.leadId, STAGE_COUNTER_SHARDS), {
+    count,
+    amount,
+  });
 
 /** Count and sum of the leads in each stage of a pipeline: one Query. */
 export async function stageTotals(accountId: string, pipelineId: string) {

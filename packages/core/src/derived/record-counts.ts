@@ -1,8 +1,8 @@
 // How many leads, contacts, companies and tasks an account holds, kept in the same
 // transaction as each create, delete and restore: the Usage page reads four counters (and their
 // shards, derived/counters.ts), never the records.
-import { db } from '../db.ts';
-import { update, type Write } from '../write/write.ts';
+import { addTo } from '../write/adds.ts';
+import type { Write } from '../write/write.ts';
 import { shardedKey } from './counters.ts';
 
 export type CountedKind = 'lead' | 'contact' | 'company' | 'task';
@@ -14,12 +14,5 @@ export const recordCountKey = (kind: CountedKind) => `records#${kind}`;
 export function recordCountWrites(accountId: string, kind: CountedKind, before: object | null, after: object | null): Write[] {
   if (!!before === !!after) return [];
   const recordId = String(((after ?? before) as Record<string, unknown>)[`${kind}Id`]);
-  return [
-    update(
-      db.counter
-        .update({ accountId, key: shardedKey(recordCountKey(kind), recordId) })
-        .add({ count: after ? 1 : -1 })
-        .params(),
-    ),
-  ];
+  return [addTo('counter', accountId, shardedKey(recordCountKey(kind), recordId), { count: after ? 1 : -1 })];
 }

@@ -107,14 +107,19 @@ async function openTaskFigures(caller: Caller, at: Date, timeZone: string) {
     ...(endWhole < end ? [countOpenTasks(accountId, userId, new Date(endWhole).toISOString(), bounds.end)] : []),
   ];
   const [years, months, days, hours, currentHour, ...edgeCounts] = await Promise.all([
-    talliesBetween(accountId, tallyKeys.dueYear(userId, '0'), tallyKeys.dueYear(userId, before(year))),
-    talliesBetween(accountId, tallyKeys.dueMonth(userId, `${year}-00`), tallyKeys.dueMonth(userId, `${year}-${before(month)}`)),
-    talliesBetween(accountId, tallyKeys.dueDay(userId, `${year}-${month}-00`), tallyKeys.dueDay(userId, `${year}-${month}-${before(day)}`)),
-    talliesBetween(accountId, tallyKeys.due(userId, lowHour), tallyKeys.due(userId, highHour)),
+    // Each upper bound with `#~`: the last period's shards (`#sN`) sort after its bare key.
+    talliesBetween(accountId, tallyKeys.dueYear(userId, '0'), `${tallyKeys.dueYear(userId, before(year))}#~`),
+    talliesBetween(accountId, tallyKeys.dueMonth(userId, `${year}-00`), `${tallyKeys.dueMonth(userId, `${year}-${before(month)}`)}#~`),
+    talliesBetween(
+      accountId,
+      tallyKeys.dueDay(userId, `${year}-${month}-00`),
+      `${tallyKeys.dueDay(userId, `${year}-${month}-${before(day)}`)}#~`,
+    ),
+    talliesBetween(accountId, tallyKeys.due(userId, lowHour), `${tallyKeys.due(userId, highHour)}#~`),
     countOpenTasks(accountId, userId, new Date(thisHour).toISOString(), iso),
     ...edges,
   ]);
-  const hourAt = (key: string) => Date.parse(`${key.slice(key.lastIndexOf('#') + 1)}:00:00.000Z`);
+  const hourAt = (key: string) => Date.parse(`${key.split('#')[2]}:00:00.000Z`);
   const overdue =
     sum(years) + sum(months) + sum(days) + sum(hours.filter((t) => hourAt(t.key) >= midnightUtc && hourAt(t.key) < thisHour)) + currentHour;
   const today = sum(hours.filter((t) => hourAt(t.key) >= firstWhole && hourAt(t.key) < endWhole)) + edgeCounts.reduce((n, c) => n + c, 0);

@@ -12,9 +12,9 @@ import { newId, now } from '../ids.ts';
 import { acceptCursor, pageOf } from '../page.ts';
 import { requireAdmin, scopeOf } from '../rights.ts';
 import { definedOnly } from '../text.ts';
-import { RaceLost, remove, type Write } from '../write/write.ts';
-import { definitionsChanged, keptPipelines } from '../write/definitions.ts';
-import { stageCounterKey, stageTotals } from '../derived/counters.ts';
+import { MAX_TRANSACTION_ITEMS, RaceLost, remove, type Write } from '../write/write.ts';
+import { DEFINITIONS_SHARDS, definitionsChanged, keptPipelines } from '../write/definitions.ts';
+import { STAGE_COUNTER_SHARDS, stageCounterKeys, stageTotals } from '../derived/counters.ts';
 import { stageTotalsOf } from '../derived/analytics-counters.ts';
 import { stampsOf } from '../model/stamps.ts';
 import { sharedRead } from '../read-memo.ts';
@@ -142,7 +142,7 @@ export const deleteStage = (caller: Caller, id: string, stageId: string, options
     if (!stage) throw notFound('Stage');
     if (stage.type !== 'open') throw conflict('Won and lost stages cannot be deleted');
     if (p.stages.filter((s: Stage) => s.type === 'open').length === 1) throw conflict('A pipeline keeps at least one open stage');
-    return { next: { ...p, stages: p.stages.filter((s: Stage) => s.id !== stageId) }, writes: [stageEmptyCheck(caller, id, stageId)] };
+    return { next: { ...p, stages: p.stages.filter((s: Stage) => s.id !== stageId) }, writes: stageEmptyCheck(caller, id, stageId) };
   });
 
 /**
@@ -168,15 +168,28 @@ export const removeStage = (caller: Caller, id: string, stageId: string, input: 
     }),
   );
 
+/**
+ * The most stages a pipeline may have to be deleted in one transaction: each stage's counter
+ * shards, and room for the pipeline, its event and the definitions version (write/definitions.ts).
+ */
+export const PIPELINE_DELETE_STAGES = Math.floor((MAX_TRANSACTION_ITEMS - DEFINITIONS_SHARDS - 4) / STAGE_COUNTER_SHARDS);
+
 /** Deleting a pipeline needs every stage empty. */
 export async function deletePipeline(caller: Caller, id: string, options?: WriteOptions) {
   requireAdmin(caller);
   await pipelines.destroy(caller, id, options, async (current) => {
     const others = (await allPipelines(caller)).filter((p) => p.id !== id);
     if (others.length === 0) throw conflict('The account keeps at least one pipeline');
+    // Every shard of every stage is checked in the one transaction: a pipeline of more stages
+    // than that fits is emptied of its stages first (services/pipelines.ts `deleteStage`).
+    if (current.stages.length > PIPELINE_DELETE_STAGES) {
+      throw conflict(
+        `A pipeline of more than ${PIPELINE_DELETE_STAGES} stages is deleted once its empty stages are deleted: delete some of them first`,
+      );
+    }
     return {
       writes: [
-        ...current.stages.map((s) => stageEmptyCheck(caller, id, s.id)),
+        ...current.stages.flatMap((s) => stageEmptyCheck(caller, id, s.id)),
         // Two pipelines deleted at once must not leave the account with none.
         pipelineUnchanged(caller.accountId, others[0]),
       ],
@@ -197,14 +210,16 @@ export const pipelineUnchanged = (accountId: string, pipeline: Pipeline): Write 
   onFail: () => new RaceLost() as never,
 });
 
-/** Deletes the stage's counter only when it counts no leads (or never existed). */
-const stageEmptyCheck = (caller: Caller, pipelineId: string, stageId: string): Write =>
-  remove(
-    db.counter
-      .delete({ accountId: caller.accountId, key: stageCounterKey(pipelineId, stageId) })
-      .where((a, op) => `${op.notExists(a.count)} OR ${op.eq(a.count, 0)}`)
-      .params(),
-    () => conflict('The stage still has leads; move them first'),
+/** Deletes every shard of the stage's counter, each only when it counts no leads (or never existed). */
+const stageEmptyCheck = (caller: Caller, pipelineId: string, stageId: string): Write[] =>
+  stageCounterKeys(pipelineId, stageId).map((key) =>
+    remove(
+      db.counter
+        .delete({ accountId: caller.accountId, key })
+        .where((a, op) => `${op.notExists(a.count)} OR ${op.eq(a.count, 0)}`)
+        .params(),
+      () => conflict('The stage still has leads; move them first'),
+    ),
   );
 
 /**

@@ -5,7 +5,9 @@
 // own transactions (derived/record-counts.ts).
 import type { Usage } from '@crm/contract';
 import type { Caller } from '../context.ts';
-import { db } from '../db.ts';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, dynamo } from '../db.ts';
+import { addTo } from '../write/adds.ts';
 import { COUNTED_KINDS, recordCountKey } from '../derived/record-counts.ts';
 import { unsharded } from '../derived/counters.ts';
 import { requireAdmin } from '../rights.ts';
@@ -22,10 +24,8 @@ const requestsKey = (month: string, shard: number) => `requests#${month}#${shard
  */
 export async function countRequest(accountId: string, at = new Date()): Promise<void> {
   const shard = Math.floor(Math.random() * REQUEST_SHARDS);
-  await db.counter
-    .update({ accountId, key: requestsKey(monthOf(at), shard) })
-    .add({ count: 1 })
-    .go({ response: 'none' });
+  // Built directly, not through ElectroDB: every request pays for it (write/adds.ts).
+  await dynamo.send(new UpdateCommand(addTo('counter', accountId, requestsKey(monthOf(at), shard), { count: 1 }).item.Update!));
 }
 
 /**

@@ -12,6 +12,8 @@ import { db } from '../db.ts';
 import type { PipelineEntity } from '../entities/pipeline.ts';
 import type { FieldItem } from '../model/custom-field.ts';
 import { DomainError } from '../errors.ts';
+import { config } from '../config.ts';
+import { addedKey } from './adds.ts';
 import { RaceLost, update, type Write } from './write.ts';
 
 type PipelineItem = EntityItem<typeof PipelineEntity>;
@@ -146,12 +148,12 @@ export async function definitionsGuard(
   if (!s) return { writes: [], committed: () => undefined };
   const version = await s.version;
   const shard = Math.floor(Math.random() * DEFINITIONS_SHARDS);
-  const key = db.counter.get(versionKey(caller.accountId, shard)).params() as { TableName: string; Key: Record<string, unknown> };
+  const { accountId, key } = versionKey(caller.accountId, shard);
   const check: Write = {
     item: {
       ConditionCheck: {
-        TableName: key.TableName,
-        Key: key.Key,
+        TableName: config.tableName,
+        Key: addedKey('counter', accountId, key),
         ConditionExpression: version ? '#count = :version' : 'attribute_not_exists(#count)',
         ExpressionAttributeNames: { '#count': 'count' },
         ...(version ? { ExpressionAttributeValues: { ':version': version } } : {}),
