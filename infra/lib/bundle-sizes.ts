@@ -24,6 +24,8 @@ export interface BundleSize extends LambdaEntry {
   heaviest: { name: string; bytes: number }[];
   /** Packages the bundle imports but does not hold (AWS SDK and Node's own left out): the function must install them. */
   installs: string[];
+  /** The repo's own source files bundled (node_modules left out), relative to the repo root. */
+  sources: string[];
 }
 
 export async function bundleSizes(entries: readonly LambdaEntry[]): Promise<BundleSize[]> {
@@ -47,7 +49,13 @@ export async function bundleSizes(entries: readonly LambdaEntry[]): Promise<Bund
     const js = result.outputFiles.find((f) => f.path === path);
     if (!js) throw new Error(`esbuild wrote no ${BUNDLE_FILE} for ${e.entry}`);
     const output = result.metafile.outputs[relative(REPO_ROOT, path)];
-    return { ...e, bytes: js.contents.byteLength, heaviest: heaviestInputs(output), installs: installsOf(output) };
+    return {
+      ...e,
+      bytes: js.contents.byteLength,
+      heaviest: heaviestInputs(output),
+      installs: installsOf(output),
+      sources: Object.keys(output?.inputs ?? {}).filter((f) => !f.includes('node_modules/')),
+    };
   });
 }
 
