@@ -4,7 +4,8 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { accountOfInboundKey, notFound } from '@crm/core';
 import { defineResource, Reply } from '../http/resource.ts';
-import { loadWidget, widgetContext } from '../widgets/registry.ts';
+import { widgetContext } from '../widgets/consume.ts';
+import { loadWidget } from '../widgets/registry.ts';
 import { publicApiUrl, reachingService } from '../widgets/api.ts';
 
 async function runInbound(event: APIGatewayProxyEventV2, params: Record<string, string>, parsedBody?: unknown) {

@@ -1,7 +1,6 @@
 // The key that seals widgets' secret settings: from Secrets Manager in AWS (CDK sets
 // WIDGET_SECRETS_KEY_ARN), from WIDGET_SECRETS_KEY locally (the local runtime generates one
-// and keeps it in .data). Read once per instance.
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+// and keeps it in .data). Read once per instance; the SDK is loaded with it, not at cold start.
 import { sealingKey } from '@crm/core';
 
 let key: Promise<Buffer> | undefined;
@@ -13,8 +12,8 @@ export function widgetSecretsKey(): Promise<Buffer> {
     if (!local) return Promise.reject(new Error('WIDGET_SECRETS_KEY_ARN or WIDGET_SECRETS_KEY must be set'));
     return Promise.resolve(sealingKey(local));
   }
-  key ??= new SecretsManagerClient({})
-    .send(new GetSecretValueCommand({ SecretId: arn }))
+  key ??= import('@aws-sdk/client-secrets-manager')
+    .then((sdk) => new sdk.SecretsManagerClient({}).send(new sdk.GetSecretValueCommand({ SecretId: arn })))
     .then((r) => {
       if (!r.SecretString) throw new Error('The widget secrets key is empty');
       return sealingKey(r.SecretString);

@@ -1,6 +1,7 @@
 // Bundles Lambda entries with esbuild as the CDK does (bundling.ts) and measures the minified
 // JavaScript, source map excluded, AWS SDK external; says which packages weigh most.
 import { build, type Metafile } from 'esbuild';
+import { builtinModules } from 'node:module';
 import { join, relative } from 'node:path';
 import { BUNDLE_FILE, esbuildOptions } from './bundling.ts';
 import type { LambdaEntry } from './lambda-entries.ts';
@@ -21,6 +22,10 @@ export interface BundleSize extends LambdaEntry {
   bytes: number;
   /** The heaviest packages (or repo folders) in the bundle, heaviest first. */
   heaviest: { name: string; bytes: number }[];
+  /** Packages the bundle imports but does not hold (AWS SDK and Node's own left out): the function must install them. */
+  installs: string[];
+  /** The repo's own source files bundled (node_modules left out), relative to the repo root. */
+  sources: string[];
 }
 
 export async function bundleSizes(entries: readonly LambdaEntry[]): Promise<BundleSize[]> {
@@ -43,8 +48,20 @@ export async function bundleSizes(entries: readonly LambdaEntry[]): Promise<Bund
     const path = join(outdir, e.name, BUNDLE_FILE);
     const js = result.outputFiles.find((f) => f.path === path);
     if (!js) throw new Error(`esbuild wrote no ${BUNDLE_FILE} for ${e.entry}`);
-    return { ...e, bytes: js.contents.byteLength, heaviest: heaviestInputs(result.metafile.outputs[relative(REPO_ROOT, path)]) };
+    const output = result.metafile.outputs[relative(REPO_ROOT, path)];
+    return {
+      ...e,
+      bytes: js.contents.byteLength,
+      heaviest: heaviestInputs(output),
+      installs: installsOf(output),
+      sources: Object.keys(output?.inputs ?? {}).filter((f) => !f.includes('node_modules/')),
+    };
   });
+}
+
+function installsOf(output: Metafile['outputs'][string] | undefined): string[] {
+  const external = (output?.imports ?? []).filter((i) => i.external && !/^(node:|@aws-sdk\/)/.test(i.path));
+  return [...new Set(external.map((i) => i.path))].filter((p) => !builtinModules.includes(p)).sort();
 }
 
 function heaviestInputs(output: Metafile['outputs'][string] | undefined): { name: string; bytes: number }[] {

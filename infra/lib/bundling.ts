@@ -31,15 +31,15 @@ export const cdkBundling: BundlingOptions = {
  * Libraries heavier than a whole Lambda's budget are never bundled (external above) but
  * installed into node_modules of the functions that use them: exceljs (XLSX in and out, about
  * 1 MB minified; loaded lazily when a file is XLSX) and the mail widget's parser and sender
- * (mailparser with its iconv-lite, nodemailer: about 1.4 MB), which every widget function can
- * reach through the widget registry.
+ * (mailparser with its iconv-lite, nodemailer: about 1.4 MB), which the widgets API reaches
+ * through the widget registry and SES receiving's Lambda (the parser); the other widgets' Lambdas
+ * do not (infra/test/bundle-size.test.ts checks each function installs what its bundle imports).
  */
 const INSTALLED: { modules: string[]; entries: RegExp[] }[] = [
   { modules: ['exceljs'], entries: [/handlers\/imports\.ts$/, /handlers\/exports\.ts$/, /consumers\/import-run\.ts$/] },
-  {
-    modules: ['mailparser', 'nodemailer'],
-    entries: [/handlers\/widgets\.ts$/, /handlers\/widget-inbound\.ts$/, /widgets\/[^/]+\/[^/]+\.ts$/],
-  },
+  { modules: ['mailparser', 'nodemailer'], entries: [/handlers\/widgets\.ts$/, /handlers\/widget-inbound\.ts$/] },
+  // SES receiving only reads letters.
+  { modules: ['mailparser'], entries: [/widgets\/mail\/ses-inbound\.ts$/] },
 ];
 export const bundlingFor = (entry: string): BundlingOptions => {
   const nodeModules = INSTALLED.filter((i) => i.entries.some((e) => e.test(entry))).flatMap((i) => i.modules);

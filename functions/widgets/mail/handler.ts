@@ -2,7 +2,7 @@
 // SES receiving (ses-inbound.ts) and the local SMTP server share.
 import { receiveIncoming, receiveLetter, sendMessage } from '@crm/core';
 import type { WidgetContext, WidgetModule } from '../widget.ts';
-import { widgetContext } from '../registry.ts';
+import { widgetContext } from '../consume.ts';
 import { accountOfMailbox, mailboxOf, mailDomain, parseLetter, sendLetter } from './letters.ts';
 import { manifest } from './manifest.ts';
 

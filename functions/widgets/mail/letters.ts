@@ -1,11 +1,12 @@
 // Letters as mail speaks them. Out: nodemailer composes the MIME letter (with In-Reply-To and
 // References for a reply) and hands it to Amazon SES (SESv2 SendEmail) in AWS, or to the local
 // runtime's SMTP server (MAIL_SMTP_URL). In: mailparser reads the raw letter, whether SES put
-// it into S3 or the local SMTP server received it.
+// it into S3 or the local SMTP server received it. The three libraries are imported when a
+// letter is first sent or read, not when the Lambda starts: they are most of its cold start, and
+// the widgets API bundles this module with every other widget.
 import { createHash } from 'node:crypto';
-import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import { simpleParser, type AddressObject } from 'mailparser';
-import { createTransport } from 'nodemailer';
+import type { AddressObject } from 'mailparser';
+import type { Transporter } from 'nodemailer';
 import type { InboundLetter } from '@crm/core';
 
 /** Each account's mailbox is `<account id>@<MAIL_DOMAIN>`: the SES receipt rule takes the whole domain. */
@@ -19,12 +20,15 @@ export function accountOfMailbox(address: string): string | null {
   return local.toUpperCase();
 }
 
-let transport: ReturnType<typeof createTransport> | undefined;
+let transport: Promise<Transporter> | undefined;
 function mailer() {
-  const smtp = process.env.MAIL_SMTP_URL;
-  transport ??= smtp
-    ? createTransport(smtp)
-    : createTransport({ SES: { sesClient: new SESv2Client({ region: process.env.AWS_REGION }), SendEmailCommand } });
+  transport ??= (async () => {
+    const { createTransport } = await import('nodemailer');
+    const smtp = process.env.MAIL_SMTP_URL;
+    if (smtp) return createTransport(smtp);
+    const { SESv2Client, SendEmailCommand } = await import('@aws-sdk/client-sesv2');
+    return createTransport({ SES: { sesClient: new SESv2Client({ region: process.env.AWS_REGION }), SendEmailCommand } });
+  })();
   return transport;
 }
 
@@ -41,7 +45,9 @@ export interface OutgoingLetter {
 
 /** Sends a letter; answers the Message-ID the recipient sees. */
 export async function sendLetter(letter: OutgoingLetter): Promise<string> {
-  const info = await mailer().sendMail({
+  const info = await (
+    await mailer()
+  ).sendMail({
     from: letter.from,
     to: letter.to,
     subject: letter.subject,
@@ -60,6 +66,7 @@ const MAX_TEXT = 20_000;
 
 /** A raw RFC 5322 letter as the CRM keeps it, with every recipient (To, Cc and the envelope's). */
 export async function parseLetter(raw: Buffer | string, envelopeTo: string[] = []): Promise<InboundLetter & { recipients: string[] }> {
+  const { simpleParser } = await import('mailparser');
   const parsed = await simpleParser(raw, { skipHtmlToText: false, skipImageLinks: true });
   const from = addresses(parsed.from)[0];
   const references = typeof parsed.references === 'string' ? [parsed.references] : (parsed.references ?? []);

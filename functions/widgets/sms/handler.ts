@@ -4,7 +4,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { RecordRef } from '@crm/contract';
 import { addNote, getLead, recordWidgetEvent } from '@crm/core';
 import { callService, ServiceFailed } from '../http.ts';
-import { widgetConsumer } from '../registry.ts';
+import { widgetConsumer } from '../consume.ts';
 import type { ActionRequest, InboundRequest, WidgetContext, WidgetModule } from '../widget.ts';
 import { manifest } from './manifest.ts';
 

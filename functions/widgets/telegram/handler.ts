@@ -3,7 +3,7 @@
 // webhook's registration with Telegram when an admin saves the settings (onSave).
 import { timingSafeEqual } from 'node:crypto';
 import { chatThread, linkChat, receiveChatMessage, receiveIncoming, sendMessage } from '@crm/core';
-import { widgetConsumer } from '../registry.ts';
+import { widgetConsumer } from '../consume.ts';
 import type { WidgetContext, WidgetModule } from '../widget.ts';
 import { getMe, senderName, sendTelegramMessage, setWebhook, webhookSecret, type TelegramUpdate } from './bot-api.ts';
 import { manifest } from './manifest.ts';
