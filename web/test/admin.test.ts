@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seriousA11yViolations } from './a11y.ts';
-import { launchChromium, newAppContext, signUpThroughForm, watchPageErrors } from './browser.ts';
+import { answerTo, holdReads, launchChromium, newAppContext, signUpThroughForm, watchPageErrors } from './browser.ts';
 import { startWebApp } from './stack.ts';
 
 const BROWSER_TIMEOUT = 120_000;
@@ -99,6 +99,35 @@ describe('Settings: people and rights', () => {
       expect(await seriousA11yViolations(page)).toEqual([]);
       await page.screenshot({ path: `${SHOTS}admin-groups.png`, fullPage: true });
       expect(pageErrors).toEqual([]);
+    },
+    BROWSER_TIMEOUT,
+  );
+
+  it(
+    "changes a user's role and right after their group, before the list is read again: both saved",
+    async () => {
+      await page.goto('/settings/users');
+      const role = page.locator('input[aria-label="Role of Boris Seller"]');
+      const group = page.locator('input[aria-label="Group of Boris Seller"]');
+      await expect.poll(() => role.inputValue()).toBe('Manager');
+      // The list's refetch after the first save is held back: the second change must go with the first's new version.
+      const release = await holdReads(page, /\/api\/v1\/users(\?|$)/);
+      const patched = /\/api\/v1\/users\/[^/?]+$/;
+      const first = await answerTo(page, 'PATCH', patched, async () => {
+        await role.click();
+        await page.getByRole('option', { name: 'Role 1' }).click();
+      });
+      expect(first.status()).toBe(200);
+      await expect.poll(() => role.inputValue()).toBe('Role 1');
+      const second = await answerTo(page, 'PATCH', patched, async () => {
+        await group.click();
+        await page.getByRole('option', { name: 'North office' }).click();
+      });
+      expect(second.status()).toBe(200);
+      await release();
+      await page.reload();
+      await expect.poll(() => group.inputValue()).toBe('North office');
+      expect(await role.inputValue()).toBe('Role 1');
     },
     BROWSER_TIMEOUT,
   );
