@@ -108,9 +108,19 @@ function forgetOnceClosed(qc: QueryClient, queryKey: readonly unknown[]) {
   });
 }
 
+const DELETE_KEY = ['leads', 'delete'] as const;
+
+/** This tab is deleting the lead, or has: its card, still open until the app moves away, must not read it again. */
+export const deletedHere = (qc: QueryClient, id: string) =>
+  qc
+    .getMutationCache()
+    .findAll({ mutationKey: DELETE_KEY })
+    .some((m) => (m.state.variables as Lead | undefined)?.id === id && m.state.status !== 'error');
+
 export function useDeleteLead() {
   const qc = useQueryClient();
   return useMutation({
+    mutationKey: DELETE_KEY,
     mutationFn: (lead: Lead) => api.leads.delete({ id: lead.id }),
     onSuccess: (_, lead) => {
       qc.setQueryData<ColumnData>(leadKeys.stage(lead.stageId), (d) => removeFromColumn(d, lead.id));
