@@ -4,35 +4,28 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { seriousA11yViolations } from './a11y.ts';
-import { answerTo, holdReads, launchChromium, newAppContext, signUpThroughForm, watchPageErrors } from './browser.ts';
-import { startWebApp } from './stack.ts';
+import { answerTo, holdReads, newAppContext } from './browser.ts';
+import { startSignedIn, type SignedInApp } from './stack.ts';
 
 const BROWSER_TIMEOUT = 120_000;
 const SHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 
-let app: Awaited<ReturnType<typeof startWebApp>>;
-let browser: Browser;
-let context: BrowserContext;
+let app: SignedInApp;
 let page: Page;
 let pageErrors: string[];
 /** Toasts come and go; axe looks at the page once they are gone. */
 const noToasts = (p: Page) => expect.poll(() => p.locator('.mantine-Notification-root').count(), { timeout: 10_000 }).toBe(0);
-const admin = { company: 'Admin Test LLC', name: 'Alla Admin', email: `admin-${randomUUID()}@example.com`, password: 'Web-test-pass-1' };
+const admin = { company: 'Admin Test LLC', name: 'Alla Admin' };
 
 beforeAll(async () => {
-  app = await startWebApp();
-  browser = await launchChromium();
-  context = await newAppContext(browser, app.url, { language: 'en' });
-  page = await context.newPage();
-  pageErrors = watchPageErrors(page);
-  await signUpThroughForm(page, admin);
+  app = await startSignedIn(admin);
+  ({ page, pageErrors } = app);
   mkdirSync(SHOTS, { recursive: true });
 }, BROWSER_TIMEOUT);
 
 afterAll(async () => {
-  await browser?.close();
   await app?.close();
 });
 
@@ -135,7 +128,7 @@ describe('Settings: people and rights', () => {
   it(
     'starts an account signed up from a Russian browser with roubles and Moscow time',
     async () => {
-      const ru = await newAppContext(browser, app.url, { language: 'ru' });
+      const ru = await newAppContext(app.browser, app.url, { language: 'ru' });
       const p = await ru.newPage();
       await p.goto('/signup');
       await p.getByLabel(/^Компания/).fill('Ромашка');
