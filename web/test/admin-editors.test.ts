@@ -259,10 +259,12 @@ describe('Task types and custom fields editors', () => {
       await fieldOptions.fill('Partner');
       await fieldOptions.press('Enter');
       expect((await (await extended).json()).options).toEqual(['Retail', 'Wholesale', 'Partner']);
+      // The options show what the list holds: the new pill is the answer (and its version) in the
+      // list, which the switch's save right after must go with. (A 'networkidle' wait here
+      // returned at once on the loaded app; the switch then raced the answer and got a 412.)
+      await page.locator('.mantine-Pill-label', { hasText: 'Partner' }).waitFor();
       const relaxed = saved('PATCH', /\/custom-fields\//);
-      // A toast in the corner may lie over the switch, and the row re-renders after the options'
-      // save (dropping a keyboard focus): let the list settle, then click the switch itself.
-      await page.waitForLoadState('networkidle');
+      // A toast in the corner may lie over the switch: click the switch itself.
       await page.getByRole('switch', { name: 'Segment is required' }).dispatchEvent('click');
       expect((await (await relaxed).json()).required).toBe(false);
       await checkA11y('settings-custom-fields');

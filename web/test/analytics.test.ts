@@ -1,42 +1,27 @@
 // The analytics pages in Chromium (issue 11): reached from the main navigation, each report
 // shows its figures in a chart and a table with the filters, downloads its table as CSV, and
 // the event log shows changes with labels, names and money; no serious axe violation.
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { seriousA11yViolations } from './a11y.ts';
-import { launchChromium, newAppContext, signUpThroughForm, watchPageErrors } from './browser.ts';
-import { startWebApp } from './stack.ts';
+import { startSignedIn, type SignedInApp } from './stack.ts';
 
 const BROWSER_TIMEOUT = 120_000;
 
-let app: Awaited<ReturnType<typeof startWebApp>>;
-let browser: Browser;
+let app: SignedInApp;
 let page: Page;
 let pageErrors: string[];
 
 async function call<T = { id: string; version: number }>(method: 'get' | 'post' | 'patch', path: string, data?: object): Promise<T> {
-  const token = await page.evaluate(() => JSON.parse(localStorage.getItem('crm.session')!).idToken as string);
-  const answer = await page.request[method](`${app.url}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` }, data });
-  expect(answer.ok(), `${method} ${path}: ${answer.status()} ${await answer.text()}`).toBe(true);
-  return (await answer.json()) as T;
+  return app.call<T>(method.toUpperCase() as 'GET', path, data);
 }
 
 const table = () => page.getByRole('table');
 
 beforeAll(async () => {
-  app = await startWebApp();
-  browser = await launchChromium();
-  const context = await newAppContext(browser, app.url, { language: 'en' });
-  page = await context.newPage();
-  pageErrors = watchPageErrors(page);
-  await signUpThroughForm(page, {
-    company: 'Analytics Test LLC',
-    name: 'Anna Analyst',
-    email: `analytics-${randomUUID()}@example.com`,
-    password: 'Analytics-pass-1',
-  });
+  app = await startSignedIn({ company: 'Analytics Test LLC', name: 'Anna Analyst' });
+  ({ page, pageErrors } = app);
   const { items } = await call<{ items: { id: string; stages: { id: string; name: string; type: string }[] }[] }>('get', '/pipelines');
   const stages = items[0].stages;
   const won = stages.find((s) => s.type === 'won')!;
@@ -49,7 +34,6 @@ beforeAll(async () => {
 }, BROWSER_TIMEOUT);
 
 afterAll(async () => {
-  await browser?.close();
   await app?.close();
 });
 

@@ -1,6 +1,6 @@
 // Drives Debian's Chromium with playwright-core for the browser tests and the screenshot script.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
@@ -76,4 +76,25 @@ export async function signInThroughForm(page: Page, email: string, password: str
  */
 export async function withoutLiveUpdates(page: Page): Promise<void> {
   await page.routeWebSocket(/.*/, () => {});
+}
+
+/**
+ * Holds back this page's GETs of `url` until the returned release: a second edit made then
+ * meets a list that no refetch has refreshed since the first save, as on a slow network.
+ */
+export async function holdReads(page: Page, url: RegExp): Promise<() => Promise<void>> {
+  const held: Route[] = [];
+  const hold = (route: Route) => (route.request().method() === 'GET' ? void held.push(route) : route.fallback());
+  await page.route(url, hold);
+  return async () => {
+    await page.unroute(url, hold);
+    // A read the app cancelled meanwhile (a newer refetch of the same list) is already settled.
+    await Promise.all(held.map((route) => route.continue().catch(() => undefined)));
+  };
+}
+
+/** The answer of the request `action` sends to `url` with `method`, listened for before the action. */
+export async function answerTo(page: Page, method: string, url: RegExp, action: () => Promise<unknown>) {
+  const [answer] = await Promise.all([page.waitForResponse((r) => r.request().method() === method && url.test(r.url())), action()]);
+  return answer;
 }

@@ -3,14 +3,13 @@
 // refuses a minus and groups digits like the page, and a 412 keeps what the user typed.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, newAppContext, watchPageErrors, withoutLiveUpdates } from './browser.ts';
-import { startWebApp } from './stack.ts';
+import type { Page } from 'playwright-core';
+import { withoutLiveUpdates } from './browser.ts';
+import { startSignedIn, type SignedInApp } from './stack.ts';
 
 const BROWSER_TIMEOUT = 120_000;
 
-let app: Awaited<ReturnType<typeof startWebApp>>;
-let browser: Browser;
+let app: SignedInApp;
 let page: Page;
 let pageErrors: string[];
 
@@ -21,11 +20,7 @@ async function call<T = { id: string; version: number }>(
   data?: object,
   ifMatch?: number,
 ): Promise<T> {
-  const token = await page.evaluate(() => JSON.parse(localStorage.getItem('crm.session')!).idToken as string);
-  const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...(ifMatch ? { 'if-match': `"${ifMatch}"` } : {}) };
-  const answer = await page.request[method](`${app.url}/api/v1${path}`, { headers, data });
-  expect(answer.ok(), `${method} ${path}: ${answer.status()} ${await answer.text()}`).toBe(true);
-  return (await answer.json()) as T;
+  return app.call<T>(method.toUpperCase() as 'GET', path, data, ifMatch ? { 'if-match': `"${ifMatch}"` } : {});
 }
 
 const createLead = (name: string, price: number) => call('post', '/leads', { name, price });
@@ -40,25 +35,11 @@ async function openLead(id: string, name: string) {
 }
 
 beforeAll(async () => {
-  app = await startWebApp();
-  browser = await launchChromium();
-  const context = await newAppContext(browser, app.url, { language: 'en' });
-  page = await context.newPage();
-  pageErrors = watchPageErrors(page);
-  await page.goto('/signup');
-  await page.getByLabel(/^Company/).fill('Card Test LLC');
-  await page.getByLabel(/^Your name/).fill('Carla Card');
-  await page.getByLabel(/^E-mail/).fill(`card-${randomUUID()}@example.com`);
-  await page
-    .getByLabel(/^Password/)
-    .first()
-    .fill('Card-test-pass-1');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByRole('heading', { name: 'Desktop', level: 1 }).waitFor();
+  app = await startSignedIn({ company: 'Card Test LLC', name: 'Carla Card' });
+  ({ page, pageErrors } = app);
 }, BROWSER_TIMEOUT);
 
 afterAll(async () => {
-  await browser?.close();
   await app?.close();
 });
 

@@ -3,22 +3,21 @@
 // the snippet, and a visitor's post through it lands in Incoming; a post sent faster than a
 // person fills a form is dropped; accepting both posts of the same phone makes two leads of one
 // contact. Screenshots of both pages for the docs.
-import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { seriousA11yViolations } from './a11y.ts';
-import { launchChromium, newAppContext, signUpThroughForm, watchPageErrors } from './browser.ts';
-import { startWebApp } from './stack.ts';
+import { answerTo, holdReads } from './browser.ts';
+import { startSignedIn, type SignedInApp } from './stack.ts';
 
 const BROWSER_TIMEOUT = 180_000;
 const SHOTS = join(import.meta.dirname, '../../docs/screenshots');
-let app: Awaited<ReturnType<typeof startWebApp>>;
-let browser: Browser;
+let app: SignedInApp;
 let page: Page;
 let pageErrors: string[];
+let call: SignedInApp['call'];
 /** The customer's site: one plain page holding whatever snippet the test pastes. */
 let snippet = '';
 const site = createServer((_req, res) => {
@@ -28,29 +27,13 @@ const site = createServer((_req, res) => {
   );
 });
 
-async function call<T = any>(method: 'get' | 'post', path: string, data?: object): Promise<T> {
-  const token = await page.evaluate(() => JSON.parse(localStorage.getItem('crm.session')!).idToken as string);
-  const answer = await page.request[method](`${app.url}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` }, data });
-  expect(answer.ok(), `${method} ${path}: ${answer.status()}`).toBe(true);
-  return (await answer.json()) as T;
-}
-
 beforeAll(async () => {
   await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-  app = await startWebApp();
-  browser = await launchChromium();
-  page = await (await newAppContext(browser, app.url, { language: 'en' })).newPage();
-  pageErrors = watchPageErrors(page);
-  await signUpThroughForm(page, {
-    company: 'Forms LLC',
-    name: 'Fiona Form',
-    email: `forms-${randomUUID()}@example.com`,
-    password: 'Forms-pass-1',
-  });
+  app = await startSignedIn({ company: 'Forms LLC', name: 'Fiona Form' });
+  ({ page, pageErrors, call } = app);
 }, BROWSER_TIMEOUT);
 
 afterAll(async () => {
-  await browser?.close();
   await app?.close();
   await new Promise((r) => site.close(r));
 });
@@ -71,8 +54,18 @@ describe('Web forms -> Incoming', () => {
       expect(await seriousA11yViolations(page)).toEqual([]);
       await page.screenshot({ path: join(SHOTS, 'forms.png'), fullPage: true });
 
+      // Off and straight back on, the list's refetch held back: the second goes with the first's new version.
+      const enabled = page.getByTestId('form-card').getByRole('switch', { name: 'On' });
+      const release = await holdReads(page, /\/api\/v1\/forms(\?|$)/);
+      const toggle = () => answerTo(page, 'PATCH', /\/api\/v1\/forms\/[^/?]+$/, () => enabled.click({ force: true }));
+      expect((await toggle()).status()).toBe(200);
+      await expect.poll(() => enabled.isChecked()).toBe(false);
+      expect((await toggle()).status()).toBe(200);
+      await expect.poll(() => enabled.isChecked()).toBe(true);
+      await release();
+
       // The visitor, on the shop's own site (http://127.0.0.1:<port>, not the CRM's origin).
-      const visitor = await browser.newPage();
+      const visitor = await app.browser.newPage();
       const shop = `http://127.0.0.1:${(site.address() as AddressInfo).port}/contacts?utm_source=newsletter`;
       const send = async (name: string, phone: string, waitMs: number) => {
         await visitor.goto(shop);
@@ -95,7 +88,7 @@ describe('Web forms -> Incoming', () => {
       await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(2);
       await page.getByText('Boris Buyer', { exact: true }).waitFor();
       expect(await page.getByText('Fast Bot').count()).toBe(0);
-      const requests = await call<{ items: Array<{ meta: Record<string, unknown> }> }>('get', '/incoming?status=new');
+      const requests = await call<{ items: Array<{ meta: Record<string, unknown> }> }>('GET', '/incoming?status=new');
       expect(requests.items[0]!.meta).toMatchObject({ formName: 'Contact us', utm: { utm_source: 'newsletter' } });
       expect(String(requests.items[0]!.meta.pageUrl)).toContain('/contacts?utm_source=newsletter');
       expect(await seriousA11yViolations(page)).toEqual([]);
@@ -106,9 +99,9 @@ describe('Web forms -> Incoming', () => {
         await rows.first().getByRole('button', { name: 'Accept' }).click();
         await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(1 - i);
       }
-      const contacts = await call<{ items: Array<{ id: string }> }>('get', '/contacts?phone=79135550102');
+      const contacts = await call<{ items: Array<{ id: string }> }>('GET', '/contacts?phone=79135550102');
       expect(contacts.items).toHaveLength(1);
-      const leads = await call<{ items: Array<{ contactIds: string[] }> }>('get', `/leads?contactId=${contacts.items[0]!.id}`);
+      const leads = await call<{ items: Array<{ contactIds: string[] }> }>('GET', `/leads?contactId=${contacts.items[0]!.id}`);
       expect(leads.items).toHaveLength(2);
       await page.locator('label[for$="-accepted"]').click();
       await page.getByRole('link', { name: 'Open the lead' }).first().waitFor();

@@ -1,13 +1,11 @@
 // Integrations in Chromium (issue 12): the bell shows a task that falls due without a reload,
 // marks it read; the API keys section shows a new key once and revokes it; the automations page
 // adds a rule of every action kind. CRM_SCREENSHOTS=1 saves the pages to docs/screenshots/.
-import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, newAppContext, signUpThroughForm, watchPageErrors } from './browser.ts';
+import type { Page } from 'playwright-core';
 import { seriousA11yViolations } from './a11y.ts';
-import { startWebApp } from './stack.ts';
+import { startSignedIn, type SignedInApp } from './stack.ts';
 
 const BROWSER_TIMEOUT = 120_000;
 const SHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
@@ -15,30 +13,20 @@ const shot = async (name: string) => {
   if (process.env.CRM_SCREENSHOTS) await page.screenshot({ path: `${SHOTS}${name}.png` });
 };
 
-let app: Awaited<ReturnType<typeof startWebApp>>;
-let browser: Browser;
+let app: SignedInApp;
 let page: Page;
 let pageErrors: string[];
 
 async function call<T = { id: string }>(method: 'get' | 'post', path: string, data?: object): Promise<T> {
-  const token = await page.evaluate(() => JSON.parse(localStorage.getItem('crm.session')!).idToken as string);
-  const answer = await page.request[method](`${app.url}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` }, data });
-  expect(answer.ok(), `${method} ${path}: ${answer.status()} ${await answer.text()}`).toBe(true);
-  return (await answer.json()) as T;
+  return app.call<T>(method.toUpperCase() as 'GET', path, data);
 }
 
 beforeAll(async () => {
-  app = await startWebApp();
-  browser = await launchChromium();
-  const context = await newAppContext(browser, app.url, { language: 'en' });
-  page = await context.newPage();
-  pageErrors = watchPageErrors(page);
-  const email = `bell-${randomUUID()}@example.com`;
-  await signUpThroughForm(page, { company: 'Bell Test LLC', name: 'Bella Bell', email, password: 'Bell-test-pass-1' });
+  app = await startSignedIn({ company: 'Bell Test LLC', name: 'Bella Bell' });
+  ({ page, pageErrors } = app);
 }, BROWSER_TIMEOUT);
 
 afterAll(async () => {
-  await browser?.close();
   await app?.close();
 });
 

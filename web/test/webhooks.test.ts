@@ -1,23 +1,24 @@
 // Settings -> Webhooks in Chromium: an admin adds a webhook (the secret shown once), a lead made
-// meanwhile shows up in the delivery log as delivered, the switch turns it off, and a webhook the
+// meanwhile shows up in the delivery log as delivered, the switch turns it off and straight back on
+// (the second with the first's new version, before any refetch), and a webhook the
 // CRM switched off after a (simulated) day of failures carries the notice. Screenshot for the docs.
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { deliverEvent, deliverSignedPost, runAttempt, type DeliveryRuntime } from '../../packages/core/src/index.ts';
 import type { WebhookAttempt } from '../../packages/contract/src/index.ts';
 import { seriousA11yViolations } from './a11y.ts';
-import { launchChromium, newAppContext, signUpThroughForm, watchPageErrors } from './browser.ts';
-import { startWebApp } from './stack.ts';
+import { answerTo, holdReads } from './browser.ts';
+import { startSignedIn, type SignedInApp } from './stack.ts';
 
 const BROWSER_TIMEOUT = 120_000;
-let app: Awaited<ReturnType<typeof startWebApp>>;
-let browser: Browser;
+let app: SignedInApp;
 let page: Page;
 let pageErrors: string[];
+let call: SignedInApp['call'];
 const received: string[] = [];
 const receiver = createServer((req, res) => {
   let body = '';
@@ -28,36 +29,20 @@ const receiver = createServer((req, res) => {
   });
 });
 
-async function call<T = any>(method: 'get' | 'post', path: string, data?: object): Promise<T> {
-  const token = await page.evaluate(() => JSON.parse(localStorage.getItem('crm.session')!).idToken as string);
-  const answer = await page.request[method](`${app.url}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` }, data });
-  expect(answer.ok(), `${method} ${path}: ${answer.status()}`).toBe(true);
-  return (await answer.json()) as T;
-}
-
 beforeAll(async () => {
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  app = await startWebApp();
-  browser = await launchChromium();
-  page = await (await newAppContext(browser, app.url, { language: 'en' })).newPage();
-  pageErrors = watchPageErrors(page);
-  await signUpThroughForm(page, {
-    company: 'Hooks LLC',
-    name: 'Hanna Hook',
-    email: `hooks-${randomUUID()}@example.com`,
-    password: 'Hooks-pass-1',
-  });
+  app = await startSignedIn({ company: 'Hooks LLC', name: 'Hanna Hook' });
+  ({ page, pageErrors, call } = app);
 }, BROWSER_TIMEOUT);
 
 afterAll(async () => {
-  await browser?.close();
   await app?.close();
   await new Promise((r) => receiver.close(r));
 });
 
 describe('Settings -> Webhooks', () => {
   it(
-    'adds a webhook with its secret shown once, logs a delivery, switches it off, and shows the automatic switch-off',
+    'adds a webhook with its secret shown once, logs a delivery, switches it off and at once on again, and shows the automatic switch-off',
     async () => {
       const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
       await page.goto('/settings');
@@ -69,7 +54,7 @@ describe('Settings -> Webhooks', () => {
       expect(secret).toMatch(/^whsec_/);
       await page.getByRole('button', { name: 'Copy' }).waitFor();
 
-      const lead = await call('post', '/leads', { name: 'Seen by the hook' });
+      const lead = await call('POST', '/leads', { name: 'Seen by the hook' });
       await expect.poll(() => received.some((b) => JSON.parse(b).entity.id === lead.id), { timeout: 15_000 }).toBe(true);
       const card = page.getByRole('region', { name: url });
       await card.getByRole('button', { name: 'Deliveries' }).click();
@@ -78,16 +63,23 @@ describe('Settings -> Webhooks', () => {
       await log.getByRole('button', { name: 'lead.created' }).click();
       await log.getByText(/#1 · .* · 200 ·/).waitFor();
       await page.getByRole('button', { name: 'I have saved it' }).click();
-      expect(await page.getByTestId('webhook-secret').count()).toBe(0);
+      await page.getByTestId('webhook-secret').waitFor({ state: 'detached' });
       expect(await seriousA11yViolations(page)).toEqual([]);
       await page.screenshot({ path: join(import.meta.dirname, '../../docs/screenshots/webhooks.png'), fullPage: true });
 
-      await card.getByRole('switch').click({ force: true });
+      // Off and straight back on, the list's refetch held back: the second goes with the first's new version.
+      const release = await holdReads(page, /\/api\/v1\/webhooks(\?|$)/);
+      const toggle = () => answerTo(page, 'PATCH', /\/api\/v1\/webhooks\/[^/?]+$/, () => card.getByRole('switch').click({ force: true }));
+      expect((await toggle()).status()).toBe(200);
       await card.getByText('Off', { exact: true }).waitFor();
+      await card.getByRole('switch', { disabled: false }).waitFor();
+      expect((await toggle()).status()).toBe(200);
+      await card.getByText('On', { exact: true }).waitFor();
+      await release();
 
       // A receiver that never answers, for a simulated day: the CRM switches its webhook off.
-      const dead = await call('post', '/webhooks', { url: 'http://127.0.0.1:9/down', events: ['lead.won'] });
-      const me = await call('get', '/me');
+      const dead = await call('POST', '/webhooks', { url: 'http://127.0.0.1:9/down', events: ['lead.won'] });
+      const me = await call('GET', '/me');
       let clock = Date.now();
       const book: Array<{ at: number; attempt: WebhookAttempt }> = [];
       const runtime: DeliveryRuntime = {

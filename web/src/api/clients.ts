@@ -2,6 +2,7 @@
 // hooks over the typed client: shared by the clients feature and the lead card's parties.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CallOptions, QueryOf } from '@crm/contract/client';
+import { putSaved } from './cache';
 import { api } from './client';
 import { usePagedList } from './queries';
 import type { Company, CompanyInput, Contact, ContactInput, Page } from './types';
@@ -35,6 +36,8 @@ function resourceHooks<T extends Versioned, Input, ListQuery extends object>(
     list: [resource, 'list'] as const,
   };
   const afterChange = (qc: ReturnType<typeof useQueryClient>, item?: T) => {
+    // In the lists too: a row edited again before their refetch lands goes with the new version.
+    if (item) putSaved(qc, keys.all, item);
     if (item) qc.setQueryData(keys.detail(item.id), item);
     void qc.invalidateQueries({ queryKey: keys.list });
     void qc.invalidateQueries({ queryKey: ['search'] });

@@ -6,7 +6,7 @@ import { useEffect } from 'react';
 import { useQueryClient, type InfiniteData, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import type { CrmEvent, EventType, Lead, Page } from '@/api/types';
 import { onLiveEvents, useLiveSocket, type LiveDelivery } from '@/session/live';
-import { addToColumn, isFilteredColumn, leadKeys, rememberLead, removeFromColumn } from '@/features/leads/hooks/useLeads';
+import { addToColumn, deletedHere, isFilteredColumn, leadKeys, rememberLead, removeFromColumn } from '@/features/leads/hooks/useLeads';
 import { refreshTotals } from '@/features/leads/hooks/usePipelineTotals';
 import { taskKeys } from '@/features/tasks/hooks/useTasks';
 
@@ -45,8 +45,11 @@ const leadChanged: Patch = (qc, event, how) => {
 };
 
 const leadGone: Patch = (qc, event) => {
-  qc.setQueriesData<ColumnData>({ queryKey: ['leads', 'stage'] }, (d) => removeFromColumn(d, event.entity.id));
-  void qc.invalidateQueries({ queryKey: ['leads'] });
+  const id = event.entity.id;
+  qc.setQueriesData<ColumnData>({ queryKey: ['leads', 'stage'] }, (d) => removeFromColumn(d, id));
+  // Our own delete's event can come before the card has closed: reading the lead again would be a 404.
+  const ownDelete = deletedHere(qc, id);
+  void qc.invalidateQueries({ queryKey: ['leads'], predicate: (q) => !(ownDelete && q.queryKey[1] === 'detail' && q.queryKey[2] === id) });
   void refreshTotals(qc);
   refresh(['dashboard'])(qc);
 };

@@ -18,6 +18,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { putSaved } from '@/api/cache';
 import { api } from '@/api/client';
 import type { CustomField, CustomFieldType, RecordCollection } from '@/api/types';
 import { useCustomFields } from '@/reference/useCustomFields';
@@ -67,8 +68,7 @@ function useFieldEditor(entityType: RecordCollection) {
         ),
       // The answer carries the new version: put it in the list at once, so a change made before
       // the refetch lands (the flag right after an option) is not sent with the old one.
-      onSuccess: (f: CustomField) =>
-        qc.setQueryData<CustomField[]>(['custom-fields', entityType], (all) => all?.map((x) => (x.id === f.id ? f : x))),
+      onSuccess: (f: CustomField) => putSaved(qc, ['custom-fields', entityType], f),
       ...refresh,
     }),
     remove: useMutation({ mutationFn: (id: string) => api.customFields.delete({ id }), ...refresh }),

@@ -1,6 +1,7 @@
 // The administrator's people and rights: users, roles and groups, and their changes.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { BodyOf } from '@crm/contract/client';
+import { isVersioned, putSaved } from '@/api/cache';
 import { api } from '@/api/client';
 import { fetchAllPages } from '@/api/queries';
 
@@ -25,12 +26,19 @@ export function useGroups() {
   });
 }
 
-/** A mutation that refreshes the named lists when it succeeds. */
+/**
+ * A mutation that refreshes the named lists when it succeeds; a changed record from the answer
+ * goes into them first, so the next change of the same row is sent with its new version.
+ */
 function useChange<V, R>(fn: (v: V) => Promise<R>, ...lists: string[]) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: fn,
-    onSuccess: () => lists.forEach((key) => void qc.invalidateQueries({ queryKey: [key] })),
+    onSuccess: (saved) =>
+      lists.forEach((key) => {
+        if (isVersioned(saved)) putSaved(qc, [key], saved);
+        void qc.invalidateQueries({ queryKey: [key] });
+      }),
   });
 }
 

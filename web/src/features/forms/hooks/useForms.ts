@@ -1,5 +1,6 @@
 // Web forms (admin): the list, create, change, delete.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { isVersioned, putSaved } from '@/api/cache';
 import { api } from '@/api/client';
 import { fetchAllPages } from '@/api/queries';
 import type { WebFormCreate, WebFormPatch } from '@/api/types';
@@ -10,9 +11,14 @@ export function useForms() {
   return useQuery({ queryKey: key, queryFn: ({ signal }) => fetchAllPages((page) => api.forms.list(page, { signal })) });
 }
 
+/** A changed form from the answer goes into the list at once: the switch turned back right after is not a 412. */
 function useFormMutation<A>(run: (args: A) => Promise<unknown>) {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: run, onSettled: () => qc.invalidateQueries({ queryKey: key }) });
+  return useMutation({
+    mutationFn: run,
+    onSuccess: (saved) => isVersioned(saved) && putSaved(qc, key, saved),
+    onSettled: () => qc.invalidateQueries({ queryKey: key }),
+  });
 }
 
 export const useCreateForm = () => useFormMutation((body: WebFormCreate) => api.forms.create(body));

@@ -9,6 +9,7 @@ import { DeleteButton } from '@/ui/DeleteButton';
 import { notifyError, notifySuccess } from '@/ui/notify';
 import { useStageIndex } from '@/reference/usePipelines';
 import { StageSelect } from '@/reference/StageSelect';
+import { rememberLead } from '@/features/leads/hooks/useLeads';
 
 export function LeadBulkActions({ selected, onDone }: { selected: Lead[]; onDone: () => void }) {
   const { t } = useTranslation();
@@ -31,11 +32,15 @@ export function LeadBulkActions({ selected, onDone }: { selected: Lead[]; onDone
   const move = () => {
     const stage = stageId ? stages.get(stageId) : undefined;
     if (!stage) return;
-    void runForEach((lead) =>
-      api.leads.patch(
-        { id: lead.id },
-        { stageId: stage.id, ...(stage.pipelineId !== lead.pipelineId ? { pipelineId: stage.pipelineId } : {}) },
-        { ifMatch: lead.version },
+    void runForEach(async (lead) =>
+      // Each answer's new version in the list at once: the same leads moved again right after are not a 412.
+      rememberLead(
+        qc,
+        await api.leads.patch(
+          { id: lead.id },
+          { stageId: stage.id, ...(stage.pipelineId !== lead.pipelineId ? { pipelineId: stage.pipelineId } : {}) },
+          { ifMatch: lead.version },
+        ),
       ),
     );
   };

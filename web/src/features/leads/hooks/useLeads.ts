@@ -1,6 +1,7 @@
 // Reading and changing leads: one lead, the kanban columns, the filtered list, and saves.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
 import type { QueryOf } from '@crm/contract/client';
+import { putSaved } from '@/api/cache';
 import { api } from '@/api/client';
 import { pagedListOptions, usePagedList } from '@/api/queries';
 import type { Lead, LeadCreate, LeadPatch, Page } from '@/api/types';
@@ -48,14 +49,8 @@ type ColumnData = InfiniteData<Page<Lead>, string | undefined>;
 /** Puts a saved lead into every cached place it shows: its card, its column, the lists. */
 export function rememberLead(qc: QueryClient, lead: Lead) {
   qc.setQueryData(leadKeys.detail(lead.id), lead);
-  qc.setQueriesData<ColumnData>(
-    { queryKey: ['leads', 'stage'] },
-    (data) =>
-      data && {
-        ...data,
-        pages: data.pages.map((p) => ({ ...p, items: p.items.map((l) => (l.id === lead.id ? lead : l)) })),
-      },
-  );
+  putSaved(qc, ['leads', 'stage'], lead);
+  putSaved(qc, ['leads', 'list'], lead);
   void qc.invalidateQueries({ queryKey: ['leads', 'stage'], predicate: isFilteredColumn });
   void qc.invalidateQueries({ queryKey: ['leads', 'list'] });
   void qc.invalidateQueries({ queryKey: ['leads', 'related'] });
@@ -113,9 +108,19 @@ function forgetOnceClosed(qc: QueryClient, queryKey: readonly unknown[]) {
   });
 }
 
+const DELETE_KEY = ['leads', 'delete'] as const;
+
+/** This tab is deleting the lead, or has: its card, still open until the app moves away, must not read it again. */
+export const deletedHere = (qc: QueryClient, id: string) =>
+  qc
+    .getMutationCache()
+    .findAll({ mutationKey: DELETE_KEY })
+    .some((m) => (m.state.variables as Lead | undefined)?.id === id && m.state.status !== 'error');
+
 export function useDeleteLead() {
   const qc = useQueryClient();
   return useMutation({
+    mutationKey: DELETE_KEY,
     mutationFn: (lead: Lead) => api.leads.delete({ id: lead.id }),
     onSuccess: (_, lead) => {
       qc.setQueryData<ColumnData>(leadKeys.stage(lead.stageId), (d) => removeFromColumn(d, lead.id));

@@ -1,6 +1,7 @@
 // Tasks: lists by status and due range, task types, and the changes a manager makes all day.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { QueryOf } from '@crm/contract/client';
+import { putSaved } from '@/api/cache';
 import { api } from '@/api/client';
 import { fetchAllPages, usePagedList } from '@/api/queries';
 import type { Task, TaskInput } from '@/api/types';
@@ -33,9 +34,11 @@ export function useTaskTypes() {
   });
 }
 
+/** A changed task from the answer goes into every task list at once: a second move right after is not a 412. */
 function useAfterTaskChange() {
   const qc = useQueryClient();
-  return () => {
+  return (saved?: Task) => {
+    if (saved) putSaved(qc, taskKeys.all, saved);
     void qc.invalidateQueries({ queryKey: taskKeys.all });
     void qc.invalidateQueries({ queryKey: ['timeline'] });
     void qc.invalidateQueries({ queryKey: ['dashboard'] });

@@ -1,5 +1,6 @@
 // Webhooks (admin): the subscriptions, their delivery logs, and the changes made to them.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { putSaved } from '@/api/cache';
 import { api } from '@/api/client';
 import { fetchAllPages } from '@/api/queries';
 import type { EventType, Webhook, WebhookCreate } from '@/api/types';
@@ -22,9 +23,17 @@ export function useDeliveries(id: string) {
   });
 }
 
+/** The answer's new version goes into the list at once: the switch turned back, or a delete, right after is not a 412. */
 function useAfterChange() {
   const qc = useQueryClient();
-  return () => void qc.invalidateQueries({ queryKey: webhookKeys.all });
+  return (saved?: Webhook | void) => {
+    if (saved) {
+      // A rotated secret is shown once, never kept in the cache.
+      const { secret: _secret, ...webhook } = saved as Webhook & { secret?: string };
+      putSaved(qc, webhookKeys.all, webhook);
+    }
+    void qc.invalidateQueries({ queryKey: webhookKeys.all });
+  };
 }
 
 export function useCreateWebhook() {
