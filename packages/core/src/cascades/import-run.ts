@@ -15,7 +15,7 @@ import { emailKey, phoneDigits } from '../model/phones.ts';
 import { parseAmount, proposeMapping, splitList } from '../model/import-mapping.ts';
 import { fieldsOf } from '../reads/custom-fields.ts';
 import { fileRows, type FileRow } from '../reads/import-file.ts';
-import { forgetSharedReads, sharingReads } from '../read-memo.ts';
+import { sharingReads } from '../read-memo.ts';
 import { companyKnown } from '../reads/records.ts';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { db, dynamo } from '../db.ts';
@@ -93,17 +93,37 @@ async function run(job: ImportJobItem, resumed: boolean, opts: RunOptions) {
   // Only the first chunk of a resumed job may hold rows a dead worker wrote record by record: their
   // keys are looked up first; later chunks' rows cannot have been written by anyone before.
   context.fresh = !resumed;
+  // A chunk's writes are gathered while the one before it is written: the table and the worker work at once.
+  let writing: Promise<boolean> = Promise.resolve(false);
+  let claimedBefore = new Set<string>();
+  const next = async (chunk: FileRow[]) => {
+    // A company is found by its name in the table: a file of companies waits for the chunk before.
+    if (job.entityType === 'companies' && (await writing)) return true;
+    const parts = await gatherChunk(context, chunk, claimedBefore);
+    claimedBefore = parts.at(-1)!.bulk.claims();
+    if (await writing) return true;
+    writing = (async () => {
+      for (const part of parts) {
+        if (await writeChunk(context, part, opts)) return true;
+        context.fresh = true;
+      }
+      return false;
+    })();
+    // Kept from being an unhandled rejection while the next chunk is gathered; awaited before it is written.
+    writing.catch(() => undefined);
+    return false;
+  };
   let index = 0;
   let chunk: FileRow[] = [];
   for await (const row of rows) {
     if (index++ < job.rowsDone) continue;
     chunk.push(row);
     if (chunk.length < CHUNK) continue;
-    if (await writeChunk(context, chunk, opts)) return;
-    context.fresh = true;
+    if (await next(chunk)) return;
     chunk = [];
   }
-  if (chunk.length && (await writeChunk(context, chunk, opts))) return;
+  if (chunk.length && (await next(chunk))) return;
+  if (await writing) return;
   await finish(job, 'done');
 }
 
@@ -153,21 +173,33 @@ const held = <T>(context: Context, part: 'company' | 'row' | 'note', line: numbe
 /** At most this many summed counters and checks go with a checkpoint (DynamoDB takes 100 items in a transaction). */
 const CHECKPOINT_ITEMS = MAX_TRANSACTION_ITEMS - 10;
 
-/** Writes a chunk's rows and then its checkpoint; true when the run is to stop (cancelled). */
-async function writeChunk(context: Context, chunk: FileRow[], opts: RunOptions): Promise<boolean> {
-  context.firstLine = chunk[0]!.line;
-  await prepareStages(context, chunk);
-  const bulk = new Bulk();
-  const outcomes: Outcome[] = new Array(chunk.length);
-  const written = await sharingReads(async () => {
-    const madeCompanies = await prepareCompanies(context, chunk, bulk);
-    await bulk.flush();
+/** A chunk's rows, their writes gathered (nothing sent yet) in bulk, and the rows that are written as usual. */
+interface Gathered {
+  rows: FileRow[];
+  bulk: Bulk;
+  outcomes: Outcome[];
+  notes: { i: number; leadId: string; text: string }[];
+  deferred: number[];
+}
+
+/**
+ * Gathers a chunk's writes; in two halves (or more) when its counters are too many for one
+ * checkpoint. `claimedBefore`: the phones and e-mails the chunk before it claims, not yet in the table.
+ */
+async function gatherChunk(context: Context, rows: FileRow[], claimedBefore: Set<string>): Promise<Gathered[]> {
+  context.firstLine = rows[0]!.line;
+  await prepareStages(context, rows);
+  const bulk = new Bulk(claimedBefore);
+  const outcomes: Outcome[] = new Array(rows.length);
+  const notes: Gathered['notes'] = [];
+  const deferred: number[] = [];
+  const fits = await sharingReads(async () => {
+    const madeCompanies = await prepareCompanies(context, rows, bulk);
     // Only the first row of a contact (by its first phone or e-mail) or company (by its name) may go
     // in bulk; the later ones update it once it is in the table, in file order, on every run alike.
     const firsts = new Set<string>();
-    const deferred: number[] = [];
     const inBulk: number[] = [];
-    chunk.forEach((row, i) => {
+    rows.forEach((row, i) => {
       const key =
         context.job.entityType === 'companies' ? fold(cellOf(context, row, 'company.name')) || undefined : contactKeyOf(context, row);
       if (key && firsts.has(key)) deferred.push(i);
@@ -179,19 +211,18 @@ async function writeChunk(context: Context, chunk: FileRow[], opts: RunOptions):
     await prefetchClaims(
       context.caller.accountId,
       inBulk.map((i) => ({
-        phones: phonesOf(context, chunk[i]!, 'contact.phone', 'contact.mobile'),
-        emails: emailsOf(context, chunk[i]!, 'contact.email'),
+        phones: phonesOf(context, rows[i]!, 'contact.phone', 'contact.mobile'),
+        emails: emailsOf(context, rows[i]!, 'contact.email'),
       })),
     );
     for (const id of context.companies.values()) companyKnown(context.caller.accountId, id);
     // The rows' writes are gathered in parallel, and taken in file order (the same on every run).
-    const gathered = new Array<Awaited<ReturnType<typeof heldRow>> | undefined>(chunk.length);
+    const gathered = new Array<Awaited<ReturnType<typeof heldRow>> | undefined>(rows.length);
     const queue = [...inBulk];
     const lane = async () => {
-      for (let i = queue.shift(); i !== undefined; i = queue.shift()) gathered[i] = await heldRow(context, chunk[i]!);
+      for (let i = queue.shift(); i !== undefined; i = queue.shift()) gathered[i] = await heldRow(context, rows[i]!);
     };
     await Promise.all(Array.from({ length: PARALLEL }, lane));
-    const notes: { i: number; leadId: string; text: string }[] = [];
     for (const i of inBulk) {
       const g = gathered[i]!;
       if ('failed' in g) outcomes[i] = g;
@@ -200,35 +231,36 @@ async function writeChunk(context: Context, chunk: FileRow[], opts: RunOptions):
         if (g.result.note) notes.push({ i, ...g.result.note });
       } else deferred.push(i);
     }
-    if (bulk.transactItems().length > CHECKPOINT_ITEMS && chunk.length > 1) {
-      // Too many counters for one checkpoint: the halves go one after the other. The companies
-      // put so far are found again by their fixed ids and counted with the half they belong to.
-      for (const name of madeCompanies) context.companies.delete(name);
-      return false;
-    }
-    await bulk.flush();
-    // What was read before the flush is not what the table holds now.
-    forgetSharedReads();
+    if (bulk.transactItems().length <= CHECKPOINT_ITEMS || rows.length === 1) return true;
+    // Too many counters for one checkpoint: the halves go one after the other, their companies made again.
+    for (const name of madeCompanies) context.companies.delete(name);
+    return false;
+  });
+  if (fits) return [{ rows, bulk, outcomes, notes, deferred: deferred.sort((a, b) => a - b) }];
+  const half = Math.ceil(rows.length / 2);
+  const first = await gatherChunk(context, rows.slice(0, half), claimedBefore);
+  return [...first, ...(await gatherChunk(context, rows.slice(half), first.at(-1)!.bulk.claims()))];
+}
+
+/** Writes a gathered chunk, then the rows and notes that wait for it, then its checkpoint; true when the run is to stop (cancelled). */
+async function writeChunk(context: Context, { rows, bulk, outcomes, notes, deferred }: Gathered, opts: RunOptions): Promise<boolean> {
+  await bulk.flush();
+  await sharingReads(async () => {
     // The notes, once their leads are in the table.
     const heldNotes = await Promise.all(
-      notes.map(({ i, leadId, text }) => held(context, 'note', chunk[i]!.line, () => writeNote(context, chunk[i]!, leadId, text, true))),
+      notes.map(({ i, leadId, text }) => held(context, 'note', rows[i]!.line, () => writeNote(context, rows[i]!, leadId, text, true))),
     );
     const leftNotes = notes.filter((_, n) => !bulk.take(heldNotes[n]!.writes));
     await bulk.flush();
-    for (const { i, leadId, text } of leftNotes) await writeNote(context, chunk[i]!, leadId, text, false);
-    for (const i of deferred.sort((a, b) => a - b)) {
-      outcomes[i] = await writeRow(context, chunk[i]!, false)
+    for (const { i, leadId, text } of leftNotes) await writeNote(context, rows[i]!, leadId, text, false);
+    for (const i of deferred) {
+      outcomes[i] = await writeRow(context, rows[i]!, false)
         .then((r) => r.outcome)
         .catch((err: unknown) => ({ failed: messageOf(err) }));
     }
-    return true;
   });
-  if (!written) {
-    const half = Math.ceil(chunk.length / 2);
-    return (await writeChunk(context, chunk.slice(0, half), opts)) || writeChunk(context, chunk.slice(half), opts);
-  }
   if (opts.signal?.aborted) throw new Error('The import worker was stopped');
-  return checkpoint(context, chunk, outcomes, bulk);
+  return checkpoint(context, rows, outcomes, bulk);
 }
 
 /** A row's writes, held (nothing is sent), or why it failed. */

@@ -75,6 +75,14 @@ export class Bulk {
   /** Values claimed only by this bulk's contacts: a second claim of one waits for the first to be in the table. */
   private claimed = new Set<string>();
 
+  /** `claimedBefore`: values the bulk before this one claims, maybe not in the table yet. */
+  constructor(private claimedBefore = new Set<string>()) {}
+
+  /** The values this bulk claims. */
+  claims() {
+    return new Set(this.claimed);
+  }
+
   /**
    * Takes a record's writes when every one of them can go in bulk; otherwise takes nothing and
    * answers false. `claimsChecked`: the claims' values were read as free just now (an exclusive
@@ -99,7 +107,7 @@ export class Bulk {
         const c = clauses(u);
         if (isClaim(u, c)) {
           const key = keyOf(u);
-          if (this.claimed.has(key) || claims.includes(key)) return false;
+          if (this.claimed.has(key) || this.claimedBefore.has(key) || claims.includes(key)) return false;
           if (u.ConditionExpression === 'attribute_not_exists(#holders)') {
             // Nobody held it when the row was checked: the claim is a new item.
             const Item: Record<string, unknown> = { ...u.Key };
