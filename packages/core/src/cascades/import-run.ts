@@ -30,7 +30,7 @@ import { addNote } from '../services/notes.ts';
 import { addStage, allPipelines } from '../services/pipelines.ts';
 
 /** Rows per checkpoint. */
-const CHUNK = 100;
+const CHUNK = 250;
 /** Rows of a chunk written at once. */
 const PARALLEL = 8;
 /** A worker holds its job this long past its last checkpoint; a dead one's job is free again after it. */
