@@ -46,8 +46,10 @@ export class ImportBusy extends Error {}
 type Outcome = 'created' | 'updated' | 'skipped' | { failed: string };
 
 export interface RunOptions {
-  /** Stops the run between rows, without a checkpoint for the chunk under way (as a killed worker would). */
-  signal?: AbortSignal;
+  /** Stops the run after a chunk's records are written, before its checkpoint (as a killed worker would). */
+  signal?: Pick<AbortSignal, 'aborted'>;
+  /** Rows per checkpoint (tests stop a run between small ones). */
+  chunk?: number;
 }
 
 /** Runs (or resumes) an import to its end, its cancel, or the signal. */
@@ -118,7 +120,7 @@ async function run(job: ImportJobItem, resumed: boolean, opts: RunOptions) {
   for await (const row of rows) {
     if (index++ < job.rowsDone) continue;
     chunk.push(row);
-    if (chunk.length < CHUNK) continue;
+    if (chunk.length < (opts.chunk ?? CHUNK)) continue;
     if (await next(chunk)) return;
     chunk = [];
   }
