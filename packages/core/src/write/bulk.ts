@@ -172,7 +172,12 @@ export class Bulk {
         }
       }),
     );
-    await Promise.all(updates.map((u) => dynamo.send(new UpdateCommand(u as never))));
+    let u = 0;
+    await Promise.all(
+      Array.from({ length: IN_FLIGHT }, async () => {
+        while (u < updates.length) await dynamo.send(new UpdateCommand(updates[u++] as never));
+      }),
+    );
   }
 
   /** The counters, summed, and the checks: what goes in the checkpoint's transaction. */
