@@ -85,8 +85,8 @@ export class Bulk {
 
   /**
    * Takes a record's writes when every one of them can go in bulk; otherwise takes nothing and
-   * answers false. `claimsChecked`: the claims' values were read as free just now (an exclusive
-   * claim then becomes a put).
+   * answers false. An exclusive claim (its create read the value as free) becomes a put of a new
+   * claim; a value another record of this bulk or the one before claims waits (false).
    */
   take(writes: Write[]): boolean {
     const puts: { TableName: string; Item: Record<string, unknown> }[] = [];
