@@ -20,7 +20,7 @@ export async function uploadForMapping(page: Page) {
 
 /** Maps the "Cell" column to the mobile phone (proposed: none). */
 export async function chooseMobileColumn(page: Page) {
-  await page.getByTestId('import-mapping').getByLabel('mobile phone', { exact: true }).click();
+  await page.getByTestId('import-mapping').getByLabel('Mobile phone', { exact: true }).click();
   await page.getByRole('option', { name: 'Cell', exact: true }).click();
 }
 

@@ -55,12 +55,12 @@ describe('Import page', () => {
       await uploadForMapping(page);
       const mapping = page.getByTestId('import-mapping');
       const proposed = (label: string) => mapping.getByLabel(label, { exact: true }).inputValue();
-      expect(await proposed('lead title')).toBe('Lead title');
-      expect(await proposed('budget')).toBe('Budget');
-      expect(await proposed('work phone')).toBe('Phone');
-      expect(await proposed('mobile phone')).toBe('');
+      expect(await proposed('Lead name')).toBe('Lead title');
+      expect(await proposed('Budget')).toBe('Budget');
+      expect(await proposed('Work phone')).toBe('Phone');
+      expect(await proposed('Mobile phone')).toBe('');
       await chooseMobileColumn(page);
-      expect(await proposed('mobile phone')).toBe('Cell');
+      expect(await proposed('Mobile phone')).toBe('Cell');
       expect(await seriousA11yViolations(page)).toEqual([]);
 
       await startAndFinish(page);

@@ -1,5 +1,6 @@
 // Ids are ULIDs: unique, opaque, and sorted by creation time (the sort keys rely on it).
-import { randomFillSync } from 'node:crypto';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash, randomFillSync } from 'node:crypto';
 import { monotonicFactory, encodeTime } from 'ulid';
 
 /**
@@ -14,8 +15,49 @@ const prng = () => {
 };
 
 const ulid = monotonicFactory(prng);
-export const newId = () => ulid();
-export const now = () => new Date().toISOString();
+
+/** A fixed moment and a source of ids that the same seed repeats (see `atFixedMoment`). */
+interface Fixed {
+  at: string;
+  prefix: string;
+  next: number;
+}
+const fixed = new AsyncLocalStorage<Fixed>();
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const base32 = (n: number, width: number) => {
+  let out = '';
+  for (let i = 0; i < width; i++, n = Math.floor(n / 32)) out = CROCKFORD[n % 32] + out;
+  return out;
+};
+
+/** 30 bits of the seed: two seeds at one moment (two imports' rows) make different ids. */
+const seedPart = (seed: string) => base32(createHash('sha256').update(seed).digest().readUInt32BE(0) % 32 ** 6, 6);
+
+export const newId = () => {
+  const f = fixed.getStore();
+  if (!f) return ulid();
+  // The seed's 30 bits, its ordinal, then the call's number: the same seed gives the same ids in the same order.
+  return `${encodeTime(Date.parse(f.at), 10)}${f.prefix}${base32(f.next++, 4)}`;
+};
+export const now = () => fixed.getStore()?.at ?? new Date().toISOString();
+
+/**
+ * Runs `run` with `now()` fixed at `at` and `newId()` derived from `seed` and `ordinal` (ids sort by
+ * the ordinal): a bulk writer (the import worker, a row's number) that runs a row again after a
+ * crash writes exactly the same items again, not new ones.
+ */
+export function atFixedMoment<T>(at: string, seed: string, ordinal: number, run: () => T): T {
+  const prefix = seedPart(seed) + base32(ordinal, 6);
+  return fixed.run({ at, prefix, next: 0 }, run);
+}
+
+/** The ordinal an id was made with at this moment and seed (`atFixedMoment`); undefined for any other id. */
+export function fixedOrdinalOf(id: string, at: string, seed: string): number | undefined {
+  const head = encodeTime(Date.parse(at), 10) + seedPart(seed);
+  if (id.length !== 26 || !id.toUpperCase().startsWith(head)) return undefined;
+  return [...id.toUpperCase().slice(16, 22)].reduce((n, ch) => n * 32 + CROCKFORD.indexOf(ch), 0);
+}
 
 /** Smallest and largest ULID of a moment, for time ranges over id-sorted keys. */
 export const idBounds = (iso: string) => {

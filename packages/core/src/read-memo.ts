@@ -26,3 +26,13 @@ export function sharedRead<T>(key: string, load: () => Promise<T>): Promise<T> {
 export function forgetSharedReads() {
   scope.getStore()?.clear();
 }
+
+/** Tells this scope an answer read in bulk beforehand (e.g. a chunk's claims in one BatchGet). */
+export function primeSharedRead<T>(key: string, value: T) {
+  scope.getStore()?.set(key, Promise.resolve(value));
+}
+
+/** The answer this scope holds for `key`, without reading. */
+export function peekSharedRead<T>(key: string): Promise<T> | undefined {
+  return scope.getStore()?.get(key) as Promise<T> | undefined;
+}

@@ -706,6 +706,21 @@ export const en = {
     undo: 'Undo import',
     undone: 'The records of this import are in the trash.',
     undoing: 'Moving the records of this import to the trash: {{done}} so far…',
+    /** The mapping page's fields, as `imports.fields.<field>` (a custom field shows its own name). */
+    fields: {
+      lead: { name: 'Lead name', price: 'Budget', pipeline: 'Pipeline', stage: 'Stage', tags: 'Lead tags', note: 'Note' },
+      responsible: 'Responsible user',
+      createdAt: 'Created',
+      contact: {
+        name: 'Contact name',
+        phone: 'Work phone',
+        mobile: 'Mobile phone',
+        email: 'E-mail',
+        position: 'Position',
+        tags: 'Contact tags',
+      },
+      company: { name: 'Company', phone: 'Company phone', email: 'Company e-mail', website: 'Website', address: 'Address' },
+    },
   },
   live: {
     viewing: '{{name}} is viewing this card',

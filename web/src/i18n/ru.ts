@@ -728,6 +728,21 @@ export const ru: Record<keyof Messages, Record<string, unknown>> = {
     undo: 'Отменить импорт',
     undone: 'Записи этого импорта в корзине.',
     undoing: 'Записи импорта переносятся в корзину: уже {{done}}…',
+    /** The mapping page's fields, as `imports.fields.<field>` (a custom field shows its own name). */
+    fields: {
+      lead: { name: 'Название сделки', price: 'Бюджет', pipeline: 'Воронка', stage: 'Этап', tags: 'Теги сделки', note: 'Примечание' },
+      responsible: 'Ответственный',
+      createdAt: 'Дата создания',
+      contact: {
+        name: 'Имя контакта',
+        phone: 'Рабочий телефон',
+        mobile: 'Мобильный телефон',
+        email: 'E-mail',
+        position: 'Должность',
+        tags: 'Теги контакта',
+      },
+      company: { name: 'Компания', phone: 'Телефон компании', email: 'E-mail компании', website: 'Сайт', address: 'Адрес' },
+    },
   },
   live: {
     viewing: '{{name}} сейчас смотрит эту карточку',

@@ -1,30 +1,36 @@
 // The import worker: reads the job's file as a stream and writes its rows through the same
 // services as a record typed in by hand (events, counters, search terms), a chunk at a time.
-// After each chunk the counters and the checkpoint move together in one conditional update, and
-// each record is created with an Idempotency-Key made of the job and the row: a worker that dies
-// mid-chunk is resumed from the checkpoint, and the rows it had written are replayed, not doubled.
+// A row's records are made at the job's fixed moment with ids fixed by the job and the row
+// (ids.ts `atFixedMoment`), and their commits are held, not sent: what is new goes to the table in
+// BatchWriteItem (write/bulk.ts), and the chunk's counters, summed, move with its checkpoint in one
+// transaction. A worker that dies mid-chunk is resumed from the checkpoint and puts the very same
+// items again; their counters are added once. A row that changes a stored record (a contact found
+// by its phone) is written as usual, with an Idempotency-Key made of the job and the row.
 import { CompanyCreate, ContactCreate, LeadCreate, type ImportField, type ImportMapping, type Pipeline } from '@crm/contract';
 import type { Caller, WriteOptions } from '../context.ts';
-import { db } from '../db.ts';
 import { DomainError } from '../errors.ts';
 import { readFile } from '../files.ts';
-import { now } from '../ids.ts';
+import { atFixedMoment, fixedOrdinalOf, now } from '../ids.ts';
 import { emailKey, phoneDigits } from '../model/phones.ts';
 import { parseAmount, proposeMapping, splitList } from '../model/import-mapping.ts';
 import { fieldsOf } from '../reads/custom-fields.ts';
 import { fileRows, type FileRow } from '../reads/import-file.ts';
 import { sharingReads } from '../read-memo.ts';
-import { inOneTransaction } from '../write/write.ts';
+import { companyKnown } from '../reads/records.ts';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { db, dynamo } from '../db.ts';
+import { Bulk } from '../write/bulk.ts';
+import { holding, inOneTransaction, MAX_TRANSACTION_ITEMS } from '../write/write.ts';
 import { fold } from '../text.ts';
 import { createCompany, patchCompany } from '../services/companies.ts';
-import { createContact, getContact, patchContact } from '../services/contacts.ts';
+import { createContact, getContact, patchContact, prefetchClaims } from '../services/contacts.ts';
 import { readImportJob, type ImportJobItem } from '../services/imports.ts';
 import { createLead } from '../services/leads.ts';
 import { addNote } from '../services/notes.ts';
 import { addStage, allPipelines } from '../services/pipelines.ts';
 
 /** Rows per checkpoint. */
-const CHUNK = 100;
+const CHUNK = 250;
 /** Rows of a chunk written at once. */
 const PARALLEL = 8;
 /** A worker holds its job this long past its last checkpoint; a dead one's job is free again after it. */
@@ -40,8 +46,10 @@ export class ImportBusy extends Error {}
 type Outcome = 'created' | 'updated' | 'skipped' | { failed: string };
 
 export interface RunOptions {
-  /** Stops the run between rows, without a checkpoint for the chunk under way (as a killed worker would). */
-  signal?: AbortSignal;
+  /** Stops the run after a chunk's records are written, before its checkpoint (as a killed worker would). */
+  signal?: Pick<AbortSignal, 'aborted'>;
+  /** Rows per checkpoint (tests stop a run between small ones). */
+  chunk?: number;
 }
 
 /** Runs (or resumes) an import to its end, its cancel, or the signal. */
@@ -63,10 +71,12 @@ export async function runImport(accountId: string, importId: string, opts: RunOp
 }
 
 async function takeLease(job: ImportJobItem) {
+  // The first worker fixes the moment of the import's records; a resumed one keeps it.
+  job.startedAt ??= now();
   try {
     await db.importJob
       .patch({ accountId: job.accountId, importId: job.importId })
-      .set({ leaseUntil: Date.now() + LEASE_MS, status: 'running' })
+      .set({ leaseUntil: Date.now() + LEASE_MS, status: 'running', startedAt: job.startedAt })
       .where((a, op) => `(${op.notExists(a.leaseUntil)} OR ${op.lt(a.leaseUntil, Date.now())})`)
       .go();
   } catch (err) {
@@ -82,20 +92,40 @@ async function run(job: ImportJobItem, resumed: boolean, opts: RunOptions) {
   const header = (await rows.next()).value as FileRow | undefined;
   if (!header) return finish(job, 'failed', [{ row: 1, message: 'The file is empty' }]);
   const context = await contextOf(job, header.cells);
-  // Only the first chunk of a resumed job may hold rows a dead worker wrote: its records' keys are
-  // looked up first; later chunks' rows cannot have been written by anyone before.
+  // Only the first chunk of a resumed job may hold rows a dead worker wrote record by record: their
+  // keys are looked up first; later chunks' rows cannot have been written by anyone before.
   context.fresh = !resumed;
+  // A chunk's writes are gathered while the one before it is written: the table and the worker work at once.
+  let writing: Promise<boolean> = Promise.resolve(false);
+  let claimedBefore = new Set<string>();
+  const next = async (chunk: FileRow[]) => {
+    // A company is found by its name in the table: a file of companies waits for the chunk before.
+    if (job.entityType === 'companies' && (await writing)) return true;
+    const parts = await gatherChunk(context, chunk, claimedBefore);
+    claimedBefore = parts.at(-1)!.bulk.claims();
+    if (await writing) return true;
+    writing = (async () => {
+      for (const part of parts) {
+        if (await writeChunk(context, part, opts)) return true;
+        context.fresh = true;
+      }
+      return false;
+    })();
+    // Kept from being an unhandled rejection while the next chunk is gathered; awaited before it is written.
+    writing.catch(() => undefined);
+    return false;
+  };
   let index = 0;
   let chunk: FileRow[] = [];
   for await (const row of rows) {
     if (index++ < job.rowsDone) continue;
     chunk.push(row);
-    if (chunk.length < CHUNK) continue;
-    if (await writeChunk(context, chunk, opts)) return;
-    context.fresh = true;
+    if (chunk.length < (opts.chunk ?? CHUNK)) continue;
+    if (await next(chunk)) return;
     chunk = [];
   }
-  if (chunk.length && (await writeChunk(context, chunk, opts))) return;
+  if (chunk.length && (await next(chunk))) return;
+  if (await writing) return;
   await finish(job, 'done');
 }
 
@@ -118,34 +148,126 @@ async function contextOf(job: ImportJobItem, headers: string[]) {
     userByKey.set(u.email.toLowerCase(), u.userId);
   }
   const pipelines = await allPipelines(caller);
-  return { job, caller, mapping, column, fields, userByKey, pipelines, companies: new Map<string, string>(), fresh: false };
+  return {
+    job,
+    caller,
+    mapping,
+    column,
+    fields,
+    userByKey,
+    pipelines,
+    companies: new Map<string, string>(),
+    fresh: false,
+    /** The moment of every record of the import (set when the lease is first taken). */
+    at: job.startedAt!,
+    /** The first line of the chunk under way: records with fixed ids from it on may be a dead worker's. */
+    firstLine: 0,
+  };
 }
 
-/** Writes a chunk's rows and then its checkpoint; true when the run is to stop (cancelled). */
-async function writeChunk(context: Context, chunk: FileRow[], opts: RunOptions): Promise<boolean> {
-  const outcomes: Outcome[] = new Array(chunk.length);
-  await prepareChunk(context, chunk);
-  // Rows of one contact (by its first phone or e-mail) are written in file order, one after another,
-  // so that the first of them creates it and the later ones update it, on every run alike.
-  const groups = new Map<string, number[]>();
-  chunk.forEach((row, i) => {
-    const key = contactKeyOf(context, row) ?? `#${i}`;
-    groups.set(key, [...(groups.get(key) ?? []), i]);
-  });
-  const queue = [...groups.values()];
-  const lane = async () => {
-    for (let group = queue.shift(); group; group = queue.shift()) {
-      for (const i of group) {
-        if (opts.signal?.aborted) throw new Error('The import worker was stopped');
-        outcomes[i] = await writeRow(context, chunk[i]!).catch((err: unknown) => ({ failed: messageOf(err) }));
-      }
-    }
-  };
-  // The rows of a chunk read the account's pipelines, custom fields and companies once between them.
-  await sharingReads(() => Promise.all(Array.from({ length: PARALLEL }, lane)));
-  if (opts.signal?.aborted) throw new Error('The import worker was stopped');
-  return checkpoint(context, chunk, outcomes);
+/** The seeds of the fixed ids (with the row's line): a company made for a row, a row's records, its note. */
+const seedOf = (context: Context, part: 'company' | 'row' | 'note') => `${context.job.importId}#${part}`;
+
+/** Runs one row's (or company's, or note's) writes held, at the import's moment with ids fixed by the row. */
+const held = <T>(context: Context, part: 'company' | 'row' | 'note', line: number, write: () => Promise<T>) =>
+  holding(() => atFixedMoment(context.at, seedOf(context, part), line, write));
+
+/** At most this many summed counters and checks go with a checkpoint (DynamoDB takes 100 items in a transaction). */
+const CHECKPOINT_ITEMS = MAX_TRANSACTION_ITEMS - 10;
+
+/** A chunk's rows, their writes gathered (nothing sent yet) in bulk, and the rows that are written as usual. */
+interface Gathered {
+  rows: FileRow[];
+  bulk: Bulk;
+  outcomes: Outcome[];
+  notes: { i: number; leadId: string; text: string }[];
+  deferred: number[];
 }
+
+/**
+ * Gathers a chunk's writes; in two halves (or more) when its counters are too many for one
+ * checkpoint. `claimedBefore`: the phones and e-mails the chunk before it claims, not yet in the table.
+ */
+async function gatherChunk(context: Context, rows: FileRow[], claimedBefore: Set<string>): Promise<Gathered[]> {
+  context.firstLine = rows[0]!.line;
+  await prepareStages(context, rows);
+  const bulk = new Bulk(claimedBefore);
+  const outcomes: Outcome[] = new Array(rows.length);
+  const notes: Gathered['notes'] = [];
+  const deferred: number[] = [];
+  const fits = await sharingReads(async () => {
+    const madeCompanies = await prepareCompanies(context, rows, bulk);
+    // Only the first row of a contact (by its first phone or e-mail) or company (by its name) may go
+    // in bulk; the later ones update it once it is in the table, in file order, on every run alike.
+    const firsts = new Set<string>();
+    const inBulk: number[] = [];
+    rows.forEach((row, i) => {
+      const key =
+        context.job.entityType === 'companies' ? fold(cellOf(context, row, 'company.name')) || undefined : contactKeyOf(context, row);
+      if (key && firsts.has(key)) deferred.push(i);
+      else inBulk.push(i);
+      if (key) firsts.add(key);
+    });
+    // The reads the rows share: the claims of their phones and e-mails in one BatchGet, and the
+    // companies just made or found.
+    await prefetchClaims(
+      context.caller.accountId,
+      inBulk.map((i) => ({
+        phones: phonesOf(context, rows[i]!, 'contact.phone', 'contact.mobile'),
+        emails: emailsOf(context, rows[i]!, 'contact.email'),
+      })),
+    );
+    for (const id of context.companies.values()) companyKnown(context.caller.accountId, id);
+    // The rows' writes are gathered in parallel, and taken in file order (the same on every run).
+    const gathered = new Array<Awaited<ReturnType<typeof heldRow>> | undefined>(rows.length);
+    const queue = [...inBulk];
+    const lane = async () => {
+      for (let i = queue.shift(); i !== undefined; i = queue.shift()) gathered[i] = await heldRow(context, rows[i]!);
+    };
+    await Promise.all(Array.from({ length: PARALLEL }, lane));
+    for (const i of inBulk) {
+      const g = gathered[i]!;
+      if ('failed' in g) outcomes[i] = g;
+      else if (bulk.take(g.writes)) {
+        outcomes[i] = g.result.outcome;
+        if (g.result.note) notes.push({ i, ...g.result.note });
+      } else deferred.push(i);
+    }
+    if (bulk.transactItems().length <= CHECKPOINT_ITEMS || rows.length === 1) return true;
+    // Too many counters for one checkpoint: the halves go one after the other, their companies made again.
+    for (const name of madeCompanies) context.companies.delete(name);
+    return false;
+  });
+  if (fits) return [{ rows, bulk, outcomes, notes, deferred: deferred.sort((a, b) => a - b) }];
+  const half = Math.ceil(rows.length / 2);
+  const first = await gatherChunk(context, rows.slice(0, half), claimedBefore);
+  return [...first, ...(await gatherChunk(context, rows.slice(half), first.at(-1)!.bulk.claims()))];
+}
+
+/** Writes a gathered chunk, then the rows and notes that wait for it, then its checkpoint; true when the run is to stop (cancelled). */
+async function writeChunk(context: Context, { rows, bulk, outcomes, notes, deferred }: Gathered, opts: RunOptions): Promise<boolean> {
+  await bulk.flush();
+  await sharingReads(async () => {
+    // The notes, once their leads are in the table.
+    const heldNotes = await Promise.all(
+      notes.map(({ i, leadId, text }) => held(context, 'note', rows[i]!.line, () => writeNote(context, rows[i]!, leadId, text, true))),
+    );
+    const leftNotes = notes.filter((_, n) => !bulk.take(heldNotes[n]!.writes));
+    await bulk.flush();
+    for (const { i, leadId, text } of leftNotes) await writeNote(context, rows[i]!, leadId, text, false);
+    for (const i of deferred) {
+      outcomes[i] = await writeRow(context, rows[i]!, false)
+        .then((r) => r.outcome)
+        .catch((err: unknown) => ({ failed: messageOf(err) }));
+    }
+  });
+  if (opts.signal?.aborted) throw new Error('The import worker was stopped');
+  return checkpoint(context, rows, outcomes, bulk);
+}
+
+/** A row's writes, held (nothing is sent), or why it failed. */
+const heldRow = (context: Context, row: FileRow) =>
+  held(context, 'row', row.line, () => writeRow(context, row, true)).catch((err: unknown) => ({ failed: messageOf(err) }));
 
 function contactKeyOf(context: Context, row: FileRow) {
   const phone = phonesOf(context, row, 'contact.phone', 'contact.mobile')[0]?.value;
@@ -159,11 +281,12 @@ const messageOf = (err: unknown) => {
   throw err;
 };
 
-async function checkpoint(context: Context, chunk: FileRow[], outcomes: Outcome[]): Promise<boolean> {
+/** The chunk's counts and its summed counters, in one transaction: they move together or not at all. */
+async function checkpoint(context: Context, chunk: FileRow[], outcomes: Outcome[], bulk: Bulk): Promise<boolean> {
   const { job } = context;
   const count = (o: Outcome) => outcomes.filter((x) => x === o).length;
   const errors = outcomes.flatMap((o, i) => (typeof o === 'object' ? [{ row: chunk[i]!.line, message: o.failed }] : []));
-  const { data } = await db.importJob
+  const progress = db.importJob
     .patch({ accountId: job.accountId, importId: job.importId })
     .add({
       rowsDone: chunk.length,
@@ -179,9 +302,11 @@ async function checkpoint(context: Context, chunk: FileRow[], outcomes: Outcome[
       mapping: context.mapping,
     })
     .where((a, op) => op.eq(a.rowsDone, job.rowsDone))
-    .go({ response: 'all_new' });
-  Object.assign(job, data);
-  if (!data.cancelRequested) return false;
+    .params();
+  await dynamo.send(new TransactWriteCommand({ TransactItems: [{ Update: progress as never }, ...bulk.transactItems()] }));
+  bulk.committed();
+  Object.assign(job, await readImportJob(job, job.importId, true));
+  if (!job.cancelRequested) return false;
   await finish(job, 'cancelled');
   return true;
 }
@@ -201,12 +326,12 @@ const cellOf = (context: Context, row: FileRow, field: ImportField) => {
 };
 
 /** Each import key names the job, the row (or the company's name) and the part of the row. */
-const keyOf = (context: Context, part: string): WriteOptions => ({
+const keyOf = (context: Context, part: string, fresh = context.fresh): WriteOptions => ({
   idempotency: {
     key: `import#${context.job.importId}#${part}`,
     requestHash: 'import',
     keepSeconds: UNDO_DAYS * 86400,
-    fresh: context.fresh,
+    fresh,
   },
 });
 
@@ -219,26 +344,55 @@ const parsed = <T>(
   throw new DomainError('invalid', `Row ${line} is not valid`, issues);
 };
 
-/** Companies and stages that rows of the chunk share are made once, before the rows. */
-async function prepareChunk(context: Context, chunk: FileRow[]) {
+/** Stages that rows of the chunk name and the pipeline lacks are added first (when the user allows it). */
+async function prepareStages(context: Context, chunk: FileRow[]) {
   const { job, caller } = context;
-  if (job.createMissing && job.entityType === 'leads') {
-    for (const row of chunk) {
-      const stage = cellOf(context, row, 'lead.stage');
-      const pipeline = pipelineOf(context, row);
-      if (stage && pipeline && !pipeline.stages.some((s) => fold(s.name) === fold(stage))) {
-        const changed = await addStage(caller, pipeline.id, { name: stage.slice(0, 100), color: '#99ccff' });
-        context.pipelines = context.pipelines.map((p) => (p.id === changed.id ? changed : p));
-      }
+  if (!job.createMissing || job.entityType !== 'leads') return;
+  for (const row of chunk) {
+    const stage = cellOf(context, row, 'lead.stage');
+    const pipeline = pipelineOf(context, row);
+    if (stage && pipeline && !pipeline.stages.some((s) => fold(s.name) === fold(stage))) {
+      const changed = await addStage(caller, pipeline.id, { name: stage.slice(0, 100), color: '#99ccff' });
+      context.pipelines = context.pipelines.map((p) => (p.id === changed.id ? changed : p));
     }
   }
-  if (job.entityType === 'companies') return;
+}
+
+/** Companies that rows of the chunk share are made once, before the rows, in bulk; the names made. */
+async function prepareCompanies(context: Context, chunk: FileRow[], bulk: Bulk): Promise<string[]> {
+  if (context.job.entityType === 'companies') return [];
+  // The first row of each company new to the job, in file order.
+  const firsts = new Map<string, FileRow>();
   for (const row of chunk) {
     const name = cellOf(context, row, 'company.name');
-    if (!name || context.companies.has(fold(name))) continue;
-    const companyId = await companyFor(context, row, name).catch(() => undefined);
-    if (companyId) context.companies.set(fold(name), companyId);
+    if (name && !context.companies.has(fold(name)) && !firsts.has(fold(name))) firsts.set(fold(name), row);
   }
+  const rows = [...firsts.values()];
+  const found = new Array<{ existing?: string; made?: Awaited<ReturnType<typeof holding<string>>> } | undefined>(rows.length);
+  let next = 0;
+  const lane = async () => {
+    for (let i = next++; i < rows.length; i = next++) {
+      const row = rows[i]!;
+      const name = cellOf(context, row, 'company.name');
+      const existing = context.job.onDuplicate === 'create' ? undefined : await existingCompany(context, name, 'company', true);
+      const made = existing
+        ? undefined
+        : await held(context, 'company', row.line, () => companyFor(context, row, name, true)).catch(() => undefined);
+      found[i] = { existing, made };
+    }
+  };
+  await Promise.all(Array.from({ length: PARALLEL }, lane));
+  const made: string[] = [];
+  rows.forEach((row, i) => {
+    const name = fold(cellOf(context, row, 'company.name'));
+    const { existing, made: company } = found[i]!;
+    if (existing) context.companies.set(name, existing);
+    if (!company) return;
+    if (!bulk.take(company.writes)) throw new Error(`A new company's writes did not go in bulk`);
+    context.companies.set(name, company.result);
+    made.push(name);
+  });
+  return made;
 }
 
 function pipelineOf(context: Context, row: FileRow): Pipeline | undefined {
@@ -271,8 +425,8 @@ const phonesOf = (context: Context, row: FileRow, work: ImportField, mobile?: Im
 const emailsOf = (context: Context, row: FileRow, field: ImportField) =>
   splitList(cellOf(context, row, field)).map((value) => ({ value, type: 'work' }));
 
-/** The company of a row: one of this name that exists, or a new one (once per job and name). */
-async function companyFor(context: Context, row: FileRow, name: string): Promise<string> {
+/** A new company of a row (once per job and name). */
+async function companyFor(context: Context, row: FileRow, name: string, fresh: boolean): Promise<string> {
   const { caller, job } = context;
   const input = parsed(
     row.line,
@@ -286,39 +440,47 @@ async function companyFor(context: Context, row: FileRow, name: string): Promise
       ...(job.entityType === 'companies' && { customFields: customFieldsOf(context, row) }),
     }),
   );
-  if (job.onDuplicate !== 'create') {
-    const { data } = await db.company.query
-      .byName({ accountId: caller.accountId })
-      .begins({ nameFolded: fold(name) })
-      .go({ limit: 5 });
-    const same = data.find((c) => c.nameFolded === fold(name));
-    if (same) return same.companyId;
-  }
-  return (await createCompany(caller, input, keyOf(context, `${fold(name)}#company`))).id;
+  return (await createCompany(caller, input, keyOf(context, `${fold(name)}#company`, fresh))).id;
 }
 
-async function writeRow(context: Context, row: FileRow): Promise<Outcome> {
+/**
+ * A row's records. `bulk`: its commits are held (the caller sends them), so its contact and lead
+ * go together and its note waits for the lead to be in the table; otherwise the row is written as
+ * it would be by hand, its contact and lead in one transaction.
+ */
+async function writeRow(
+  context: Context,
+  row: FileRow,
+  bulk: boolean,
+): Promise<{ outcome: Outcome; note?: { leadId: string; text: string } }> {
   const { job } = context;
-  if (job.entityType === 'companies') return writeCompanyRow(context, row);
+  if (job.entityType === 'companies') return { outcome: await writeCompanyRow(context, row, bulk) };
   const lead = job.entityType === 'leads' ? leadInput(context, row) : undefined;
-  if (!lead) return (await writeContact(context, row, true)).outcome;
-  // A row's contact and lead go in one transaction; should that one fail (a race, a check only the
-  // table can make), nothing of it was written and the row is written record by record instead.
-  const id = await inOneTransaction(() => writeLeadAndContact(context, row, lead)).catch(() => writeLeadAndContact(context, row, lead));
+  if (!lead) return { outcome: (await writeContact(context, row, true, bulk)).outcome };
+  // Should the row's one transaction fail (a race, a check only the table can make), nothing of it
+  // was written and the row is written record by record instead.
+  const id = bulk
+    ? await writeLeadAndContact(context, row, lead, true)
+    : await inOneTransaction(() => writeLeadAndContact(context, row, lead, false)).catch(() =>
+        writeLeadAndContact(context, row, lead, false),
+      );
   const note = cellOf(context, row, 'lead.note');
-  if (note)
-    await addNote(
-      context.caller,
-      { type: 'lead', id },
-      { text: note.slice(0, 20_000), type: 'common' },
-      keyOf(context, `${row.line}#note`),
-    );
-  return 'created';
+  if (note && bulk) return { outcome: 'created', note: { leadId: id, text: note } };
+  if (note) await writeNote(context, row, id, note, false);
+  return { outcome: 'created' };
 }
+
+const writeNote = (context: Context, row: FileRow, leadId: string, text: string, fresh: boolean) =>
+  addNote(
+    context.caller,
+    { type: 'lead', id: leadId },
+    { text: text.slice(0, 20_000), type: 'common' },
+    keyOf(context, `${row.line}#note`, fresh || context.fresh),
+  );
 
 /** The lead of a row and its contact; the lead's id. */
-async function writeLeadAndContact(context: Context, row: FileRow, lead: ReturnType<typeof leadInput>): Promise<string> {
-  const contact = await writeContact(context, row, false);
+async function writeLeadAndContact(context: Context, row: FileRow, lead: ReturnType<typeof leadInput>, bulk: boolean): Promise<string> {
+  const contact = await writeContact(context, row, false, bulk);
   const companyName = cellOf(context, row, 'company.name');
   const companyId = companyName ? context.companies.get(fold(companyName)) : undefined;
   const created = await createLead(
@@ -328,7 +490,7 @@ async function writeLeadAndContact(context: Context, row: FileRow, lead: ReturnT
       companyId,
       ...(contact.id && { contactIds: [contact.id], mainContactId: contact.id }),
     },
-    keyOf(context, `${row.line}#lead`),
+    keyOf(context, `${row.line}#lead`, bulk || context.fresh),
   );
   return created.id;
 }
@@ -357,7 +519,7 @@ function leadInput(context: Context, row: FileRow) {
 }
 
 /** The contact of a row: created, or (by phone or e-mail) the one that exists, updated or left as the user chose. */
-async function writeContact(context: Context, row: FileRow, own: boolean): Promise<{ id?: string; outcome: Outcome }> {
+async function writeContact(context: Context, row: FileRow, own: boolean, bulk: boolean): Promise<{ id?: string; outcome: Outcome }> {
   const { caller, job } = context;
   const phones = phonesOf(context, row, 'contact.phone', 'contact.mobile');
   const emails = emailsOf(context, row, 'contact.email');
@@ -385,7 +547,7 @@ async function writeContact(context: Context, row: FileRow, own: boolean): Promi
       caller,
       input,
       { allowDuplicate: job.onDuplicate === 'create' },
-      keyOf(context, `${row.line}#contact`),
+      keyOf(context, `${row.line}#contact`, bulk || context.fresh),
     );
     return { id: created.id, outcome: 'created' };
   } catch (err) {
@@ -414,14 +576,16 @@ async function writeContact(context: Context, row: FileRow, own: boolean): Promi
   }
 }
 
-async function writeCompanyRow(context: Context, row: FileRow): Promise<Outcome> {
+async function writeCompanyRow(context: Context, row: FileRow, bulk: boolean): Promise<Outcome> {
   const name = cellOf(context, row, 'company.name');
   if (!name) throw new DomainError('invalid', 'The row has no company name');
   const { job, caller } = context;
   const known = context.companies.get(fold(name));
-  const before = known ?? (job.onDuplicate === 'create' ? undefined : await existingCompany(context, name));
+  const before = known ?? (job.onDuplicate === 'create' ? undefined : await existingCompany(context, name, 'row', bulk));
   if (!before) {
-    context.companies.set(fold(name), await companyFor(context, row, name));
+    const id = await companyFor(context, row, name, bulk || context.fresh);
+    // Held rows are written after all of the chunk's rows are gathered: a later row of this name finds it then.
+    if (!bulk) context.companies.set(fold(name), id);
     return 'created';
   }
   if (job.onDuplicate === 'skip') return 'skipped';
@@ -434,10 +598,19 @@ async function writeCompanyRow(context: Context, row: FileRow): Promise<Outcome>
   return 'updated';
 }
 
-async function existingCompany(context: Context, name: string) {
+/**
+ * A stored company of this name. While the chunk's writes are gathered (`gathering`), one this
+ * import made with its fixed ids from the chunk under way on is not: a dead worker put it without
+ * its counters, so it is made (put) again, and counted.
+ */
+async function existingCompany(context: Context, name: string, part: 'company' | 'row', gathering: boolean) {
   const { data } = await db.company.query
     .byName({ accountId: context.caller.accountId })
     .begins({ nameFolded: fold(name) })
     .go({ limit: 5 });
-  return data.find((c) => c.nameFolded === fold(name))?.companyId;
+  return data.find((c) => {
+    if (c.nameFolded !== fold(name)) return false;
+    const line = gathering ? fixedOrdinalOf(c.companyId, context.at, seedOf(context, part)) : undefined;
+    return line === undefined || line < context.firstLine;
+  })?.companyId;
 }

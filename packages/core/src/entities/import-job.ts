@@ -25,6 +25,8 @@ export const ImportJobEntity = defineEntity({
     skipped: { type: 'number', required: true },
     failed: { type: 'number', required: true },
     errors: { type: 'any', required: true },
+    /** When a worker first took it: the moment every record of the import is stamped with, so that a rerun writes the same items. */
+    startedAt: { type: 'string' },
     /** Until when the worker that runs it holds it; another waits. */
     leaseUntil: { type: 'number' },
     cancelRequested: { type: 'boolean' },

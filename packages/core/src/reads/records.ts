@@ -5,7 +5,7 @@ import type { Caller } from '../context.ts';
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, dynamo } from '../db.ts';
 import { invalid, notFound } from '../errors.ts';
-import { sharedRead } from '../read-memo.ts';
+import { primeSharedRead, sharedRead } from '../read-memo.ts';
 import { COLLECTION_OF, LABEL_OF } from '../model/records.ts';
 import { requireRight } from '../rights.ts';
 
@@ -123,9 +123,14 @@ export const companiesByIds = (accountId: string, ids: string[], consistent = fa
       )
     : Promise.resolve([]);
 
+const companyRead = (accountId: string, companyId: string) => `company ${accountId} ${companyId}`;
+
 export function companyExists(accountId: string, companyId: string) {
-  return sharedRead(`company ${accountId} ${companyId}`, async () => !!(await db.company.get({ accountId, companyId }).go()).data);
+  return sharedRead(companyRead(accountId, companyId), async () => !!(await db.company.get({ accountId, companyId }).go()).data);
 }
+
+/** A bulk writer that has just made or found the company tells the reads it shares (read-memo.ts). */
+export const companyKnown = (accountId: string, companyId: string) => primeSharedRead(companyRead(accountId, companyId), true);
 
 /** A contact's links, newest lead first: one Query on the link items under the contact. */
 export const contactLinks = (

@@ -8,6 +8,7 @@ import { db } from '../db.ts';
 import { derivedWrites, recordRules } from '../derived/index.ts';
 import { findTerms, NAMED_RECORDS_READ, namedRecordIds, phoneLookups } from '../derived/search-terms.ts';
 import { nearestOpenTaskAt } from '../derived/nearest-task.ts';
+import { peekSharedRead, primeSharedRead } from '../read-memo.ts';
 import { linksThatFit, relinkLead, type LinkMoves } from '../derived/relink.ts';
 import { stampedRemove, touchingOnce } from '../derived/links.ts';
 import { trashWrites } from '../derived/trash-items.ts';
@@ -98,13 +99,42 @@ function claimChanges(before: ContactItem | null, after: ContactItem | null) {
   };
 }
 
-/** The contacts holding each value, other than `self`. */
+type Channel = Parameters<typeof channelsOf>[0][number];
+type ClaimItem = { kind: Claim['kind']; value: string; holders?: Iterable<string> };
+const claimRead = (accountId: string, c: Claim) => `claim ${accountId} ${claimId(c)}`;
+
+/** The contacts holding each value, other than `self` (as read in bulk beforehand, `prefetchClaims`, or now). */
 async function holdersOf(accountId: string, claims: Claim[], self?: string) {
+  const primed = claims.map((c) => peekSharedRead<ClaimItem | null>(claimRead(accountId, c)));
+  const found: ClaimItem[] = primed.every(Boolean)
+    ? (await Promise.all(primed)).filter((f): f is ClaimItem => !!f)
+    : await batchGet(
+        (keys) => db.contactClaim.get(keys).go(),
+        claims.map((c) => ({ accountId, ...c })),
+      );
+  return new Map(found.map((f) => [claimId(f), [...(f.holders ?? [])].filter((id) => id !== self).sort()]));
+}
+
+/** Reads the claims of many new contacts' phones and e-mails at once (an import's chunk), for the reads they share. */
+export async function prefetchClaims(accountId: string, contacts: { phones: Channel[]; emails: Channel[] }[]) {
+  const claims = new Map<string, Claim>();
+  for (const c of contacts) {
+    // A row whose phone is not one is reported by its own create.
+    const channels = (() => {
+      try {
+        return channelsOf(c.phones, c.emails);
+      } catch {
+        return null;
+      }
+    })();
+    for (const claim of claimsOf(channels)) claims.set(claimId(claim), claim);
+  }
   const found = await batchGet(
     (keys) => db.contactClaim.get(keys).go(),
-    claims.map((c) => ({ accountId, ...c })),
+    [...claims.values()].map((c) => ({ accountId, ...c })),
   );
-  return new Map(found.map((f) => [claimId(f), [...(f.holders ?? [])].filter((id) => id !== self).sort()]));
+  const held = new Map(found.map((f) => [claimId(f), f]));
+  for (const [id, claim] of claims) primeSharedRead(claimRead(accountId, claim), held.get(id) ?? null);
 }
 
 /** A phone or e-mail another contact has is a 409 naming that contact (`existingId`). */

@@ -39,7 +39,8 @@ export class IdempotentReplay extends Error {}
 const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
 /** DynamoDB's limit of items in one TransactWriteItems. */
 export const MAX_TRANSACTION_ITEMS = 100;
-const nowSeconds = () => Math.floor(Date.now() / 1000);
+// From `now()`, so that a write at a fixed moment (ids.ts `atFixedMoment`) is the same item every time.
+const nowSeconds = () => Math.floor(Date.parse(now()) / 1000);
 
 export interface Commit {
   caller: Pick<Caller, 'accountId'> & { actor?: Actor; userId?: string };
@@ -121,6 +122,13 @@ export async function commit({ caller, writes, events, options, result }: Commit
 /** Commits held to be sent as one transaction, and the ids of the records they create. */
 const together = new AsyncLocalStorage<{ writes: Write[]; ids: Set<string> }>();
 
+/** Runs `run`, holding its commits instead of sending them: their writes, for a bulk writer to send (write/bulk.ts). */
+export async function holding<T>(run: () => Promise<T>): Promise<{ result: T; writes: Write[] }> {
+  const held = { writes: [] as Write[], ids: new Set<string>() };
+  const result = await together.run(held, run);
+  return { result, writes: held.writes };
+}
+
 /** A record created by a commit held for the same transaction, so not in the table yet. */
 export const heldInTransaction = (id: string) => together.getStore()?.ids.has(id) ?? false;
 
@@ -136,8 +144,8 @@ const keyOf = (w: TransactItem) => {
  * Any failure is thrown as is: nothing was written, and the caller may write the row record by record.
  */
 export async function inOneTransaction<T>(run: () => Promise<T>): Promise<T> {
-  const held = { writes: [] as Write[], ids: new Set<string>() };
-  const result = await together.run(held, run);
+  const { result, writes: all } = await holding(run);
+  const held = { writes: all };
   // One operation per item: a record put here is not also touched, and a record touched twice
   // (the contact and the lead both link the company) is touched once, as `touchingOnce` does.
   const put = new Set(held.writes.flatMap((w) => (w.item.Put ? [keyOf(w.item)] : [])));

@@ -96,7 +96,7 @@ export function ImportWizard() {
             {draft.preview.fields.map((f) => (
               <Select
                 key={f.field}
-                label={f.label}
+                label={f.field.startsWith('custom.') ? f.label : t(`imports.fields.${f.field}`, { defaultValue: f.label })}
                 value={mapping[f.field] ?? null}
                 onChange={(v) => setMapping(({ [f.field]: _, ...rest }) => (v ? { ...rest, [f.field]: v } : rest))}
                 data={draft.preview.columns}
