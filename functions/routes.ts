@@ -1,17 +1,10 @@
-// THE route table: the contract's operations grouped into Lambdas. The local API Gateway
+// THE route table: the contract's operations grouped into Lambdas, as plain data (methods and
+// paths; each Lambda loads its own operations' schemas, http/resource.ts). The local API Gateway
 // emulator, the CDK api stack and the OpenAPI document all read it; each `resource` is one
 // entry file in handlers/ and one Lambda.
-import { operations, type OperationId, type Operations } from '@crm/contract';
-
-/**
- * The group of an operation: the first part of its id (`leads.patch` -> `leads`), except a
- * record's notes and timeline, which one Lambda serves for every record kind.
- */
-type GroupOf<Id extends string> = Id extends `${string}.${infer Sub extends 'notes' | 'timeline'}${'' | `.${string}`}`
-  ? Sub
-  : Id extends `${infer Group}.${string}`
-    ? Group
-    : Id;
+import type { Endpoints, GroupOf, OperationGroup, OperationId } from '@crm/contract';
+import { endpoints, OPERATION_IDS } from '@crm/contract/endpoints';
+import { groupOf } from '@crm/contract/operation-groups';
 
 /** The Lambda (functions/handlers/<resource>.ts) that serves each group of operations. */
 const lambdaOfGroup = {
@@ -55,21 +48,16 @@ const lambdaOfGroup = {
   incoming: 'incoming',
   forms: 'forms',
   formInbound: 'form-inbound',
-} as const satisfies Record<GroupOf<OperationId>, string>;
-
-const groupOf = (id: OperationId) => {
-  const [first, second] = id.split('.');
-  return (second === 'notes' || second === 'timeline' ? second : first) as GroupOf<OperationId>;
-};
+} as const satisfies Record<OperationGroup, string>;
 
 type RouteOf<Id extends OperationId> = Id extends OperationId
-  ? Operations[Id] & { readonly id: Id; readonly resource: (typeof lambdaOfGroup)[GroupOf<Id>] }
+  ? Endpoints[Id] & { readonly id: Id; readonly resource: (typeof lambdaOfGroup)[GroupOf<Id>] }
   : never;
 export type Route = RouteOf<OperationId>;
 
-export const routes = (Object.keys(operations) as OperationId[]).map((id) => ({
+export const routes = OPERATION_IDS.map((id) => ({
   id,
-  ...operations[id],
+  ...endpoints[id],
   resource: lambdaOfGroup[groupOf(id)],
 })) as readonly Route[];
 

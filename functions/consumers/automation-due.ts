@@ -1,7 +1,7 @@
 // A delayed automation's time came (EventBridge Scheduler -> the bus, `automation.due`): it acts
 // if the lead is still in the stage. A failure throws, so the bus retries it (the action is
 // idempotent by the entering event) and then parks it in the rule's DLQ.
-import { AutomationDue } from '@crm/contract';
+import { AutomationDue } from '@crm/contract/automations';
 import { runDueAutomation } from '@crm/core';
 import { deliverWebhook } from './automations.ts';
 

@@ -1,7 +1,7 @@
 // Runs the stage automations a lead's entry into a stage triggers (lead.created,
 // lead.stage_changed). A failure throws, so EventBridge retries it (every action is
 // idempotent) and then parks it in the rule's DLQ.
-import { CrmEvent } from '@crm/contract';
+import { CrmEvent } from '@crm/contract/events';
 import { deliverSignedPost, runAutomations, type WebhookAction } from '@crm/core';
 
 /**

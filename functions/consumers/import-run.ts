@@ -1,7 +1,7 @@
 // The import worker: runs an import when its `import.started` event arrives, and undoes one on
 // `import.undo_requested` (core's cascades/import-run.ts, import-files.ts). A worker that dies
 // leaves the job at its last checkpoint; the event's retry resumes it there.
-import { CrmEvent } from '@crm/contract';
+import { CrmEvent } from '@crm/contract/events';
 import { runImport, runImportUndo } from '@crm/core';
 
 export const handler = async (event: { detail?: unknown }) => {

@@ -1,7 +1,7 @@
 // Live fan-out: each CRM event goes to the account's open sockets whose user may see it (the
 // rights read now, once per user and run), as messages of at most a few KB. A failed send is
 // logged as a metric line (the alarm in infra counts them); a gone socket is dropped.
-import { CrmEvent } from '@crm/contract';
+import { CrmEvent } from '@crm/contract/events';
 import { connectionsOf, eventFor, packMessages, resolveCaller, type Caller } from '@crm/core';
 import { inBatches, postTo, type SendCounts } from '../live/management.ts';
 

@@ -1,7 +1,7 @@
 // Turns bus events into in-app notifications (a task due, a lead assigned, an incoming request).
 // A failure throws, so EventBridge retries it and then parks it in the rule's DLQ; a retry
 // or a second delivery adds nothing (one notification per event and recipient).
-import { CrmEvent } from '@crm/contract';
+import { CrmEvent } from '@crm/contract/events';
 import { notifyOf } from '@crm/core';
 
 export const handler = async (event: { detail?: unknown }) => {

@@ -1,6 +1,9 @@
 // Which bus events reach which consumer: each row is one EventBridge rule and one Lambda
 // (infra/lib/stacks/events-stack.ts) and, locally, one rule of the local bus (packages/local/src/events).
-import { AUTOMATION_DUE, type EventType, TASK_REMINDER, WEBHOOK_ATTEMPT } from '@crm/contract';
+import type { EventType } from '@crm/contract';
+import { AUTOMATION_DUE } from '@crm/contract/automations';
+import { TASK_REMINDER } from '@crm/contract/tasks';
+import { WEBHOOK_ATTEMPT } from '@crm/contract/webhooks';
 
 /** The `source` of every CRM event on the bus; the Pipe sets it, the API contract promises it. */
 export const EVENT_SOURCE = 'crm';

@@ -1,7 +1,7 @@
 // Finishes a stage's removal in the background: moves its leads to the chosen stage and then
 // deletes it (core's cascades/stage-removal.ts). A failure throws, so EventBridge retries it and
 // then parks it in the rule's DLQ; every step is idempotent.
-import { CrmEvent } from '@crm/contract';
+import { CrmEvent } from '@crm/contract/events';
 import { finishStageRemovals } from '@crm/core';
 
 export const handler = async (event: { detail?: unknown }) => {

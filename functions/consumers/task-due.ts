@@ -1,6 +1,6 @@
 // A task's reminder schedule fired (EventBridge Scheduler -> the bus, `task.reminder`): writes
 // the `task.due` event-log item, which the stream then carries to the bus like any change.
-import { TaskReminder } from '@crm/contract';
+import { TaskReminder } from '@crm/contract/tasks';
 import { markTaskDue } from '@crm/core';
 
 export const handler = async (event: { detail?: unknown }) => {

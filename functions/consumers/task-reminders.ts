@@ -1,6 +1,6 @@
 // Keeps each task's reminder schedule in step with the task: runs on every task.* event from
 // the bus. A failure throws, so EventBridge retries it and then parks it in the rule's DLQ.
-import { CrmEvent } from '@crm/contract';
+import { CrmEvent } from '@crm/contract/events';
 import { syncTaskReminder } from '@crm/core';
 
 export const handler = async (event: { detail?: unknown }) => {

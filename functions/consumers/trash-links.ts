@@ -1,7 +1,7 @@
 // Finishes a contact's or company's delete or restore in the background: the links beyond what
 // its own transaction could take (core's cascades/trash-links.ts). A failure throws, so
 // EventBridge retries it and then parks it in the rule's DLQ; every step is idempotent.
-import { CrmEvent } from '@crm/contract';
+import { CrmEvent } from '@crm/contract/events';
 import { finishTrashLinks } from '@crm/core';
 
 export const handler = async (event: { detail?: unknown }) => {

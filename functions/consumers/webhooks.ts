@@ -1,7 +1,8 @@
 // Webhook deliveries: every CRM event from the bus becomes one delivery per subscribed webhook,
 // and each retry schedule (`webhook.attempt`, put on the bus by the Scheduler) runs one attempt.
 // A failure to reach the table throws, so EventBridge retries it and then parks it in the DLQ.
-import { CrmEvent, WEBHOOK_ATTEMPT, WebhookAttempt } from '@crm/contract';
+import { CrmEvent } from '@crm/contract/events';
+import { WEBHOOK_ATTEMPT, WebhookAttempt } from '@crm/contract/webhooks';
 import { deliverEvent, runAttempt } from '@crm/core';
 
 export const handler = async (event: { source?: string; 'detail-type'?: string; detail?: unknown }) => {

@@ -1,6 +1,6 @@
 // The public side of web forms, no token (the form key in the path names the account): the
 // post (202, or 429 with Retry-After), the form's fields and its hosted page.
-import { hostedFormPage } from '@crm/contract';
+import { hostedFormPage } from '@crm/contract/form-snippet';
 import { getPublicForm, submitForm } from '@crm/core';
 import { defineResource, Reply } from '../http/resource.ts';
 

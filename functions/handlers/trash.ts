@@ -1,5 +1,5 @@
 // The trash: deleted leads, contacts and companies, and putting them back.
-import { TrashTypeParam } from '@crm/contract';
+import { TrashTypeParam } from '@crm/contract/trash';
 import { notFound, listTrash, restoreFromTrash } from '@crm/core';
 import { defineResource } from '../http/resource.ts';
 

@@ -8,7 +8,7 @@
 // request reaches the API without passing CloudFront.
 import { timingSafeEqual } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { IP_NOT_ALLOWED } from '@crm/contract';
+import { IP_NOT_ALLOWED } from '@crm/contract/problems';
 import { accountAccess, DomainError, isAllowed, type Caller } from '@crm/core';
 
 export const VIEWER_IP_HEADER = 'x-crm-viewer-ip';

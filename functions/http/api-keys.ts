@@ -1,6 +1,7 @@
 // API keys at the door: a `crm_` bearer is an API key, not an ID token (auth.ts dispatches
 // here), and a key may call only the operations its scopes name (contract scopes.ts).
-import { API_KEY_PREFIX, OPERATION_SCOPES, type OperationId } from '@crm/contract';
+import type { OperationId } from '@crm/contract';
+import { API_KEY_PREFIX, OPERATION_SCOPES } from '@crm/contract/scopes';
 import { callerOfApiKey, forbidden, type Caller } from '@crm/core';
 
 export const isApiKey = (token: string) => token.startsWith(API_KEY_PREFIX);

@@ -3,7 +3,8 @@
 import { createHash } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { z } from 'zod';
-import { Id, type RouteDef } from '@crm/contract';
+import type { OperationSchemas } from '@crm/contract';
+import { Id } from '@crm/contract/common';
 import type { WriteOptions } from '@crm/core';
 import { HttpProblem } from './problem.ts';
 
@@ -22,10 +23,10 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, where:
   return result.data;
 }
 
-export function readBody(event: APIGatewayProxyEventV2, route: RouteDef): unknown {
+export function readBody(event: APIGatewayProxyEventV2, operation: OperationSchemas): unknown {
   const raw = event.body ? Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8') : Buffer.alloc(0);
   if (raw.length > MAX_BODY_BYTES) throw new HttpProblem(413, 'The body is larger than 1 MB');
-  if (!route.body) return undefined;
+  if (!operation.body) return undefined;
   const type = event.headers['content-type'] ?? '';
   if (raw.length > 0 && !/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
     throw new HttpProblem(415, 'Send the body as application/json');
@@ -38,12 +39,12 @@ export function readBody(event: APIGatewayProxyEventV2, route: RouteDef): unknow
       throw new HttpProblem(400, 'The body is not valid JSON');
     }
   }
-  return parseWith(route.body, json, 'body');
+  return parseWith(operation.body, json, 'body');
 }
 
-export function readQuery(event: APIGatewayProxyEventV2, route: RouteDef): unknown {
+export function readQuery(event: APIGatewayProxyEventV2, operation: OperationSchemas): unknown {
   const query = event.queryStringParameters ?? {};
-  if (!route.query) {
+  if (!operation.query) {
     const unknown = Object.keys(query);
     if (unknown.length)
       throw new HttpProblem(
@@ -53,7 +54,7 @@ export function readQuery(event: APIGatewayProxyEventV2, route: RouteDef): unkno
       );
     return {};
   }
-  return parseWith(route.query, query, 'query');
+  return parseWith(operation.query, query, 'query');
 }
 
 /** Path ids that cannot exist are simply not found. */

@@ -4,6 +4,8 @@ import middy from '@middy/core';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
+import type { Operations, OperationSchemas } from '@crm/contract';
+import { loadSchemas } from '@crm/contract/operation-groups';
 import { countRequest, type Caller, type WriteOptions } from '@crm/core';
 import { routes, routeKey, type Route } from '../routes.ts';
 import { checkAccess, clientIp } from './access.ts';
@@ -17,13 +19,13 @@ export const logger = new Logger({
   logLevel: (process.env.LOG_LEVEL as 'INFO') ?? 'INFO',
 });
 
-type Schema<R, K extends string> = R extends Record<K, infer S extends z.ZodType> ? z.output<S> : undefined;
+type Schema<O, K extends string> = O extends Record<K, infer S extends z.ZodType> ? z.output<S> : undefined;
 
 export interface Request<R extends Route> {
   caller: R extends { public: true } ? undefined : Caller;
   params: Record<string, string>;
-  query: Schema<R, 'query'>;
-  body: Schema<R, 'body'>;
+  query: Schema<Operations[R['id']], 'query'>;
+  body: Schema<Operations[R['id']], 'body'>;
   options: WriteOptions;
   event: APIGatewayProxyEventV2;
   /** The client's address (http/access.ts): the viewer's behind CloudFront. */
@@ -41,11 +43,15 @@ export type Handlers<Res extends string> = {
 };
 
 export function defineResource<Res extends Route['resource']>(resource: Res, handlers: NoInfer<Handlers<Res>>) {
-  const table = new Map(routes.filter((r) => r.resource === resource).map((r) => [routeKey(r), r]));
+  const served = routes.filter((r) => r.resource === resource);
+  const table = new Map(served.map((r) => [routeKey(r), r]));
+  // Only this Lambda's operations' schemas are built, while it starts (see operation-groups.ts).
+  const loading = loadSchemas(served.map((r) => r.id));
   const run = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
     const route = table.get(event.routeKey);
     const handle = (handlers as Record<string, (req: Request<Route>) => Promise<unknown>>)[event.routeKey];
     if (!route || !handle) return problem(404, 'Not found');
+    const schemas = (await loading)[route.id]!;
     // Who asks comes first: without a valid token nothing else about the request is told.
     const caller = 'public' in route && route.public ? undefined : await authenticate(event.headers.authorization);
     const ip = await clientIp(event);
@@ -60,15 +66,15 @@ export function defineResource<Res extends Route['resource']>(resource: Res, han
     const request = {
       caller,
       params: readParams(event),
-      query: readQuery(event, route),
-      body: readBody(event, route),
+      query: readQuery(event, schemas),
+      body: readBody(event, schemas),
       options,
       event,
       ip,
     } as Request<Route>;
     const result = await handle(request);
     await counted;
-    return answer(event, route, result);
+    return answer(event, schemas, result);
   };
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
     .before(async (request) => {
@@ -85,17 +91,17 @@ export function defineResource<Res extends Route['resource']>(resource: Res, han
     .handler(run);
 }
 
-function answer(event: APIGatewayProxyEventV2, route: Route, result: unknown): APIGatewayProxyStructuredResultV2 {
+function answer(event: APIGatewayProxyEventV2, schemas: OperationSchemas, result: unknown): APIGatewayProxyStructuredResultV2 {
   const init = result instanceof Reply ? result.init : { body: result };
-  const status = init.status ?? ('status' in route ? route.status : 200);
+  const status = init.status ?? schemas.status ?? 200;
   const headers: Record<string, string> = { ...init.headers };
   if (status === 204) return { statusCode: 204, headers };
   const body = init.body as { id?: string; version?: number } | undefined;
   if (body && typeof body.version === 'number') headers.etag ??= `"${body.version}"`;
   if (status === 201 && body?.id && !headers.location) headers.location = `${event.rawPath.replace(/\/$/, '')}/${body.id}`;
   if (init.raw !== undefined) return { statusCode: status, headers, body: init.raw };
-  if (process.env.CRM_CHECK_RESPONSES === '1' && 'response' in route && route.response) {
-    const check = route.response.safeParse(init.body);
+  if (process.env.CRM_CHECK_RESPONSES === '1' && schemas.response) {
+    const check = schemas.response.safeParse(init.body);
     if (!check.success) throw new HttpProblem(500, `Response breaks the contract: ${check.error.message}`);
   }
   return { statusCode: status, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(init.body) };

@@ -1,7 +1,7 @@
 // What a widget's own code needs at run time: its context for an account and its bus consumer.
 // Kept apart from registry.ts, whose imports of every widget folder would otherwise be bundled
 // (with the mail libraries) into each widget's Lambda and slow its cold start.
-import { CrmEvent } from '@crm/contract';
+import { CrmEvent } from '@crm/contract/events';
 import { readWidgetConfig, type Caller } from '@crm/core';
 import { widgetSecretsKey } from './secret-key.ts';
 import type { WidgetContext, WidgetManifest } from './widget.ts';

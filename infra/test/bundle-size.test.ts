@@ -42,4 +42,16 @@ describe('Lambda bundles', () => {
     });
     expect(strays).toEqual([]);
   });
+
+  // A Lambda builds only its own operations' schemas: each group's file is loaded on first use
+  // (contract/src/operation-groups.ts), which makes esbuild wrap the contract's modules in lazy
+  // initialisers. Taken through the package's index (side-effect free), such a module's
+  // initialiser is never called and its values stay undefined in the bundle; taken by module
+  // (`@crm/contract/leads`), it is called first. So Lambda code imports contract values by module.
+  it("take the contract's values by module, never through its index", () => {
+    const throughIndex = sizes.flatMap((s) =>
+      s.sources.filter((f) => /^packages\/contract\/src\/(index|schemas|operations)\.ts$/.test(f)).map((f) => `${s.name}: ${f}`),
+    );
+    expect(throughIndex).toEqual([]);
+  });
 });

@@ -1,7 +1,8 @@
 // One of every entity in an account, made through the API, and the ids that fill every
 // route's path: the cross-cutting tests (isolation, fuzz, command counts) walk the whole
 // route table with it, so a new route without a sample here fails them loudly.
-import { routes, type Route } from '@crm/functions/routes';
+import { loadOperations, type Operations } from '@crm/contract';
+import { routes as table, type Route as TableRoute } from '@crm/functions/routes';
 import { receiveIncoming } from '@crm/core';
 import { signupAndLogin, startTestApi, type TestAccount } from '@crm/local/testing';
 
@@ -177,9 +178,14 @@ export function fillPath(route: Pick<Route, 'path'>, world: World): string {
     .join('/');
 }
 
+type Served<R> = R extends TableRoute ? R & Operations[R['id']] : never;
+export type Route = Served<TableRoute>;
+/** The route table with each operation's schemas and success status (a Lambda loads only its own). */
+const operations = await loadOperations();
+export const routes = table.map((r) => ({ ...r, ...operations[r.id] })) as readonly Route[];
+
 export const isPublic = (route: Route) => 'public' in route && route.public === true;
 export const routeKeyOf = (route: Route) => `${route.method} ${route.path}`;
-export { routes };
 
 /** A started API and a fresh account holding a whole world (the cross-cutting tests' setup). */
 export async function startWorld() {

@@ -1,5 +1,5 @@
 // Telephony's code: the call report in, and click-to-call out through Asterisk ARI.
-import { CallReport } from '@crm/contract';
+import { CallReport } from '@crm/contract/widgets';
 import { addNote, listContactLeads, phoneDigits, type Caller } from '@crm/core';
 import { findContactByPhoneOrEmail, receiveIncoming } from '../desk.ts';
 import { callService, ServiceFailed } from '../http.ts';

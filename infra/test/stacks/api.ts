@@ -99,8 +99,8 @@ export const describeApi = (synth: () => Synthesized) =>
     it('refuses a resource that mixes public and token-checked routes', () => {
       expect(() =>
         apiResources([
-          { method: 'GET', path: '/a', resource: 'mixed', summary: '', public: true },
-          { method: 'POST', path: '/a', resource: 'mixed', summary: '' },
+          { method: 'GET', path: '/a', resource: 'mixed', public: true },
+          { method: 'POST', path: '/a', resource: 'mixed' },
         ]),
       ).toThrow(/mixes public/);
     });

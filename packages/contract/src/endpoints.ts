@@ -17,9 +17,17 @@ export interface Endpoint {
   readonly input?: 'body' | 'query';
 }
 
+/** An operation as served: with the Lambda that serves it (functions/routes.ts), which tags it in the OpenAPI document. */
+export interface RouteDef extends Endpoint {
+  /** Entry file functions/handlers/<resource>.ts: one Lambda per resource. */
+  resource: string;
+}
+
 /** The record kinds that carry notes and a timeline, as their collections are named in paths. */
 export const RECORD_KINDS = ['leads', 'contacts', 'companies'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
+/** A record kind's name in summaries. */
+export const RECORD_NAMES: Record<RecordKind, string> = { leads: 'lead', contacts: 'contact', companies: 'company' };
 
 /** `{ name: value }` made for every record kind, keyed `<kind>.<name>` (`leads.notes.list`). */
 export type PerRecordKind<E> = {
@@ -194,3 +202,5 @@ export const endpoints = {
 
 export type Endpoints = typeof endpoints;
 export type OperationId = keyof Endpoints;
+/** Every operation id, in the order above. */
+export const OPERATION_IDS = Object.keys(endpoints) as OperationId[];

@@ -1,22 +1,17 @@
 // Builds the OpenAPI 3.1 document from the operations as served and their zod schemas.
 import * as z from 'zod';
 import { Problem } from './common.ts';
-import type { Endpoint } from './endpoints.ts';
+import type { RouteDef } from './endpoints.ts';
 import { EVENT_CATALOGUE, eventSchema } from './event-catalogue.ts';
 import { EVENT_TYPES } from './events.ts';
-import type { OperationSchemas } from './operations.ts';
-
-/** An operation as served: with the Lambda that serves it (functions/routes.ts), which tags it in the document. */
-export interface RouteDef extends Endpoint, OperationSchemas {
-  /** Entry file functions/handlers/<resource>.ts: one Lambda per resource. */
-  resource: string;
-}
+import type { OperationSchemas } from './operation-groups.ts';
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
   // OpenAPI 3.1 schemas are JSON Schema 2020-12 (null as a type, not `nullable`).
   z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
 
-export function buildOpenApi(routes: readonly RouteDef[], info: { title: string; version: string }) {
+/** The document of these routes, each with its operation's schemas. */
+export function buildOpenApi(routes: readonly (RouteDef & OperationSchemas)[], info: { title: string; version: string }) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
     const params = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => ({

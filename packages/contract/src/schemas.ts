@@ -1,4 +1,4 @@
-// The zod schemas of every request, response and event, in one place for the operation table.
+// The zod schemas of every request, response and event.
 export * from './common.ts';
 export * from './text.ts';
 export * from './events.ts';

@@ -2,7 +2,9 @@
 // it reads answers and problems. (Against the real API it runs in functions/test.)
 import { describe, expect, it } from 'vitest';
 import { ApiProblem, createAnswerClient, createClient, type ClientOptions } from '@crm/contract/client';
-import { endpoints, operations } from '@crm/contract';
+import { endpoints, groupOf, loadOperations, loadSchemas } from '@crm/contract';
+
+const operations = await loadOperations();
 
 interface Sent {
   url: string;
@@ -113,6 +115,18 @@ describe('Client: the operation table', () => {
       expect(endpoints[id as keyof typeof endpoints]).toMatchObject({ method: op.method, path: op.path });
     }
     expect(Object.keys(operations)).toEqual(Object.keys(endpoints));
+  });
+
+  it("describes each operation in its group's file, which a Lambda loads alone", async () => {
+    for (const op of Object.values(operations)) expect(op.summary).toMatch(/\w/);
+    const leads = await loadSchemas(['leads.get', 'leads.notes.get']);
+    expect(Object.keys(leads)).toEqual(['leads.get', 'leads.notes.get']);
+    expect(leads['leads.get']!.response).toBe(operations['leads.get'].response);
+    expect([groupOf('leads.notes.get'), groupOf('contacts.timeline'), groupOf('pipelines.stages.add')]).toEqual([
+      'notes',
+      'timeline',
+      'pipelines',
+    ]);
   });
 
   it('has no operation id that is also a group of others (the client could not be both)', () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteDef } from '@crm/contract';
 import { MAX_BODY_BYTES, startApiGateway, type ApiGateway, type CrmHandler } from '../src/api-gateway.ts';
 
-const route = (method: RouteDef['method'], path: string, resource = 'echo'): RouteDef => ({ method, path, resource, summary: path });
+const route = (method: RouteDef['method'], path: string, resource = 'echo'): RouteDef => ({ method, path, resource });
 const routes: RouteDef[] = [
   route('GET', '/api/v1/leads'),
   route('POST', '/api/v1/leads'),

@@ -1,7 +1,7 @@
 // What an import's page shows beside its progress: the file's first rows with the proposed
 // mapping, the failed rows as a CSV to fix and import again, and the undo.
 import { stringify } from 'csv-stringify/sync';
-import { type ImportJob, type ImportPreview } from '@crm/contract';
+import type { ImportJob, ImportPreview } from '@crm/contract';
 import type { Caller } from '../context.ts';
 import { db } from '../db.ts';
 import { conflict } from '../errors.ts';

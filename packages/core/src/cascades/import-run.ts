@@ -6,7 +6,10 @@
 // transaction. A worker that dies mid-chunk is resumed from the checkpoint and puts the very same
 // items again; their counters are added once. A row that changes a stored record (a contact found
 // by its phone) is written as usual, with an Idempotency-Key made of the job and the row.
-import { CompanyCreate, ContactCreate, LeadCreate, type ImportField, type ImportMapping, type Pipeline } from '@crm/contract';
+import type { ImportField, ImportMapping, Pipeline } from '@crm/contract';
+import { CompanyCreate } from '@crm/contract/companies';
+import { ContactCreate } from '@crm/contract/contacts';
+import { LeadCreate } from '@crm/contract/leads';
 import type { Caller, WriteOptions } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { readFile } from '../files.ts';

@@ -2,7 +2,7 @@
 // first, and restored with their links. Trash and restore are the delete right of the kind.
 import type { EntityItem } from 'electrodb';
 import type { TrashEntityType, TrashItem, TrashListQuery } from '@crm/contract';
-import { TRASH_TYPES } from '@crm/contract';
+import { TRASH_TYPES } from '@crm/contract/trash';
 import type { Caller, WriteOptions } from '../context.ts';
 import { db } from '../db.ts';
 import { touchingOnce } from '../derived/links.ts';

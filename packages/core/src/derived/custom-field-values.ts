@@ -1,7 +1,7 @@
 // The check every lead, contact and company write runs on its `customFields` values, against
 // the account's field definitions.
 import type { CustomFieldType } from '@crm/contract';
-import { CUSTOM_FIELD_VALUES } from '@crm/contract';
+import { CUSTOM_FIELD_VALUES } from '@crm/contract/custom-fields';
 import { invalid, type FieldError } from '../errors.ts';
 import type { FieldItem } from '../model/custom-field.ts';
 import { COLLECTION_OF, type RecordKind, type Stored } from '../model/records.ts';

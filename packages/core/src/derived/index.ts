@@ -12,10 +12,10 @@ import { recordCountWrites } from './record-counts.ts';
 import { searchTermWrites } from './search-terms.ts';
 import { checkTagChanges, tagCounterWrites } from './tags.ts';
 
-export function derivedWrites(caller: Caller, kind: RecordKind, before: Stored | null, after: Stored | null): Write[] {
+export async function derivedWrites(caller: Caller, kind: RecordKind, before: Stored | null, after: Stored | null): Promise<Write[]> {
   return [
     ...tagCounterWrites(caller, kind, before, after),
-    ...searchTermWrites(caller, kind, before, after),
+    ...(await searchTermWrites(caller, kind, before, after)),
     ...linkWrites(caller, kind, before, after),
     ...contactTallyWrites(caller.accountId, kind, before, after),
     ...recordCountWrites(caller.accountId, kind, before, after),

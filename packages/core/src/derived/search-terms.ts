@@ -1,6 +1,5 @@
 // Search-term items kept current by every lead/contact/company write (a contributor in
 // derived/index.ts); services/search.ts finds records by them with a few prefix Queries.
-import transliterate from '@sindresorhus/transliterate';
 import type { Caller } from '../context.ts';
 import { db } from '../db.ts';
 import type { RecordKind, Stored } from '../model/records.ts';
@@ -39,12 +38,21 @@ export const reversed = (s: string) => [...s].reverse().join('');
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 export const hasCyrillic = (text: string) => CYRILLIC.test(text);
+// The transliteration table is loaded with the first Cyrillic word: building it costs about
+// 17 ms, which the cold start of a Lambda that never meets one need not pay.
+let toLatin: ((text: string) => string) | undefined;
+const latinSpeller = async () => (toLatin ??= (await import('@sindresorhus/transliterate')).default);
+
 /** The Latin spelling of Cyrillic words, as people type it ("ромашка" -> "romashka"); other words as they are. */
-export const latinWordsOf = (words: string[]) => [...new Set(words.flatMap((w) => (hasCyrillic(w) ? wordsOf(transliterate(w)) : [w])))];
+export async function latinWordsOf(words: string[]): Promise<string[]> {
+  if (!words.some(hasCyrillic)) return words;
+  const spell = await latinSpeller();
+  return [...new Set(words.flatMap((w) => (hasCyrillic(w) ? wordsOf(spell(w)) : [w])))];
+}
 /** A name's words and their Latin spellings, what a query's words must begin. */
-export const nameWordsOf = (name: string) => {
+export const nameWordsOf = async (name: string) => {
   const words = wordsOf(name);
-  return [...new Set([...words, ...latinWordsOf(words)])];
+  return [...new Set([...words, ...(await latinWordsOf(words))])];
 };
 
 /** The start of a phone as dialled inside its country: a Russian number without its 7, so "916 123" finds +7 916 123.... */
@@ -65,9 +73,10 @@ function hitOf(kind: RecordKind, r: Stored): Hit {
   return { ...base, ...contactWays, website: (r.website as string | undefined) ?? null };
 }
 
-function termsOf(kind: RecordKind, r: Stored): Term[] {
+async function termsOf(kind: RecordKind, r: Stored): Promise<Term[]> {
   const named = wordsOf(r.name as string).slice(0, MAX_NAME_WORDS);
-  const words = [...new Set([...named, ...latinWordsOf(named.filter(hasCyrillic))])].map((term) => ({ field: 'name' as const, term }));
+  const latin = await latinWordsOf(named.filter(hasCyrillic));
+  const words = [...new Set([...named, ...latin])].map((term) => ({ field: 'name' as const, term }));
   if (kind === 'lead') return words;
   const phones = [
     ...new Set(
@@ -93,9 +102,9 @@ function termsOf(kind: RecordKind, r: Stored): Term[] {
   return [...words, ...phones, ...emails];
 }
 
-function indexOf(kind: RecordKind, r: Stored | null) {
+async function indexOf(kind: RecordKind, r: Stored | null) {
   const terms = new Map<string, Term>();
-  for (const { field, term: whole } of r ? termsOf(kind, r) : []) {
+  for (const { field, term: whole } of r ? await termsOf(kind, r) : []) {
     const term = whole.slice(0, MAX_TERM);
     terms.set(`${field} ${term}`, { field, term });
   }
@@ -103,9 +112,8 @@ function indexOf(kind: RecordKind, r: Stored | null) {
 }
 
 /** Deletes the terms a record lost and puts the new ones (all of them when what a hit shows changed). */
-export function searchTermWrites(caller: Caller, kind: RecordKind, before: Stored | null, after: Stored | null) {
-  const old = indexOf(kind, before);
-  const next = indexOf(kind, after);
+export async function searchTermWrites(caller: Caller, kind: RecordKind, before: Stored | null, after: Stored | null) {
+  const [old, next] = await Promise.all([indexOf(kind, before), indexOf(kind, after)]);
   const recordId = idOf(kind, (after ?? before)!);
   const key = (t: Term) => ({ accountId: caller.accountId, recordType: kind, field: t.field, term: t.term, recordId });
   const writes: Write[] = [];
@@ -128,8 +136,8 @@ export const findTerms = (accountId: string, recordType: RecordKind, field: Fiel
     .then(({ data }) => data);
 
 /** Every word of the query begins some word of the name or of its Latin spelling ("ivan pet" finds "Petrov Ivan", "romash" finds "Ромашка"). */
-export function namedBy(name: string, queryWords: string[]) {
-  const nameWords = nameWordsOf(name);
+export async function namedBy(name: string, queryWords: string[]) {
+  const nameWords = await nameWordsOf(name);
   return queryWords.every((q) => nameWords.some((w) => w.startsWith(q)));
 }
 
@@ -143,13 +151,15 @@ export const NAMED_RECORDS_READ = 100;
  */
 export async function namedRecordIds(accountId: string, kind: RecordKind, q: string, cap: number): Promise<string[] | null> {
   const words = wordsOf(q);
-  const spellings = hasCyrillic(q) ? [words, latinWordsOf(words)] : [words];
+  const spellings = hasCyrillic(q) ? [words, await latinWordsOf(words)] : [words];
   const found = await Promise.all(
     spellings.map(async (named) => {
       const longest = named.reduce((a, w) => (w.length > a.length ? w : a), '');
       if (!longest) return [];
       const data = await findTerms(accountId, kind, 'name', longest, cap + 1);
-      return data.length > cap ? null : data.filter((d) => namedBy((d.hit as Hit).name, named)).map((d) => d.recordId);
+      if (data.length > cap) return null;
+      const matches = await Promise.all(data.map((d) => namedBy((d.hit as Hit).name, named)));
+      return data.filter((_, i) => matches[i]).map((d) => d.recordId);
     }),
   );
   if (found.some((ids) => ids === null)) return null;

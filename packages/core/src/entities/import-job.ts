@@ -1,7 +1,7 @@
 // An import of a file: its settings, where its file lies, and its progress. The checkpoint
 // (`rowsDone`) moves only together with the counters, so a worker that dies resumes exactly.
 import { defineEntity } from './define.ts';
-import { IMPORT_ENTITY_TYPES } from '@crm/contract';
+import { IMPORT_ENTITY_TYPES } from '@crm/contract/imports';
 import { SERVICE, baseAttributes } from './base.ts';
 
 export const ImportJobEntity = defineEntity({

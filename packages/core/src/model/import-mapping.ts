@@ -1,6 +1,7 @@
 // Which column fills which field: proposed from the headers, an amoCRM/Kommo export's own
 // headers (Russian and English) included, so that such a file needs no manual mapping.
-import { IMPORT_FIELDS, type ImportEntityType, type ImportField, type ImportMapping } from '@crm/contract';
+import type { ImportEntityType, ImportField, ImportMapping } from '@crm/contract';
+import { IMPORT_FIELDS } from '@crm/contract/imports';
 
 /** Lower case, `ё` as `е`, punctuation and repeated spaces gone: how headers are compared. */
 export const foldHeader = (h: string) =>

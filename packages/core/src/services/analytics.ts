@@ -2,17 +2,8 @@
 // few parallel reads of counters (derived/analytics-counters.ts) and never of a lead, so
 // they cost the same at a thousand leads or a million. Periods are days of the account's
 // time zone; the caller sees the figures of the users their `leads: view` right covers.
-import {
-  MAX_REPORT_DAYS,
-  type Funnel,
-  type FunnelQuery,
-  type ManagerFigures,
-  type Managers,
-  type ManagersQuery,
-  type Pipeline,
-  type Summary,
-  type SummaryQuery,
-} from '@crm/contract';
+import type { Funnel, FunnelQuery, ManagerFigures, Managers, ManagersQuery, Pipeline, Summary, SummaryQuery } from '@crm/contract';
+import { MAX_REPORT_DAYS } from '@crm/contract/analytics';
 import type { Caller } from '../context.ts';
 import { db } from '../db.ts';
 import { conflict, forbidden, invalid } from '../errors.ts';

@@ -4,7 +4,8 @@
 // each request's check to one hash and one GetItem.
 import { createHash, randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import { API_KEY_PREFIX, type ApiKey, type ApiKeyCreate, type ApiKeyListQuery } from '@crm/contract';
+import type { ApiKey, ApiKeyCreate, ApiKeyListQuery } from '@crm/contract';
+import { API_KEY_PREFIX } from '@crm/contract/scopes';
 import type { Caller } from '../context.ts';
 import { db } from '../db.ts';
 import { notFound, throttled, unauthorized } from '../errors.ts';

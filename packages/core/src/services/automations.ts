@@ -5,18 +5,17 @@
 // (a task by an Idempotency-Key of (event, automation); a patch to the same value writes
 // nothing), so a twice-delivered event, or a retry after a failure, acts once.
 import type { z } from 'zod';
-import {
-  AUTOMATION_DUE,
-  type AutomationDue,
-  type Automation,
-  AutomationAction,
-  type AutomationCondition,
-  type AutomationCreate,
-  type AutomationListQuery,
-  type AutomationPatch,
-  type CrmEvent,
-  type Lead,
+import type {
+  AutomationDue,
+  Automation,
+  AutomationCondition,
+  AutomationCreate,
+  AutomationListQuery,
+  AutomationPatch,
+  CrmEvent,
+  Lead,
 } from '@crm/contract';
+import { AUTOMATION_DUE, AutomationAction } from '@crm/contract/automations';
 import type { Caller, WriteOptions } from '../context.ts';
 import { db } from '../db.ts';
 import { invalid, notFound } from '../errors.ts';

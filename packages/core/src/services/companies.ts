@@ -164,7 +164,7 @@ export function deleteCompany(caller: Caller, companyId: string, options?: Write
     options,
     async (current) => {
       // The company's own items (its derived ones are added by the aggregate) leave the room for links.
-      const own = derivedWrites(caller, 'company', current, null).length + 3;
+      const own = (await derivedWrites(caller, 'company', current, null)).length + 3;
       const batch = await companyLinkMoves.unlink(caller, companyId, linksThatFit(own));
       const trash = trashWrites(caller, 'company', companyId, current.name, current, batch.links, batch.more);
       return { writes: [...trash, ...batch.writes], events: batch.events };
@@ -238,7 +238,7 @@ export async function restoreCompanyWrites(caller: Caller, trashed: { item: unkn
   const nearestTaskAt = await nearestOpenTaskAt(caller.accountId, { type: 'company', id: item.companyId });
   const restored: CompanyItem = { ...item, nearestTaskAt, stamp: newId(), updatedAt: now(), version: item.version + 1 };
   const company = toCompany(restored);
-  const own: Write[] = [companies.spec.store.create(restored), ...derivedWrites(caller, 'company', null, restored)];
+  const own: Write[] = [companies.spec.store.create(restored), ...(await derivedWrites(caller, 'company', null, restored))];
   return { writes: own, events: [companies.event('restored', company)], entity: company };
 }
 

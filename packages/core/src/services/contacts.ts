@@ -285,7 +285,7 @@ export async function relinkContactToCompany(caller: Caller, current: ContactIte
     data: { contact },
     changes: diff(toContact(current), contact, ['companyId']),
   };
-  return { writes: [updateContactWrite(current, next), ...derivedWrites(caller, 'contact', current, next)], event };
+  return { writes: [updateContactWrite(current, next), ...(await derivedWrites(caller, 'contact', current, next))], event };
 }
 
 /**
@@ -301,7 +301,7 @@ export function deleteContact(caller: Caller, contactId: string, options?: Write
     async (current) => {
       const claims = claimWrites(caller.accountId, contactId, [], claimsOf(current), false);
       // The contact's own items (its derived ones are added by the aggregate) leave the room for links.
-      const own = claims.length + derivedWrites(caller, 'contact', current, null).length + 3;
+      const own = claims.length + (await derivedWrites(caller, 'contact', current, null)).length + 3;
       const batch = await contactLinkMoves.unlink(caller, contactId, linksThatFit(own));
       const trash = trashWrites(caller, 'contact', contactId, current.name, current, batch.links, batch.more);
       return { writes: [...claims, ...trash, ...batch.writes], events: batch.events };
@@ -374,7 +374,7 @@ export async function restoreContactWrites(caller: Caller, trashed: { item: unkn
     contacts.spec.store.create(restored),
     // Back as it was, even if another contact took one of its phones meanwhile.
     ...claimWrites(caller.accountId, item.contactId, claimsOf(restored), [], false),
-    ...derivedWrites(caller, 'contact', null, restored),
+    ...(await derivedWrites(caller, 'contact', null, restored)),
   ];
   return { writes: own, events: [contacts.event('restored', contact)], entity: contact };
 }

@@ -3,7 +3,8 @@
 // (written by exceljs, loaded only then) always is, so the API never carries a binary body.
 import { PassThrough } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
-import { EXPORT_FILTERS, type Company, type Contact, type ExportQuery, type Lead } from '@crm/contract';
+import type { Company, Contact, ExportQuery, Lead } from '@crm/contract';
+import { EXPORT_FILTERS } from '@crm/contract/imports';
 import type { Caller } from '../context.ts';
 import { db } from '../db.ts';
 import { forbidden, invalid } from '../errors.ts';

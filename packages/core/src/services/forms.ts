@@ -6,16 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityItem } from 'electrodb';
 import type { z } from 'zod';
-import {
-  FORM_MIN_FILL_MS,
-  FORM_POSTS_PER_ADDRESS,
-  type Form,
-  type FormCreate,
-  type FormField,
-  type FormPatch,
-  type FormResponsible,
-  type FormSubmission,
-} from '@crm/contract';
+import type { Form, FormCreate, FormField, FormPatch, FormResponsible, FormSubmission } from '@crm/contract';
+import { FORM_MIN_FILL_MS, FORM_POSTS_PER_ADDRESS } from '@crm/contract/forms';
 import type { Caller, WriteOptions } from '../context.ts';
 import { db } from '../db.ts';
 import type { FormEntity } from '../entities/incoming.ts';

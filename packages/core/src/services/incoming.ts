@@ -3,7 +3,8 @@
 // known one by phone or e-mail), attaches it to a lead that exists, or declines it. The
 // number of new requests is a counter kept in each request's transaction (the desktop's figure).
 import type { EntityItem } from 'electrodb';
-import { IncomingInput, type Actor, type Incoming, type IncomingAccept, type IncomingListQuery, type Lead } from '@crm/contract';
+import type { Actor, Incoming, IncomingAccept, IncomingListQuery, Lead } from '@crm/contract';
+import { IncomingInput } from '@crm/contract/incoming';
 import type { z } from 'zod';
 import type { Caller, WriteOptions } from '../context.ts';
 import { db } from '../db.ts';

@@ -25,9 +25,9 @@ import { allPipelines, keptPipelinesOf, pipelineUnchanged } from './pipelines.ts
 import { requireAssignable } from './users.ts';
 
 /** What a lead's transaction keeps in step, whatever the change: its stage's totals and derived items. */
-const recordWrites = (caller: Caller, before: LeadItem | null, after: LeadItem | null): Write[] => [
+const recordWrites = async (caller: Caller, before: LeadItem | null, after: LeadItem | null): Promise<Write[]> => [
   ...stageCounterWrites(before, after),
-  ...derivedWrites(caller, 'lead', before, after),
+  ...(await derivedWrites(caller, 'lead', before, after)),
 ];
 
 const leads = aggregate({
@@ -60,7 +60,7 @@ const leads = aggregate({
     await checkRecord(caller, 'lead', after, before);
   },
   alongside: async (caller, before, after) => [
-    ...recordWrites(caller, before, after),
+    ...(await recordWrites(caller, before, after)),
     ...dayCounterWrites(before, after),
     // analytics: the reports' counters (derived/analytics-counters.ts)
     ...leadTallyWrites(caller.accountId, await accountTimeZone(caller.accountId), before, after),
@@ -211,7 +211,7 @@ export async function restoreLeadWrites(caller: Caller, item: LeadItem) {
   const writes = [
     leads.spec.store.create(restored),
     pipelineUnchanged(caller.accountId, pipeline),
-    ...recordWrites(caller, null, restored),
+    ...(await recordWrites(caller, null, restored)),
     // analytics: counted again, as it comes back
     ...leadTallyWrites(caller.accountId, await accountTimeZone(caller.accountId), null, restored),
   ];

@@ -3,7 +3,8 @@
 // A schedule cannot join the task's transaction, so functions/consumers/task-reminders.ts keeps
 // it from the task.* events on the bus: a failed Scheduler call is retried (then a DLQ), never
 // lost; a stale schedule is harmless because task-due checks the task again when it fires.
-import { TASK_REMINDER, type TaskReminder } from '@crm/contract';
+import type { TaskReminder } from '@crm/contract';
+import { TASK_REMINDER } from '@crm/contract/tasks';
 import type { TaskSlot } from '../derived/nearest-task.ts';
 import { bookOnBus, scheduler, schedulerSettings } from '../schedules.ts';
 

@@ -23,12 +23,15 @@ const longestOf = (words: string[]) => words.reduce((a, w) => (w.length > a.leng
  */
 export async function search(caller: Caller, { q, limit }: SearchQuery): Promise<SearchResult> {
   const words = wordsOf(q);
-  const latin = hasCyrillic(q) ? latinWordsOf(words) : [];
+  const latin = hasCyrillic(q) ? await latinWordsOf(words) : [];
   const phones = phoneLookups(q);
   // A kind the caller may not view is not even read.
   const lookups = KINDS.filter((kind) => scopeOf(caller, COLLECTION_OF[kind], 'view') !== 'none').flatMap((kind) => {
-    const find = (field: Field, prefix: string, fetch: number, keep: (hit: Hit) => boolean = () => true) =>
-      findTerms(caller.accountId, kind, field, prefix, fetch).then((data) => ({ kind, data: data.filter((d) => keep(d.hit as Hit)) }));
+    const find = async (field: Field, prefix: string, fetch: number, keep: (hit: Hit) => Promise<boolean> | boolean = () => true) => {
+      const data = await findTerms(caller.accountId, kind, field, prefix, fetch);
+      const kept = await Promise.all(data.map((d) => keep(d.hit as Hit)));
+      return { kind, data: data.filter((_, i) => kept[i]) };
+    };
     const found = [];
     for (const named of latin.length ? [words, latin] : [words]) {
       const longest = longestOf(named);

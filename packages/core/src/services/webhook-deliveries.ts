@@ -6,14 +6,8 @@
 // exponentially with jitter; a day after the series began the last failure marks the delivery
 // failed and switches the webhook off (`webhook.disabled`), in one transaction.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  WEBHOOK_ATTEMPT,
-  WEBHOOK_RETRY_HOURS,
-  type CrmEvent,
-  type DeliveryAttempt,
-  type WebhookAttempt,
-  type WebhookDelivery,
-} from '@crm/contract';
+import type { CrmEvent, DeliveryAttempt, WebhookAttempt, WebhookDelivery } from '@crm/contract';
+import { WEBHOOK_ATTEMPT, WEBHOOK_RETRY_HOURS } from '@crm/contract/webhooks';
 import type { Caller } from '../context.ts';
 import { db } from '../db.ts';
 import { bookOnBus } from '../schedules.ts';

@@ -1,0 +1,5 @@
+import type { GroupOperations } from '../operation-groups.ts';
+
+export default {
+  openapi: { summary: 'This document' },
+} as const satisfies GroupOperations<'openapi'>;
