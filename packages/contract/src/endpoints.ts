@@ -1,6 +1,6 @@
 // Where each operation of the API is reached: its id, method and path, as plain data. The
-// typed client's runtime reads only this file (no zod), and operations.ts adds the schemas
-// to every entry, so the two cannot drift apart.
+// typed client's runtime reads only this file (no zod); each group's file in operations/ adds
+// the schemas of its entries, and operations.ts checks that the two agree.
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
