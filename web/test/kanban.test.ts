@@ -3,7 +3,7 @@
 // screen reader get names and keep focus, and the board filters with figures that follow.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page, Route } from 'playwright-core';
 import { launchChromium, newAppContext, PHONE, signUpThroughForm, watchPageErrors, withoutLiveUpdates } from './browser.ts';
 import { startWebApp } from './stack.ts';
 
@@ -166,6 +166,43 @@ describe('Kanban: dragging and filtering', () => {
       await page.getByText(`“${lead.name}” was moved by someone else to “Decision making”`).waitFor();
       await column(page, 2).locator(`article[data-lead-id="${lead.id}"]`).waitFor();
       await expect.poll(() => page.locator(`section[data-stage-id] article[data-lead-id="${lead.id}"]`).count()).toBe(1);
+    },
+    BROWSER_TIMEOUT,
+  );
+
+  it(
+    'saves a tile dragged on again before its first move is saved, without clashing with itself',
+    async () => {
+      // Prepare: the answer to the first move is held back until the second drag is done
+      const lead = await newLead(0);
+      await openBoard(page);
+      const moves = /\/api\/v1\/leads\/[^/?]+$/;
+      const held: Route[] = [];
+      let holding = true;
+      const hold = (route: Route) => (holding && route.request().method() === 'PATCH' ? void held.push(route) : route.fallback());
+      const statuses: number[] = [];
+      page.on('response', (r) => {
+        if (r.request().method() === 'PATCH' && r.url().endsWith(`/leads/${lead.id}`)) statuses.push(r.status());
+      });
+      await page.route(moves, hold);
+      // Act: to the second stage, then on to the third while the first is still being saved
+      await holdOver(tileOf(page, lead.id), column(page, 1), 100);
+      await page.mouse.up();
+      await expect.poll(() => held.length).toBe(1);
+      const moved = column(page, 1).locator(`article[data-lead-id="${lead.id}"]`);
+      await moved.waitFor();
+      // The first drop's overlay is gone before the tile is picked up again.
+      await expect.poll(() => tileOf(page, lead.id).count()).toBe(1);
+      await holdOver(moved, column(page, 2), 100);
+      await page.mouse.up();
+      await column(page, 2).locator(`article[data-lead-id="${lead.id}"]`).waitFor();
+      holding = false;
+      for (const route of held) await route.continue();
+      // Assess: both saved, in order, and the lead is in the third stage
+      await expect.poll(() => statuses).toEqual([200, 200]);
+      expect((await callApi('GET', `/leads/${lead.id}`)).stageId).toBe(stageIds[2]);
+      expect(await page.getByText('was moved by someone else').count()).toBe(0);
+      await page.unroute(moves, hold);
     },
     BROWSER_TIMEOUT,
   );

@@ -1,5 +1,6 @@
 // Moving a lead between kanban columns: the card moves at once, the PATCH follows, and a
 // refusal (409 stage conflict, 412 changed by someone else) puts it where the server has it.
+// Moves of one lead go out one after another, each with the version the one before saved.
 import { useMutation, useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '@/api/client';
@@ -38,6 +39,23 @@ async function placeAsTheServerHasIt(qc: QueryClient, lead: Lead, filters?: Lead
   return current.stageId;
 }
 
+/** Per lead, the move still being saved, settled with the lead it saved (or null). */
+const movesInFlight = new Map<string, Promise<Lead | null>>();
+
+/**
+ * Sends `move` once the lead's move before it is saved, with the newer of the two versions: a
+ * tile dragged again before its first move lands would otherwise send the version it was
+ * dragged with, and be refused (412) by its own first move.
+ */
+function afterMoveInFlight(lead: Lead, move: (version: number) => Promise<Lead>): Promise<Lead> {
+  const before = movesInFlight.get(lead.id) ?? Promise.resolve(null);
+  const mine = before.then((saved) => move(Math.max(lead.version, saved?.version ?? 0)));
+  const settled = mine.catch(() => null);
+  movesInFlight.set(lead.id, settled);
+  void settled.then(() => movesInFlight.get(lead.id) === settled && movesInFlight.delete(lead.id));
+  return mine;
+}
+
 export function useMoveLeadToStage() {
   const qc = useQueryClient();
   const { t } = useTranslation();
@@ -47,7 +65,7 @@ export function useMoveLeadToStage() {
     mutationFn: ({ lead, stage, lossReason }: LeadMove) => {
       const patch: LeadPatch = { stageId: stage.id };
       if (lossReason) patch.lossReason = lossReason;
-      return api.leads.patch({ id: lead.id }, patch, { ifMatch: lead.version });
+      return afterMoveInFlight(lead, (version) => api.leads.patch({ id: lead.id }, patch, { ifMatch: version }));
     },
     onMutate: async ({ lead, stage, filters }) => {
       const from = leadKeys.column(lead.stageId, filters);
