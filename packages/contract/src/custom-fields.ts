@@ -2,13 +2,14 @@
 // live in each record's `customFields`, keyed by field id, and are checked on every write.
 import * as z from 'zod';
 import { EntityBase, ListQuery, Name, StorableNumber } from './common.ts';
+import { CUSTOM_FIELD_TYPES } from './custom-field-types.ts';
 import { name, text } from './text.ts';
 
 /** The record collections that carry custom fields and tags. */
 export const RecordCollection = z.enum(['leads', 'contacts', 'companies']);
 export type RecordCollection = z.infer<typeof RecordCollection>;
 
-export const CUSTOM_FIELD_TYPES = ['text', 'number', 'select', 'multiselect', 'date', 'url', 'checkbox'] as const;
+export { CUSTOM_FIELD_TYPES };
 export const CustomFieldType = z.enum(CUSTOM_FIELD_TYPES);
 export type CustomFieldType = z.infer<typeof CustomFieldType>;
 

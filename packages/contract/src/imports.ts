@@ -3,10 +3,12 @@ import * as z from 'zod';
 import { Id, ListQuery, Timestamp } from './common.ts';
 import { CompanyListQuery } from './companies.ts';
 import { ContactListQuery } from './contacts.ts';
+import { RECORD_KINDS } from './endpoints.ts';
 import { LeadListQuery } from './leads.ts';
 import { text } from './text.ts';
 
-export const IMPORT_ENTITY_TYPES = ['leads', 'contacts', 'companies'] as const;
+/** An import fills one kind of record. */
+export const IMPORT_ENTITY_TYPES = RECORD_KINDS;
 export const ImportEntityType = z.enum(IMPORT_ENTITY_TYPES);
 export type ImportEntityType = z.infer<typeof ImportEntityType>;
 

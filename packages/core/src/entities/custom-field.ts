@@ -1,7 +1,7 @@
 // Custom-field definitions. Sorted by collection, so the fields a lead write is checked
 // against are one consistent Query on the account's partition.
 import { defineEntity } from './define.ts';
-import { CUSTOM_FIELD_TYPES } from '@crm/contract/custom-fields';
+import { CUSTOM_FIELD_TYPES } from '@crm/contract/custom-field-types';
 import { SERVICE, baseAttributes } from './base.ts';
 
 export const CustomFieldEntity = defineEntity({

@@ -1,7 +1,8 @@
 // An import of a file: its settings, where its file lies, and its progress. The checkpoint
 // (`rowsDone`) moves only together with the counters, so a worker that dies resumes exactly.
 import { defineEntity } from './define.ts';
-import { IMPORT_ENTITY_TYPES } from '@crm/contract/imports';
+// The record kinds (an import fills one): plain data, where the import schemas are not built.
+import { RECORD_KINDS } from '@crm/contract/endpoints';
 import { SERVICE, baseAttributes } from './base.ts';
 
 export const ImportJobEntity = defineEntity({
@@ -9,7 +10,7 @@ export const ImportJobEntity = defineEntity({
   attributes: {
     ...baseAttributes,
     importId: { type: 'string', required: true, readOnly: true },
-    entityType: { type: IMPORT_ENTITY_TYPES, required: true, readOnly: true },
+    entityType: { type: RECORD_KINDS, required: true, readOnly: true },
     fileName: { type: 'string', required: true },
     fileKey: { type: 'string', required: true },
     status: { type: ['queued', 'running', 'done', 'failed', 'cancelled'] as const, required: true },
