@@ -180,8 +180,8 @@ export function fillPath(route: Pick<Route, 'path'>, world: World): string {
 
 type Served<R> = R extends TableRoute ? R & Operations[R['id']] : never;
 export type Route = Served<TableRoute>;
-/** The route table with each operation's schemas and success status (a Lambda loads only its own). */
 const operations = await loadOperations();
+/** The route table with each operation's schemas and success status (a Lambda loads only its own). */
 export const routes = table.map((r) => ({ ...r, ...operations[r.id] })) as readonly Route[];
 
 export const isPublic = (route: Route) => 'public' in route && route.public === true;
