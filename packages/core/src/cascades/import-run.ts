@@ -24,6 +24,7 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { db, dynamo } from '../db.ts';
 import { Bulk } from '../write/bulk.ts';
 import { holding, inOneTransaction, MAX_TRANSACTION_ITEMS } from '../write/write.ts';
+import { inParallel } from '../in-parallel.ts';
 import { fold } from '../text.ts';
 import { createCompany, patchCompany } from '../services/companies.ts';
 import { createContact, getContact, patchContact, prefetchClaims } from '../services/contacts.ts';
@@ -222,14 +223,9 @@ async function gatherChunk(context: Context, rows: FileRow[], claimedBefore: Set
     );
     for (const id of context.companies.values()) companyKnown(context.caller.accountId, id);
     // The rows' writes are gathered in parallel, and taken in file order (the same on every run).
-    const gathered = new Array<Awaited<ReturnType<typeof heldRow>> | undefined>(rows.length);
-    const queue = [...inBulk];
-    const lane = async () => {
-      for (let i = queue.shift(); i !== undefined; i = queue.shift()) gathered[i] = await heldRow(context, rows[i]!);
-    };
-    await Promise.all(Array.from({ length: PARALLEL }, lane));
-    for (const i of inBulk) {
-      const g = gathered[i]!;
+    const gathered = await inParallel(inBulk, PARALLEL, (i) => heldRow(context, rows[i]!));
+    for (const [k, i] of inBulk.entries()) {
+      const g = gathered[k]!;
       if ('failed' in g) outcomes[i] = g;
       else if (bulk.take(g.writes)) {
         outcomes[i] = g.result.outcome;
@@ -371,20 +367,14 @@ async function prepareCompanies(context: Context, chunk: FileRow[], bulk: Bulk):
     if (name && !context.companies.has(fold(name)) && !firsts.has(fold(name))) firsts.set(fold(name), row);
   }
   const rows = [...firsts.values()];
-  const found = new Array<{ existing?: string; made?: Awaited<ReturnType<typeof holding<string>>> } | undefined>(rows.length);
-  let next = 0;
-  const lane = async () => {
-    for (let i = next++; i < rows.length; i = next++) {
-      const row = rows[i]!;
-      const name = cellOf(context, row, 'company.name');
-      const existing = context.job.onDuplicate === 'create' ? undefined : await existingCompany(context, name, 'company', true);
-      const made = existing
-        ? undefined
-        : await held(context, 'company', row.line, () => companyFor(context, row, name, true)).catch(() => undefined);
-      found[i] = { existing, made };
-    }
-  };
-  await Promise.all(Array.from({ length: PARALLEL }, lane));
+  const found = await inParallel(rows, PARALLEL, async (row) => {
+    const name = cellOf(context, row, 'company.name');
+    const existing = context.job.onDuplicate === 'create' ? undefined : await existingCompany(context, name, 'company', true);
+    const made = existing
+      ? undefined
+      : await held(context, 'company', row.line, () => companyFor(context, row, name, true)).catch(() => undefined);
+    return { existing, made };
+  });
   const made: string[] = [];
   rows.forEach((row, i) => {
     const name = fold(cellOf(context, row, 'company.name'));

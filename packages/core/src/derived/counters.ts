@@ -10,6 +10,9 @@ import type { Write } from '../write/write.ts';
  */
 export const COUNTER_SHARDS = 8;
 
+/** The key of shard `n` of a counter. */
+const shardKey = (key: string, n: number) => (n ? `${key}#s${n}` : key);
+
 /** A record's shard: the same for every write of the record, so its before and after meet. */
 export const shardOf = (id: string, shards: number) => [...id].reduce((n, ch) => n + ch.charCodeAt(0), 0) % shards;
 
@@ -17,10 +20,7 @@ export const shardOf = (id: string, shards: number) => [...id].reduce((n, ch) =>
  * The key of a counter's shard for a record. Shard 0 is the bare key, the one every item
  * written before sharding has: those keep counting and no backfill is needed.
  */
-export function shardedKey(key: string, recordId: string, shards = COUNTER_SHARDS) {
-  const n = shardOf(recordId, shards);
-  return n ? `${key}#s${n}` : key;
-}
+export const shardedKey = (key: string, recordId: string, shards = COUNTER_SHARDS) => shardKey(key, shardOf(recordId, shards));
 
 /** The counter key a shard's key belongs to. */
 export const unsharded = (key: string) => key.replace(/#s\d+$/, '');
@@ -40,7 +40,7 @@ export const stageCounterKey = (pipelineId: string, stageId: string) => `stage#$
 
 /** Every shard's key of a stage's counter (a delete's emptiness check). */
 export const stageCounterKeys = (pipelineId: string, stageId: string) =>
-  Array.from({ length: STAGE_COUNTER_SHARDS }, (_, n) => `${stageCounterKey(pipelineId, stageId)}${n ? `#s${n}` : ''}`);
+  Array.from({ length: STAGE_COUNTER_SHARDS }, (_, n) => shardKey(stageCounterKey(pipelineId, stageId), n));
 
 type Counted = { accountId: string; leadId: string; pipelineId: string; stageId: string; price: number };
 type Flowing = Counted & { createdAt: string; status: 'open' | 'won' | 'lost'; closedAt?: string };

@@ -6,7 +6,8 @@
 // not bulk: `take` refuses the record, and the writer commits it as usual.
 import { BatchWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../db.ts';
-import { backoffMs, sleep, type TransactItem, type Write } from './write.ts';
+import { inParallel } from '../in-parallel.ts';
+import { backoffMs, itemKey, sleep, type TransactItem, type Write } from './write.ts';
 
 /** DynamoDB's limit of items in one BatchWriteItem. */
 const BATCH_ITEMS = 25;
@@ -21,10 +22,7 @@ type UpdateParams = Params & {
   ExpressionAttributeValues?: Record<string, unknown>;
 };
 
-const keyOf = (p: Params) => {
-  const k = p.Item ?? p.Key ?? {};
-  return `${String(k.pk)}|${String(k.sk)}`;
-};
+const keyOf = (p: Params) => itemKey(p)!;
 
 /** A put of a new item (its key is fresh: the condition only guards against a clash of ids). */
 const NEW_ITEM = /^attribute_not_exists\(#pk\) AND attribute_not_exists\(#sk\)$/;
@@ -158,26 +156,15 @@ export class Bulk {
     this.puts.clear();
     for (const [table, requests] of byTable)
       for (let i = 0; i < requests.length; i += BATCH_ITEMS) batches.push({ table, requests: requests.slice(i, i + BATCH_ITEMS) });
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: IN_FLIGHT }, async () => {
-        while (next < batches.length) {
-          const { table, requests } = batches[next++]!;
-          let pending = requests;
-          for (let attempt = 0; pending.length; attempt++) {
-            if (attempt) await sleep(backoffMs(attempt + 3));
-            const out = await dynamo.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
-            pending = (out.UnprocessedItems?.[table] ?? []) as Request[];
-          }
-        }
-      }),
-    );
-    let u = 0;
-    await Promise.all(
-      Array.from({ length: IN_FLIGHT }, async () => {
-        while (u < updates.length) await dynamo.send(new UpdateCommand(updates[u++] as never));
-      }),
-    );
+    await inParallel(batches, IN_FLIGHT, async ({ table, requests }) => {
+      let pending = requests;
+      for (let attempt = 0; pending.length; attempt++) {
+        if (attempt) await sleep(backoffMs(attempt + 3));
+        const out = await dynamo.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
+        pending = (out.UnprocessedItems?.[table] ?? []) as Request[];
+      }
+    });
+    await inParallel(updates, IN_FLIGHT, (u) => dynamo.send(new UpdateCommand(u as never)));
   }
 
   /** The counters, summed, and the checks: what goes in the checkpoint's transaction. */

@@ -132,10 +132,12 @@ export async function holding<T>(run: () => Promise<T>): Promise<{ result: T; wr
 /** A record created by a commit held for the same transaction, so not in the table yet. */
 export const heldInTransaction = (id: string) => together.getStore()?.ids.has(id) ?? false;
 
-const keyOf = (w: TransactItem) => {
-  const key = w.Put ? w.Put.Item : (w.Update ?? w.ConditionCheck ?? w.Delete)?.Key;
+/** `pk|sk` of the item a write's params name: a put's Item, else its Key. */
+export const itemKey = (params: { Item?: Record<string, unknown>; Key?: Record<string, unknown> } | undefined) => {
+  const key = params?.Item ?? params?.Key;
   return key ? `${String(key.pk)}|${String(key.sk)}` : undefined;
 };
+const keyOf = (w: TransactItem) => itemKey(w.Put ?? w.Update ?? w.ConditionCheck ?? w.Delete);
 
 /**
  * Runs `run`, holding its commits, and sends them as ONE transaction: an import's row (its contact
@@ -144,13 +146,12 @@ const keyOf = (w: TransactItem) => {
  * Any failure is thrown as is: nothing was written, and the caller may write the row record by record.
  */
 export async function inOneTransaction<T>(run: () => Promise<T>): Promise<T> {
-  const { result, writes: all } = await holding(run);
-  const held = { writes: all };
+  const { result, writes: held } = await holding(run);
   // One operation per item: a record put here is not also touched, and a record touched twice
   // (the contact and the lead both link the company) is touched once, as `touchingOnce` does.
-  const put = new Set(held.writes.flatMap((w) => (w.item.Put ? [keyOf(w.item)] : [])));
+  const put = new Set(held.flatMap((w) => (w.item.Put ? [keyOf(w.item)] : [])));
   const touched = new Map<string | undefined, string | undefined>();
-  const writes = held.writes.filter((w) => {
+  const writes = held.filter((w) => {
     if (w.item.Put) return true;
     const key = keyOf(w.item);
     if (put.has(key)) return false;
