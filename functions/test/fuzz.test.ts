@@ -12,7 +12,8 @@ let account: TestAccount;
 let world: World;
 
 beforeAll(async () => {
-  ({ api, account, world } = await startWorld());
+  // A table of its own: each case reads the whole table twice (support/table.ts).
+  ({ api, account, world } = await startWorld({ ownTable: true }));
 });
 afterAll(() => api.close());
 

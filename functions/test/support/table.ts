@@ -2,7 +2,11 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '@crm/core';
 
-/** All items whose keys belong to the account but its request counters (a Scan: tests only, never a request path). */
+/**
+ * All items whose keys belong to the account but its request counters. A Scan (tests only, never a
+ * request path): run it on a table of the test's own (`startWorld({ ownTable: true })`), whose
+ * size is the test's, not that of every file run before it.
+ */
 export async function accountItems(accountId: string) {
   const mark = `accountid_${accountId.toLowerCase()}`;
   const items: Record<string, unknown>[] = [];

@@ -4,7 +4,7 @@
 import { loadOperations, type Operations } from '@crm/contract';
 import { routes as table, type Route as TableRoute } from '@crm/functions/routes';
 import { receiveIncoming } from '@crm/core';
-import { signupAndLogin, startTestApi, type TestAccount } from '@crm/local/testing';
+import { signupAndLogin, startTestApi, type TestAccount, type TestApiOptions } from '@crm/local/testing';
 
 const FIXTURE_SCOPES = { view: 'all', edit: 'own', delete: 'none', export: 'none' };
 const FIXTURE_RIGHTS = { leads: FIXTURE_SCOPES, contacts: FIXTURE_SCOPES, companies: FIXTURE_SCOPES, tasks: FIXTURE_SCOPES };
@@ -188,8 +188,8 @@ export const isPublic = (route: Route) => 'public' in route && route.public === 
 export const routeKeyOf = (route: Route) => `${route.method} ${route.path}`;
 
 /** A started API and a fresh account holding a whole world (the cross-cutting tests' setup). */
-export async function startWorld() {
-  const api = await startTestApi();
+export async function startWorld(opts: TestApiOptions = {}) {
+  const api = await startTestApi(opts);
   const account = await signupAndLogin(api.apiUrl);
   const world = await buildWorld(account);
   return { api, account, world };

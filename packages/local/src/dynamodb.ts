@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import {
   CreateTableCommand,
+  DeleteTableCommand,
   DescribeTableCommand,
   DynamoDBClient,
   ListTablesCommand,
@@ -112,6 +113,16 @@ export async function ensureCrmTable(endpoint: string, tableName: string): Promi
         }),
       );
     }
+  } finally {
+    client.destroy();
+  }
+}
+
+/** Deletes a table of a test's own (testing.ts), so that its items do not stay in memory for the run. */
+export async function dropTable(endpoint: string, tableName: string): Promise<void> {
+  const client = dynamoClient(endpoint);
+  try {
+    await client.send(new DeleteTableCommand({ TableName: tableName }));
   } finally {
     client.destroy();
   }

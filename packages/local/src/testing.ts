@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import type { ApiGatewayOptions } from './api-gateway.ts';
 import { logIn } from './cognito.ts';
+import { dropTable, ensureCrmTable } from './dynamodb.ts';
 import { callApi, describeAnswer, type ApiAnswer } from './http-client.ts';
 import { applyEnv, startApi, type LocalEnv } from './stack.ts';
 
@@ -17,18 +18,53 @@ declare module 'vitest' {
 /** Tests may set requestContext.http.sourceIp with this header (for the IP allow-list). */
 export const TEST_SOURCE_IP_HEADER = 'x-test-source-ip';
 
-/** The shared services' environment, also put into process.env. */
+/** What this test file has of its own while it runs (startTestApi's `ownTable`). */
+let own: { env: LocalEnv; stop(): Promise<void> } | undefined;
+
+/** The shared services' environment (with the file's own table, if any), also put into process.env. */
 export function testEnv(): LocalEnv {
-  const env = inject('crmEnv');
-  if (!env) throw new Error('No crmEnv: run tests through the root vitest.config.ts (test/global-setup.ts)');
+  const shared = inject('crmEnv');
+  if (!shared) throw new Error('No crmEnv: run tests through the root vitest.config.ts (test/global-setup.ts)');
+  const env = own ? { ...shared, ...own.env } : shared;
   applyEnv(env);
   return env;
 }
 
+export interface TestApiOptions extends Partial<Omit<ApiGatewayOptions, 'config'>> {
+  /**
+   * A table of the file's own, created empty, with its own stream poller, bus and scheduler in
+   * this process, all dropped on close: for a test that reads the whole table, whose cost would
+   * otherwise grow with every file run before it.
+   */
+  ownTable?: boolean;
+}
+
 /** Starts an in-process emulator on a free port over the shared services. */
-export async function startTestApi(opts: Partial<Omit<ApiGatewayOptions, 'config'>> = {}) {
-  const { apiUrl, close } = await startApi(testEnv(), { sourceIpHeader: TEST_SOURCE_IP_HEADER, ...opts });
-  return { apiUrl, close };
+export async function startTestApi({ ownTable, ...opts }: TestApiOptions = {}) {
+  if (ownTable) own = await tableOfOwn(testEnv());
+  const api = await startApi(testEnv(), { sourceIpHeader: TEST_SOURCE_IP_HEADER, ...opts });
+  const close = async () => {
+    await api.close();
+    if (!ownTable) return;
+    await own?.stop();
+    own = undefined;
+  };
+  return { apiUrl: api.apiUrl, close };
+}
+
+async function tableOfOwn(shared: LocalEnv) {
+  const TABLE_NAME = `crm-test-${randomUUID()}`;
+  await ensureCrmTable(shared.DYNAMODB_ENDPOINT, TABLE_NAME);
+  // Loaded only here: the consumers' rules and the bus are not every test's.
+  const { startEvents } = await import('./events/index.ts');
+  const events = await startEvents({ env: { ...shared, TABLE_NAME } });
+  return {
+    env: { TABLE_NAME, ...events.env },
+    async stop() {
+      await events.stop();
+      await dropTable(shared.DYNAMODB_ENDPOINT, TABLE_NAME);
+    },
+  };
 }
 
 export interface TestAccount {
