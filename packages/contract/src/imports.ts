@@ -8,8 +8,7 @@ import { LeadListQuery } from './leads.ts';
 import { text } from './text.ts';
 
 /** An import fills one kind of record. */
-export const IMPORT_ENTITY_TYPES = RECORD_KINDS;
-export const ImportEntityType = z.enum(IMPORT_ENTITY_TYPES);
+export const ImportEntityType = z.enum(RECORD_KINDS);
 export type ImportEntityType = z.infer<typeof ImportEntityType>;
 
 /**
