@@ -73,6 +73,7 @@ describe('Recounting the report counters', () => {
     const drifted = before.find((t) => t.key.startsWith('contacts#'))!;
     await db.tally.update({ accountId: admin.accountId, key: drifted.key }).add({ count: 5 }).go();
     await db.tally.put({ accountId: admin.accountId, key: 'due#nobody#2031-01-01T09', count: 2 }).go();
+    await db.tally.put({ accountId: admin.accountId, key: 'dueDay#nobody#2031-01-01#s2', count: 1 }).go();
     await recountTallies(newRecount(admin.accountId));
     expect(await tallies()).toEqual(before);
   });

@@ -180,8 +180,13 @@ export function contactTallyWrites(accountId: string, kind: string, before: Stor
 export const contactContribution = (c: object): Contribution =>
   new Map([[tallyKeys.contacts((c as { responsibleUserId: string }).responsibleUserId), { count: 1 }]]);
 
-/** The tally keys these counters own (a recount replaces exactly these). */
-export const TALLY_PREFIXES = ['open#', 'day#', 'reach#', 'due#', 'done#', 'contacts#'] as const;
+/**
+ * The tally keys these counters own (a recount replaces exactly these): each key's first part,
+ * taken from `tallyKeys` itself so that a new kind of tally is recounted too.
+ */
+export const TALLY_PREFIXES = Object.values(tallyKeys).map(
+  (key) => `${(key as (...parts: string[]) => string)('', '', '', '').split('#')[0]}#`,
+);
 
 /** Adds one record's contribution into running sums (a recount's). */
 export function addContribution(into: Contribution, contribution: Contribution) {
