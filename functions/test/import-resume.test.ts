@@ -5,9 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { config, db, dynamo, runImport } from '@crm/core';
+import { watchCommands } from '@crm/local/command-watch';
 import { useApi, walkIds } from './support/api.ts';
 
 const api = useApi();
+// The worker runs in this process (runImport), so its commands go through this client.
+const watch = watchCommands(dynamo);
 
 /** A signal that reads as aborted from its `n`th look on: the worker looks once before each checkpoint. */
 const stopAtCheckpoint = (n: number) => {
@@ -147,5 +150,34 @@ describe('Import worker stopped and started again', () => {
     expect(Object.keys(importDelta).length).toBeGreaterThan(5);
     expect(importDelta).toEqual(delta(imported, byHand));
     expect((await account.client.events.list({ type: 'lead.created', limit: 250 })).items).toHaveLength(24);
+  });
+
+  it('writes a chunk of new rows in bulk, not a transaction per row', { timeout: 60_000 }, async () => {
+    const account = await api.account();
+    // Row 0 has no price: its tallies add no amount, the others' do, and both are summed into one item.
+    const rows = Array.from(
+      { length: 30 },
+      (_, i) =>
+        `Сделка ${i};${100 * i};new;Контакт ${i};+7 903 ${String(i).padStart(7, '0')};b${i}@example.com;Компания ${i % 4};Заметка ${i}`,
+    );
+    const csv = ['Название сделки;Бюджет;Теги сделки;Полное имя контакта;Рабочий телефон;Рабочий email;Компания;Примечание', ...rows].join(
+      '\n',
+    );
+    const key = await openImport(account, 'leads', csv);
+    const { commands } = await watch.measure(() => runImport(account.accountId, key.importId, { chunk: 50 }));
+    const sent = (name: string) => commands.filter((c) => c === name).length;
+
+    const job = (await account.request('GET', `/api/v1/imports/${key.importId}`)).body;
+    expect(job).toMatchObject({ status: 'done', processed: 30, created: 30, failed: 0 });
+    // Each row is a lead, a contact with a phone and an e-mail, and a note, and four companies are
+    // new: one transaction per record would be more than a hundred. In bulk the records are
+    // BatchWriteItems and the one transaction is the checkpoint's, with every counter summed.
+    expect(sent('BatchWriteItem')).toBeGreaterThan(0);
+    expect(sent('TransactWriteItems')).toBe(1);
+    const [pipeline] = (await account.client.pipelines.list()).items;
+    const totals = await account.client.pipelines.totals({ id: pipeline!.id });
+    expect(totals.stages.reduce((n, s) => n + s.count, 0)).toBe(30);
+    expect(totals.stages.reduce((n, s) => n + s.amount, 0)).toBe(43_500);
+    expect((await account.request('GET', '/api/v1/tags?entityType=leads')).body.items).toEqual([{ tag: 'new', count: 30 }]);
   });
 });

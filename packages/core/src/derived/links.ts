@@ -31,15 +31,14 @@ export const stampedRemove =
         .params(),
     );
 
-/** Writes that make a record's `stamp` change: its delete, if based on an older read, fails. */
-const touches = new WeakMap<Write, string>();
-
+/** A write that makes a record's `stamp` change: its delete, if based on an older read, fails. */
 function touch(kind: 'contact' | 'company', accountId: string, id: string, path: string): Write {
   const key = kind === 'contact' ? db.contact.patch({ accountId, contactId: id }) : db.company.patch({ accountId, companyId: id });
   // patch() adds attribute_exists: a record deleted since the check fails the whole write.
-  const write = update(key.set({ stamp: newId() }).params(), () => invalid(`No such ${kind}`, [{ path, message: `unknown ${kind}` }]));
-  touches.set(write, `${kind}#${id}`);
-  return write;
+  return update(key.set({ stamp: newId() }).params(), () => invalid(`No such ${kind}`, [{ path, message: `unknown ${kind}` }]), {
+    kind: 'stamp',
+    record: `${kind}#${id}`,
+  });
 }
 
 /**
@@ -50,8 +49,8 @@ function touch(kind: 'contact' | 'company', accountId: string, id: string, path:
 export function touchingOnce(writes: Write[], restored?: { kind: 'contact' | 'company'; id: string }) {
   const seen = new Set(restored ? [`${restored.kind}#${restored.id}`] : []);
   return writes.filter((w) => {
-    const touched = touches.get(w);
-    if (touched === undefined) return true;
+    if (w.role?.kind !== 'stamp') return true;
+    const touched = w.role.record;
     if (seen.has(touched)) return false;
     seen.add(touched);
     return true;

@@ -2,10 +2,9 @@
 // the lead, contact or company that gains or loses the tag (contributed in derived/index.ts).
 import type { RecordCollection } from '@crm/contract';
 import type { Caller } from '../context.ts';
-import { db } from '../db.ts';
 import { invalid } from '../errors.ts';
 import { COLLECTION_OF, type RecordKind, type Stored } from '../model/records.ts';
-import { update } from '../write/write.ts';
+import { addTo } from '../write/adds.ts';
 
 /**
  * Most tags one write may add plus remove: each is an item of the record's transaction,
@@ -39,12 +38,6 @@ export function checkTagChanges(after: Stored, before: Stored | null) {
 
 export function tagCounterWrites(caller: Caller, kind: RecordKind, before: Stored | null, after: Stored | null) {
   const { added, removed } = tagChanges(before, after);
-  const bump = (tag: string, count: number) =>
-    update(
-      db.counter
-        .update({ accountId: caller.accountId, key: tagCounterKey(COLLECTION_OF[kind], tag) })
-        .add({ count })
-        .params(),
-    );
+  const bump = (tag: string, count: number) => addTo('counter', caller.accountId, tagCounterKey(COLLECTION_OF[kind], tag), { count });
   return [...added.map((t) => bump(t, 1)), ...removed.map((t) => bump(t, -1))];
 }

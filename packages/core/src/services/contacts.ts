@@ -167,7 +167,10 @@ function claimWrites(accountId: string, contactId: string, added: Claim[], remov
   return [
     ...added.map((c) => {
       const add = db.contactClaim.update(key(c)).add({ holders: [contactId] });
-      return update((exclusive ? add.where((a, op) => op.notExists(a.holders)) : add).params());
+      if (!exclusive) return update(add.params(), undefined, { kind: 'claim' });
+      // Exclusive: the claim is made only where nobody holds the value, so it is a new item.
+      const newItem = () => db.contactClaim.put({ ...key(c), holders: [contactId] }).params().Item as Record<string, unknown>;
+      return update(add.where((a, op) => op.notExists(a.holders)).params(), undefined, { kind: 'claim', newItem });
     }),
     ...removed.map((c) =>
       update(

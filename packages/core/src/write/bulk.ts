@@ -1,13 +1,16 @@
 // Bulk writes, for the import worker: the writes of many records' commits (held by `holding`,
 // write.ts) sent the cheap way. A new item whose id the writer fixed (ids.ts `atFixedMoment`)
 // needs no transaction: BatchWriteItem puts it, and a rerun after a crash puts the very same item
-// again. Counters are summed and added once, in the transaction that moves the writer's
-// checkpoint, so that they move with it. A write of anything else (a stored record's change) is
-// not bulk: `take` refuses the record, and the writer commits it as usual.
+// again. Each update says what it is (write.ts `WriteRole`): the ADDs of counters and tallies are
+// summed per item and added once, in the transaction that moves the writer's checkpoint, so that
+// they move with it; a claim nobody holds becomes a put of the new claim. A write of anything
+// else (a stored record's change) is not bulk: `take` refuses the record, and the writer commits
+// it as usual.
 import { BatchWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../db.ts';
 import { inParallel } from '../in-parallel.ts';
-import { backoffMs, itemKey, sleep, type TransactItem, type Write } from './write.ts';
+import { addTo } from './adds.ts';
+import { backoffMs, itemKey, sleep, type TransactItem, type Write, type WriteRole } from './write.ts';
 
 /** DynamoDB's limit of items in one BatchWriteItem. */
 const BATCH_ITEMS = 25;
@@ -15,12 +18,7 @@ const BATCH_ITEMS = 25;
 const IN_FLIGHT = 8;
 
 type Params = { TableName?: string; Key?: Record<string, unknown>; Item?: Record<string, unknown> } & Record<string, unknown>;
-type UpdateParams = Params & {
-  UpdateExpression?: string;
-  ConditionExpression?: string;
-  ExpressionAttributeNames?: Record<string, string>;
-  ExpressionAttributeValues?: Record<string, unknown>;
-};
+type AddRole = Extract<WriteRole, { kind: 'add' }>;
 
 const keyOf = (p: Params) => itemKey(p)!;
 
@@ -28,48 +26,17 @@ const keyOf = (p: Params) => itemKey(p)!;
 const NEW_ITEM = /^attribute_not_exists\(#pk\) AND attribute_not_exists\(#sk\)$/;
 /** An Idempotency-Key record: the writer's keys are its own (job and row), so a rerun may put it again. */
 const IDEMPOTENCY_RECORD = /^attribute_not_exists\(#key\) OR #expiresAt < :expiresAt0$/;
-/** What ElectroDB sets beside a counter's or claim's ADD: its key's parts, all the same on every write. */
-const IDENTITY = new Set(['accountId', 'key', 'kind', 'value', '__edb_e__', '__edb_v__']);
-
-/** `SET #a = :a, #b = :b ADD #c :c` as attribute -> value name, per clause. */
-function clauses(u: UpdateParams) {
-  const out: Record<string, Map<string, string>> = {};
-  const names = u.ExpressionAttributeNames ?? {};
-  for (const m of (u.UpdateExpression ?? '').matchAll(/(SET|ADD|REMOVE|DELETE)\s+(.*?)(?=\s+(?:SET|ADD|REMOVE|DELETE)\s|$)/g)) {
-    const pairs = new Map<string, string>();
-    for (const part of m[2]!.split(/,\s*/)) {
-      const [name, value] = part.split(/\s*=\s*|\s+/);
-      pairs.set(names[name!] ?? name!, value ?? '');
-    }
-    out[m[1]!] = pairs;
-  }
-  return out;
-}
-
-/** A stamp's change (derived/links.ts): a stored record is marked as newly linked. */
-const isTouch = (u: UpdateParams, c: ReturnType<typeof clauses>) =>
-  Object.keys(c).join() === 'SET' && c.SET!.has('stamp') && u.ConditionExpression?.startsWith('attribute_exists(');
-
-/** A counter: numbers added, nothing else set, no condition. */
-const isCounter = (u: UpdateParams, c: ReturnType<typeof clauses>) =>
-  !u.ConditionExpression &&
-  Object.keys(c).every((k) => k === 'SET' || k === 'ADD') &&
-  [...(c.SET?.keys() ?? [])].every((n) => IDENTITY.has(n)) &&
-  [...(c.ADD?.values() ?? [])].every((v) => typeof u.ExpressionAttributeValues?.[v] === 'number');
-
-/** A claim of a phone or an e-mail (services/contacts.ts): a contact id added to a set of holders. */
-const isClaim = (u: UpdateParams, c: ReturnType<typeof clauses>) =>
-  String(u.Key?.sk).startsWith('$contactclaim') && Object.keys(c).every((k) => k === 'SET' || k === 'ADD') && c.ADD?.has('holders');
 
 export class Bulk {
   /** New items, by key, still to be sent. */
   private puts = new Map<string, { TableName: string; Item: Record<string, unknown> }>();
   /** Keys of every item this bulk put: a stamp on one of them is not needed. */
   private written = new Set<string>();
-  private counters = new Map<string, UpdateParams>();
+  /** Counters and tallies by item key, their amounts summed. */
+  private adds = new Map<string, AddRole>();
   private checks = new Map<string, TransactItem>();
-  /** Stamps of stored records, and claims that add a holder beside others: single updates, each safe to repeat. */
-  private updates = new Map<string, UpdateParams>();
+  /** Claims that add a holder beside others, and stamps of stored records: single updates, each safe to repeat. */
+  private updates = new Map<string, { params: Params; stamp: boolean }>();
   /** Values claimed only by this bulk's contacts: a second claim of one waits for the first to be in the table. */
   private claimed = new Set<string>();
 
@@ -88,11 +55,11 @@ export class Bulk {
    */
   take(writes: Write[]): boolean {
     const puts: { TableName: string; Item: Record<string, unknown> }[] = [];
-    const counters: UpdateParams[] = [];
+    const adds: AddRole[] = [];
     const checks: TransactItem[] = [];
-    const updates: UpdateParams[] = [];
+    const updates: { params: Params; stamp: boolean }[] = [];
     const claims: string[] = [];
-    for (const { item } of writes) {
+    for (const { item, role } of writes) {
       if (item.Put) {
         const p = item.Put as Params & { ConditionExpression?: string };
         const cond = p.ConditionExpression;
@@ -100,51 +67,42 @@ export class Bulk {
         puts.push({ TableName: p.TableName!, Item: p.Item! });
       } else if (item.ConditionCheck) {
         checks.push(item);
-      } else if (item.Update) {
-        const u = item.Update as UpdateParams;
-        const c = clauses(u);
-        if (isClaim(u, c)) {
-          const key = keyOf(u);
-          if (this.claimed.has(key) || this.claimedBefore.has(key) || claims.includes(key)) return false;
-          if (u.ConditionExpression === 'attribute_not_exists(#holders)') {
-            // Nobody held it when the row was checked: the claim is a new item.
-            const Item: Record<string, unknown> = { ...u.Key };
-            for (const [name, value] of [...c.SET!, ...c.ADD!]) Item[name] = u.ExpressionAttributeValues![value];
-            puts.push({ TableName: u.TableName!, Item });
-          } else if (!u.ConditionExpression) updates.push(u);
-          else return false;
-          claims.push(key);
-        } else if (isCounter(u, c)) counters.push(u);
-        else if (isTouch(u, c)) updates.push(u);
-        else return false;
+      } else if (item.Update && role?.kind === 'add') {
+        adds.push(role);
+      } else if (item.Update && role?.kind === 'claim') {
+        const u = item.Update as Params;
+        const key = keyOf(u);
+        if (this.claimed.has(key) || this.claimedBefore.has(key) || claims.includes(key)) return false;
+        // Nobody held it when the row was checked: the claim is a new item.
+        if (role.newItem) puts.push({ TableName: u.TableName!, Item: role.newItem() });
+        else updates.push({ params: u, stamp: false });
+        claims.push(key);
+      } else if (item.Update && role?.kind === 'stamp') {
+        updates.push({ params: item.Update as Params, stamp: true });
       } else return false;
     }
     for (const p of puts) {
       this.puts.set(keyOf(p), p);
       this.written.add(keyOf(p));
     }
-    for (const u of counters) this.addCounter(u);
+    for (const a of adds) this.add(a);
     for (const c of checks) this.checks.set(keyOf(c.ConditionCheck as Params), c);
-    for (const u of updates) this.updates.set(keyOf(u), u);
+    for (const u of updates) this.updates.set(keyOf(u.params), u);
     for (const k of claims) this.claimed.add(k);
     return true;
   }
 
-  private addCounter(u: UpdateParams) {
-    const key = keyOf(u);
-    const had = this.counters.get(key);
-    if (!had) return void this.counters.set(key, structuredClone(u));
-    const mine = clauses(had).ADD!;
-    for (const [name, value] of clauses(u).ADD!) {
-      const into = mine.get(name);
-      if (!into) throw new Error(`Counter ${key} is added to in two shapes`);
-      (had.ExpressionAttributeValues![into] as number) += u.ExpressionAttributeValues![value] as number;
-    }
+  private add(role: AddRole) {
+    const key = `${role.entity}#${role.accountId}#${role.key}`;
+    const had = this.adds.get(key);
+    if (!had) return void this.adds.set(key, { ...role, amounts: { ...role.amounts } });
+    for (const [field, amount] of Object.entries(role.amounts)) had.amounts[field] = (had.amounts[field] ?? 0) + amount;
   }
 
   /** Sends the new items (BatchWriteItem, what is left unprocessed again after a wait) and the single updates. */
   async flush(): Promise<void> {
-    const updates = [...this.updates.values()].filter((u) => !(isTouch(u, clauses(u)) && this.written.has(keyOf(u))));
+    // A stamp on an item this bulk put is not needed (and its record is new anyway).
+    const updates = [...this.updates.values()].filter((u) => !(u.stamp && this.written.has(keyOf(u.params)))).map((u) => u.params);
     this.updates.clear();
     type Request = { PutRequest: { Item: Record<string, unknown> } };
     const batches: { table: string; requests: Request[] }[] = [];
@@ -169,12 +127,12 @@ export class Bulk {
 
   /** The counters, summed, and the checks: what goes in the checkpoint's transaction. */
   transactItems(): TransactItem[] {
-    return [...[...this.counters.values()].map((u) => ({ Update: u as never })), ...this.checks.values()];
+    return [...[...this.adds.values()].map((a) => addTo(a.entity, a.accountId, a.key, a.amounts).item), ...this.checks.values()];
   }
 
   /** Clears the counters and checks (after the checkpoint); what was put stays known. */
   committed() {
-    this.counters.clear();
+    this.adds.clear();
     this.checks.clear();
   }
 }

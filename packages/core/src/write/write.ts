@@ -17,7 +17,19 @@ export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems'
 export interface Write {
   item: TransactItem;
   onFail?: () => DomainError;
+  /** What the update is, said by the code that builds it, for code that treats writes by kind (bulk.ts, links.ts). */
+  role?: WriteRole;
 }
+
+/**
+ * An update that is more than its item: a counter's or tally's ADD (the amounts, so that many can be
+ * summed into one), a claim of a phone or an e-mail (with the item it makes when nobody holds the
+ * value yet), or the stamp that marks a stored record as newly linked.
+ */
+export type WriteRole =
+  | { kind: 'add'; entity: 'counter' | 'tally'; accountId: string; key: string; amounts: Record<string, number> }
+  | { kind: 'claim'; newItem?: () => Record<string, unknown> }
+  | { kind: 'stamp'; record: string };
 
 export interface EventDraft {
   type: EventType;
@@ -28,7 +40,11 @@ export interface EventDraft {
 
 type Params = { TableName?: string } & Record<string, unknown>;
 export const put = (params: Params, onFail?: () => DomainError): Write => ({ item: { Put: params as never }, onFail });
-export const update = (params: Params, onFail?: () => DomainError): Write => ({ item: { Update: params as never }, onFail });
+export const update = (params: Params, onFail?: () => DomainError, role?: WriteRole): Write => ({
+  item: { Update: params as never },
+  onFail,
+  ...(role && { role }),
+});
 export const remove = (params: Params, onFail?: () => DomainError): Write => ({ item: { Delete: params as never }, onFail });
 
 /** Thrown when a versioned write lost a race: the caller re-reads and tries again. */
