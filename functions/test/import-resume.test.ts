@@ -4,7 +4,7 @@
 // with the checkpoint, come out exactly as if the same records had been typed in by hand.
 import { describe, expect, it } from 'vitest';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { config, db, dynamo, runImport } from '@crm/core';
+import { config, db, dynamo, newRecount, recountTallies, runImport } from '@crm/core';
 import { watchCommands } from '@crm/local/command-watch';
 import { useApi, walkIds } from './support/api.ts';
 
@@ -179,5 +179,12 @@ describe('Import worker stopped and started again', () => {
     expect(totals.stages.reduce((n, s) => n + s.count, 0)).toBe(30);
     expect(totals.stages.reduce((n, s) => n + s.amount, 0)).toBe(43_500);
     expect((await account.request('GET', '/api/v1/tags?entityType=leads')).body.items).toEqual([{ tag: 'new', count: 30 }]);
+    // The report tallies the chunk summed are what a recount of the records makes of them.
+    const tallies = async () =>
+      (await db.tally.query.byKey({ accountId: account.accountId }).go({ pages: 'all' })).data.sort((a, b) => a.key.localeCompare(b.key));
+    const imported = await tallies();
+    expect(imported.length).toBeGreaterThan(5);
+    await recountTallies(newRecount(account.accountId));
+    expect(await tallies()).toEqual(imported);
   });
 });
