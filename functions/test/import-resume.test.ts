@@ -187,4 +187,28 @@ describe('Import worker stopped and started again', () => {
     await recountTallies(newRecount(account.accountId));
     expect(await tallies()).toEqual(imported);
   });
+  it('makes one contact of a phone that rows of two chunks share, when a chunk is written in parts', { timeout: 120_000 }, async () => {
+    const account = await api.account();
+    const [pipeline] = (await account.client.pipelines.list()).items;
+    const stages = pipeline!.stages.filter((s) => s.type === 'open');
+    expect(stages.length).toBeGreaterThan(3);
+    // Leads over every open stage, each with a tag of its own: a chunk of 120 has more counters than
+    // one checkpoint takes, so it is gathered and written in parts, and the short chunk after it is
+    // gathered while they are written. Its rows repeat phones of the first chunk's middle rows.
+    const phoneOf = (i: number) => `+7 904 ${String(i < 120 ? i : i - 70).padStart(7, '0')}`;
+    const rows = Array.from(
+      { length: 125 },
+      (_, i) => `Сделка ${i};${i};${stages[i % stages.length]!.name};tag${i};Контакт ${i};${phoneOf(i)}`,
+    );
+    const header = 'Название сделки;Бюджет;Этап сделки;Теги сделки;Полное имя контакта;Рабочий телефон';
+    const key = await openImport(account, 'leads', [header, ...rows].join('\n'));
+    const { commands } = await watch.measure(() => runImport(account.accountId, key.importId, { chunk: 120 }));
+    // Written in parts: a checkpoint each.
+    expect(commands.filter((c) => c === 'TransactWriteItems').length).toBeGreaterThan(3);
+
+    const job = (await account.request('GET', `/api/v1/imports/${key.importId}`)).body;
+    expect(job).toMatchObject({ status: 'done', processed: 125, failed: 0 });
+    expect(await walkIds((p) => account.client.contacts.list(p), 250)).toHaveLength(120);
+    expect(await walkIds((p) => account.client.leads.list(p), 250)).toHaveLength(125);
+  });
 });

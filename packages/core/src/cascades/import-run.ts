@@ -106,7 +106,8 @@ async function run(job: ImportJobItem, resumed: boolean, opts: RunOptions) {
     // A company is found by its name in the table: a file of companies waits for the chunk before.
     if (job.entityType === 'companies' && (await writing)) return true;
     const parts = await gatherChunk(context, chunk, claimedBefore);
-    claimedBefore = parts.at(-1)!.bulk.claims();
+    // The chunk before is in the table by the time the next one is gathered; this one may not be.
+    claimedBefore = claimsOf(parts);
     if (await writing) return true;
     writing = (async () => {
       for (const part of parts) {
@@ -240,8 +241,12 @@ async function gatherChunk(context: Context, rows: FileRow[], claimedBefore: Set
   if (fits) return [{ rows, bulk, outcomes, notes, deferred: deferred.sort((a, b) => a - b) }];
   const half = Math.ceil(rows.length / 2);
   const first = await gatherChunk(context, rows.slice(0, half), claimedBefore);
-  return [...first, ...(await gatherChunk(context, rows.slice(half), first.at(-1)!.bulk.claims()))];
+  // The second half is gathered before anything of the first, or of the chunk before, is written.
+  return [...first, ...(await gatherChunk(context, rows.slice(half), new Set([...claimedBefore, ...claimsOf(first)])))];
 }
+
+/** The phones and e-mails the parts of a chunk claim. */
+const claimsOf = (parts: Gathered[]) => new Set(parts.flatMap((p) => [...p.bulk.claims()]));
 
 /** Writes a gathered chunk, then the rows and notes that wait for it, then its checkpoint; true when the run is to stop (cancelled). */
 async function writeChunk(context: Context, { rows, bulk, outcomes, notes, deferred }: Gathered, opts: RunOptions): Promise<boolean> {
