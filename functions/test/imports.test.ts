@@ -123,6 +123,33 @@ describe('Import of an amoCRM export', () => {
   });
 });
 
+describe('Import of companies that exist', () => {
+  it('updates a stored company with what the row has, keeps what it leaves empty, and finds a name among similar ones', async () => {
+    const account = await api.account();
+    const romashka = await account.client.companies.create({
+      name: 'ООО Ромашка',
+      phones: [{ value: '+7 495 111-22-33', type: 'work' }],
+      emails: [{ value: 'info@romashka.ru', type: 'work' }],
+      website: 'old.ru',
+    });
+    // "лилия 1" sorts before "лилия" in the name index: the stored "Лилия" is behind five of them.
+    for (const name of ['Лилия 1', 'Лилия 2', 'Лилия 3', 'Лилия 4', 'Лилия 5', 'Лилия']) await account.client.companies.create({ name });
+
+    const csv = ['Компания;Сайт;Телефон компании', 'ООО Ромашка;romashka.com;', 'Лилия;liliya.ru;+7 495 999-00-00'].join('\n');
+    const opened = await account.request('POST', '/api/v1/imports', { entityType: 'companies', csv });
+    expect(opened.status).toBe(201);
+    expect(await finished(account, opened.body.id)).toMatchObject({ status: 'done', created: 0, updated: 2, failed: 0 });
+
+    const after = await account.client.companies.get({ id: romashka.id });
+    expect(after.website).toBe('romashka.com');
+    expect(after.phones.map((p) => p.value)).toEqual(romashka.phones.map((p) => p.value));
+    expect(after.emails.map((e) => e.value)).toEqual(['info@romashka.ru']);
+    const liliya = (await account.client.companies.list({ q: 'Лилия', limit: 50 })).items.filter((c) => c.name === 'Лилия');
+    expect(liliya).toHaveLength(1);
+    expect(liliya[0]!.phones).toHaveLength(1);
+  });
+});
+
 describe('Export', () => {
   it('streams a filtered list as CSV within the export right; a manager (export none) gets 403', async () => {
     const account = await api.account();

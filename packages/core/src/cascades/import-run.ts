@@ -26,7 +26,7 @@ import { Bulk } from '../write/bulk.ts';
 import { holding, inOneTransaction, MAX_TRANSACTION_ITEMS } from '../write/write.ts';
 import { inParallel } from '../in-parallel.ts';
 import { fold } from '../text.ts';
-import { createCompany, patchCompany } from '../services/companies.ts';
+import { createCompany, getCompany, patchCompany } from '../services/companies.ts';
 import { createContact, getContact, patchContact, prefetchClaims } from '../services/contacts.ts';
 import { readImportJob, type ImportJobItem } from '../services/imports.ts';
 import { createLead } from '../services/leads.ts';
@@ -423,6 +423,10 @@ const phonesOf = (context: Context, row: FileRow, work: ImportField, mobile?: Im
 const emailsOf = (context: Context, row: FileRow, field: ImportField) =>
   splitList(cellOf(context, row, field)).map((value) => ({ value, type: 'work' }));
 
+/** A stored record's phones or e-mails with those of a row it lacks added (at most 10, as the API takes). */
+const withNew = <T extends { value: string }>(had: T[], more: T[], key: (value: string) => string) =>
+  [...had, ...more.filter((m) => !had.some((h) => key(h.value) === key(m.value)))].slice(0, 10);
+
 /** A new company of a row (once per job and name). */
 async function companyFor(context: Context, row: FileRow, name: string, fresh: boolean): Promise<string> {
   const { caller, job } = context;
@@ -554,16 +558,12 @@ async function writeContact(context: Context, row: FileRow, own: boolean, bulk: 
     if (job.onDuplicate === 'skip') return { id: existingId, outcome: 'skipped' };
     // The row adds to the contact what it lacks; what the row leaves empty stays.
     const current = await getContact(caller, existingId);
-    const merged = <T extends { value: string }>(had: T[], more: T[], key: (v: string) => string) => [
-      ...had,
-      ...more.filter((m) => !had.some((h) => key(h.value) === key(m.value))),
-    ];
     await patchContact(
       caller,
       existingId,
       {
-        phones: merged(current.phones, input.phones ?? [], phoneDigits).slice(0, 10),
-        emails: merged(current.emails, input.emails ?? [], emailKey).slice(0, 10),
+        phones: withNew(current.phones, input.phones ?? [], phoneDigits),
+        emails: withNew(current.emails, input.emails ?? [], emailKey),
         tags: [...new Set([...current.tags, ...(input.tags ?? [])])].slice(0, 20),
         ...(input.position && { position: input.position }),
         ...(input.companyId && { companyId: input.companyId }),
@@ -587,9 +587,11 @@ async function writeCompanyRow(context: Context, row: FileRow, bulk: boolean): P
     return 'created';
   }
   if (job.onDuplicate === 'skip') return 'skipped';
+  // As for a contact: the row adds what the company lacks; what the row leaves empty stays.
+  const current = await getCompany(caller, before);
   await patchCompany(caller, before, {
-    phones: phonesOf(context, row, 'company.phone'),
-    emails: emailsOf(context, row, 'company.email'),
+    phones: withNew(current.phones, phonesOf(context, row, 'company.phone'), phoneDigits),
+    emails: withNew(current.emails, emailsOf(context, row, 'company.email'), emailKey),
     ...(cellOf(context, row, 'company.website') && { website: cellOf(context, row, 'company.website') }),
     ...(cellOf(context, row, 'company.address') && { address: cellOf(context, row, 'company.address') }),
   });
@@ -602,12 +604,9 @@ async function writeCompanyRow(context: Context, row: FileRow, bulk: boolean): P
  * its counters, so it is made (put) again, and counted.
  */
 async function existingCompany(context: Context, name: string, part: 'company' | 'row', gathering: boolean) {
-  const { data } = await db.company.query
-    .byName({ accountId: context.caller.accountId })
-    .begins({ nameFolded: fold(name) })
-    .go({ limit: 5 });
+  // The whole name as the index's key part: a prefix would also find "Name 1".."Name 5", which sort first.
+  const { data } = await db.company.query.byName({ accountId: context.caller.accountId, nameFolded: fold(name) }).go({ limit: 5 });
   return data.find((c) => {
-    if (c.nameFolded !== fold(name)) return false;
     const line = gathering ? fixedOrdinalOf(c.companyId, context.at, seedOf(context, part)) : undefined;
     return line === undefined || line < context.firstLine;
   })?.companyId;
