@@ -1,13 +1,32 @@
 // The import file's encoding, told from its first bytes: a small UTF-8 file ending in Cyrillic
-// was once taken for Windows-1251 (bytes cut off its end cut a character).
+// was once taken for Windows-1251 (bytes cut off its end cut a character). And the rows' lines:
+// a failed row is reported by the line of the file it starts on.
+import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { detectEncoding } from '../src/reads/import-file.ts';
+import { csvRows, detectEncoding } from '../src/reads/import-file.ts';
 
 describe('detectEncoding', () => {
   it('tells UTF-8 (whole, or cut inside a character at the end of the head) from Windows-1251', () => {
     expect(detectEncoding(Buffer.from('Название;Компания\nСделка 1;Компания 29'))).toBe('utf-8');
     expect(detectEncoding(Buffer.from('Компания').subarray(0, 5))).toBe('utf-8');
     expect(detectEncoding(iconv.encode('Название;Компания\nСделка 1;Компания 29', 'win1251'))).toBe('windows-1251');
+  });
+});
+
+describe('csvRows', () => {
+  it('gives each row the line of the file it starts on, past blank lines and quoted line breaks, and skips rows of separators only', async () => {
+    for (const eol of ['\r\n', '\n']) {
+      const file = ['Название;Бюджет', 'Первая;1', '', 'Вторая;"2', 'строки"', '', '', 'Третья;3', ';;', 'Четвёртая;4', ';'].join(eol);
+      const rows = [];
+      for await (const row of csvRows(Readable.from([Buffer.from(file)]))) rows.push([row.line, row.cells[0]]);
+      expect(rows).toEqual([
+        [1, 'Название'],
+        [2, 'Первая'],
+        [4, 'Вторая'],
+        [8, 'Третья'],
+        [10, 'Четвёртая'],
+      ]);
+    }
   });
 });

@@ -123,10 +123,16 @@ export async function* csvRows(source: Readable): AsyncGenerator<FileRow> {
   const parser = text.pipe(
     parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true, bom: true }),
   );
-  let lineAfterLast = 1;
-  for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    const cells = record.record.map((c) => c.trim());
-    yield { line: lineAfterLast, cells };
-    lineAfterLast = record.info.lines + 1;
+  // A record starts on the line after the one before it ended, past the empty lines skipped between.
+  // Its own lines are counted from its line breaks: csv-parse's count takes a CRLF inside quotes for two.
+  let next = 1;
+  let emptyBefore = 0;
+  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { empty_lines: number } }>) {
+    const line = next + info.empty_lines - emptyBefore;
+    emptyBefore = info.empty_lines;
+    next = line + 1 + record.reduce((n, cell) => n + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
+    const cells = record.map((c) => c.trim());
+    // A row of separators only (spreadsheets write them at the end) is empty, as in an XLSX sheet.
+    if (cells.some((c) => c !== '')) yield { line, cells };
   }
 }
