@@ -4,7 +4,7 @@
 import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { csvRows, detectEncoding } from '../src/reads/import-file.ts';
+import { csvRows, detectEncoding, fileRows } from '../src/reads/import-file.ts';
 
 describe('detectEncoding', () => {
   it('tells UTF-8 (whole, or cut inside a character at the end of the head) from Windows-1251', () => {
@@ -28,5 +28,22 @@ describe('csvRows', () => {
         [10, 'Четвёртая'],
       ]);
     }
+  });
+});
+
+describe('fileRows left early', () => {
+  it('closes the source (a cancelled import stops reading its file there and then)', async () => {
+    const lines = ['a,b', ...Array.from({ length: 50_000 }, (_, i) => `x${i},${i}`)].join('\n');
+    async function* slowly() {
+      for (let i = 0; i < lines.length; i += 16_384) {
+        yield Buffer.from(lines.slice(i, i + 16_384));
+        await new Promise((r) => setTimeout(r, 1));
+      }
+    }
+    const source = Readable.from(slowly());
+    let taken = 0;
+    for await (const _ of fileRows(source)) if (++taken === 1_000) break;
+    await new Promise((r) => setTimeout(r, 20));
+    expect(source.destroyed).toBe(true);
   });
 });

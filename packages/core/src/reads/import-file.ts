@@ -59,11 +59,16 @@ async function peek(source: Readable): Promise<{ head: Buffer; whole: Readable }
   }
   const head = Buffer.concat(chunks);
   async function* rest() {
-    yield head;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) return;
-      yield Buffer.from(next.value);
+    try {
+      yield head;
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) return;
+        yield Buffer.from(next.value);
+      }
+    } finally {
+      // Left early (a cancelled import, a preview): the source is closed now, not when its socket dies.
+      await iterator.return?.();
     }
   }
   return { head, whole: Readable.from(rest()) };
@@ -120,19 +125,24 @@ export async function* csvRows(source: Readable): AsyncGenerator<FileRow> {
   const encoding = detectEncoding(head);
   const text = Readable.from(decoded(whole, encoding));
   const delimiter = detectDelimiter(new TextDecoder(encoding).decode(head));
-  const parser = text.pipe(
-    parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true, bom: true }),
-  );
+  const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true, bom: true });
+  // A failure reading the file ends the rows with it (`pipe` alone would leave it unheard).
+  text.on('error', (err) => parser.destroy(err));
+  text.pipe(parser);
   // A record starts on the line after the one before it ended, past the empty lines skipped between.
   // Its own lines are counted from its line breaks: csv-parse's count takes a CRLF inside quotes for two.
   let next = 1;
   let emptyBefore = 0;
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { empty_lines: number } }>) {
-    const line = next + info.empty_lines - emptyBefore;
-    emptyBefore = info.empty_lines;
-    next = line + 1 + record.reduce((n, cell) => n + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
-    const cells = record.map((c) => c.trim());
-    // A row of separators only (spreadsheets write them at the end) is empty, as in an XLSX sheet.
-    if (cells.some((c) => c !== '')) yield { line, cells };
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { empty_lines: number } }>) {
+      const line = next + info.empty_lines - emptyBefore;
+      emptyBefore = info.empty_lines;
+      next = line + 1 + record.reduce((n, cell) => n + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
+      const cells = record.map((c) => c.trim());
+      // A row of separators only (spreadsheets write them at the end) is empty, as in an XLSX sheet.
+      if (cells.some((c) => c !== '')) yield { line, cells };
+    }
+  } finally {
+    text.destroy();
   }
 }
