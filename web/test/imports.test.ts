@@ -1,6 +1,7 @@
 // The import page and the lists' exports in Chromium (issue 14): a CSV uploaded, its proposed
 // mapping shown and one column chosen by hand, the worker's progress to its result (counters,
-// the bad row by line, its CSV downloaded); then the contacts as CSV and the leads as XLSX.
+// the bad row by line, its CSV downloaded); a long import stopped and undone; then the contacts as
+// CSV and the leads as XLSX.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
@@ -78,6 +79,39 @@ describe('Import page', () => {
         'Support contract,lots,Ivan Petrov,+1 202 555 0102,,ivan@example.com,Acme Corp,"Budget ""lots"" is not an amount"',
       ]);
       expect(await seriousA11yViolations(page)).toEqual([]);
+    },
+    BROWSER_TIMEOUT,
+  );
+
+  it(
+    'stops a long import at its checkpoint and undoes the rows it wrote',
+    async () => {
+      const rows = Array.from({ length: 3000 }, (_, i) => `Long deal ${i},${i}`);
+      await page.goto('/settings/import');
+      await page.locator('input[type=file]').setInputFiles({
+        name: 'long.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(['Lead title,Budget,Full name,Phone', ...rows].join('\r\n')),
+      });
+      await page.getByRole('button', { name: 'Upload' }).click();
+      await page.getByTestId('import-mapping').waitFor();
+      await page.getByRole('button', { name: 'Start import' }).click();
+      const progress = page.getByTestId('import-progress');
+      // Stopped while it runs: the worker stops at its next checkpoint, and what it wrote stays.
+      await progress.getByText('long.csv · running').waitFor({ timeout: 60_000 });
+      await progress.getByRole('button', { name: 'Stop import' }).click();
+      await progress.getByText('long.csv · cancelled').waitFor({ timeout: 60_000 });
+      const counters = await progress.getByText(/^Processed /).textContent();
+      const created = Number(/created (\d+)/.exec(counters ?? '')![1]);
+      expect(created).toBeGreaterThan(0);
+      expect(created).toBeLessThan(3000);
+
+      await progress.getByRole('button', { name: 'Undo import' }).click();
+      await progress.getByText('The records of this import are in the trash.').waitFor({ timeout: 120_000 });
+      await page.goto('/leads/list');
+      await page.getByRole('link', { name: 'CRM rollout' }).waitFor();
+      expect(await page.getByRole('link', { name: /^Long deal / }).count()).toBe(0);
+      expect(pageErrors).toEqual([]);
     },
     BROWSER_TIMEOUT,
   );

@@ -703,6 +703,7 @@ export const en = {
     counters: 'Processed {{processed}} · created {{created}} · updated {{updated}} · skipped {{skipped}} · failed {{failed}}',
     rowError: 'Line {{row}}: {{message}}',
     failedRows: 'Download failed rows',
+    cancel: 'Stop import',
     undo: 'Undo import',
     undone: 'The records of this import are in the trash.',
     undoing: 'Moving the records of this import to the trash: {{done}} so far…',

@@ -725,6 +725,7 @@ export const ru: Record<keyof Messages, Record<string, unknown>> = {
     counters: 'Обработано {{processed}} · создано {{created}} · обновлено {{updated}} · пропущено {{skipped}} · с ошибкой {{failed}}',
     rowError: 'Строка {{row}}: {{message}}',
     failedRows: 'Скачать строки с ошибками',
+    cancel: 'Остановить импорт',
     undo: 'Отменить импорт',
     undone: 'Записи этого импорта в корзине.',
     undoing: 'Записи импорта переносятся в корзину: уже {{done}}…',

@@ -54,6 +54,8 @@ export function ImportWizard() {
   });
   const failedRows = async (id: string) => saveFile((await api.imports.failedRows({ id })) as unknown as string, `failed-rows-${id}.csv`);
   const undo = useMutation({ mutationFn: (id: string) => api.imports.undo({ id }), onSuccess: () => job.refetch() });
+  // The worker stops at its next checkpoint; what it wrote stays, and can be undone.
+  const cancel = useMutation({ mutationFn: (id: string) => api.imports.cancel({ id }), onSuccess: () => job.refetch() });
 
   const shown = job.data;
   const done = shown ? shown.processed : 0;
@@ -147,8 +149,10 @@ export function ImportWizard() {
           <Title order={3} size="h5">
             {shown.fileName} · {t(`imports.status.${shown.status}`)}
           </Title>
+          {/* The number of rows is known when the file is read to its end: until then the bar only moves. */}
           <Progress
-            value={total ? (100 * done) / total : shown.status === 'done' ? 100 : 50}
+            value={total ? (100 * done) / total : 100}
+            striped={!total && shown.status === 'running'}
             animated={shown.status === 'running'}
             aria-label={t('imports.progress')}
           />
@@ -175,13 +179,23 @@ export function ImportWizard() {
               </Group>
             </Stack>
           )}
-          {shown.status === 'done' && !shown.undoStatus && (
+          {(shown.status === 'queued' || shown.status === 'running') && (
+            <Group>
+              <Button variant="default" size="xs" onClick={() => cancel.mutate(shown.id)} loading={cancel.isPending}>
+                {t('imports.cancel')}
+              </Button>
+            </Group>
+          )}
+          {cancel.error && <Alert color="red">{message(cancel.error)}</Alert>}
+          {/* A cancelled or failed import may have written rows before it stopped: they can be undone too. */}
+          {!['queued', 'running'].includes(shown.status) && shown.created > 0 && !shown.undoStatus && (
             <Group>
               <Button variant="subtle" color="red" size="xs" onClick={() => undo.mutate(shown.id)} loading={undo.isPending}>
                 {t('imports.undo')}
               </Button>
             </Group>
           )}
+          {undo.error && <Alert color="red">{message(undo.error)}</Alert>}
           {shown.undoStatus === 'running' && (
             <Text size="sm" data-testid="import-undoing">
               {t('imports.undoing', { done: shown.undone })}
