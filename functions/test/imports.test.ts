@@ -150,6 +150,17 @@ describe('Import of companies that exist', () => {
   });
 });
 
+describe('A leads row that fails', () => {
+  it('makes no company', async () => {
+    const account = await api.account();
+    const csv = ['Название сделки;Бюджет;Компания', 'Хорошая;100;Ясень', 'Плохая;сто рублей;Берёза'].join('\n');
+    const opened = await account.request('POST', '/api/v1/imports', { entityType: 'leads', csv });
+    expect(opened.status).toBe(201);
+    expect(await finished(account, opened.body.id)).toMatchObject({ status: 'done', created: 1, failed: 1 });
+    expect((await account.client.companies.list({ limit: 50 })).items.map((c) => c.name)).toEqual(['Ясень']);
+  });
+});
+
 describe('Export', () => {
   it('streams a filtered list as CSV within the export right; a manager (export none) gets 403', async () => {
     const account = await api.account();

@@ -365,11 +365,14 @@ async function prepareStages(context: Context, chunk: FileRow[]) {
 /** Companies that rows of the chunk share are made once, before the rows, in bulk; the names made. */
 async function prepareCompanies(context: Context, chunk: FileRow[], bulk: Bulk): Promise<string[]> {
   if (context.job.entityType === 'companies') return [];
-  // The first row of each company new to the job, in file order.
+  // The first row of each company new to the job, in file order; a row whose lead is refused
+  // (a budget that is not an amount, an unknown stage) makes no company.
   const firsts = new Map<string, FileRow>();
   for (const row of chunk) {
     const name = cellOf(context, row, 'company.name');
-    if (name && !context.companies.has(fold(name)) && !firsts.has(fold(name))) firsts.set(fold(name), row);
+    if (!name || context.companies.has(fold(name)) || firsts.has(fold(name))) continue;
+    if (context.job.entityType === 'leads' && !leadIsValid(context, row)) continue;
+    firsts.set(fold(name), row);
   }
   const rows = [...firsts.values()];
   const found = await inParallel(rows, PARALLEL, async (row) => {
@@ -496,6 +499,15 @@ async function writeLeadAndContact(context: Context, row: FileRow, lead: ReturnT
   );
   return created.id;
 }
+
+const leadIsValid = (context: Context, row: FileRow) => {
+  try {
+    leadInput(context, row);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** The lead of a row, checked before anything of the row is written. */
 function leadInput(context: Context, row: FileRow) {
