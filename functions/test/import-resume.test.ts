@@ -187,6 +187,7 @@ describe('Import worker stopped and started again', () => {
     await recountTallies(newRecount(account.accountId));
     expect(await tallies()).toEqual(imported);
   });
+
   it('makes one contact of a phone that rows of two chunks share, when a chunk is written in parts', { timeout: 120_000 }, async () => {
     const account = await api.account();
     const [pipeline] = (await account.client.pipelines.list()).items;
